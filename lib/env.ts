@@ -1,0 +1,90 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Every setting has a safe default for the demo, and a
+ * wrong value fails at boot with one line naming the variable (see `formatEnvError`).
+ * AWS SDK variables (AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL...) are read by the SDK's
+ * own credential and endpoint chains, on purpose: Parapet behaves like every other AWS tool.
+ */
+
+const ZPort = z.coerce.number().int().min(0).max(65535);
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** postgres://... ; unset = start the embedded PostgreSQL in PARAPET_DATA_DIR/pg. */
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), "must start with postgres:// or postgresql://")
+    .optional(),
+  PARAPET_DATA_DIR: z.string().default(".data"),
+  /** Console port (Next.js). */
+  PORT: ZPort.default(3000),
+  /** Port of the embedded PostgreSQL; 0 = pick a free one. */
+  PARAPET_PG_PORT: ZPort.default(54329),
+  /** next-auth signing secret. Unset: a random one is created and kept in PARAPET_DATA_DIR. */
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  PARAPET_ADMIN_EMAIL: z.email().default("admin@parapet.local"),
+  /** Unset: the demo generates one and prints it once. */
+  PARAPET_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  /** graphile-worker crontab schedule of the collection sweep. */
+  PARAPET_COLLECT_SCHEDULE: z
+    .string()
+    .regex(/^(\S+\s+){4}\S+$/, "must be a 5-field cron expression, e.g. '*/30 * * * *'")
+    .default("*/30 * * * *"),
+  PARAPET_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Prefix of the AssumeRole session name (CloudTrail shows it in the member accounts). */
+  PARAPET_ROLE_SESSION_NAME: z
+    .string()
+    .regex(/^[\w+=,.@-]{2,40}$/, "2-40 characters of [A-Za-z0-9_+=,.@-]")
+    .default("parapet-collector"),
+  /** Days of CloudTrail history the first collection looks back (LookupEvents keeps 90). */
+  PARAPET_CLOUDTRAIL_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  /** Days of findings history the first collection looks back. */
+  PARAPET_FINDINGS_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Simulator size for `parapet demo`. */
+  PARAPET_DEMO_ACCOUNTS: z.coerce.number().int().min(1).max(2000).default(12),
+  PARAPET_DEMO_REGIONS: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d(,[a-z]{2}(-[a-z]+)+-\d)*$/, "comma-separated AWS regions, e.g. us-east-1,eu-west-1")
+    .default("us-east-1,eu-west-1"),
+  /** Base region for STS and other global calls. */
+  AWS_REGION: z.string().default("us-east-1"),
+  AWS_ENDPOINT_URL: z.url().optional(),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+let cached: TEnv | undefined;
+
+/** Parsed settings; throws EnvError with one line per wrong variable. */
+export function getEnv(): TEnv {
+  if (cached) return cached;
+  const parsed = ZEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`invalid configuration: ${lines.join("; ")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Absolute data folder (embedded PostgreSQL, generated secrets). */
+export function getDataDir(): string {
+  return path.resolve(getEnv().PARAPET_DATA_DIR);
+}
+
+/** Forget the parsed values (CLI commands that set DATABASE_URL for child code). */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+/** The process environment, for handing on to child processes only. */
+export function childProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}
