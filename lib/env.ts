@@ -88,3 +88,9 @@ export function resetEnvCache(): void {
 export function childProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
   return { ...process.env, ...overrides };
 }
+
+/** Points this process (and the children it spawns) at a database chosen at run time, e.g. the embedded one. */
+export function setDatabaseUrl(url: string): void {
+  process.env.DATABASE_URL = url;
+  cached = undefined;
+}

@@ -9,8 +9,8 @@
 CREATE TABLE accounts (
   id varchar(12) NOT NULL,
   name text NOT NULL,
-  role_arn text NOT NULL,
-  external_id text NOT NULL,
+  role_arn text,
+  external_id text,
   regions text[] NOT NULL,
   owner text,
   tags jsonb NOT NULL DEFAULT '{}',
@@ -21,7 +21,7 @@ CREATE TABLE accounts (
   updated_at timestamptz(3) NOT NULL DEFAULT now(),
   CONSTRAINT accounts_pkey PRIMARY KEY (id),
   CONSTRAINT accounts_id_check CHECK (id ~ '^[0-9]{12}$'),
-  CONSTRAINT accounts_status_check CHECK (status IN ('pending', 'active', 'unreachable', 'disabled'))
+  CONSTRAINT accounts_status_check CHECK (status IN ('pending', 'active', 'unreachable', 'disabled', 'data_only'))
 );
 CREATE INDEX accounts_status_idx ON accounts (status);
 

@@ -1,0 +1,16 @@
+import { redirect } from "next/navigation";
+import { getSessionUser } from "@/lib/auth";
+import { SignInForm } from "./sign-in-form";
+
+export const dynamic = "force-dynamic";
+
+export default async function SignInPage() {
+  if (await getSessionUser()) redirect("/");
+  return (
+    <div className="signin">
+      <h1>Parapet</h1>
+      <p className="muted">AWS security posture across your accounts.</p>
+      <SignInForm />
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { parseFlags } from "@/cli/args";
+import { CliError } from "@/cli/cli-error";
+import { openDatabase } from "@/cli/database";
+import { onShutdown } from "@/cli/shutdown";
+import { generatePassword } from "@/lib/auth/password";
+import { registerAccounts } from "@/lib/data/accounts/register-accounts";
+import { upsertLocalAdmin } from "@/lib/data/users/upsert-local-admin";
+import { closeDb, getPool } from "@/lib/db";
+import { childProcessEnv, getDataDir, getEnv } from "@/lib/env";
+import { makeQueueUtils, migrateQueue, startQueueWorker, waitForQueueIdle } from "@/lib/jobs/queue";
+import { createWorkerRuntime } from "@/lib/jobs/worker-runtime";
+import { isPortFree } from "@/lib/pg/embedded";
+import { startSimulator } from "@/sim/index";
+
+/**
+ * `npm run demo`: the whole product on one machine, in one process tree. PostgreSQL
+ * (embedded unless DATABASE_URL), the AWS simulator, the job worker in this process and
+ * the Next.js console as a child. The first collection and scoring finish before "ready".
+ * Ctrl-C stops everything; the data folder keeps the data for the next run.
+ */
+export async function runDemo(argv: string[]): Promise<number> {
+  parseFlags(argv, {});
+  const env = getEnv();
+  const started = Date.now();
+  const log = (line: string) => console.log(`[parapet] ${line}`);
+  if (!(await isPortFree(env.PORT))) {
+    throw new CliError(`port ${env.PORT} for the console is already in use: stop what uses it or run with PORT=<another port>`);
+  }
+
+  const database = await openDatabase({ log });
+  const pool = getPool();
+  await migrateQueue(pool, log);
+
+  const regions = env.PARAPET_DEMO_REGIONS.split(",");
+  const sim = await startSimulator({ port: 0, accounts: env.PARAPET_DEMO_ACCOUNTS, regions });
+  log(`AWS simulator on ${sim.url}: ${sim.org.accounts.length} accounts in ${regions.join(", ")}`);
+  await registerAccounts(
+    pool,
+    sim.org.accounts.map((account) => ({
+      id: account.id,
+      name: account.name,
+      roleArn: account.roleArn,
+      externalId: account.externalId,
+      regions: account.regions,
+      tags: { source: "simulator", posture: account.posture },
+    })),
+    "parapet-demo",
+  );
+
+  const password = env.PARAPET_ADMIN_PASSWORD ?? (await readOrCreateSecret("admin-password", generatePassword));
+  await upsertLocalAdmin(pool, env.PARAPET_ADMIN_EMAIL, password);
+  const authSecret = env.NEXTAUTH_SECRET ?? (await readOrCreateSecret("auth-secret", () => generatePassword() + generatePassword()));
+
+  const runtime = createWorkerRuntime({
+    pool,
+    log: (line) => log(line),
+    aws: { endpoint: sim.url, baseCredentials: sim.baseCredentials },
+  });
+  const runner = await startQueueWorker({ runtime, concurrency: Math.max(env.PARAPET_WORKER_CONCURRENCY, 6), schedule: env.PARAPET_COLLECT_SCHEDULE });
+
+  let console_: ChildProcess | undefined;
+  const stopAll = async () => {
+    console_?.kill("SIGTERM");
+    await runner.stop().catch(() => {});
+    runtime.roles.destroy();
+    await sim.close().catch(() => {});
+    await closeDb();
+    await database.stop();
+  };
+  onShutdown(async (signal) => {
+    log(`${signal}: stopping the console, the worker, the simulator and PostgreSQL (data is kept)`);
+    await stopAll();
+  });
+
+  try {
+    log("first collection of every account (GuardDuty, Security Hub, CloudTrail through the AWS SDK)...");
+    const collectStarted = Date.now();
+    const utils = await makeQueueUtils(pool);
+    await utils.addJob("schedule-collection-sweep", { trigger: "demo" }, { jobKey: "collection-sweep" });
+    await utils.release();
+    await waitForQueueIdle(pool, { timeoutMs: 30 * 60_000 });
+    const counts = await pool.query<{ accounts: string; findings: string; events: string }>(
+      `SELECT (SELECT count(*) FROM accounts WHERE last_collected_at IS NOT NULL)::text AS accounts,
+              (SELECT count(*) FROM findings)::text AS findings,
+              (SELECT count(*) FROM cloudtrail_events)::text AS events`,
+    );
+    const row = counts.rows[0]!;
+    log(`collected ${row.accounts} accounts: ${row.findings} findings, ${row.events} CloudTrail events in ${((Date.now() - collectStarted) / 1000).toFixed(1)} s`);
+
+    await ensureNextBuild(log);
+    const url = `http://localhost:${env.PORT}`;
+    console_ = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(env.PORT), "-H", "127.0.0.1"], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: childProcessEnv({
+        NODE_ENV: "production",
+        DATABASE_URL: process.env.DATABASE_URL,
+        NEXTAUTH_SECRET: authSecret,
+        NEXTAUTH_URL: env.NEXTAUTH_URL ?? url,
+      }),
+    });
+    console_.stderr?.on("data", (chunk: Buffer) => process.stderr.write(`[console] ${chunk.toString()}`));
+    console_.on("exit", (code) => {
+      if (code !== null && code !== 0) log(`the console exited with code ${code}`);
+    });
+    await waitForHttp(`${url}/sign-in`, 60_000);
+    log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`\n  Parapet console:  ${url}\n  Sign in as:       ${env.PARAPET_ADMIN_EMAIL}\n  Password:         ${password}\n\n  Ctrl-C stops everything; data stays in ${getDataDir()}.\n`);
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  await new Promise(() => {});
+  return 0;
+}
+
+async function readOrCreateSecret(name: string, create: () => string): Promise<string> {
+  const file = path.join(getDataDir(), name);
+  if (existsSync(file)) return (await fs.readFile(file, "utf8")).trim();
+  const value = create();
+  await fs.mkdir(getDataDir(), { recursive: true });
+  await fs.writeFile(file, `${value}\n`, { mode: 0o600 });
+  return value;
+}
+
+/** Builds the console when there is no build yet, or when a source file is newer than it. */
+async function ensureNextBuild(log: (line: string) => void): Promise<void> {
+  const buildId = path.resolve(".next/BUILD_ID");
+  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const isStale = builtAt === 0 || ["app", "lib", "components", "next.config.js", "package-lock.json"].some((entry) => newestMtime(entry) > builtAt);
+  if (!isStale) return;
+  log("building the console (first run, or sources changed; about a minute)...");
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: childProcessEnv({ NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }),
+    });
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new CliError(`next build failed:\n${output.slice(-4000)}`))));
+  });
+}
+
+function newestMtime(entry: string): number {
+  const full = path.resolve(entry);
+  if (!existsSync(full)) return 0;
+  const stat = statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  if (entry.endsWith("generated")) return 0;
+  let newest = stat.mtimeMs;
+  for (const child of readdirSync(full)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  return newest;
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url, { redirect: "manual" });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new CliError(`the console did not answer on ${url} within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}

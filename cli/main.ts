@@ -1,0 +1,51 @@
+import { CliError } from "@/cli/cli-error";
+import { EnvError } from "@/lib/env";
+
+const HELP = `parapet - multi-account AWS security dashboard
+
+Usage: parapet <command> [options]      (npm scripts: npm run demo | sim | worker | migrate | import)
+
+Commands:
+  demo                     embedded PostgreSQL + AWS simulator + workers + console; first collection done before "ready"
+  sim [--port N] [...]     the AWS simulator alone; prints export lines for any AWS SDK or CLI (sim --help)
+  worker                   the job worker: scheduled collection sweep, collection and scoring jobs
+  collect --once [--accounts-from-sim URL]
+                           one full collection of every registered account, then exit
+  migrate                  apply database migrations (SQL files in prisma/migrations)
+  --help                   this text
+
+Configuration is read from the environment; see README.md ("Configuration").`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case "--help":
+      case "-h":
+      case "help":
+        console.log(HELP);
+        return 0;
+      case "demo":
+        return await (await import("@/cli/commands/demo")).runDemo(rest);
+      case "sim":
+        await (await import("@/sim/main")).runSimCli(rest);
+        return 0;
+      case "worker":
+        return await (await import("@/cli/commands/worker")).runWorker(rest);
+      case "collect":
+        return await (await import("@/cli/commands/collect")).runCollect(rest);
+      case "migrate":
+        return await (await import("@/cli/commands/migrate")).runMigrate(rest);
+      default:
+        console.error(`parapet: unknown command "${command}"\n\n${HELP}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof CliError || error instanceof EnvError || (error instanceof Error && error.name === "EmbeddedPostgresError")) {
+      console.error(`parapet: ${error.message}`);
+      return error instanceof CliError ? error.exitCode : 1;
+    }
+    throw error;
+  }
+}

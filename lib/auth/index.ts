@@ -1,0 +1,45 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { authOptions } from "@/lib/auth/config";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+export type Role = "admin" | "analyst" | "viewer";
+
+/** The signed-in user as every data function receives it: the scope is applied inside queries. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  role: Role;
+  allAccounts: boolean;
+  accountScope: string[];
+}
+
+/** The current user, re-read from the database once per request; null without a valid session. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions);
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  const user = await getDb().user.findFirst({
+    where: { id, disabled: false },
+    select: { id: true, email: true, role: true, allAccounts: true, accountScope: true },
+  });
+  if (!user) return null;
+  return { ...user, role: user.role as Role, accountScope: user.accountScope ?? [] };
+});
+
+/** For pages: the user, or a redirect to sign-in. */
+export async function requirePageUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}
+
+/** For route handlers and actions: the user, or a 401 AppError. */
+export async function requireApiUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "sign in first");
+  return user;
+}

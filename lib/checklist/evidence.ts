@@ -1,0 +1,116 @@
+/**
+ * What the checklist is evaluated over: everything collected for one account, already
+ * loaded from PostgreSQL by lib/data/checklist/load-account-evidence.ts. Pure data, so the
+ * evaluation is a pure, unit-tested function.
+ */
+
+/** State of one evidence source in one region, from the latest collection run. */
+export type SourceState =
+  | "ok" //              collected, the service is enabled
+  | "disabled" //        collected, the service is off (GuardDuty detector missing/DISABLED, Security Hub not subscribed, no trail)
+  | "error" //           collection failed (AccessDenied, throttled out, ...): no trustworthy data
+  | "not_collected"; //  never collected yet
+
+export interface SourceStatus {
+  region: string;
+  state: SourceState;
+  /** AWS error code/message when state is "error". */
+  error: string | null;
+}
+
+export interface ControlResult {
+  /** Finding sourceId (ASFF Id) - the evidence id shown in the console. */
+  findingId: string;
+  /** Consolidated control id, e.g. "IAM.6", "S3.1". */
+  controlId: string;
+  /** ASFF Compliance.Status. */
+  status: "PASSED" | "FAILED" | "WARNING" | "NOT_AVAILABLE";
+  /** Only ACTIVE records are passed in; ARCHIVED ones are history. */
+  resourceType: string | null;
+  resourceId: string | null;
+  region: string;
+  severityLabel: string;
+}
+
+export interface ThreatFinding {
+  findingId: string;
+  source: "guardduty" | "securityhub";
+  type: string;
+  title: string;
+  severity: number; // 0-100
+  severityLabel: "INFORMATIONAL" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
+  region: string;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  /** Only "active" findings are passed as threats; archived/resolved are not. */
+  resourceType: string | null;
+}
+
+export interface SecurityEvent {
+  eventId: string;
+  eventName: string;
+  eventSource: string;
+  eventTime: Date;
+  region: string;
+  userType: string | null;
+  userArn: string | null;
+  errorCode: string | null;
+  mfaUsed: boolean | null;
+}
+
+export interface TrailInfo {
+  name: string;
+  homeRegion: string;
+  isMultiRegion: boolean;
+  isLogging: boolean;
+  logFileValidation: boolean;
+  kmsKeyId: string | null;
+  cloudWatchLogsLogGroupArn: string | null;
+}
+
+export interface DetectorInfo {
+  region: string;
+  detectorId: string;
+  status: "ENABLED" | "DISABLED";
+  /** Feature name -> ENABLED/DISABLED, e.g. S3_DATA_EVENTS, EKS_AUDIT_LOGS, RUNTIME_MONITORING. */
+  features: Record<string, string>;
+}
+
+export interface HubInfo {
+  region: string;
+  enabled: boolean;
+  /** Enabled standards ARNs. */
+  standards: string[];
+}
+
+export interface RiskAcceptance {
+  itemId: string;
+  /** null = the item for the whole account. */
+  findingId: string | null;
+  reason: string;
+  owner: string;
+  expiresAt: Date;
+}
+
+export interface AccountEvidence {
+  accountId: string;
+  /** Regions Parapet collects for this account. */
+  regions: string[];
+  sources: {
+    guardduty: SourceStatus[];
+    securityhub: SourceStatus[];
+    cloudtrail: SourceStatus[];
+  };
+  /** Latest ACTIVE Security Hub control results (one per finding). */
+  controls: ControlResult[];
+  /** Active threat findings (GuardDuty, plus non-control Security Hub findings e.g. Inspector, Macie). Security Hub copies of GuardDuty findings are already removed. */
+  threats: ThreatFinding[];
+  /** Security-relevant CloudTrail events of the last 90 days. */
+  events: SecurityEvent[];
+  trails: TrailInfo[];
+  detectors: DetectorInfo[];
+  hubs: HubInfo[];
+  acceptances: RiskAcceptance[];
+  /** Evaluation time (deterministic in tests). */
+  now: Date;
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import type pg from "pg";
+import { z } from "zod";
+
+export const ZAccountInput = z.object({
+  id: z.string().regex(/^\d{12}$/, "an AWS account id is 12 digits"),
+  name: z.string().trim().min(1).max(200),
+  roleArn: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, "expected arn:aws:iam::<12 digits>:role/<name>"),
+  externalId: z
+    .string()
+    .min(2, "ExternalId is 2-1224 characters")
+    .max(1224, "ExternalId is 2-1224 characters")
+    .regex(/^[\w+=,.@:/-]+$/, "ExternalId allows letters, digits and _+=,.@:/- only"),
+  regions: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "not an AWS region name")).min(1),
+  owner: z.string().trim().max(200).nullish(),
+  tags: z.record(z.string(), z.string()).default({}),
+});
+export type TAccountInput = z.infer<typeof ZAccountInput>;
+
+/**
+ * Registers accounts (or updates their role, ExternalId and regions). The role ARN must be
+ * in the account it names: a role in another account would file its data under the wrong id.
+ */
+export async function registerAccounts(pool: pg.Pool, inputs: TAccountInput[], actor: string): Promise<number> {
+  for (const input of inputs) {
+    const parsed = ZAccountInput.parse(input);
+    if (!parsed.roleArn.includes(`::${parsed.id}:role/`)) {
+      throw new Error(`account ${parsed.id}: role ARN ${parsed.roleArn} belongs to another account`);
+    }
+    await pool.query(
+      `INSERT INTO accounts (id, name, role_arn, external_id, regions, owner, tags, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending')
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, role_arn = EXCLUDED.role_arn, external_id = EXCLUDED.external_id,
+         regions = EXCLUDED.regions, owner = COALESCE(EXCLUDED.owner, accounts.owner), tags = EXCLUDED.tags,
+         status = CASE WHEN accounts.status = 'data_only' THEN 'pending' ELSE accounts.status END, updated_at = now()`,
+      [parsed.id, parsed.name, parsed.roleArn, parsed.externalId, parsed.regions, parsed.owner ?? null, JSON.stringify(parsed.tags)],
+    );
+  }
+  if (inputs.length > 0) {
+    await pool.query("INSERT INTO audit_log (actor_email, action, target, detail) VALUES ($1, 'account.register', $2, $3)", [
+      actor,
+      inputs.map((input) => input.id).join(","),
+      JSON.stringify({ count: inputs.length }),
+    ]);
+  }
+  return inputs.length;
+}

@@ -1,0 +1,136 @@
+import "server-only";
+import type pg from "pg";
+import type {
+  AccountEvidence,
+  ControlResult,
+  SecurityEvent,
+  SourceState,
+  SourceStatus,
+  ThreatFinding,
+} from "@/lib/checklist/evidence";
+
+const SOURCES = ["guardduty", "securityhub", "cloudtrail"] as const;
+const EVENT_WINDOW_DAYS = 90;
+
+/**
+ * Everything the checklist needs about one account, read from what collection stored.
+ * Security Hub copies of GuardDuty findings are left out of threats (the GuardDuty record
+ * counts), and passed or archived control results are history, not evidence.
+ */
+export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now: Date): Promise<AccountEvidence> {
+  const [account, cursors, controls, threats, events, trails, detectors, hubs, acceptances] = await Promise.all([
+    pool.query<{ regions: string[] }>("SELECT regions FROM accounts WHERE id = $1", [accountId]),
+    pool.query<{ region: string; source: string; state: string; error: string | null }>(
+      "SELECT region, source, state, error FROM source_cursors WHERE account_id = $1",
+      [accountId],
+    ),
+    pool.query<{ source_id: string; control_id: string; compliance_status: string | null; resource_type: string | null; resource_id: string | null; region: string; severity_label: string }>(
+      `SELECT source_id, control_id, compliance_status, resource_type, resource_id, region, severity_label
+       FROM findings
+       WHERE account_id = $1 AND source = 'securityhub' AND control_id IS NOT NULL
+         AND COALESCE(record_state, 'ACTIVE') = 'ACTIVE'`,
+      [accountId],
+    ),
+    pool.query<{ source_id: string; source: "guardduty" | "securityhub"; type: string; title: string; severity: number; severity_label: ThreatFinding["severityLabel"]; region: string; first_seen_at: Date; last_seen_at: Date; resource_type: string | null }>(
+      `SELECT source_id, source, type, title, severity, severity_label, region, first_seen_at, last_seen_at, resource_type
+       FROM findings
+       WHERE account_id = $1 AND status = 'active' AND control_id IS NULL AND linked_guardduty_id IS NULL
+         AND compliance_status IS NULL`,
+      [accountId],
+    ),
+    pool.query<{ event_id: string; event_name: string; event_source: string; event_time: Date; region: string; user_type: string | null; user_arn: string | null; error_code: string | null; mfa_used: boolean | null }>(
+      `SELECT event_id, event_name, event_source, event_time, region, user_type, user_arn, error_code, mfa_used
+       FROM cloudtrail_events WHERE account_id = $1 AND event_time >= $2 AND event_time <= $3`,
+      [accountId, new Date(now.getTime() - EVENT_WINDOW_DAYS * 86_400_000), now],
+    ),
+    pool.query<{ name: string; home_region: string; is_multi_region: boolean; is_logging: boolean; log_file_validation: boolean; kms_key_id: string | null; cloudwatch_logs_log_group_arn: string | null }>(
+      "SELECT name, home_region, is_multi_region, is_logging, log_file_validation, kms_key_id, cloudwatch_logs_log_group_arn FROM trails WHERE account_id = $1",
+      [accountId],
+    ),
+    pool.query<{ region: string; detector_id: string; status: string; features: Record<string, string> }>(
+      "SELECT region, detector_id, status, features FROM detectors WHERE account_id = $1",
+      [accountId],
+    ),
+    pool.query<{ region: string; enabled: boolean; standards: string[] | null }>(
+      "SELECT region, enabled, standards FROM hubs WHERE account_id = $1",
+      [accountId],
+    ),
+    pool.query<{ item_id: string; finding_id: string | null; reason: string; owner: string; expires_at: Date }>(
+      "SELECT item_id, finding_id, reason, owner, expires_at FROM risk_acceptances WHERE account_id = $1 AND revoked_at IS NULL",
+      [accountId],
+    ),
+  ]);
+
+  const regions = account.rows[0]?.regions ?? [];
+  const sourceStatus = (source: (typeof SOURCES)[number]): SourceStatus[] =>
+    regions.map((region) => {
+      const cursor = cursors.rows.find((row) => row.region === region && row.source === source);
+      return { region, state: (cursor?.state ?? "not_collected") as SourceState, error: cursor?.error ?? null };
+    });
+
+  return {
+    accountId,
+    regions,
+    sources: { guardduty: sourceStatus("guardduty"), securityhub: sourceStatus("securityhub"), cloudtrail: sourceStatus("cloudtrail") },
+    controls: controls.rows.map(
+      (row): ControlResult => ({
+        findingId: row.source_id,
+        controlId: row.control_id,
+        status: (["PASSED", "FAILED", "WARNING"].includes(row.compliance_status ?? "") ? row.compliance_status : "NOT_AVAILABLE") as ControlResult["status"],
+        resourceType: row.resource_type,
+        resourceId: row.resource_id,
+        region: row.region,
+        severityLabel: row.severity_label,
+      }),
+    ),
+    threats: threats.rows.map((row) => ({
+      findingId: row.source_id,
+      source: row.source,
+      type: row.type,
+      title: row.title,
+      severity: row.severity,
+      severityLabel: row.severity_label,
+      region: row.region,
+      firstSeenAt: row.first_seen_at,
+      lastSeenAt: row.last_seen_at,
+      resourceType: row.resource_type,
+    })),
+    events: events.rows.map(
+      (row): SecurityEvent => ({
+        eventId: row.event_id,
+        eventName: row.event_name,
+        eventSource: row.event_source,
+        eventTime: row.event_time,
+        region: row.region,
+        userType: row.user_type,
+        userArn: row.user_arn,
+        errorCode: row.error_code,
+        mfaUsed: row.mfa_used,
+      }),
+    ),
+    trails: trails.rows.map((row) => ({
+      name: row.name,
+      homeRegion: row.home_region,
+      isMultiRegion: row.is_multi_region,
+      isLogging: row.is_logging,
+      logFileValidation: row.log_file_validation,
+      kmsKeyId: row.kms_key_id,
+      cloudWatchLogsLogGroupArn: row.cloudwatch_logs_log_group_arn,
+    })),
+    detectors: detectors.rows.map((row) => ({
+      region: row.region,
+      detectorId: row.detector_id,
+      status: row.status === "ENABLED" ? "ENABLED" : "DISABLED",
+      features: row.features ?? {},
+    })),
+    hubs: hubs.rows.map((row) => ({ region: row.region, enabled: row.enabled, standards: row.standards ?? [] })),
+    acceptances: acceptances.rows.map((row) => ({
+      itemId: row.item_id,
+      findingId: row.finding_id,
+      reason: row.reason,
+      owner: row.owner,
+      expiresAt: row.expires_at,
+    })),
+    now,
+  };
+}

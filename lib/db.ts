@@ -1,0 +1,43 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { getEnv } from "@/lib/env";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+/**
+ * One PrismaClient and one pg Pool per process, kept on globalThis so that Next.js hot
+ * reload does not open a new pool per edit. Bulk ingest uses the pool directly (one
+ * statement per batch); everything else goes through Prisma.
+ */
+const globalForDb = globalThis as unknown as { parapetDb?: { prisma: PrismaClient; pool: pg.Pool; url: string } };
+
+function connect() {
+  const url = getEnv().DATABASE_URL;
+  if (!url) {
+    throw new Error("DATABASE_URL is not set (the parapet CLI sets it when it starts the embedded PostgreSQL)");
+  }
+  if (globalForDb.parapetDb?.url === url) return globalForDb.parapetDb;
+  const pool = new pg.Pool({ connectionString: url, max: 10, application_name: "parapet" });
+  // An idle client that loses its server (PostgreSQL restarted) must not crash the process.
+  pool.on("error", () => {});
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  globalForDb.parapetDb = { prisma, pool, url };
+  return globalForDb.parapetDb;
+}
+
+export function getDb(): PrismaClient {
+  return connect().prisma;
+}
+
+export function getPool(): pg.Pool {
+  return connect().pool;
+}
+
+export async function closeDb(): Promise<void> {
+  const current = globalForDb.parapetDb;
+  globalForDb.parapetDb = undefined;
+  if (current) {
+    await current.prisma.$disconnect();
+    await current.pool.end();
+  }
+}

@@ -1,0 +1,88 @@
+import "server-only";
+import { Logger, makeWorkerUtils, run, runMigrations, type Runner, type TaskList, type WorkerUtils } from "graphile-worker";
+import type pg from "pg";
+import type { JobContext } from "@/lib/jobs/define-job";
+import type { WorkerRuntime } from "@/lib/jobs/worker-runtime";
+import { TASKS } from "@/workers/registry";
+
+/** graphile-worker's logger, quiet below warnings unless PARAPET asks for more. */
+function makeLogger(log: (line: string) => void): Logger {
+  return new Logger(() => (level, message) => {
+    if (level === "error" || level === "warning") log(`queue ${level}: ${message}`);
+  });
+}
+
+/** Wraps every registered task: parse the payload, drop a bad one with a log line, run the handler. */
+export function buildTaskList(runtime: WorkerRuntime): TaskList {
+  const list: TaskList = {};
+  for (const [name, load] of Object.entries(TASKS)) {
+    list[name] = async (payload, helpers) => {
+      const job = await load();
+      const parsed = job.schema.safeParse(payload ?? undefined);
+      if (!parsed.success) {
+        runtime.log(`job ${name} #${helpers.job.id}: invalid payload dropped: ${parsed.error.message.replace(/\s+/g, " ")}`);
+        return;
+      }
+      const context: JobContext = {
+        runtime,
+        log: runtime.log,
+        attempt: helpers.job.attempts,
+        enqueue: async (taskName, taskPayload, options) => {
+          await helpers.addJob(taskName, taskPayload as never, {
+            ...(options?.jobKey ? { jobKey: options.jobKey } : {}),
+            ...(options?.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+            ...(options?.runAt ? { runAt: options.runAt } : {}),
+          });
+        },
+      };
+      await job.handle(parsed.data, context);
+    };
+  }
+  return list;
+}
+
+export interface QueueWorkerOptions {
+  runtime: WorkerRuntime;
+  concurrency: number;
+  /** 5-field cron expression for the collection sweep; null = no schedule (tests, `collect --once`). */
+  schedule: string | null;
+}
+
+/** Starts the job runner; signals are handled by the caller (graceful shutdown of the whole process tree). */
+export async function startQueueWorker(options: QueueWorkerOptions): Promise<Runner> {
+  return run({
+    pgPool: options.runtime.pool,
+    concurrency: options.concurrency,
+    noHandleSignals: true,
+    pollInterval: 1000,
+    logger: makeLogger(options.runtime.log),
+    taskList: buildTaskList(options.runtime),
+    ...(options.schedule
+      ? { crontab: `${options.schedule} schedule-collection-sweep ?id=collection-sweep&jobKey=collection-sweep` }
+      : {}),
+  });
+}
+
+/** Creates or upgrades graphile-worker's own schema (graphile_worker.*). */
+export async function migrateQueue(pool: pg.Pool, log: (line: string) => void = () => {}): Promise<void> {
+  await runMigrations({ pgPool: pool, logger: makeLogger(log) });
+}
+
+export async function makeQueueUtils(pool: pg.Pool, log: (line: string) => void = () => {}): Promise<WorkerUtils> {
+  return makeWorkerUtils({ pgPool: pool, logger: makeLogger(log) });
+}
+
+/** Waits until no job is queued or running (for `collect --once` and the demo's first collection). */
+export async function waitForQueueIdle(pool: pg.Pool, options: { timeoutMs: number; pollMs?: number }): Promise<void> {
+  const deadline = Date.now() + options.timeoutMs;
+  for (;;) {
+    const result = await pool.query<{ pending: string; failed: string }>(
+      `SELECT count(*) FILTER (WHERE attempts < max_attempts)::text AS pending,
+              count(*) FILTER (WHERE attempts >= max_attempts)::text AS failed
+       FROM graphile_worker.jobs`,
+    );
+    if (Number(result.rows[0]?.pending ?? 0) === 0) return;
+    if (Date.now() > deadline) throw new Error(`jobs still pending after ${Math.round(options.timeoutMs / 1000)} s`);
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
+  }
+}
