@@ -1,0 +1,293 @@
+import { createReadStream } from "node:fs";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { createGunzip, gunzipSync } from "node:zlib";
+
+import { detectRecordKind } from "./detect-record-kind";
+
+export type AwsRecordItem =
+  | { kind: "guardduty" | "securityhub" | "cloudtrail"; record: unknown; file: string; position: string }
+  | { kind: "problem"; file: string; position: string; reason: string };
+
+/** Extensions picked up when walking a directory; anything else there (yml, md, ...) is not ours. */
+const DIRECTORY_EXTENSIONS = [".json", ".jsonl", ".ndjson", ".json.gz", ".jsonl.gz", ".ndjson.gz", ".gz"];
+const LINE_EXTENSIONS = [".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"];
+
+/** Containers nest at most a few levels deep (placebo `data` > EventBridge `detail` > `findings[]`). */
+const MAX_CONTAINER_DEPTH = 5;
+
+type Emit =
+  | { kind: "guardduty" | "securityhub" | "cloudtrail"; record: unknown; position: string }
+  | { kind: "problem"; position: string; reason: string };
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function hasExtension(file: string, extensions: string[]): boolean {
+  const lower = file.toLowerCase();
+  return extensions.some((extension) => lower.endsWith(extension));
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code && !error.message.startsWith(code) ? `${code}: ${error.message}` : error.message;
+  }
+  return String(error);
+}
+
+function join(prefix: string, step: string): string {
+  if (prefix === "$") return step;
+  return step.startsWith("[") ? `${prefix}${step}` : `${prefix}.${step}`;
+}
+
+function summariseKeys(value: unknown): string {
+  if (Array.isArray(value)) return "an array";
+  if (!isObject(value)) return value === null ? "null" : `a ${typeof value}`;
+  const keys = Object.keys(value);
+  return keys.length === 0 ? "an empty object" : `an object with keys ${keys.slice(0, 8).join(", ")}${keys.length > 8 ? ", ..." : ""}`;
+}
+
+/**
+ * Turns one parsed JSON value into records and problems. Knows every container AWS (and the
+ * tools around it) wraps records in: GetFindings pages, CloudTrail log files, LookupEvents
+ * pages, EventBridge envelopes, exported arrays, and two test-fixture wrappers seen in the
+ * reference samples (botocore placebo `{status_code, data}`, Panther `{..., log}`).
+ */
+function* unwrapValue(value: unknown, position: string, depth: number): Generator<Emit> {
+  const kind = detectRecordKind(value);
+  if (kind === "lookup-event") {
+    const text = (value as { CloudTrailEvent: string }).CloudTrailEvent;
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (detectRecordKind(parsed) === "cloudtrail") {
+        yield { kind: "cloudtrail", record: parsed, position };
+      } else {
+        yield { kind: "problem", position, reason: `CloudTrailEvent is JSON but not a CloudTrail record (${summariseKeys(parsed)})` };
+      }
+    } catch (error) {
+      yield { kind: "problem", position, reason: `CloudTrailEvent is not valid JSON: ${describeError(error)}` };
+    }
+    return;
+  }
+  if (kind !== null) {
+    yield { kind, record: value, position };
+    return;
+  }
+
+  if (depth >= MAX_CONTAINER_DEPTH) {
+    yield { kind: "problem", position, reason: `unknown shape: ${summariseKeys(value)} nested too deep` };
+    return;
+  }
+
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) {
+      yield* unwrapValue(value[index], join(position, `[${index}]`), depth + 1);
+    }
+    return;
+  }
+
+  if (!isObject(value)) {
+    yield { kind: "problem", position, reason: `unknown shape: ${summariseKeys(value)}` };
+    return;
+  }
+
+  for (const key of ["Findings", "findings", "Records", "Events"]) {
+    const list = value[key];
+    if (Array.isArray(list)) {
+      for (let index = 0; index < list.length; index += 1) {
+        yield* unwrapValue(list[index], join(position, `${key}[${index}]`), depth + 1);
+      }
+      return;
+    }
+  }
+
+  // EventBridge: "GuardDuty Finding" / "AWS API Call via CloudTrail" carry one record in
+  // `detail`; "Security Hub Findings - Imported/Custom Action" carry `detail.findings[]`.
+  if (typeof value["detail-type"] === "string" && "detail" in value) {
+    const detail = value.detail;
+    if (isObject(detail) && detectRecordKind(detail) === null && !Array.isArray(detail.findings)) {
+      yield {
+        kind: "problem",
+        position: join(position, "detail"),
+        reason: `EventBridge event "${value["detail-type"]}" does not carry a GuardDuty, Security Hub or CloudTrail record`,
+      };
+      return;
+    }
+    yield* unwrapValue(detail, join(position, "detail"), depth + 1);
+    return;
+  }
+
+  // botocore placebo recordings (`{status_code, data}`), as in the cloud-custodian samples.
+  if (typeof value.status_code === "number" && "data" in value) {
+    yield* unwrapValue(value.data, join(position, "data"), depth + 1);
+    return;
+  }
+
+  // Panther rule-test logs: `{_rule_id, ..., log: <record>}`.
+  if (isObject(value.log) && Object.keys(value).some((key) => key.startsWith("_"))) {
+    yield* unwrapValue(value.log, join(position, "log"), depth + 1);
+    return;
+  }
+
+  yield { kind: "problem", position, reason: `unknown shape: ${summariseKeys(value)}` };
+}
+
+function* unwrapLine(line: string, lineNumber: number): Generator<Emit> {
+  const trimmed = line.trim();
+  if (trimmed === "") return;
+  const position = `line ${lineNumber}`;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(trimmed);
+  } catch (error) {
+    yield { kind: "problem", position, reason: `invalid JSON: ${describeError(error)}` };
+    return;
+  }
+  for (const item of unwrapValue(parsed, "$", 0)) {
+    yield { ...item, position: item.position === "$" ? position : `${position} ${item.position}` };
+  }
+}
+
+/** Whole-document content; falls back to one-JSON-per-line when the whole does not parse. */
+function* unwrapDocument(text: string): Generator<Emit> {
+  const content = text.replace(/^\uFEFF/, "");
+  if (content.trim() === "") {
+    yield { kind: "problem", position: "$", reason: "empty file" };
+    return;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(content);
+  } catch (error) {
+    // Firehose / `jq -c` exports are NDJSON even when named .json.
+    const lines = content.split(/\r?\n/);
+    const firstLine = lines.find((line) => line.trim() !== "");
+    const looksLineDelimited = lines.filter((line) => line.trim() !== "").length > 1 && firstLine !== undefined && parsesAsJson(firstLine);
+    if (!looksLineDelimited) {
+      yield { kind: "problem", position: "$", reason: `invalid JSON: ${describeError(error)}` };
+      return;
+    }
+    for (let index = 0; index < lines.length; index += 1) {
+      yield* unwrapLine(lines[index] ?? "", index + 1);
+    }
+    return;
+  }
+  yield* unwrapValue(parsed, "$", 0);
+}
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function* readLineFile(file: string): AsyncGenerator<Emit> {
+  const source = createReadStream(file);
+  const input = hasExtension(file, [".gz"]) ? source.pipe(createGunzip()) : source;
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let lineNumber = 0;
+  try {
+    for await (const line of lines) {
+      lineNumber += 1;
+      yield* unwrapLine(lineNumber === 1 ? line.replace(/^\uFEFF/, "") : line, lineNumber);
+    }
+  } catch (error) {
+    yield { kind: "problem", position: `line ${lineNumber + 1}`, reason: `cannot read: ${describeError(error)}` };
+  } finally {
+    lines.close();
+    source.destroy();
+  }
+}
+
+async function* readFileRecords(file: string): AsyncGenerator<Emit> {
+  if (hasExtension(file, LINE_EXTENSIONS)) {
+    yield* readLineFile(file);
+    return;
+  }
+  let text: string;
+  try {
+    const bytes = await readFile(file);
+    const isGzip = bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+    text = (isGzip ? gunzipSync(bytes) : bytes).toString("utf8");
+  } catch (error) {
+    yield { kind: "problem", position: "$", reason: `cannot read: ${describeError(error)}` };
+    return;
+  }
+  yield* unwrapDocument(text);
+}
+
+async function* walk(target: string, visited: Set<string>): AsyncGenerator<{ file: string } | { problem: string; file: string }> {
+  let info;
+  try {
+    info = await stat(target);
+  } catch (error) {
+    yield { file: target, problem: `cannot read: ${describeError(error)}` };
+    return;
+  }
+  if (!info.isDirectory()) {
+    yield { file: target };
+    return;
+  }
+  // Symlinked directories can form cycles; each real directory is walked once.
+  const real = await realpath(target).catch(() => target);
+  if (visited.has(real)) return;
+  visited.add(real);
+  let entries: string[];
+  try {
+    entries = await readdir(target);
+  } catch (error) {
+    yield { file: target, problem: `cannot read directory: ${describeError(error)}` };
+    return;
+  }
+  // Plain code-unit order, not locale order, so the sequence is the same on every machine.
+  entries.sort((left, right) => (left < right ? -1 : left > right ? 1 : 0));
+  for (const entry of entries) {
+    const child = path.join(target, entry);
+    let childInfo;
+    try {
+      childInfo = await stat(child);
+    } catch (error) {
+      yield { file: child, problem: `cannot read: ${describeError(error)}` };
+      continue;
+    }
+    if (childInfo.isDirectory()) {
+      yield* walk(child, visited);
+    } else if (hasExtension(entry, DIRECTORY_EXTENSIONS)) {
+      yield { file: child };
+    }
+  }
+}
+
+/**
+ * Streams every GuardDuty finding, ASFF finding and CloudTrail record found in the given
+ * files and directories (recursively, in sorted order), in whatever shape AWS produced them.
+ * Bad content never throws: unreadable files, invalid JSON and unknown shapes come out as
+ * `problem` items with the file and position, so an import can report them and carry on.
+ * Files given explicitly are read whatever their extension; directories only contribute
+ * .json, .jsonl, .ndjson and .gz files. NDJSON is read line by line; other files whole.
+ */
+export async function* readAwsRecordFiles(
+  paths: string[],
+): AsyncGenerator<
+  | { kind: "guardduty" | "securityhub" | "cloudtrail"; record: unknown; file: string; position: string }
+  | { kind: "problem"; file: string; position: string; reason: string }
+> {
+  const visited = new Set<string>();
+  for (const target of paths) {
+    for await (const entry of walk(target, visited)) {
+      if ("problem" in entry) {
+        yield { kind: "problem", file: entry.file, position: "$", reason: entry.problem };
+        continue;
+      }
+      for await (const item of readFileRecords(entry.file)) {
+        yield { ...item, file: entry.file };
+      }
+    }
+  }
+}
