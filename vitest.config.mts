@@ -28,6 +28,7 @@ export default defineConfig({
           include: ["{lib,sim,workers,cli,app}/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
         },
       },
       {
@@ -37,6 +38,7 @@ export default defineConfig({
           include: ["{lib,sim,workers,cli,tests}/**/*.int.test.ts"],
           exclude: ["node_modules/**"],
           environment: "node",
+          env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
           globalSetup: ["./tests/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,

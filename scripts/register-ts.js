@@ -14,12 +14,8 @@ Module._resolveFilename = function resolveServerOnly(request, ...rest) {
 };
 require("tsx/cjs/api").register();
 
-// The AWS SDK warns on every start that releases after January 2027 need Node 22. Parapet
-// pins its SDK versions (package-lock.json), so the warning says nothing about this install.
-const originalEmitWarning = process.emitWarning;
-process.emitWarning = function filterSdkNodeWarning(warning, ...rest) {
-  const text = typeof warning === "string" ? warning : warning && warning.message;
-  const type = typeof rest[0] === "string" ? rest[0] : rest[0] && rest[0].type;
-  if (type === "NodeVersionSupportWarning" || (typeof text === "string" && text.includes("AWS SDK for JavaScript (v3)"))) return;
-  return originalEmitWarning.call(process, warning, ...rest);
-};
+
+// The AWS SDK warns on every start that its releases after January 2027 need Node 22.
+// Parapet pins its SDK versions (package-lock.json), so the warning says nothing about
+// this install; the SDK's own switch turns it off.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";

@@ -33,6 +33,7 @@ export default async function setup(project: TestProject) {
   await ensureDatabase(adminUrl, "parapet_template");
   await migrateDatabase(templateUrl);
   const pool = new pg.Pool({ connectionString: templateUrl });
+  pool.on("error", () => {});
   await migrateQueue(pool);
   await pool.end();
 

@@ -1,0 +1,75 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+/**
+ * Starts `parapet demo` exactly as a user would (embedded PostgreSQL, simulator, worker,
+ * console), on free ports and in a throwaway data folder, and waits for its "ready" line.
+ * The tests read the same database to check what the console shows.
+ */
+export const STATE_FILE = path.join(os.tmpdir(), "parapet-e2e-state.json");
+export const ADMIN_EMAIL = "e2e-admin@parapet.local";
+export const ADMIN_PASSWORD = "e2e-password-not-secret";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+export default async function globalSetup() {
+  const root = path.resolve(__dirname, "..");
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "parapet-e2e-"));
+  const [port, pgPort] = [await freePort(), await freePort()];
+  const child = spawn(process.execPath, [path.join(root, "bin/parapet.js"), "demo"], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      PARAPET_PG_PORT: String(pgPort),
+      PARAPET_DATA_DIR: dataDir,
+      PARAPET_ADMIN_EMAIL: ADMIN_EMAIL,
+      PARAPET_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      PARAPET_DEMO_ACCOUNTS: "12",
+      DATABASE_URL: "",
+    },
+  });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`parapet demo was not ready after 15 minutes:\n${output.slice(-3000)}`)), 15 * 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/\] ready in /.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`parapet demo exited with code ${code}:\n${output.slice(-3000)}`));
+    });
+  });
+  child.stdout?.removeAllListeners("data");
+  child.stderr?.removeAllListeners("data");
+  child.stdout?.resume();
+  child.stderr?.resume();
+  child.removeAllListeners("exit");
+  child.unref();
+
+  const meta = JSON.parse(readFileSync(path.join(dataDir, "pg.json"), "utf8")) as { user: string; password: string };
+  const databaseUrl = `postgresql://${meta.user}:${encodeURIComponent(meta.password)}@127.0.0.1:${pgPort}/parapet`;
+  writeFileSync(STATE_FILE, JSON.stringify({ pid: child.pid, dataDir, databaseUrl, baseURL: `http://localhost:${port}` }));
+  process.env.PARAPET_E2E_BASE_URL = `http://localhost:${port}`;
+  if (!existsSync(STATE_FILE)) throw new Error("could not write the e2e state file");
+}

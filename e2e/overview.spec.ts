@@ -1,0 +1,60 @@
+import { ADMIN_EMAIL } from "./global-setup";
+import { expect, test } from "./fixtures";
+import { OverviewPage } from "./pages/overview-page";
+
+test.describe("[OVERVIEW]", () => {
+  test("[OVERVIEW]: shows every simulated account with the score and counts stored in the database", async ({ page, db, signedIn: _ }) => {
+    const overview = new OverviewPage(page);
+    await overview.goto();
+
+    const accounts = await db.query<{ id: string; score: number | null }>(
+      `SELECT a.id, (SELECT score FROM score_snapshots s WHERE s.account_id = a.id ORDER BY day DESC LIMIT 1) AS score
+       FROM accounts a WHERE a.status <> 'data_only' ORDER BY a.id`,
+    );
+    expect(accounts.rows.length).toBe(12);
+    await expect(overview.table.locator("tbody tr")).toHaveCount(12);
+
+    for (const account of accounts.rows) {
+      expect(account.score, `account ${account.id} has a score`).not.toBeNull();
+      await expect(overview.accountRow(account.id)).toBeVisible();
+      expect(await overview.cell(account.id, "account-score")).toBe(Number(account.score).toFixed(1));
+      const counts = await db.query<{ label: string; n: number }>(
+        `SELECT severity_label AS label, count(*)::int AS n FROM findings
+         WHERE account_id = $1 AND status = 'active' AND linked_guardduty_id IS NULL
+           AND (compliance_status IS NULL OR compliance_status <> 'PASSED')
+         GROUP BY severity_label`,
+        [account.id],
+      );
+      const count = (label: string) => String(counts.rows.find((row) => row.label === label)?.n ?? 0);
+      expect(await overview.cell(account.id, "count-critical")).toBe(count("CRITICAL"));
+      expect(await overview.cell(account.id, "count-high")).toBe(count("HIGH"));
+      expect(await overview.cell(account.id, "count-medium")).toBe(count("MEDIUM"));
+      expect(await overview.cell(account.id, "count-low")).toBe(count("LOW"));
+    }
+
+    const totalFindings = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM findings");
+    expect(totalFindings.rows[0]!.n).toBeGreaterThan(0);
+    await expect(page.getByTestId("severity-chart").locator("svg.recharts-surface")).toBeVisible();
+    await page.screenshot({ path: "test-results/e2e/overview.png", fullPage: true });
+  });
+});
+
+test.describe("[AUTH]", () => {
+  test("[AUTH]: a visitor without a session is sent to sign-in", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in/);
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  });
+
+  test("[AUTH]: a wrong password is refused with a message and audited", async ({ page, db }) => {
+    const before = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.login-failed'");
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(ADMIN_EMAIL);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+    await expect(page).toHaveURL(/\/sign-in/);
+    const after = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.login-failed'");
+    expect(after.rows[0]!.n).toBe(before.rows[0]!.n + 1);
+  });
+});
