@@ -1,0 +1,29 @@
+import type { SourceState, SourceStatus } from "./evidence";
+
+export type SourceName = "guardduty" | "securityhub" | "cloudtrail";
+
+export interface SourceAssessment {
+  /** Regions by state; a region with no status row counts as not_collected. */
+  regionsByState: Record<SourceState, string[]>;
+  /** Human-readable "source:region (state: error)" for regions with no trustworthy data. */
+  missing: string[];
+}
+
+/**
+ * Per-region state of one evidence source over the regions Parapet collects for the
+ * account. Evaluators use it to tell "off" (disabled: a known fact about the account) from
+ * "unknown" (error / not_collected: missing data, never a pass).
+ */
+export function assessSource(source: SourceName, statuses: SourceStatus[], regions: string[]): SourceAssessment {
+  const byRegion = new Map(statuses.map((status) => [status.region, status]));
+  const regionsByState: Record<SourceState, string[]> = { ok: [], disabled: [], error: [], not_collected: [] };
+  const missing: string[] = [];
+  for (const region of [...regions].sort()) {
+    const status = byRegion.get(region);
+    const state: SourceState = status?.state ?? "not_collected";
+    regionsByState[state].push(region);
+    if (state === "error") missing.push(`${source}:${region} (error${status?.error ? `: ${status.error}` : ""})`);
+    if (state === "not_collected") missing.push(`${source}:${region} (not collected)`);
+  }
+  return { regionsByState, missing };
+}

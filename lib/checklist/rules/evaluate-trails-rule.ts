@@ -1,0 +1,63 @@
+import { assessSource } from "../assess-source";
+import { compareText } from "../compare-text";
+import type { AccountEvidence, TrailInfo } from "../evidence";
+import type { TrailRequirement } from "../types";
+import type { RuleOutcome } from "./rule-outcome";
+
+const REQUIREMENT_TEXT: Record<Exclude<TrailRequirement, "multi_region_logging">, string> = {
+  log_file_validation: "log file validation",
+  kms_encryption: "KMS encryption",
+  cloudwatch_logs: "CloudWatch Logs delivery",
+};
+
+/**
+ * CloudTrail trail configuration. A multi-region trail is listed by every region, so
+ * trails are deduplicated by home region + name. Only trails that are logging count:
+ * a perfectly configured trail that is stopped records nothing.
+ */
+export function evaluateTrailsRule(requirement: TrailRequirement, evidence: AccountEvidence): RuleOutcome {
+  const cloudTrail = assessSource("cloudtrail", evidence.sources.cloudtrail, evidence.regions);
+  const collected = cloudTrail.regionsByState.ok.length + cloudTrail.regionsByState.disabled.length;
+  const missing = cloudTrail.missing.length > 0 ? { missingSources: cloudTrail.missing } : {};
+  if (collected === 0) {
+    return { status: "no_data", reason: "CloudTrail trails were not collected in any region.", missingSources: cloudTrail.missing, evidence: [] };
+  }
+  const unique = new Map<string, TrailInfo>();
+  for (const trail of evidence.trails) unique.set(`${trail.homeRegion}:${trail.name}`, trail);
+  const trails = [...unique.entries()].sort(([a], [b]) => compareText(a, b)).map(([, trail]) => trail);
+  const logging = trails.filter((trail) => trail.isLogging);
+  const describe = (trail: TrailInfo) =>
+    `${trail.isMultiRegion ? "multi-region" : "single-region"}, ${trail.isLogging ? "logging" : "not logging"}, validation ${trail.logFileValidation ? "on" : "off"}, KMS ${trail.kmsKeyId ? "on" : "off"}, CloudWatch Logs ${trail.cloudWatchLogsLogGroupArn ? "on" : "off"}`;
+  const allRefs = trails.map((trail) => ({ kind: "trail" as const, id: `${trail.homeRegion}:${trail.name}`, note: describe(trail) }));
+
+  if (requirement === "multi_region_logging") {
+    const good = logging.filter((trail) => trail.isMultiRegion);
+    return good.length > 0
+      ? { status: "pass", reason: `Multi-region trail ${good.map((trail) => trail.name).join(", ")} is logging.`, evidence: allRefs, ...missing }
+      : {
+          status: "fail",
+          reason: trails.length === 0 ? "No CloudTrail trail exists." : "No multi-region trail is logging.",
+          evidence: allRefs,
+          ...missing,
+        };
+  }
+  if (logging.length === 0) {
+    return { status: "fail", reason: "No trail is logging.", evidence: allRefs, ...missing };
+  }
+  const meets = (trail: TrailInfo): boolean =>
+    requirement === "log_file_validation"
+      ? trail.logFileValidation
+      : requirement === "kms_encryption"
+        ? trail.kmsKeyId !== null && trail.kmsKeyId !== ""
+        : trail.cloudWatchLogsLogGroupArn !== null && trail.cloudWatchLogsLogGroupArn !== "";
+  const passing = logging.filter(meets).length;
+  const total = logging.length;
+  return {
+    status: passing === total ? "pass" : passing === 0 ? "fail" : "partial",
+    passing,
+    total,
+    reason: `${passing} of ${total} logging trails have ${REQUIREMENT_TEXT[requirement]}.`,
+    evidence: logging.map((trail) => ({ kind: "trail" as const, id: `${trail.homeRegion}:${trail.name}`, note: describe(trail) })),
+    ...missing,
+  };
+}
