@@ -1,5 +1,12 @@
+// Commands are imported statically: the CLI runs through tsx's CommonJS hook, where a
+// dynamic import() of a TypeScript path would bypass the compiler.
 import { CliError } from "@/cli/cli-error";
+import { runCollect } from "@/cli/commands/collect";
+import { runDemo } from "@/cli/commands/demo";
+import { runMigrate } from "@/cli/commands/migrate";
+import { runWorker } from "@/cli/commands/worker";
 import { EnvError } from "@/lib/env";
+import { runSimCli } from "@/sim/main";
 
 const HELP = `parapet - multi-account AWS security dashboard
 
@@ -12,6 +19,7 @@ Commands:
   collect --once [--accounts-from-sim URL]
                            one full collection of every registered account, then exit
   migrate                  apply database migrations (SQL files in prisma/migrations)
+  import PATH... [--json]  ingest AWS-format files (GuardDuty, ASFF, CloudTrail) into the database
   --help                   this text
 
 Configuration is read from the environment; see README.md ("Configuration").`;
@@ -27,16 +35,18 @@ export async function main(argv: string[]): Promise<number> {
         console.log(HELP);
         return 0;
       case "demo":
-        return await (await import("@/cli/commands/demo")).runDemo(rest);
+        return await runDemo(rest);
       case "sim":
-        await (await import("@/sim/main")).runSimCli(rest);
+        await runSimCli(rest);
         return 0;
       case "worker":
-        return await (await import("@/cli/commands/worker")).runWorker(rest);
+        return await runWorker(rest);
       case "collect":
-        return await (await import("@/cli/commands/collect")).runCollect(rest);
+        return await runCollect(rest);
       case "migrate":
-        return await (await import("@/cli/commands/migrate")).runMigrate(rest);
+        return await runMigrate(rest);
+      case "import":
+        return await (await import("@/cli/commands/import")).runImport(rest);
       default:
         console.error(`parapet: unknown command "${command}"\n\n${HELP}`);
         return 2;

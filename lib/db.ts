@@ -18,8 +18,10 @@ function connect() {
   }
   if (globalForDb.parapetDb?.url === url) return globalForDb.parapetDb;
   const pool = new pg.Pool({ connectionString: url, max: 10, application_name: "parapet" });
-  // An idle client that loses its server (PostgreSQL restarted) must not crash the process.
-  pool.on("error", () => {});
+  // A client that loses its server (PostgreSQL restarted) must not crash the process: the
+  // pool drops it and the next query reconnects; the query in flight fails and its job retries.
+  pool.on("error", (error) => console.error(`parapet: database connection lost: ${error.message}`));
+  pool.on("connect", (client) => client.on("error", () => {}));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   globalForDb.parapetDb = { prisma, pool, url };
   return globalForDb.parapetDb;

@@ -14,7 +14,6 @@ Module._resolveFilename = function resolveServerOnly(request, ...rest) {
 };
 require("tsx/cjs/api").register();
 
-
 // The AWS SDK warns on every start that its releases after January 2027 need Node 22.
 // Parapet pins its SDK versions (package-lock.json), so the warning says nothing about
 // this install; the SDK's own switch turns it off.

@@ -1,11 +1,18 @@
 import type { z } from "zod";
 import type { JobDefinition } from "@/lib/jobs/define-job";
+import collectAccount from "@/workers/tasks/collect-account";
+import scheduleCollectionSweep from "@/workers/tasks/schedule-collection-sweep";
+import scoreAccount from "@/workers/tasks/score-account";
 
 type AnyJob = JobDefinition<z.ZodType>;
 
-/** Task name -> lazy import, so a worker loads only the code of the tasks it runs. */
+/**
+ * Task name -> job definition. Static imports: workers run through tsx's CommonJS hook,
+ * where a dynamic import() of a TypeScript path would bypass the compiler. A job whose
+ * name is not here is logged and dropped by graphile-worker, not retried forever.
+ */
 export const TASKS: Record<string, () => Promise<AnyJob>> = {
-  "schedule-collection-sweep": async () => (await import("@/workers/tasks/schedule-collection-sweep")).default as AnyJob,
-  "collect-account": async () => (await import("@/workers/tasks/collect-account")).default as AnyJob,
-  "score-account": async () => (await import("@/workers/tasks/score-account")).default as AnyJob,
+  "schedule-collection-sweep": async () => scheduleCollectionSweep as unknown as AnyJob,
+  "collect-account": async () => collectAccount as unknown as AnyJob,
+  "score-account": async () => scoreAccount as unknown as AnyJob,
 };

@@ -63,8 +63,14 @@ export async function runDemo(argv: string[]): Promise<number> {
   const runner = await startQueueWorker({ runtime, concurrency: Math.max(env.PARAPET_WORKER_CONCURRENCY, 6), schedule: env.PARAPET_COLLECT_SCHEDULE });
 
   let console_: ChildProcess | undefined;
+  let isStopping = false;
   const stopAll = async () => {
-    console_?.kill("SIGTERM");
+    isStopping = true;
+    if (console_ && console_.exitCode === null && console_.signalCode === null) {
+      const exited = new Promise((resolve) => console_?.once("exit", resolve));
+      console_.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
     await runner.stop().catch(() => {});
     runtime.roles.destroy();
     await sim.close().catch(() => {});
@@ -104,7 +110,7 @@ export async function runDemo(argv: string[]): Promise<number> {
     });
     console_.stderr?.on("data", (chunk: Buffer) => process.stderr.write(`[console] ${chunk.toString()}`));
     console_.on("exit", (code) => {
-      if (code !== null && code !== 0) log(`the console exited with code ${code}`);
+      if (!isStopping && code !== null && code !== 0) log(`the console exited with code ${code}; Ctrl-C to stop the rest`);
     });
     await waitForHttp(`${url}/sign-in`, 60_000);
     log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

