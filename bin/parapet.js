@@ -4,6 +4,9 @@
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
+// Paths the user types (e.g. `parapet import ./exports`) are relative to where they ran the
+// command; `npm run` reports that folder as INIT_CWD. Everything else runs from the project.
+process.env.PARAPET_INVOCATION_DIR ??= process.env.INIT_CWD || process.cwd();
 process.chdir(root);
 require(path.join(root, "scripts/register-ts.js"));
 

@@ -3,6 +3,7 @@
 import { CliError } from "@/cli/cli-error";
 import { runCollect } from "@/cli/commands/collect";
 import { runDemo } from "@/cli/commands/demo";
+import { runImport } from "@/cli/commands/import";
 import { runMigrate } from "@/cli/commands/migrate";
 import { runWorker } from "@/cli/commands/worker";
 import { EnvError } from "@/lib/env";
@@ -46,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
       case "migrate":
         return await runMigrate(rest);
       case "import":
-        return await (await import("@/cli/commands/import")).runImport(rest);
+        return await runImport(rest);
       default:
         console.error(`parapet: unknown command "${command}"\n\n${HELP}`);
         return 2;

@@ -52,6 +52,8 @@ const ZEnv = z.object({
   /** Base region for STS and other global calls. */
   AWS_REGION: z.string().default("us-east-1"),
   AWS_ENDPOINT_URL: z.url().optional(),
+  /** Set by bin/parapet.js: the folder the command was run from (relative CLI paths resolve there). */
+  PARAPET_INVOCATION_DIR: z.string().optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
@@ -77,6 +79,11 @@ export function getEnv(): TEnv {
 /** Absolute data folder (embedded PostgreSQL, generated secrets). */
 export function getDataDir(): string {
   return path.resolve(getEnv().PARAPET_DATA_DIR);
+}
+
+/** Resolves a path the user typed on the command line against the folder they ran it from. */
+export function resolveUserPath(target: string): string {
+  return path.resolve(getEnv().PARAPET_INVOCATION_DIR ?? process.cwd(), target);
 }
 
 /** Forget the parsed values (CLI commands that set DATABASE_URL for child code). */

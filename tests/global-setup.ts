@@ -34,6 +34,7 @@ export default async function setup(project: TestProject) {
   await migrateDatabase(templateUrl);
   const pool = new pg.Pool({ connectionString: templateUrl });
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   await migrateQueue(pool);
   await pool.end();
 

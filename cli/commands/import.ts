@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import path from "node:path";
+import { resolveUserPath } from "@/lib/env";
 import { parseFlags } from "@/cli/args";
 import { CliError } from "@/cli/cli-error";
 import { openDatabase } from "@/cli/database";
@@ -37,8 +37,8 @@ function chooseExitCode(report: ImportReport): number {
  * from files and directories (recursively: .json, .jsonl, .ndjson, .gz) into the database,
  * through the same normalisers and upserts as collection. Re-importing changes nothing.
  *
- * Relative paths resolve from the parapet folder: bin/parapet.js changes into it, and so
- * does `npm run`. A path that does not exist is a usage error (exit 2) found before the
+ * Relative paths resolve from the folder the command was run from (INIT_CWD under
+ * `npm run`). A path that does not exist is a usage error (exit 2) found before the
  * database is opened, so a typo never leaves a half-done import behind; files that exist but
  * cannot be read are reported among the skipped records instead.
  *
@@ -50,13 +50,14 @@ function chooseExitCode(report: ImportReport): number {
  * With --json, stdout is exactly one JSON object (the ImportReport); progress goes to stderr.
  */
 export async function runImport(argv: string[]): Promise<number> {
-  const { paths, flagArguments } = splitArguments(argv);
+  const split = splitArguments(argv);
+  const flagArguments = split.flagArguments;
+  const paths = split.paths.map(resolveUserPath);
   const flags = parseFlags(flagArguments, { json: "boolean" });
   if (paths.length === 0) throw new CliError(`import needs at least one file or directory (${USAGE})`, 2);
   const missing = paths.filter((target) => !existsSync(target));
   if (missing.length > 0) {
-    const listed = missing.map((target) => path.resolve(target)).join(", ");
-    throw new CliError(`no such file or directory: ${listed} (relative paths are resolved from ${process.cwd()})`, 2);
+    throw new CliError(`no such file or directory: ${missing.join(", ")}`, 2);
   }
 
   const isJson = flags.json === true;

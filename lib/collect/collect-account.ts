@@ -66,6 +66,17 @@ const DAY_MS = 24 * 3600 * 1000;
  */
 export async function collectAccount(deps: CollectDeps, target: CollectTarget, trigger: string): Promise<RunSummary> {
   const { pool } = deps;
+  // A worker killed mid-run leaves its run "running"; the job key allows one collection per
+  // account at a time, so any such run is dead. Close it so the console does not show it as live.
+  await pool.query(
+    `WITH closed AS (
+       UPDATE collection_runs SET status = 'failed', finished_at = now(),
+         error = 'interrupted: the worker stopped before this run finished; the next run resumed from the stored cursors'
+       WHERE account_id = $1 AND status = 'running' RETURNING id)
+     UPDATE collection_steps SET status = 'failed', finished_at = now(), error_code = 'Interrupted', error = 'the worker stopped during this step'
+     WHERE run_id IN (SELECT id FROM closed) AND status = 'running'`,
+    [target.accountId],
+  );
   const run = await pool.query<{ id: string }>(
     "INSERT INTO collection_runs (account_id, trigger) VALUES ($1, $2) RETURNING id::text",
     [target.accountId, trigger],

@@ -6,7 +6,10 @@ import type { UpsertCounts } from "@/lib/ingest/upsert-findings";
 
 /** CloudTrail events never change once delivered: insert new event ids, ignore known ones. One statement per batch. */
 export async function upsertEvents(client: pg.ClientBase, events: NormalisedEvent[]): Promise<UpsertCounts> {
-  const unique = new Map(events.map((event) => [event.eventId, event]));
+  // Keep the first copy of a repeated eventID, as ON CONFLICT DO NOTHING does across batches,
+  // so the stored event never depends on how a file was cut into batches.
+  const unique = new Map<string, NormalisedEvent>();
+  for (const event of events) if (!unique.has(event.eventId)) unique.set(event.eventId, event);
   const rows = [...unique.values()];
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   await ensureRecordAccounts(client, rows.map((row) => row.accountId));

@@ -26,6 +26,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   setDatabaseUrl(url);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   return {
     url,
     pool,
