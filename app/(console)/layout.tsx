@@ -16,6 +16,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </Link>
         <nav>
           <Link href="/">Overview</Link>
+          <Link href="/accounts">Accounts</Link>
+          <Link href="/findings">Findings</Link>
+          <Link href="/checklist">Checklist</Link>
+          <Link href="/collection">Collection</Link>
         </nav>
         <div className="user">
           <span>
