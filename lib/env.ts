@@ -93,7 +93,12 @@ export function resetEnvCache(): void {
 
 /** The process environment, for handing on to child processes only. */
 export function childProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  return { ...process.env, ...overrides };
+  const merged: NodeJS.ProcessEnv = { ...process.env };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) delete merged[key];
+    else merged[key] = value;
+  }
+  return merged;
 }
 
 /** Points this process (and the children it spawns) at a database chosen at run time, e.g. the embedded one. */

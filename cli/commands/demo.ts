@@ -106,6 +106,14 @@ export async function runDemo(argv: string[]): Promise<number> {
         DATABASE_URL: process.env.DATABASE_URL,
         NEXTAUTH_SECRET: authSecret,
         NEXTAUTH_URL: env.NEXTAUTH_URL ?? url,
+        // The console's own AWS calls (test connection, discovery) go to the simulator too.
+        AWS_ENDPOINT_URL: sim.url,
+        AWS_ACCESS_KEY_ID: sim.baseCredentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: sim.baseCredentials.secretAccessKey,
+        AWS_SESSION_TOKEN: undefined,
+        AWS_PROFILE: undefined,
+        AWS_REGION: regions[0],
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       }),
     });
     console_.stderr?.on("data", (chunk: Buffer) => process.stderr.write(`[console] ${chunk.toString()}`));
