@@ -5,6 +5,7 @@ import { runCollect } from "@/cli/commands/collect";
 import { runDemo } from "@/cli/commands/demo";
 import { runImport } from "@/cli/commands/import";
 import { runMigrate } from "@/cli/commands/migrate";
+import { runScores } from "@/cli/commands/scores";
 import { runWorker } from "@/cli/commands/worker";
 import { EnvError } from "@/lib/env";
 import { runSimCli } from "@/sim/main";
@@ -19,6 +20,8 @@ Commands:
   worker                   the job worker: scheduled collection sweep, collection and scoring jobs
   collect --once [--accounts-from-sim URL]
                            one full collection of every registered account, then exit
+  scores [--json] [--account ID] [--fail-under N]
+                           latest score, coverage, domain scores and every item with its evidence ids
   migrate                  apply database migrations (SQL files in prisma/migrations)
   import PATH... [--json]  ingest AWS-format files (GuardDuty, ASFF, CloudTrail) into the database
   --help                   this text
@@ -44,6 +47,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runWorker(rest);
       case "collect":
         return await runCollect(rest);
+      case "scores":
+        return await runScores(rest);
       case "migrate":
         return await runMigrate(rest);
       case "import":

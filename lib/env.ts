@@ -67,7 +67,9 @@ let cached: TEnv | undefined;
 /** Parsed settings; throws EnvError with one line per wrong variable. */
 export function getEnv(): TEnv {
   if (cached) return cached;
-  const parsed = ZEnv.safeParse(process.env);
+  // An empty variable (`DATABASE_URL= npm run demo`) means "not set", as in most tools.
+  const present = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = ZEnv.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new EnvError(`invalid configuration: ${lines.join("; ")}`);

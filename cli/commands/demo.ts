@@ -103,7 +103,7 @@ export async function runDemo(argv: string[]): Promise<number> {
       stdio: ["ignore", "pipe", "pipe"],
       env: childProcessEnv({
         NODE_ENV: "production",
-        DATABASE_URL: process.env.DATABASE_URL,
+        DATABASE_URL: getEnv().DATABASE_URL,
         NEXTAUTH_SECRET: authSecret,
         NEXTAUTH_URL: env.NEXTAUTH_URL ?? url,
         // The console's own AWS calls (test connection, discovery) go to the simulator too.

@@ -1,0 +1,105 @@
+import { spawn } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { registerAccounts } from "@/lib/data/accounts/register-accounts";
+import { startSimulator, type Simulator } from "@/sim/index";
+import { createTestDatabase, type TestDatabase } from "./support/test-database";
+
+/**
+ * The `parapet` command as a user runs it. Expected failures (wrong DATABASE_URL, a port in
+ * use, a bad setting, a role that cannot be assumed) must say what is wrong in one line,
+ * never with a stack trace.
+ */
+const ROOT = path.resolve(__dirname, "..");
+let database: TestDatabase;
+let sim: Simulator;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  sim = await startSimulator({ port: 0, accounts: 3, regions: ["us-east-1"], seed: "cli-test" });
+});
+
+afterAll(async () => {
+  await sim?.close();
+  await database?.drop();
+});
+
+function runParapet(args: string[], env: Record<string, string | undefined>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(ROOT, "bin/parapet.js"), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: database.url, PARAPET_DATA_DIR: path.join(ROOT, ".data-test-unused"), ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const lines = (text: string) => text.split("\n").filter((line) => line.trim() !== "");
+
+describe("parapet CLI errors are one clear line", () => {
+  test("a wrong DATABASE_URL names the server, hides the password, and exits 1", async () => {
+    const result = await runParapet(["migrate"], { DATABASE_URL: "postgresql://nobody:secret@127.0.0.1:1/nope" });
+    expect(result.code).toBe(1);
+    expect(lines(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toMatch(/^parapet: cannot connect to the database at postgresql:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/nope: /);
+    expect(result.stderr).not.toContain("secret");
+  });
+
+  test("a malformed setting names the variable", async () => {
+    const result = await runParapet(["migrate"], { PORT: "eighty" });
+    expect(result.code).toBe(1);
+    expect(lines(result.stderr)).toEqual([expect.stringMatching(/^parapet: invalid configuration: PORT: /)]);
+  });
+
+  test("the demo refuses a console port that is in use, before starting anything", async () => {
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as net.AddressInfo).port;
+    try {
+      const result = await runParapet(["demo"], { PORT: String(port) });
+      expect(result.code).toBe(1);
+      expect(lines(result.stderr)).toEqual([`parapet: port ${port} for the console is already in use: stop what uses it or run with PORT=<another port>`]);
+    } finally {
+      server.close();
+    }
+  });
+
+  test("an unknown command prints the help and exits 2", async () => {
+    const result = await runParapet(["frobnicate"], {});
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown command "frobnicate"');
+  });
+
+  test("collect --once collects the simulator's accounts; a role that cannot be assumed is one line and exit 3", async () => {
+    await registerAccounts(
+      database.pool,
+      [{ id: "999999999999", name: "missing-role", roleArn: "arn:aws:iam::999999999999:role/ParapetReadOnly", externalId: "parapet-missing", regions: ["us-east-1"], tags: {} }],
+      "test",
+    );
+    const result = await runParapet(["collect", "--once", "--accounts-from-sim", sim.url], {
+      AWS_ACCESS_KEY_ID: sim.baseCredentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: sim.baseCredentials.secretAccessKey,
+      AWS_SESSION_TOKEN: "",
+      AWS_PROFILE: "",
+      AWS_REGION: "us-east-1",
+      AWS_ENDPOINT_URL: "",
+    });
+    const output = result.stdout + result.stderr;
+    if (result.code !== 3) console.log(output);
+    expect(result.code).toBe(3);
+    expect(output).not.toMatch(/^\s+at /m);
+    const failure = lines(output).filter((line) => line.startsWith("999999999999"));
+    expect(failure).toHaveLength(1);
+    expect(failure[0]).toMatch(/failed .*AssumeRole into arn:aws:iam::999999999999:role\/ParapetReadOnly failed: AccessDenied/);
+    for (const account of sim.org.accounts) {
+      expect(lines(output).some((line) => line.startsWith(account.id) && line.includes("succeeded"))).toBe(true);
+    }
+    const stored = await database.pool.query<{ n: number }>("SELECT count(DISTINCT account_id)::int AS n FROM findings");
+    expect(stored.rows[0]!.n).toBeGreaterThan(0);
+  });
+});
