@@ -73,6 +73,13 @@ async function storedIds(accountId: string, region: string, source: string): Pro
   return new Set(rows.rows.map((row) => row.source_id));
 }
 
+/** How often each injected fault fired (the simulator's admin endpoint): a fault test must have met its fault. */
+async function firedFaults(): Promise<number[]> {
+  const response = await fetch(`${sim.url}/_sim/faults`);
+  const faults = (await response.json()) as Array<{ fired: number }>;
+  return faults.map((fault) => fault.fired);
+}
+
 async function tableCounts() {
   const result = await database.pool.query<{ findings: number; events: number; runs: number }>(
     `SELECT (SELECT count(*) FROM findings)::int AS findings, (SELECT count(*) FROM cloudtrail_events)::int AS events,
@@ -177,6 +184,68 @@ describe("collectAccount against the simulator", () => {
         const expected = await simFindingIds(target.id, region);
         expect(await storedIds(target.id, region, "securityhub")).toEqual(expected.securityhub);
       }
+      expect(await firedFaults()).toEqual([3]);
+    } finally {
+      sim.clearFaults();
+    }
+  });
+
+  test("credentials that expire mid-pagination are renewed and the step completes", async () => {
+    const target = sim.org.accounts[2]!;
+    await database.pool.query("DELETE FROM findings WHERE account_id = $1", [target.id]);
+    await database.pool.query("DELETE FROM source_cursors WHERE account_id = $1", [target.id]);
+    sim.setFaults([{ kind: "expire-credentials", accountId: target.id, service: "securityhub", operation: "GetFindings", count: 1 }]);
+    try {
+      const runs = await collectAll(simRuntime(database.pool, sim), sim);
+      expect(runs.find((run) => run.accountId === target.id)!.status).toBe("succeeded");
+      for (const region of target.regions) {
+        const expected = await simFindingIds(target.id, region);
+        expect(await storedIds(target.id, region, "securityhub")).toEqual(expected.securityhub);
+      }
+      expect(await firedFaults()).toEqual([1]);
+    } finally {
+      sim.clearFaults();
+    }
+  });
+
+  test("5xx answers and dropped connections are retried; nothing is lost", async () => {
+    const target = sim.org.accounts[3]!;
+    await database.pool.query("DELETE FROM findings WHERE account_id = $1", [target.id]);
+    await database.pool.query("DELETE FROM source_cursors WHERE account_id = $1", [target.id]);
+    sim.setFaults([
+      { kind: "server-error", accountId: target.id, service: "guardduty", count: 2 },
+      { kind: "drop-connection", accountId: target.id, service: "securityhub", count: 2 },
+    ]);
+    try {
+      const runs = await collectAll(simRuntime(database.pool, sim), sim);
+      expect(runs.find((run) => run.accountId === target.id)!.status).toBe("succeeded");
+      for (const region of target.regions) {
+        const expected = await simFindingIds(target.id, region);
+        expect(await storedIds(target.id, region, "guardduty")).toEqual(expected.guardduty);
+        expect(await storedIds(target.id, region, "securityhub")).toEqual(expected.securityhub);
+      }
+      expect(await firedFaults()).toEqual([2, 2]);
+    } finally {
+      sim.clearFaults();
+    }
+  });
+
+  test("a disabled service is recorded as disabled, not as an error, and keeps what was stored", async () => {
+    const target = sim.org.accounts.find((account) => account.services.guardduty)!;
+    const before = await database.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM findings WHERE account_id = $1 AND source = 'guardduty'", [target.id]);
+    sim.setFaults([{ kind: "service-disabled", accountId: target.id, region: "us-east-1", service: "guardduty" }]);
+    try {
+      const runs = await collectAll(simRuntime(database.pool, sim), sim);
+      const run = runs.find((candidate) => candidate.accountId === target.id)!;
+      expect(run.status).toBe("succeeded");
+      expect(run.steps.find((step) => step.region === "us-east-1" && step.source === "guardduty")!.status).toBe("disabled");
+      const cursor = await database.pool.query<{ state: string }>(
+        "SELECT state FROM source_cursors WHERE account_id = $1 AND region = 'us-east-1' AND source = 'guardduty'",
+        [target.id],
+      );
+      expect(cursor.rows[0]!.state).toBe("disabled");
+      const after = await database.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM findings WHERE account_id = $1 AND source = 'guardduty'", [target.id]);
+      expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
     } finally {
       sim.clearFaults();
     }
