@@ -26,3 +26,30 @@ export function onShutdown(stop: (signal: string) => Promise<void>): void {
   process.on("SIGINT", handler);
   process.on("SIGTERM", handler);
 }
+
+const CONNECTION_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "57P01", "57P02", "57P03", "08000", "08003", "08006"]);
+
+/** True for errors that mean "the database went away" (refused, reset, or the server shutting down). */
+export function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && CONNECTION_ERROR_CODES.has(code)) return true;
+  const message = error instanceof Error ? error.message : String(error);
+  return /Connection terminated|not queryable|terminating connection/i.test(message);
+}
+
+/**
+ * A long-running process (worker, demo) must outlive a PostgreSQL restart. Some of
+ * graphile-worker's and pg's background promises reject without a handler when the server
+ * goes away; those are logged and the supervised job runner reconnects. Any other unhandled
+ * rejection is a bug and stops the process as Node would.
+ */
+export function surviveDatabaseOutages(log: (line: string) => void): void {
+  process.on("unhandledRejection", (reason) => {
+    if (isConnectionError(reason)) {
+      log(`database unavailable: ${reason instanceof Error ? reason.message : String(reason)}`);
+      return;
+    }
+    console.error("parapet: unexpected error:", reason);
+    process.exit(1);
+  });
+}

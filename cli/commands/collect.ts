@@ -5,7 +5,7 @@ import { openDatabase } from "@/cli/database";
 import { registerAccounts } from "@/lib/data/accounts/register-accounts";
 import { closeDb, getPool } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { makeQueueUtils, migrateQueue, startQueueWorker, waitForQueueIdle } from "@/lib/jobs/queue";
+import { makeQueueUtils, migrateQueue, startSupervisedQueueWorker, waitForQueueIdle } from "@/lib/jobs/queue";
 import { createWorkerRuntime } from "@/lib/jobs/worker-runtime";
 
 const ZSimOrg = z.object({
@@ -54,7 +54,7 @@ export async function runCollect(argv: string[]): Promise<number> {
       log,
       ...(simUrl && !env.AWS_ENDPOINT_URL ? { aws: { endpoint: simUrl } } : {}),
     });
-    const runner = await startQueueWorker({ runtime, concurrency: env.PARAPET_WORKER_CONCURRENCY, schedule: null });
+    const runner = await startSupervisedQueueWorker({ runtime, concurrency: env.PARAPET_WORKER_CONCURRENCY, schedule: null });
     try {
       const utils = await makeQueueUtils(pool, log);
       await utils.addJob("schedule-collection-sweep", { trigger: "manual" }, { jobKey: "collection-sweep" });

@@ -5,13 +5,13 @@ import path from "node:path";
 import { parseFlags } from "@/cli/args";
 import { CliError } from "@/cli/cli-error";
 import { openDatabase } from "@/cli/database";
-import { onShutdown } from "@/cli/shutdown";
+import { onShutdown, surviveDatabaseOutages } from "@/cli/shutdown";
 import { generatePassword } from "@/lib/auth/password";
 import { registerAccounts } from "@/lib/data/accounts/register-accounts";
 import { upsertLocalAdmin } from "@/lib/data/users/upsert-local-admin";
 import { closeDb, getPool } from "@/lib/db";
 import { childProcessEnv, getDataDir, getEnv } from "@/lib/env";
-import { makeQueueUtils, migrateQueue, startQueueWorker, waitForQueueIdle } from "@/lib/jobs/queue";
+import { makeQueueUtils, migrateQueue, startSupervisedQueueWorker, waitForQueueIdle } from "@/lib/jobs/queue";
 import { createWorkerRuntime } from "@/lib/jobs/worker-runtime";
 import { isPortFree } from "@/lib/pg/embedded";
 import { startSimulator } from "@/sim/index";
@@ -31,6 +31,7 @@ export async function runDemo(argv: string[]): Promise<number> {
     throw new CliError(`port ${env.PORT} for the console is already in use: stop what uses it or run with PORT=<another port>`);
   }
 
+  surviveDatabaseOutages(log);
   const database = await openDatabase({ log });
   const pool = getPool();
   await migrateQueue(pool, log);
@@ -60,7 +61,7 @@ export async function runDemo(argv: string[]): Promise<number> {
     log: (line) => log(line),
     aws: { endpoint: sim.url, baseCredentials: sim.baseCredentials },
   });
-  const runner = await startQueueWorker({ runtime, concurrency: Math.max(env.PARAPET_WORKER_CONCURRENCY, 6), schedule: env.PARAPET_COLLECT_SCHEDULE });
+  const runner = await startSupervisedQueueWorker({ runtime, concurrency: Math.max(env.PARAPET_WORKER_CONCURRENCY, 6), schedule: env.PARAPET_COLLECT_SCHEDULE });
 
   let console_: ChildProcess | undefined;
   let isStopping = false;

@@ -2,20 +2,21 @@ import { parseFlags } from "@/cli/args";
 import { openDatabase } from "@/cli/database";
 import { closeDb, getPool } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { migrateQueue, startQueueWorker } from "@/lib/jobs/queue";
+import { migrateQueue, startSupervisedQueueWorker } from "@/lib/jobs/queue";
 import { createWorkerRuntime } from "@/lib/jobs/worker-runtime";
-import { onShutdown } from "@/cli/shutdown";
+import { onShutdown, surviveDatabaseOutages } from "@/cli/shutdown";
 
 /** The long-running worker: collection sweep on PARAPET_COLLECT_SCHEDULE, collection and scoring jobs. */
 export async function runWorker(argv: string[]): Promise<number> {
   parseFlags(argv, {});
   const env = getEnv();
   const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+  surviveDatabaseOutages(log);
   const database = await openDatabase({ log });
   const pool = getPool();
   await migrateQueue(pool, log);
   const runtime = createWorkerRuntime({ pool, log });
-  const runner = await startQueueWorker({ runtime, concurrency: env.PARAPET_WORKER_CONCURRENCY, schedule: env.PARAPET_COLLECT_SCHEDULE });
+  const runner = await startSupervisedQueueWorker({ runtime, concurrency: env.PARAPET_WORKER_CONCURRENCY, schedule: env.PARAPET_COLLECT_SCHEDULE });
   log(`worker started: concurrency ${env.PARAPET_WORKER_CONCURRENCY}, collection sweep "${env.PARAPET_COLLECT_SCHEDULE}"`);
   await new Promise<void>((resolve) => {
     onShutdown(async (signal) => {

@@ -63,6 +63,62 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Run
   });
 }
 
+export interface SupervisedQueueWorker {
+  /** Finishes the running jobs, then stops; no restart after this. */
+  stop: () => Promise<void>;
+}
+
+/**
+ * The job runner, restarted when it dies. graphile-worker's runner fails as a whole when
+ * it loses the database at the wrong moment (e.g. PostgreSQL restarting while it records a
+ * job's failure); the worker process must outlive that, so the runner is started again
+ * with backoff until the database answers. Jobs in flight are retried by the queue and
+ * resume from their cursors.
+ */
+export async function startSupervisedQueueWorker(options: QueueWorkerOptions): Promise<SupervisedQueueWorker> {
+  let isStopping = false;
+  let current: Runner = await startQueueWorker(options);
+  let wake: (() => void) | undefined;
+  const supervise = async () => {
+    let delayMs = 1000;
+    for (;;) {
+      try {
+        await current.promise;
+        if (isStopping) return;
+        options.runtime.log("queue: the job runner stopped unexpectedly; restarting");
+      } catch (error) {
+        if (isStopping) return;
+        options.runtime.log(`queue: the job runner failed (${error instanceof Error ? error.message : String(error)}); restarting`);
+      }
+      for (;;) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, delayMs);
+        });
+        if (isStopping) return;
+        try {
+          current = await startQueueWorker(options);
+          options.runtime.log("queue: job runner restarted");
+          delayMs = 1000;
+          break;
+        } catch (error) {
+          delayMs = Math.min(delayMs * 2, 30_000);
+          options.runtime.log(`queue: cannot restart yet (${error instanceof Error ? error.message : String(error)}); next try in ${delayMs / 1000} s`);
+        }
+      }
+    }
+  };
+  const supervision = supervise();
+  return {
+    stop: async () => {
+      isStopping = true;
+      wake?.();
+      await current.stop().catch(() => {});
+      await supervision;
+    },
+  };
+}
+
 /** Creates or upgrades graphile-worker's own schema (graphile_worker.*). */
 export async function migrateQueue(pool: pg.Pool, log: (line: string) => void = () => {}): Promise<void> {
   await runMigrations({ pgPool: pool, logger: makeLogger(log) });
