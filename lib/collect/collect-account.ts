@@ -155,7 +155,7 @@ async function runStep(
       summary.status = "failed";
       summary.errorCode = failure.code;
       summary.error = failure.message;
-      await saveCursor(deps.pool as unknown as pg.ClientBase, key, { position: null, state: "error", errorCode: failure.code, error: failure.message });
+      await saveCursor(deps.pool, key, { position: null, state: "error", errorCode: failure.code, error: failure.message });
       deps.log(`account ${target.accountId} ${region} ${source}: ${failure.message}`);
       break;
     }
@@ -179,7 +179,7 @@ async function collectSource(
   const credentials = deps.roles.providerFor(target);
   const config = clientConfig(deps.context, region, credentials);
   const key = { accountId: target.accountId, region, source };
-  const stored = await loadCursor(deps.pool as unknown as pg.ClientBase, key);
+  const stored = await loadCursor(deps.pool, key);
   const now = deps.now();
 
   const ingestFindingPages = async (pages: AsyncGenerator<FindingsPage>) => {

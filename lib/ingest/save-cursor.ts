@@ -3,6 +3,9 @@ import type pg from "pg";
 
 export type CursorSource = "guardduty" | "securityhub" | "cloudtrail";
 
+/** A connection or the pool: a cursor is written inside the data's transaction, or alone. */
+type Queryable = pg.ClientBase | pg.Pool;
+
 export interface CursorState {
   position: Date | null;
   state: "ok" | "disabled" | "error";
@@ -16,7 +19,7 @@ export interface CursorState {
  * never ahead of it (a gap). A null position keeps the stored one.
  */
 export async function saveCursor(
-  client: pg.ClientBase,
+  client: Queryable,
   key: { accountId: string; region: string; source: CursorSource },
   cursor: CursorState,
 ): Promise<void> {
@@ -31,7 +34,7 @@ export async function saveCursor(
 }
 
 export async function loadCursor(
-  client: pg.ClientBase,
+  client: Queryable,
   key: { accountId: string; region: string; source: CursorSource },
 ): Promise<Date | null> {
   const result = await client.query<{ position: Date | null }>(

@@ -1,0 +1,63 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth";
+import { accountScopeOf } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export interface AccountListRow {
+  id: string;
+  name: string;
+  owner: string | null;
+  roleArn: string | null;
+  regions: string[];
+  /** pending | active | unreachable | disabled | data_only */
+  status: string;
+  statusError: string | null;
+  lastCollectedAt: Date | null;
+  score: number | null;
+  coverage: number | null;
+  /** Status of the latest collection run (running | succeeded | partial | failed), null before the first. */
+  lastRunStatus: string | null;
+  lastRunStartedAt: Date | null;
+}
+
+/**
+ * The accounts the user may see, with the latest score and the latest run, ordered by
+ * name. ExternalIds are not returned: the list is shown to every role.
+ */
+export async function findAccounts(user: SessionUser): Promise<AccountListRow[]> {
+  const scope = accountScopeOf(user);
+  const scoped = scope.all ? Prisma.sql`TRUE` : Prisma.sql`a.id = ANY(${scope.ids}::text[])`;
+  const rows = await getDb().$queryRaw<
+    Array<{
+      id: string; name: string; owner: string | null; role_arn: string | null; regions: string[]; status: string;
+      status_error: string | null; last_collected_at: Date | null; score: number | null; coverage: number | null;
+      run_status: string | null; run_started_at: Date | null;
+    }>
+  >`
+    SELECT a.id, a.name, a.owner, a.role_arn, a.regions, a.status, a.status_error, a.last_collected_at,
+           s.score, s.coverage, r.status AS run_status, r.started_at AS run_started_at
+    FROM accounts a
+    LEFT JOIN LATERAL (
+      SELECT score, coverage FROM score_snapshots WHERE account_id = a.id ORDER BY day DESC LIMIT 1
+    ) s ON true
+    LEFT JOIN LATERAL (
+      SELECT status, started_at FROM collection_runs WHERE account_id = a.id ORDER BY started_at DESC LIMIT 1
+    ) r ON true
+    WHERE ${scoped}
+    ORDER BY a.name ASC, a.id ASC`;
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    owner: row.owner,
+    roleArn: row.role_arn,
+    regions: row.regions,
+    status: row.status,
+    statusError: row.status_error,
+    lastCollectedAt: row.last_collected_at,
+    score: row.score === null ? null : Number(row.score),
+    coverage: row.coverage === null ? null : Number(row.coverage),
+    lastRunStatus: row.run_status,
+    lastRunStartedAt: row.run_started_at,
+  }));
+}

@@ -1,0 +1,135 @@
+import "server-only";
+import { z } from "zod";
+import type { SessionUser } from "@/lib/auth";
+import { getDb } from "@/lib/db";
+import { buildFindingsWhere } from "@/lib/data/findings/build-findings-where";
+import type { TFindingFilters } from "@/lib/data/findings/finding-filters";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export const FINDINGS_PAGE_SIZE = 50;
+
+export interface FindingRow {
+  id: string;
+  source: string;
+  sourceId: string;
+  accountId: string;
+  accountName: string;
+  region: string;
+  type: string;
+  title: string;
+  severity: number;
+  severityLabel: string;
+  status: string;
+  workflowStatus: string | null;
+  complianceStatus: string | null;
+  controlId: string | null;
+  resourceType: string | null;
+  resourceId: string | null;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  linkedGuardDutyId: string | null;
+}
+
+export interface FindingsPage {
+  rows: FindingRow[];
+  /** Cursor of the page after this one (`after=`), null on the last page. */
+  nextCursor: string | null;
+  /** Cursor of the page before this one (`before=`), null on the first page. */
+  previousCursor: string | null;
+}
+
+/** Keyset position: the sort key and the id of a row (ids break ties). */
+const ZCursor = z.object({ k: z.union([z.number(), z.string()]), i: z.string().regex(/^\d+$/) });
+type TCursor = z.infer<typeof ZCursor>;
+
+function encodeCursor(row: FindingRow, sort: TFindingFilters["sort"]): string {
+  const cursor: TCursor = { k: sort === "severity" ? row.severity : row.lastSeenAt.toISOString(), i: row.id };
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+function decodeCursor(value: string | undefined, sort: TFindingFilters["sort"]): TCursor | null {
+  if (!value) return null;
+  try {
+    const parsed = ZCursor.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    if (!parsed.success) return null;
+    const isValidKey = sort === "severity" ? typeof parsed.data.k === "number" : typeof parsed.data.k === "string" && !Number.isNaN(Date.parse(parsed.data.k));
+    return isValidKey ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One page of findings for the explorer and the CSV export: scoped to the user's accounts,
+ * filtered, sorted by severity (or last seen) then id, and paginated by keyset so page 500
+ * costs what page 1 does. `after` walks forward, `before` walks back; a cursor that does
+ * not decode is treated as the first page.
+ */
+export async function findFindings(
+  user: SessionUser,
+  filters: TFindingFilters,
+  page: { after?: string; before?: string; limit?: number } = {},
+): Promise<FindingsPage> {
+  const limit = Math.min(Math.max(page.limit ?? FINDINGS_PAGE_SIZE, 1), 5000);
+  const sortColumn = filters.sort === "severity" ? Prisma.sql`f.severity` : Prisma.sql`f.last_seen_at`;
+  const before = decodeCursor(page.before, filters.sort);
+  const after = before ? null : decodeCursor(page.after, filters.sort);
+  const keyParam = (cursor: TCursor) =>
+    filters.sort === "severity" ? Prisma.sql`${cursor.k}::real` : Prisma.sql`${cursor.k}::timestamptz`;
+  const keyset = after
+    ? Prisma.sql`AND (${sortColumn}, f.id) < (${keyParam(after)}, ${after.i}::bigint)`
+    : before
+      ? Prisma.sql`AND (${sortColumn}, f.id) > (${keyParam(before)}, ${before.i}::bigint)`
+      : Prisma.empty;
+  const direction = before ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  const raw = await getDb().$queryRaw<
+    Array<{
+      id: string; source: string; source_id: string; account_id: string; account_name: string; region: string; type: string;
+      title: string; severity: number; severity_label: string; status: string; workflow_status: string | null;
+      compliance_status: string | null; control_id: string | null; resource_type: string | null; resource_id: string | null;
+      first_seen_at: Date; last_seen_at: Date; linked_guardduty_id: string | null;
+    }>
+  >`
+    SELECT f.id::text AS id, f.source, f.source_id, f.account_id, a.name AS account_name, f.region, f.type, f.title,
+           f.severity, f.severity_label, f.status, f.workflow_status, f.compliance_status, f.control_id,
+           f.resource_type, f.resource_id, f.first_seen_at, f.last_seen_at, f.linked_guardduty_id
+    FROM findings f
+    JOIN accounts a ON a.id = f.account_id
+    WHERE ${buildFindingsWhere(user, filters)} ${keyset}
+    ORDER BY ${sortColumn} ${direction}, f.id ${direction}
+    LIMIT ${limit + 1}`;
+  const hasMore = raw.length > limit;
+  const pageRows = raw.slice(0, limit);
+  if (before) pageRows.reverse();
+  const rows: FindingRow[] = pageRows.map((row) => ({
+    id: row.id,
+    source: row.source,
+    sourceId: row.source_id,
+    accountId: row.account_id,
+    accountName: row.account_name,
+    region: row.region,
+    type: row.type,
+    title: row.title,
+    severity: Number(row.severity),
+    severityLabel: row.severity_label,
+    status: row.status,
+    workflowStatus: row.workflow_status,
+    complianceStatus: row.compliance_status,
+    controlId: row.control_id,
+    resourceType: row.resource_type,
+    resourceId: row.resource_id,
+    firstSeenAt: row.first_seen_at,
+    lastSeenAt: row.last_seen_at,
+    linkedGuardDutyId: row.linked_guardduty_id,
+  }));
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  // Walking back, "more" lies before; walking forward (or from the top), it lies after.
+  const hasNext = before ? true : hasMore;
+  const hasPrevious = before ? hasMore : after !== null;
+  return {
+    rows,
+    nextCursor: hasNext && last ? encodeCursor(last, filters.sort) : null,
+    previousCursor: hasPrevious && first ? encodeCursor(first, filters.sort) : null,
+  };
+}

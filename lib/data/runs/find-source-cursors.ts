@@ -1,0 +1,63 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth";
+import { accountScopeOf } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export const CURSOR_STATES = ["ok", "disabled", "error"] as const;
+/** Enough for every cursor of ~80 accounts with 2 regions; narrow by account or state beyond that. */
+export const CURSORS_LIMIT = 500;
+
+export interface SourceCursorRow {
+  accountId: string;
+  accountName: string;
+  region: string;
+  source: string;
+  position: Date | null;
+  state: string;
+  errorCode: string | null;
+  error: string | null;
+  updatedAt: Date;
+}
+
+/**
+ * Incremental collection cursors (account x region x source) in the user's scope: where
+ * the next collection starts, and the error that stopped the last one. Errors first, then
+ * disabled sources, so a truncated list never hides a problem behind healthy rows.
+ */
+export async function findSourceCursors(
+  user: SessionUser,
+  filters: { accountId?: string; state?: (typeof CURSOR_STATES)[number] },
+): Promise<{ rows: SourceCursorRow[]; isTruncated: boolean }> {
+  const scope = accountScopeOf(user);
+  const conditions: Prisma.Sql[] = [];
+  if (!scope.all) conditions.push(Prisma.sql`c.account_id = ANY(${scope.ids}::text[])`);
+  if (filters.accountId) conditions.push(Prisma.sql`c.account_id = ${filters.accountId}`);
+  if (filters.state) conditions.push(Prisma.sql`c.state = ${filters.state}`);
+  const rows = await getDb().$queryRaw<
+    Array<{
+      account_id: string; account_name: string; region: string; source: string; position: Date | null; state: string;
+      error_code: string | null; error: string | null; updated_at: Date;
+    }>
+  >`
+    SELECT c.account_id, a.name AS account_name, c.region, c.source, c.position, c.state, c.error_code, c.error, c.updated_at
+    FROM source_cursors c
+    JOIN accounts a ON a.id = c.account_id
+    WHERE ${conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, " AND ")}
+    ORDER BY CASE c.state WHEN 'error' THEN 0 WHEN 'disabled' THEN 1 ELSE 2 END, a.name, c.account_id, c.region, c.source
+    LIMIT ${CURSORS_LIMIT + 1}`;
+  return {
+    rows: rows.slice(0, CURSORS_LIMIT).map((row) => ({
+      accountId: row.account_id,
+      accountName: row.account_name,
+      region: row.region,
+      source: row.source,
+      position: row.position,
+      state: row.state,
+      errorCode: row.error_code,
+      error: row.error,
+      updatedAt: row.updated_at,
+    })),
+    isTruncated: rows.length > CURSORS_LIMIT,
+  };
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth";
+import { accountScopeOf } from "@/lib/auth/permissions";
+import { diffSnapshots, type SnapshotDiff } from "@/lib/checklist/diff-snapshots";
+import { roundToTenth } from "@/lib/checklist/round-to-tenth";
+import { parseStoredItemResult, type StoredItemRow } from "@/lib/data/checklist/parse-stored-item-result";
+import { getDb } from "@/lib/db";
+import { rebuildSnapshotScore, type SnapshotItemSummary } from "./rebuild-snapshot-score";
+
+interface SnapshotRow {
+  taken_at: Date;
+  score: number | null;
+  risk_adjusted_score: number | null;
+  coverage: number | null;
+  items: SnapshotItemSummary[] | null;
+  checklist_version: string;
+}
+
+/**
+ * What changed between the account's two latest daily snapshots (diffSnapshots: fixed,
+ * regressed, new resources, lost/gained coverage, accepted, acceptance expired...), or null
+ * when it has fewer than two.
+ *
+ * Snapshots keep a summary per item, not full results, so both are rebuilt with
+ * rebuildSnapshotScore; the newer one is the evaluation checklist_results holds, so its
+ * items get their stored reasons, missing sources and acceptances for the "why" column.
+ * The headline before/after figures are the stored ones. A risk-adjusted change that kept
+ * the status (one more accepted finding on a still-partial item) is not visible in a summary.
+ */
+export async function findScoreChanges(user: SessionUser, accountId: string): Promise<SnapshotDiff | null> {
+  const scope = accountScopeOf(user);
+  const db = getDb();
+  const [snapshots, results] = await Promise.all([
+    db.$queryRaw<SnapshotRow[]>`
+      SELECT taken_at, score, risk_adjusted_score, coverage, items, checklist_version
+      FROM score_snapshots
+      WHERE account_id = ${accountId} AND (${scope.all} OR account_id = ANY(${scope.ids}::text[]))
+      ORDER BY day DESC LIMIT 2`,
+    db.$queryRaw<StoredItemRow[]>`
+      SELECT item_id, domain, status, passing, total, reason, evidence
+      FROM checklist_results
+      WHERE account_id = ${accountId} AND (${scope.all} OR account_id = ANY(${scope.ids}::text[]))`,
+  ]);
+  const [after, before] = snapshots;
+  if (!after || !before) return null;
+
+  const latest = new Map(results.map((row) => [row.item_id, parseStoredItemResult(row)]));
+  const summary = (row: SnapshotRow) => ({ takenAt: row.taken_at, checklistVersion: row.checklist_version, items: row.items ?? [] });
+  const diff = diffSnapshots(rebuildSnapshotScore(accountId, summary(before)), rebuildSnapshotScore(accountId, summary(after), latest));
+  return {
+    ...diff,
+    score: figure(before.score, after.score),
+    riskAdjustedScore: figure(before.risk_adjusted_score, after.risk_adjusted_score),
+    coverage: figure(before.coverage, after.coverage),
+    changes: diff.changes.map((change) =>
+      change.kind === "accepted" && !latest.get(change.itemId)?.accepted ? { ...change, reason: "Risk accepted for individual findings or events." } : change,
+    ),
+  };
+}
+
+function figure(before: number | null, after: number | null): SnapshotDiff["score"] {
+  return { before, after, delta: before === null || after === null ? null : roundToTenth(after - before) };
+}
