@@ -8,6 +8,7 @@ import { runMigrate } from "@/cli/commands/migrate";
 import { runScores } from "@/cli/commands/scores";
 import { runWorker } from "@/cli/commands/worker";
 import { EnvError } from "@/lib/env";
+import { runUsers } from "@/cli/commands/users";
 import { runSimCli } from "@/sim/main";
 
 const HELP = `parapet - multi-account AWS security dashboard
@@ -22,6 +23,9 @@ Commands:
                            one full collection of every registered account, then exit
   scores [--json] [--account ID] [--fail-under N]
                            latest score, coverage, domain scores and every item with its evidence ids
+  users add EMAIL --role admin|analyst|viewer [--accounts ID,ID | --all-accounts] [--password P]
+  users list | disable EMAIL | enable EMAIL
+                           local console users; viewers and analysts see only their accounts
   migrate                  apply database migrations (SQL files in prisma/migrations)
   import PATH... [--json]  ingest AWS-format files (GuardDuty, ASFF, CloudTrail) into the database
   --help                   this text
@@ -49,6 +53,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runCollect(rest);
       case "scores":
         return await runScores(rest);
+      case "users":
+        return await runUsers(rest);
       case "migrate":
         return await runMigrate(rest);
       case "import":

@@ -1,0 +1,71 @@
+import { parseFlags } from "@/cli/args";
+import { CliError } from "@/cli/cli-error";
+import { openDatabase } from "@/cli/database";
+import { generatePassword } from "@/lib/auth/password";
+import { createLocalUser, ZLocalUserInput } from "@/lib/data/users/create-local-user";
+import { setUserDisabled } from "@/lib/data/users/set-user-disabled";
+import { closeDb, getPool } from "@/lib/db";
+
+const USAGE = `parapet users add EMAIL --role admin|analyst|viewer [--accounts ID,ID | --all-accounts] [--password P]
+parapet users list
+parapet users disable EMAIL | enable EMAIL`;
+
+/**
+ * Local users from the command line (the console's own user management is for admins once
+ * signed in; the first admin comes from here or from the demo). Without --password a
+ * random one is generated and printed once.
+ */
+export async function runUsers(argv: string[]): Promise<number> {
+  const [action, ...rest] = argv;
+  if (!action || action === "--help") {
+    console.log(USAGE);
+    return action ? 0 : 2;
+  }
+  const email = rest[0] && !rest[0].startsWith("--") ? rest[0] : undefined;
+  const flags = parseFlags(email ? rest.slice(1) : rest, { role: "string", accounts: "string", "all-accounts": "boolean", password: "string" });
+  if ((action === "add" || action === "disable" || action === "enable") && !email) throw new CliError(`users ${action} needs an EMAIL\n${USAGE}`, 2);
+
+  let input: ReturnType<typeof ZLocalUserInput.parse> | undefined;
+  let password: string | undefined;
+  if (action === "add") {
+    password = typeof flags.password === "string" ? flags.password : generatePassword();
+    const parsed = ZLocalUserInput.safeParse({
+      email,
+      role: flags.role,
+      allAccounts: flags["all-accounts"] === true,
+      accountScope: typeof flags.accounts === "string" ? flags.accounts.split(",").map((id) => id.trim()).filter(Boolean) : [],
+      password,
+    });
+    if (!parsed.success) {
+      throw new CliError(parsed.error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; "), 2);
+    }
+    input = parsed.data;
+  } else if (!["list", "disable", "enable"].includes(action)) {
+    throw new CliError(`unknown users action "${action}"\n${USAGE}`, 2);
+  }
+
+  const database = await openDatabase({ log: () => {} });
+  try {
+    const pool = getPool();
+    if (input) {
+      await createLocalUser(pool, input, "parapet-cli");
+      console.log(`user ${input.email} (${input.role}) saved${flags.password ? "" : `; password: ${password}`}`);
+    } else if (action === "list") {
+      const users = await pool.query<{ email: string; role: string; all_accounts: boolean; account_scope: string[] | null; disabled: boolean; last_login_at: Date | null }>(
+        "SELECT email, role, all_accounts, account_scope, disabled, last_login_at FROM users ORDER BY email",
+      );
+      for (const user of users.rows) {
+        const scope = user.all_accounts ? "all accounts" : `${(user.account_scope ?? []).length} account(s)`;
+        console.log(`${user.email.padEnd(36)} ${user.role.padEnd(8)} ${scope.padEnd(14)} ${user.disabled ? "disabled" : "active"}  last login ${user.last_login_at?.toISOString() ?? "never"}`);
+      }
+    } else if (email) {
+      const isFound = await setUserDisabled(pool, email, action === "disable", "parapet-cli");
+      if (!isFound) throw new CliError(`no user ${email}`, 1);
+      console.log(`user ${email} ${action}d`);
+    }
+    return 0;
+  } finally {
+    await closeDb();
+    await database.stop();
+  }
+}
