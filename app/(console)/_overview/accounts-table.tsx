@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
 
 function scoreClass(score: number | null): string {
@@ -35,7 +36,9 @@ export function AccountsTable({ accounts }: { accounts: AccountOverviewRow[] }) 
         {accounts.map((account) => (
           <tr key={account.id} data-account-id={account.id}>
             <td>
-              <div>{account.name}</div>
+              <div>
+                <Link href={`/accounts/${account.id}`}>{account.name}</Link>
+              </div>
               <div className="muted">{account.id}</div>
             </td>
             <td className="num">

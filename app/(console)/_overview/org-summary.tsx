@@ -1,8 +1,9 @@
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
-import { rollUpScores } from "./roll-up-scores";
+import type { OrgScorePoint } from "@/lib/data/overview/find-org-score-trend";
 
-export function OrgSummary({ accounts }: { accounts: AccountOverviewRow[] }) {
-  const rollUp = rollUpScores(accounts);
+/** Org score = today's pooled roll-up of the account scores (see lib/checklist/roll-up-org-score.ts). */
+export function OrgSummary({ accounts, orgScore }: { accounts: AccountOverviewRow[]; orgScore: OrgScorePoint | null }) {
+  const rollUp = { score: orgScore?.score ?? null, riskAdjustedScore: orgScore?.riskAdjustedScore ?? null, coverage: orgScore?.coverage ?? null };
   const total = (key: "critical" | "high" | "medium" | "low") => accounts.reduce((sum, account) => sum + account[key], 0);
   const unreachable = accounts.filter((account) => account.status === "unreachable" || account.failedSteps > 0).length;
   return (
@@ -10,7 +11,10 @@ export function OrgSummary({ accounts }: { accounts: AccountOverviewRow[] }) {
       <div className="tile">
         <div className="label">Org score</div>
         <div className="value" data-testid="org-score">{rollUp.score === null ? "n/a" : rollUp.score.toFixed(1)}</div>
-        <div className="sub">coverage {rollUp.coverage === null ? "n/a" : `${rollUp.coverage.toFixed(0)}%`}</div>
+        <div className="sub">
+          coverage {rollUp.coverage === null ? "n/a" : `${rollUp.coverage.toFixed(0)}%`}
+          {rollUp.riskAdjustedScore !== null && rollUp.riskAdjustedScore !== rollUp.score ? ` · risk-adjusted ${rollUp.riskAdjustedScore.toFixed(1)}` : ""}
+        </div>
       </div>
       <div className="tile">
         <div className="label">Accounts</div>

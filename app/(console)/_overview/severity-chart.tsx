@@ -21,7 +21,7 @@ export function SeverityChart({ data }: { data: SeverityChartDatum[] }) {
           <XAxis dataKey="name" angle={-30} textAnchor="end" interval={0} height={60} tick={{ fontSize: 11 }} />
           <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
           <Tooltip />
-          <Legend verticalAlign="top" height={28} />
+          <Legend verticalAlign="top" height={28} itemSorter={null} />
           {(Object.keys(COLORS) as Array<keyof typeof COLORS>).map((key) => (
             <Bar key={key} dataKey={key} stackId="severity" fill={COLORS[key]} isAnimationActive={false} />
           ))}

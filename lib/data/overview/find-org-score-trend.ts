@@ -1,0 +1,45 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth";
+import { accountScopeOf } from "@/lib/auth/permissions";
+import { roundToTenth } from "@/lib/checklist/round-to-tenth";
+import { getDb } from "@/lib/db";
+
+export interface OrgScorePoint {
+  day: string;
+  score: number | null;
+  riskAdjustedScore: number | null;
+  coverage: number | null;
+  accounts: number;
+}
+
+/**
+ * The org score per day over the accounts the user may see, rolled up exactly as
+ * lib/checklist/roll-up-org-score.ts documents (pooled: Σ earned weight / Σ weight with
+ * data; coverage Σ weight with data / Σ applicable weight), from each account's snapshot
+ * of that day. The last point is today's org score.
+ */
+export async function findOrgScoreTrend(user: SessionUser, days = 90): Promise<OrgScorePoint[]> {
+  const scope = accountScopeOf(user);
+  const rows = await getDb().$queryRaw<Array<{ day: Date; earned: number | null; adjusted: number | null; with_data: number | null; applicable: number | null; accounts: number }>>`
+    SELECT s.day,
+           sum((d.value->>'earnedWeight')::float8) AS earned,
+           sum((d.value->>'riskAdjustedEarnedWeight')::float8) AS adjusted,
+           sum((d.value->>'weightWithData')::float8) AS with_data,
+           sum((d.value->>'weightApplicable')::float8) AS applicable,
+           count(DISTINCT s.account_id)::int AS accounts
+    FROM score_snapshots s
+    JOIN accounts a ON a.id = s.account_id
+    CROSS JOIN LATERAL jsonb_each(s.domains) AS d
+    WHERE s.day >= (now() AT TIME ZONE 'UTC')::date - ${days}::int
+      AND a.status <> 'data_only'
+      AND (${scope.all} OR s.account_id = ANY(${scope.ids}::text[]))
+    GROUP BY s.day
+    ORDER BY s.day`;
+  return rows.map((row) => ({
+    day: row.day.toISOString().slice(0, 10),
+    score: row.with_data ? roundToTenth((100 * (row.earned ?? 0)) / row.with_data) : null,
+    riskAdjustedScore: row.with_data ? roundToTenth((100 * (row.adjusted ?? 0)) / row.with_data) : null,
+    coverage: row.applicable ? roundToTenth((100 * (row.with_data ?? 0)) / row.applicable) : null,
+    accounts: row.accounts,
+  }));
+}
