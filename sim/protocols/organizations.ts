@@ -1,4 +1,4 @@
-import { decodeToken, page, parseJsonBody, type HandlerResult, type RequestContext } from "./request-context";
+import { decodeToken, encodeToken, page, parseJsonBody, type HandlerResult, type RequestContext } from "./request-context";
 import { SimError } from "./sim-error";
 
 /** AWS Organizations over JSON 1.1 (target prefix AWSOrganizationsV20161128). */
@@ -34,6 +34,11 @@ export async function handleOrganizations(ctx: RequestContext): Promise<HandlerR
       const maxResults = body.MaxResults === undefined ? 20 : Number(body.MaxResults);
       if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 20) {
         throw new SimError("InvalidInputException", 400, "You provided a value that does not match the required pattern: MaxResults must be between 1 and 20.");
+      }
+      // The model: "List* operations can return an empty page while more results exist". The
+      // first call answers with such a page so that clients which stop at an empty page fail here, not in AWS.
+      if (body.NextToken === undefined || body.NextToken === null || body.NextToken === "") {
+        return { kind: "json", body: { Accounts: [], NextToken: encodeToken(0, "accounts") } };
       }
       const offset = decodeToken(body.NextToken, "accounts", () => new SimError("InvalidInputException", 400, "The NextToken value is not valid."));
       const startSeconds = Math.floor(ctx.state.clock.startMs / 1000);
