@@ -34,7 +34,7 @@ test.describe("[OVERVIEW]", () => {
 
     const totalFindings = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM findings");
     expect(totalFindings.rows[0]!.n).toBeGreaterThan(0);
-    await expect(page.getByTestId("severity-chart").locator("svg.recharts-surface")).toBeVisible();
+    await expect(page.getByTestId("severity-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
     await page.screenshot({ path: "test-results/e2e/overview.png", fullPage: true });
   });
 });
@@ -52,7 +52,7 @@ test.describe("[AUTH]", () => {
     await page.getByLabel("Email").fill(ADMIN_EMAIL);
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+    await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText("Wrong email or password.");
     await expect(page).toHaveURL(/\/sign-in/);
     const after = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.login-failed'");
     expect(after.rows[0]!.n).toBe(before.rows[0]!.n + 1);

@@ -14,6 +14,6 @@ export class SignInPage {
   }
 
   errorAlert() {
-    return this.page.getByRole("alert");
+    return this.page.getByRole("form", { name: "Sign in" }).getByRole("alert");
   }
 }

@@ -1,0 +1,80 @@
+import Link from "next/link";
+import { CHECKLIST_ITEMS } from "@/lib/checklist/items";
+import { computeItemCredit } from "@/lib/checklist/compute-item-credit";
+import { DOMAIN_TITLES, DOMAINS, type Domain, type DomainScore, type ItemResult } from "@/lib/checklist/types";
+import { formatPercent, formatScore, formatTime, itemHref } from "./format";
+import { StatusBadge } from "./status-badge";
+
+/** True when the risk-adjusted view credits the item more than the raw one (an acceptance is in force). */
+function isAccepted(item: ItemResult): boolean {
+  const raw = computeItemCredit(item);
+  const adjusted = computeItemCredit(item.riskAdjusted);
+  return item.accepted !== undefined || (raw !== null && adjusted !== null && adjusted > raw);
+}
+
+export function ItemsByDomain({ accountId, items, domains }: { accountId: string; items: ItemResult[]; domains: Record<Domain, DomainScore> }) {
+  const titles = new Map(CHECKLIST_ITEMS.map((item) => [item.id, item.title]));
+  return (
+    <div data-testid="items-by-domain">
+      {DOMAINS.map((domain) => {
+        const domainItems = items.filter((item) => item.domain === domain);
+        if (domainItems.length === 0) return null;
+        const figures = domains[domain];
+        return (
+          <div key={domain} id={`domain-${domain}`}>
+            <div className="domain-title">
+              <h3>{DOMAIN_TITLES[domain]}</h3>
+              <span className="small muted">
+                score {formatScore(figures.score)} · coverage {formatPercent(figures.coverage)}
+              </span>
+            </div>
+            <table>
+              <thead>
+                <tr>
+                  <th style={{ width: "34%" }}>Item</th>
+                  <th>Status</th>
+                  <th className="num">Passing</th>
+                  <th>Reason</th>
+                </tr>
+              </thead>
+              <tbody>
+                {domainItems.map((item) => (
+                  <tr key={item.itemId} data-item-id={item.itemId} data-testid="item-row">
+                    <td>
+                      <Link href={itemHref(accountId, item.itemId)}>{item.itemId}</Link> {titles.get(item.itemId) ?? ""}
+                      <div className="small muted">
+                        <span className={`sev-${item.severity}`}>{item.severity}</span> · weight {item.weight}
+                      </div>
+                    </td>
+                    <td>
+                      <StatusBadge status={item.status} passing={item.passing} total={item.total} />
+                      {isAccepted(item) ? (
+                        <>
+                          {" "}
+                          <span
+                            className="badge accepted"
+                            data-testid="item-accepted"
+                            title={item.accepted ? `accepted by ${item.accepted.owner} until ${formatTime(item.accepted.expiresAt)}: ${item.accepted.reason}` : "accepted findings or events"}
+                          >
+                            accepted
+                          </span>
+                        </>
+                      ) : null}
+                    </td>
+                    <td className="num">{item.total !== undefined ? `${item.passing ?? 0}/${item.total}` : <span className="muted">—</span>}</td>
+                    <td className="small">
+                      {item.reason}
+                      {item.missingSources && item.missingSources.length > 0 ? (
+                        <div className="muted">Missing: {item.missingSources.join(", ")}</div>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageUser } from "@/lib/auth";
+import { canAcceptRisk } from "@/lib/auth/permissions";
+import { CHECKLIST_ITEMS } from "@/lib/checklist/items";
+import { findRiskAcceptances } from "@/lib/data/acceptances/find-risk-acceptances";
+import { getAccountItem } from "@/lib/data/checklist/get-account-item";
+import { isAppError } from "@/lib/errors";
+import { lastAllowedExpiry } from "@/lib/schemas/acceptance";
+import { ItemDefinition } from "../../../../checklist/_components/item-definition";
+import { formatTime } from "../../_components/format";
+import { StatusBadge } from "../../_components/status-badge";
+import { AcceptanceForm } from "./_components/acceptance-form";
+import { AcceptancesList } from "./_components/acceptances-list";
+import { EvidenceList } from "./_components/evidence-list";
+
+export const dynamic = "force-dynamic";
+
+const DEFAULT_ACCEPTANCE_DAYS = 90;
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+export default async function AccountItemPage({ params }: { params: Promise<{ accountId: string; itemId: string }> }) {
+  // Item ids ("IAM-01") need no URL encoding; anything not on the checklist is a 404.
+  const { accountId, itemId } = await params;
+  const definition = CHECKLIST_ITEMS.find((item) => item.id === itemId);
+  if (!/^\d{12}$/.test(accountId) || !definition) notFound();
+  const user = await requirePageUser();
+  const [detail, acceptances] = await Promise.all([getAccountItem(user, accountId, itemId), findRiskAcceptances(user, accountId, itemId)]).catch(
+    (error: unknown) => {
+      if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+      throw error;
+    },
+  );
+  const { result } = detail;
+  const canAccept = canAcceptRisk(user, accountId);
+  const activeRecordIds = new Set(acceptances.filter((acceptance) => acceptance.isActive && acceptance.findingId).map((acceptance) => acceptance.findingId!));
+  const acceptable = detail.evidence
+    .filter((evidence) => evidence.ref.kind === "control" || evidence.ref.kind === "finding" || evidence.ref.kind === "event")
+    .filter((evidence) => !/ PASSED /.test(evidence.ref.note ?? ""))
+    .map((evidence) => ({ id: evidence.ref.id, label: evidence.ref.note ? `${evidence.ref.note}` : evidence.ref.id }));
+  const now = new Date();
+  const isFailing = result.status === "fail" || result.status === "partial";
+
+  return (
+    <>
+      <div className="crumbs">
+        <Link href="/">Overview</Link> / <Link href={`/accounts/${accountId}`}>{detail.accountName}</Link> / {itemId}
+      </div>
+      <h1>
+        {itemId} {definition.title}
+      </h1>
+
+      <div className="grid-2">
+        <section className="panel" data-testid="item-result">
+          <h2>Result for {detail.accountName}</h2>
+          <dl className="facts">
+            <dt>Status</dt>
+            <dd>
+              <StatusBadge status={result.status} passing={result.passing} total={result.total} />
+              {result.accepted ? (
+                <>
+                  {" "}
+                  <span className="badge accepted" data-testid="item-accepted">
+                    accepted
+                  </span>
+                </>
+              ) : null}
+            </dd>
+            <dt>Risk-adjusted</dt>
+            <dd>
+              <StatusBadge status={result.riskAdjusted.status} passing={result.riskAdjusted.passing} total={result.riskAdjusted.total} />
+            </dd>
+            {result.total !== undefined ? (
+              <>
+                <dt>Passing</dt>
+                <dd>
+                  {result.passing ?? 0} of {result.total}
+                </dd>
+              </>
+            ) : null}
+            <dt>Reason</dt>
+            <dd data-testid="item-reason">{result.reason}</dd>
+            {result.missingSources && result.missingSources.length > 0 ? (
+              <>
+                <dt>Missing sources</dt>
+                <dd className="mono">{result.missingSources.join(", ")}</dd>
+              </>
+            ) : null}
+            {result.accepted ? (
+              <>
+                <dt>Accepted</dt>
+                <dd>
+                  by {result.accepted.owner} until {formatTime(result.accepted.expiresAt)}: {result.accepted.reason}
+                </dd>
+              </>
+            ) : null}
+            <dt>Evaluated</dt>
+            <dd>
+              {formatTime(detail.evaluatedAt)} · checklist {detail.checklistVersion}
+            </dd>
+          </dl>
+        </section>
+        <section className="panel">
+          <h2>Definition</h2>
+          <ItemDefinition item={definition} />
+        </section>
+      </div>
+
+      <section className="panel">
+        <h2>Evidence ({detail.evidence.length})</h2>
+        <EvidenceList accountId={accountId} evidence={detail.evidence} acceptedRecordIds={activeRecordIds} />
+      </section>
+
+      <section className="panel">
+        <h2>Accepted risks</h2>
+        <p className="small muted">
+          An acceptance counts the failure as passing in the risk-adjusted score only, until it expires or is revoked; the raw score never changes.
+        </p>
+        <AcceptancesList accountId={accountId} itemId={itemId} acceptances={acceptances} canRevoke={canAccept} />
+        {canAccept ? (
+          isFailing || result.status === "pass" ? (
+            <div style={{ marginTop: 16 }}>
+              <h2>Accept this risk</h2>
+              {!isFailing ? <p className="small muted">The item passes now; an acceptance would only matter if it fails before it expires.</p> : null}
+              <AcceptanceForm
+                accountId={accountId}
+                itemId={itemId}
+                defaultOwner={user.email}
+                minDate={day(new Date(now.getTime() + 86_400_000))}
+                maxDate={day(lastAllowedExpiry(now))}
+                defaultDate={day(new Date(now.getTime() + DEFAULT_ACCEPTANCE_DAYS * 86_400_000))}
+                records={acceptable}
+              />
+            </div>
+          ) : (
+            <p className="small muted" style={{ marginTop: 12 }}>
+              {result.status === "no_data" ? "An acceptance cannot stand in for missing evidence: collect the source first." : "The item does not apply to this account."}
+            </p>
+          )
+        ) : (
+          <p className="small muted" style={{ marginTop: 12 }}>
+            Only analysts and admins can accept risks.
+          </p>
+        )}
+      </section>
+    </>
+  );
+}
