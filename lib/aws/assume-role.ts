@@ -1,7 +1,7 @@
 import "server-only";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
-import type { AwsContext } from "@/lib/aws/context";
+import { type AwsContext, requestHandlerOptions } from "@/lib/aws/context";
 
 /** Refresh assumed credentials this long before they expire, so no call is made with a dying key. */
 const REFRESH_MARGIN_MS = 5 * 60_000;
@@ -31,6 +31,7 @@ export class AssumedRoleCache {
       region: context.baseRegion,
       maxAttempts: context.maxAttempts,
       retryMode: "adaptive",
+      requestHandler: requestHandlerOptions(context),
       ...(context.endpoint ? { endpoint: context.endpoint } : {}),
       ...(context.baseCredentials ? { credentials: context.baseCredentials } : {}),
     });
@@ -59,8 +60,9 @@ export class AssumedRoleCache {
     return entry.credentials;
   }
 
+  /** Releases the STS client (its connections, unless they belong to the shared agents). */
   destroy(): void {
-    this.sts.destroy();
+    if (!this.context.agents) this.sts.destroy();
   }
 
   private key(target: RoleTarget): string {

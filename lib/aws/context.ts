@@ -1,4 +1,6 @@
 import "server-only";
+import http from "node:http";
+import https from "node:https";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
 
 /**
@@ -18,6 +20,37 @@ export interface AwsContext {
   sessionName: string;
   /** SDK attempts per call (throttling and 5xx are retried with jittered backoff). */
   maxAttempts: number;
+  /**
+   * Keep-alive connection pools shared by every SDK client of the process: all accounts
+   * call the same regional endpoint of a service, so a connection (and its TLS handshake)
+   * is reused across accounts and steps instead of opened per client.
+   */
+  agents?: SharedAgents;
+}
+
+export interface SharedAgents {
+  http: http.Agent;
+  https: https.Agent;
+}
+
+export function createSharedAgents(maxSockets = 256): SharedAgents {
+  return {
+    http: new http.Agent({ keepAlive: true, maxSockets }),
+    https: new https.Agent({ keepAlive: true, maxSockets }),
+  };
+}
+
+/**
+ * SDK request handler options. Clients built with shared agents must not be destroy()ed:
+ * that would close the shared pools (the clients themselves are garbage-collected).
+ * Timeouts make a hung connection fail and retry instead of stalling a collection.
+ */
+export function requestHandlerOptions(context: AwsContext) {
+  return {
+    connectionTimeout: 10_000,
+    requestTimeout: 60_000,
+    ...(context.agents ? { httpAgent: context.agents.http, httpsAgent: context.agents.https } : {}),
+  };
 }
 
 /** Common SDK client options for one account/region. */
@@ -27,6 +60,7 @@ export function clientConfig(context: AwsContext, region: string, credentials: A
     credentials,
     maxAttempts: context.maxAttempts,
     retryMode: "adaptive" as const,
+    requestHandler: requestHandlerOptions(context),
     ...(context.endpoint ? { endpoint: context.endpoint } : {}),
   };
 }

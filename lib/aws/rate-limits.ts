@@ -12,13 +12,13 @@ export interface RateLimit {
 }
 
 const RATE_LIMITS: Record<string, RateLimit> = {
-  "cloudtrail:LookupEvents": { perSecond: 2, burst: 2 },
-  "cloudtrail:*": { perSecond: 10, burst: 10 },
-  "securityhub:GetFindings": { perSecond: 3, burst: 6 },
-  "securityhub:*": { perSecond: 10, burst: 30 },
-  "guardduty:*": { perSecond: 10, burst: 20 },
-  "sts:*": { perSecond: 10, burst: 20 },
-  "organizations:*": { perSecond: 5, burst: 10 },
+  "cloudtrail:LookupEvents": { perSecond: 2, burst: 1 },
+  "cloudtrail:*": { perSecond: 10, burst: 9 },
+  "securityhub:GetFindings": { perSecond: 3, burst: 5 },
+  "securityhub:*": { perSecond: 10, burst: 29 },
+  "guardduty:*": { perSecond: 10, burst: 19 },
+  "sts:*": { perSecond: 10, burst: 19 },
+  "organizations:*": { perSecond: 5, burst: 9 },
 };
 
 export function rateLimitFor(service: string, operation: string): RateLimit {

@@ -168,6 +168,11 @@ async function runStep(
   return summary;
 }
 
+/** Closes a client's own connections; clients on the shared agents are left to the garbage collector. */
+function releaseClient(client: { destroy: () => void }, context: AwsContext): void {
+  if (!context.agents) client.destroy();
+}
+
 /** Collects one source in one region. Returns false when the service is off there. */
 async function collectSource(
   deps: CollectDeps,
@@ -211,7 +216,7 @@ async function collectSource(
       for (const detector of enabled) await ingestFindingPages(fetchGuardDutyFindings(client, detector.detectorId, since));
       return true;
     } finally {
-      client.destroy();
+      releaseClient(client, deps.context);
     }
   }
 
@@ -229,7 +234,7 @@ async function collectSource(
       await ingestFindingPages(fetchSecurityHubFindings(client, since, now));
       return true;
     } finally {
-      client.destroy();
+      releaseClient(client, deps.context);
     }
   }
 
@@ -252,6 +257,6 @@ async function collectSource(
     // Events are looked up even without a trail (LookupEvents covers 90 days regardless); "no trail" is itself evidence.
     return true;
   } finally {
-    client.destroy();
+    releaseClient(client, deps.context);
   }
 }

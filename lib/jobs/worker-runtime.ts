@@ -1,7 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { AssumedRoleCache } from "@/lib/aws/assume-role";
-import type { AwsContext } from "@/lib/aws/context";
+import { type AwsContext, createSharedAgents } from "@/lib/aws/context";
 import { RateLimiter } from "@/lib/aws/rate-limits";
 import type { CollectDeps } from "@/lib/collect/collect-account";
 import { getEnv } from "@/lib/env";
@@ -27,6 +27,7 @@ export function createWorkerRuntime(options: { pool: pg.Pool; aws?: Partial<AwsC
     baseRegion: env.AWS_REGION,
     sessionName: env.PARAPET_ROLE_SESSION_NAME,
     maxAttempts: 8,
+    agents: createSharedAgents(),
     ...(env.AWS_ENDPOINT_URL ? { endpoint: env.AWS_ENDPOINT_URL } : {}),
     ...options.aws,
   };

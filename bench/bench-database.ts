@@ -1,0 +1,44 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres } from "@/lib/pg/embedded";
+import { ensureDatabase, migrateDatabase } from "@/lib/pg/migrate";
+
+export interface BenchDatabase {
+  url: string;
+  /** The cluster's folder (its postmaster's command line names it). */
+  dataDir: string;
+  pool: pg.Pool;
+  stop(): Promise<void>;
+}
+
+/**
+ * A throwaway embedded PostgreSQL (ephemeral settings, as the integration tests use) with
+ * the project's migrations applied. Everything is removed on stop.
+ */
+export async function startBenchDatabase(options: { poolSize: number }): Promise<BenchDatabase> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "parapet-bench-pg-"));
+  const cluster = await startEmbeddedPostgres({ dataDir, port: 0, ephemeral: true });
+  try {
+    await ensureDatabase(cluster.url, "parapet_bench");
+    const url = cluster.urlFor("parapet_bench");
+    await migrateDatabase(url);
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize, application_name: "parapet-bench" });
+    pool.on("error", () => {});
+    return {
+      url,
+      dataDir,
+      pool,
+      stop: async () => {
+        await pool.end();
+        await cluster.stop();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await cluster.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
