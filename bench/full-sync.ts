@@ -2,7 +2,7 @@ import os from "node:os";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { RateLimiter } from "@/lib/aws/rate-limits";
 import { collectAccount, type RunSummary } from "@/lib/collect/collect-account";
-import { registerAccounts } from "@/lib/data/accounts/register-accounts";
+import { registerSimAccounts } from "@/cli/register-sim-accounts";
 import { createWorkerRuntime } from "@/lib/jobs/worker-runtime";
 import type pg from "pg";
 import { QUOTAS } from "@/sim/index";
@@ -103,20 +103,6 @@ async function runPool<T, R>(items: T[], limit: number, work: (item: T) => Promi
   return results;
 }
 
-async function registerSimAccounts(org: SimOrg, pool: pg.Pool): Promise<void> {
-  await registerAccounts(
-    pool,
-    org.accounts.map((account) => ({
-      id: account.id,
-      name: account.name,
-      roleArn: account.roleArn,
-      externalId: account.externalId,
-      regions: account.regions,
-      tags: {},
-    })),
-    "bench",
-  );
-}
 
 export async function benchFullSync(options: { isQuick: boolean; concurrency: number | null; log: (line: string) => void }): Promise<BenchReport> {
   const accountCount = options.isQuick ? 20 : 200;
@@ -130,7 +116,7 @@ export async function benchFullSync(options: { isQuick: boolean; concurrency: nu
   try {
     const { warmUpMs } = await sim.warmUp();
     options.log(`sync: simulator (pid ${sim.pid}) with ${accountCount} accounts x ${regions.length} regions generated in ${formatMs(warmUpMs)}`);
-    await registerSimAccounts(sim.org, database.pool);
+    await registerSimAccounts(database.pool, sim.org.accounts, "bench");
 
     const runtime = createWorkerRuntime({
       pool: database.pool,

@@ -102,4 +102,26 @@ describe("parapet CLI errors are one clear line", () => {
     const stored = await database.pool.query<{ n: number }>("SELECT count(DISTINCT account_id)::int AS n FROM findings");
     expect(stored.rows[0]!.n).toBeGreaterThan(0);
   });
+
+  test("scores --json reports what the collection scored; --fail-under gates on it", async () => {
+    const scored = await database.pool.query<{ account_id: string; score: number }>("SELECT account_id, score FROM score_snapshots WHERE score IS NOT NULL ORDER BY account_id");
+    expect(scored.rows.length).toBe(sim.org.accounts.length);
+    const json = await runParapet(["scores", "--json"], {});
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as Array<{ accountId: string; score: number | null; items: Array<{ itemId: string; status: string; evidence: string[] }> }>;
+    for (const row of scored.rows) {
+      const account = report.find((entry) => entry.accountId === row.account_id)!;
+      expect(account.score).toBeCloseTo(row.score, 1);
+      expect(account.items.length).toBeGreaterThan(30);
+    }
+    expect(report.find((entry) => entry.accountId === "999999999999")!.score).toBeNull();
+
+    const target = scored.rows[0]!;
+    expect((await runParapet(["scores", "--account", target.account_id, "--fail-under", "0"], {})).code).toBe(0);
+    const gated = await runParapet(["scores", "--account", target.account_id, "--fail-under", String(Math.floor(target.score) + 1)], {});
+    expect(gated.code).toBe(4);
+    expect(gated.stderr).toContain(`${target.account_id} (`);
+    // An account without a score is below any bar: missing evidence is not a pass.
+    expect((await runParapet(["scores", "--account", "999999999999", "--fail-under", "0"], {})).code).toBe(4);
+  });
 });

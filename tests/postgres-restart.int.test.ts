@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,19 +9,18 @@ import { ensureDatabase, migrateDatabase } from "@/lib/pg/migrate";
 import { startSimulator, type Simulator } from "@/sim/index";
 import { collectAll, registerSimAccounts, simRuntime } from "./support/collect-all";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
+import { startWorkerProcess } from "./support/worker-process";
 
 /**
  * PostgreSQL restarted under a running worker: the jobs in flight fail, the queue retries
  * them, and the collection converges to the rows of an uninterrupted run. Uses a cluster
  * of its own, since the shared test cluster cannot be restarted under other files.
  */
-const ROOT = path.resolve(__dirname, "..");
 let sim: Simulator;
 let reference: TestDatabase;
 let dataDir: string;
 let cluster: EmbeddedPostgres;
 let port: number;
-let workerOutput = "";
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, accounts: 3, regions: ["us-east-1", "eu-west-1"], seed: "pg-restart" });
@@ -48,35 +46,6 @@ afterAll(async () => {
   await reference?.drop();
 });
 
-function startWorker(databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, "bin/parapet.js"), "worker"], {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      AWS_ENDPOINT_URL: sim.url,
-      AWS_ACCESS_KEY_ID: sim.baseCredentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: sim.baseCredentials.secretAccessKey,
-      AWS_SESSION_TOKEN: "",
-      AWS_PROFILE: "",
-      AWS_REGION: "us-east-1",
-      PARAPET_COLLECT_SCHEDULE: "0 0 1 1 *",
-    },
-  });
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      workerOutput = output;
-      if (output.includes("worker started")) resolve(child);
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`worker exited early (${code}): ${output}`)));
-  });
-}
-
 async function findingKeys(pool: pg.Pool): Promise<string[]> {
   const rows = await pool.query<{ key: string }>(
     "SELECT concat_ws('|', source, source_id, account_id, region, status, source_updated_at::text) AS key FROM findings ORDER BY 1",
@@ -87,7 +56,8 @@ async function findingKeys(pool: pg.Pool): Promise<string[]> {
 describe("PostgreSQL restarted during a collection", () => {
   test("the worker survives, the jobs are retried, and the rows equal an uninterrupted run", async () => {
     const url = cluster.urlFor("parapet");
-    const worker = await startWorker(url);
+    const started = await startWorkerProcess(url, sim);
+    const worker = started.child;
     const queuePool = new pg.Pool({ connectionString: url });
     queuePool.on("error", () => {});
     queuePool.on("connect", (client) => client.on("error", () => {}));
@@ -100,7 +70,7 @@ describe("PostgreSQL restarted during a collection", () => {
     await cluster.stop();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     cluster = await startEmbeddedPostgres({ dataDir, port, ephemeral: true });
-    expect(worker.exitCode, workerOutput.slice(-3000)).toBeNull();
+    expect(worker.exitCode, started.output().slice(-3000)).toBeNull();
 
     const pool = new pg.Pool({ connectionString: url });
     pool.on("error", () => {});

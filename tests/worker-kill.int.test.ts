@@ -1,18 +1,16 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { makeQueueUtils, waitForQueueIdle } from "@/lib/jobs/queue";
 import { startSimulator, type Simulator } from "@/sim/index";
 import { collectAll, registerSimAccounts, simRuntime } from "./support/collect-all";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
+import { startWorkerProcess } from "./support/worker-process";
 
 /**
  * The worker is killed with SIGKILL at random moments of a collection, again and again,
  * then allowed to finish. The database must end with exactly the rows an uninterrupted
  * collection of the same simulated organisation stores: nothing lost, nothing doubled.
  */
-const ROOT = path.resolve(__dirname, "..");
 const KILLS = 6;
 let reference: TestDatabase;
 let killed: TestDatabase;
@@ -31,34 +29,6 @@ afterAll(async () => {
   await reference?.drop();
   await killed?.drop();
 });
-
-function startWorker(databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, "bin/parapet.js"), "worker"], {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      AWS_ENDPOINT_URL: sim.url,
-      AWS_ACCESS_KEY_ID: sim.baseCredentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: sim.baseCredentials.secretAccessKey,
-      AWS_SESSION_TOKEN: "",
-      AWS_REGION: "us-east-1",
-      AWS_PROFILE: "",
-      PARAPET_COLLECT_SCHEDULE: "0 0 1 1 *",
-    },
-  });
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("worker started")) resolve(child);
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`worker exited early (${code}): ${output}`)));
-  });
-}
 
 async function queueSweep(pool: pg.Pool) {
   const utils = await makeQueueUtils(pool);
@@ -83,7 +53,7 @@ async function collectedRows(pool: pg.Pool) {
 describe("a worker killed at random moments", () => {
   test(`after ${KILLS} kill -9s and one clean run, the rows equal an uninterrupted collection`, async () => {
     for (let round = 0; round < KILLS; round++) {
-      const worker = await startWorker(killed.url);
+      const { child: worker } = await startWorkerProcess(killed.url, sim);
       const utils = await queueSweep(killed.pool);
       await new Promise((resolve) => setTimeout(resolve, 300 + Math.floor(Math.random() * 2500)));
       const exited = new Promise((resolve) => worker.once("exit", resolve));
@@ -97,7 +67,7 @@ describe("a worker killed at random moments", () => {
       await utils.release();
     }
 
-    const worker = await startWorker(killed.url);
+    const { child: worker } = await startWorkerProcess(killed.url, sim);
     const utils = await queueSweep(killed.pool);
     await utils.release();
     await waitForQueueIdle(killed.pool, { timeoutMs: 120_000 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseFlags } from "@/cli/args";
 import { CliError } from "@/cli/cli-error";
 import { openDatabase } from "@/cli/database";
-import { registerAccounts } from "@/lib/data/accounts/register-accounts";
+import { registerSimAccounts } from "@/cli/register-sim-accounts";
 import { closeDb, getPool } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { makeQueueUtils, migrateQueue, startSupervisedQueueWorker, waitForQueueIdle } from "@/lib/jobs/queue";
@@ -25,11 +25,7 @@ export async function registerAccountsFromSim(simUrl: string): Promise<number> {
     throw new CliError(`cannot read the simulator's organisation at ${simUrl}/_sim/org: ${error instanceof Error ? error.message : String(error)}`);
   }
   const org = ZSimOrg.parse(body);
-  return registerAccounts(
-    getPool(),
-    org.accounts.map((account) => ({ ...account, tags: { source: "simulator" } })),
-    "parapet-cli",
-  );
+  return registerSimAccounts(getPool(), org.accounts, "parapet-cli");
 }
 
 /**

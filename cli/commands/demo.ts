@@ -7,7 +7,7 @@ import { CliError } from "@/cli/cli-error";
 import { openDatabase } from "@/cli/database";
 import { onShutdown, surviveDatabaseOutages } from "@/cli/shutdown";
 import { generatePassword } from "@/lib/auth/password";
-import { registerAccounts } from "@/lib/data/accounts/register-accounts";
+import { registerSimAccounts } from "@/cli/register-sim-accounts";
 import { upsertLocalAdmin } from "@/lib/data/users/upsert-local-admin";
 import { closeDb, getPool } from "@/lib/db";
 import { childProcessEnv, getDataDir, getEnv } from "@/lib/env";
@@ -39,18 +39,7 @@ export async function runDemo(argv: string[]): Promise<number> {
   const regions = env.PARAPET_DEMO_REGIONS.split(",");
   const sim = await startSimulator({ port: 0, accounts: env.PARAPET_DEMO_ACCOUNTS, regions });
   log(`AWS simulator on ${sim.url}: ${sim.org.accounts.length} accounts in ${regions.join(", ")}`);
-  await registerAccounts(
-    pool,
-    sim.org.accounts.map((account) => ({
-      id: account.id,
-      name: account.name,
-      roleArn: account.roleArn,
-      externalId: account.externalId,
-      regions: account.regions,
-      tags: { source: "simulator", posture: account.posture },
-    })),
-    "parapet-demo",
-  );
+  await registerSimAccounts(pool, sim.org.accounts, "parapet-demo");
 
   const password = env.PARAPET_ADMIN_PASSWORD ?? (await readOrCreateSecret("admin-password", generatePassword));
   await upsertLocalAdmin(pool, env.PARAPET_ADMIN_EMAIL, password);

@@ -1,6 +1,7 @@
 import { parseFlags } from "@/cli/args";
 import { CliError } from "@/cli/cli-error";
 import { openDatabase } from "@/cli/database";
+import { parseStoredItemResult, type StoredItemRow } from "@/lib/data/checklist/parse-stored-item-result";
 import { closeDb, getPool } from "@/lib/db";
 
 interface ScoreRow {
@@ -14,16 +15,7 @@ interface ScoreRow {
   checklist_version: string;
 }
 
-interface ItemRow {
-  account_id: string;
-  item_id: string;
-  domain: string;
-  status: string;
-  passing: number | null;
-  total: number | null;
-  reason: string;
-  evidence: { refs?: Array<{ kind: string; id: string }>; riskAdjusted?: { status: string }; accepted?: unknown; missingSources?: string[] };
-}
+type ItemRow = StoredItemRow & { account_id: string };
 
 const fmt = (value: number | null | undefined) => (value === null || value === undefined ? "n/a" : value.toFixed(1));
 
@@ -69,17 +61,19 @@ export async function runScores(argv: string[]): Promise<number> {
       checklistVersion: account.checklist_version,
       domains: account.domains,
       items: items.rows
-        .filter((item) => item.account_id === account.account_id)
+        .filter((row) => row.account_id === account.account_id)
+        .map(parseStoredItemResult)
         .map((item) => ({
-          itemId: item.item_id,
+          itemId: item.itemId,
           domain: item.domain,
           status: item.status,
-          riskAdjustedStatus: item.evidence.riskAdjusted?.status ?? item.status,
-          passing: item.passing,
-          total: item.total,
+          riskAdjustedStatus: item.riskAdjusted.status,
+          passing: item.passing ?? null,
+          total: item.total ?? null,
           reason: item.reason,
-          missingSources: item.evidence.missingSources ?? [],
-          evidence: (item.evidence.refs ?? []).map((ref) => `${ref.kind}:${ref.id}`),
+          missingSources: item.missingSources ?? [],
+          accepted: item.accepted ?? null,
+          evidence: item.evidence.map((ref) => `${ref.kind}:${ref.id}`),
         })),
     }));
 

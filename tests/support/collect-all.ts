@@ -1,23 +1,12 @@
 import type pg from "pg";
 import { collectAccount, type RunSummary } from "@/lib/collect/collect-account";
-import { registerAccounts } from "@/lib/data/accounts/register-accounts";
+import { registerSimAccounts as registerSimAccountInputs } from "@/cli/register-sim-accounts";
 import { createWorkerRuntime, type WorkerRuntime } from "@/lib/jobs/worker-runtime";
 import type { Simulator } from "@/sim/index";
 
 /** Registers the simulator's accounts, as `collect --accounts-from-sim` does. */
 export async function registerSimAccounts(pool: pg.Pool, sim: Simulator): Promise<void> {
-  await registerAccounts(
-    pool,
-    sim.org.accounts.map((account) => ({
-      id: account.id,
-      name: account.name,
-      roleArn: account.roleArn,
-      externalId: account.externalId,
-      regions: account.regions,
-      tags: {},
-    })),
-    "test",
-  );
+  await registerSimAccountInputs(pool, sim.org.accounts, "test");
 }
 
 /** A worker runtime pointed at the simulator through the real SDK (endpoint + base credentials). */
