@@ -5,6 +5,8 @@ import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export const CURSOR_STATES = ["ok", "disabled", "error"] as const;
+/** A state, or `problems` (every state but ok), or `all`. */
+export const CURSOR_FILTERS = ["problems", "all", ...CURSOR_STATES] as const;
 /** Enough for every cursor of ~80 accounts with 2 regions; narrow by account or state beyond that. */
 export const CURSORS_LIMIT = 500;
 
@@ -23,18 +25,23 @@ export interface SourceCursorRow {
 /**
  * Incremental collection cursors (account x region x source) in the user's scope: where
  * the next collection starts, and the error that stopped the last one. Errors first, then
- * disabled sources, so a truncated list never hides a problem behind healthy rows.
+ * disabled sources, so a truncated list never hides a problem behind healthy rows; with the
+ * number of cursors in each state (same scope, before the state filter).
  */
 export async function findSourceCursors(
   user: SessionUser,
-  filters: { accountId?: string; state?: (typeof CURSOR_STATES)[number] },
-): Promise<{ rows: SourceCursorRow[]; isTruncated: boolean }> {
+  filters: { accountId?: string; state: (typeof CURSOR_FILTERS)[number] },
+): Promise<{ rows: SourceCursorRow[]; isTruncated: boolean; counts: Record<string, number> }> {
   const scope = accountScopeOf(user);
-  const conditions: Prisma.Sql[] = [];
-  if (!scope.all) conditions.push(Prisma.sql`c.account_id = ANY(${scope.ids}::text[])`);
-  if (filters.accountId) conditions.push(Prisma.sql`c.account_id = ${filters.accountId}`);
-  if (filters.state) conditions.push(Prisma.sql`c.state = ${filters.state}`);
-  const rows = await getDb().$queryRaw<
+  const scopeConditions: Prisma.Sql[] = [];
+  if (!scope.all) scopeConditions.push(Prisma.sql`c.account_id = ANY(${scope.ids}::text[])`);
+  if (filters.accountId) scopeConditions.push(Prisma.sql`c.account_id = ${filters.accountId}`);
+  const conditions = [...scopeConditions];
+  if (filters.state === "problems") conditions.push(Prisma.sql`c.state <> 'ok'`);
+  else if (filters.state !== "all") conditions.push(Prisma.sql`c.state = ${filters.state}`);
+  const db = getDb();
+  const [rows, counts] = await Promise.all([
+    db.$queryRaw<
     Array<{
       account_id: string; account_name: string; region: string; source: string; position: Date | null; state: string;
       error_code: string | null; error: string | null; updated_at: Date;
@@ -45,8 +52,14 @@ export async function findSourceCursors(
     JOIN accounts a ON a.id = c.account_id
     WHERE ${conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, " AND ")}
     ORDER BY CASE c.state WHEN 'error' THEN 0 WHEN 'disabled' THEN 1 ELSE 2 END, a.name, c.account_id, c.region, c.source
-    LIMIT ${CURSORS_LIMIT + 1}`;
+    LIMIT ${CURSORS_LIMIT + 1}`,
+    db.$queryRaw<Array<{ state: string; n: number }>>`
+    SELECT c.state, count(*)::int AS n FROM source_cursors c
+    WHERE ${scopeConditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(scopeConditions, " AND ")}
+    GROUP BY c.state`,
+  ]);
   return {
+    counts: Object.fromEntries(counts.map((row) => [row.state, row.n])),
     rows: rows.slice(0, CURSORS_LIMIT).map((row) => ({
       accountId: row.account_id,
       accountName: row.account_name,

@@ -1,0 +1,84 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { collectNowAction, setAccountEnabledAction, testAccountConnectionAction, type ActionResult, type TestConnectionResult } from "../actions";
+import { ConnectionReport } from "./connection-report";
+
+/** Per-account buttons: test connection and collect now (admins, analysts), disable/enable (admins). */
+export function AccountRowActions({
+  accountId,
+  isDisabled,
+  hasRole,
+  canOperate,
+  canManage,
+}: {
+  accountId: string;
+  isDisabled: boolean;
+  hasRole: boolean;
+  canOperate: boolean;
+  canManage: boolean;
+}) {
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const [test, setTest] = useState<TestConnectionResult | null>(null);
+  const [isPending, startTransition] = useTransition();
+  if (!canOperate) return null;
+
+  const run = (action: () => Promise<ActionResult>) =>
+    startTransition(async () => {
+      setTest(null);
+      setResult(await action());
+    });
+
+  return (
+    <div className="row-actions">
+      <div className="buttons">
+        {hasRole ? (
+          <button
+            type="button"
+            disabled={isPending}
+            onClick={() =>
+              startTransition(async () => {
+                setResult(null);
+                setTest(await testAccountConnectionAction(accountId));
+              })
+            }
+          >
+            Test connection
+          </button>
+        ) : null}
+        {hasRole && !isDisabled ? (
+          <button type="button" disabled={isPending} onClick={() => run(() => collectNowAction(accountId))}>
+            Collect now
+          </button>
+        ) : null}
+        {canManage && hasRole ? (
+          <button
+            type="button"
+            disabled={isPending}
+            className={isDisabled ? undefined : "danger"}
+            onClick={() => {
+              if (!isDisabled && !window.confirm(`Disable account ${accountId}? Collection stops; its data stays.`)) return;
+              run(() => setAccountEnabledAction(accountId, isDisabled));
+            }}
+          >
+            {isDisabled ? "Enable" : "Disable"}
+          </button>
+        ) : null}
+      </div>
+      {isPending ? <div className="muted">working...</div> : null}
+      {result ? (
+        <div role="status" className={result.isOk ? "ok-text" : "error-text"} data-testid="row-result">
+          {result.message}
+        </div>
+      ) : null}
+      {test ? (
+        <div data-testid="test-result">
+          <div className={test.isOk ? "ok-text" : "error-text"} role="status">
+            {test.message}
+          </div>
+          {test.report ? <ConnectionReport report={test.report} /> : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+/** "2026-11-23 18:02 UTC" */
+export function formatTime(value: Date | null): string {
+  if (!value) return "never";
+  return `${new Date(value).toISOString().replace("T", " ").slice(0, 16)} UTC`;
+}
+
+/** "1.2 s", "3 min 04 s", or "running" when the end is not known yet. */
+export function formatDuration(start: Date | null, end: Date | null): string {
+  if (!start) return "";
+  if (!end) return "running";
+  const ms = new Date(end).getTime() - new Date(start).getTime();
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, "0")} s`;
+}
+
+export const RUN_BADGE: Record<string, string> = {
+  succeeded: "badge ok",
+  partial: "badge warn",
+  failed: "badge error",
+  running: "badge running",
+  disabled: "badge muted-badge",
+};

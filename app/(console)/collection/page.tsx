@@ -1,0 +1,154 @@
+import "../accounts/_components/console-controls.css";
+import Link from "next/link";
+import { z } from "zod";
+import { requirePageUser } from "@/lib/auth";
+import { findAccounts } from "@/lib/data/accounts/find-accounts";
+import { findLatestRuns } from "@/lib/data/runs/find-latest-runs";
+import { findRuns, RUN_STATUSES } from "@/lib/data/runs/find-runs";
+import { CURSOR_FILTERS, findSourceCursors } from "@/lib/data/runs/find-source-cursors";
+import { CursorsTable } from "./_components/cursors-table";
+import { LatestRuns } from "./_components/latest-runs";
+import { RunsTable } from "./_components/runs-table";
+
+export const dynamic = "force-dynamic";
+
+const blank = (value: unknown) => (Array.isArray(value) ? value[0] : value) || undefined;
+const ZCollectionParams = z.object({
+  account: z.preprocess(blank, z.string().regex(/^\d{12}$/).optional()).catch(undefined),
+  status: z.preprocess(blank, z.enum(RUN_STATUSES).optional()).catch(undefined),
+  cursor: z.preprocess(blank, z.enum(CURSOR_FILTERS).default("problems")).catch("problems"),
+  after: z.preprocess(blank, z.string().max(200).optional()).catch(undefined),
+});
+
+function href(params: Record<string, string | undefined>): string {
+  const query = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString();
+  return `/collection${query ? `?${query}` : ""}`;
+}
+
+export default async function CollectionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser();
+  const params = ZCollectionParams.parse(await searchParams);
+  const scopeFilter = params.account ? { accountId: params.account } : {};
+  const [latest, runs, cursors, accounts] = await Promise.all([
+    findLatestRuns(user, scopeFilter),
+    findRuns(user, { ...scopeFilter, ...(params.status ? { status: params.status } : {}), ...(params.after ? { after: params.after } : {}) }),
+    findSourceCursors(user, { ...scopeFilter, state: params.cursor }),
+    findAccounts(user),
+  ]);
+  const failing = latest.filter((run) => run.status === "failed" || run.status === "partial").length;
+  const running = latest.filter((run) => run.status === "running").length;
+  const never = latest.filter((run) => run.status === null).length;
+  const cursorErrors = cursors.counts.error ?? 0;
+  const base = { account: params.account, status: params.status, cursor: params.cursor === "problems" ? undefined : params.cursor };
+  return (
+    <div className="cp">
+      <h1>Collection</h1>
+      <div className="tiles">
+        <div className="tile">
+          <div className="label">Accounts</div>
+          <div className="value">{latest.length}</div>
+          <div className="sub">{never} never collected</div>
+        </div>
+        <div className="tile">
+          <div className="label">Latest run failing</div>
+          <div className={failing > 0 ? "value sev-high" : "value"} data-testid="failing-accounts">{failing}</div>
+          <div className="sub">failed or partial</div>
+        </div>
+        <div className="tile">
+          <div className="label">Running</div>
+          <div className="value">{running}</div>
+          <div className="sub">collections in progress</div>
+        </div>
+        <div className="tile">
+          <div className="label">Cursors in error</div>
+          <div className={cursorErrors > 0 ? "value sev-high" : "value"}>{cursorErrors}</div>
+          <div className="sub">region x source</div>
+        </div>
+      </div>
+      <section className="panel">
+        <form method="get" action="/collection" className="inline-form" aria-label="Filter collection">
+          <div>
+            <label htmlFor="c-account">Account</label>
+            <select id="c-account" name="account" defaultValue={params.account ?? ""}>
+              <option value="">All accounts</option>
+              {accounts
+                .filter((account) => account.status !== "data_only")
+                .map((account) => (
+                  <option key={account.id} value={account.id}>
+                    {account.name} ({account.id})
+                  </option>
+                ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="c-status">Run status</label>
+            <select id="c-status" name="status" defaultValue={params.status ?? ""}>
+              <option value="">Any</option>
+              {RUN_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {status}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="c-cursor">Cursor state</label>
+            <select id="c-cursor" name="cursor" defaultValue={params.cursor}>
+              {CURSOR_FILTERS.map((state) => (
+                <option key={state} value={state}>
+                  {state === "problems" ? "error or disabled" : state}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="primary">
+            Apply
+          </button>
+          <Link href="/collection" className="button">
+            Reset
+          </Link>
+        </form>
+      </section>
+      <section className="panel">
+        <h2>Latest run per account</h2>
+        <LatestRuns runs={latest} />
+      </section>
+      <section className="panel">
+        <div className="toolbar">
+          <h2>Recent runs</h2>
+          <div className="pager">
+            {params.after ? (
+              <Link href={href(base)} className="button">
+                Newest
+              </Link>
+            ) : null}
+            {runs.nextCursor ? (
+              <Link href={href({ ...base, after: runs.nextCursor })} className="button" rel="next">
+                Older
+              </Link>
+            ) : (
+              <span className="disabled">Older</span>
+            )}
+          </div>
+        </div>
+        <RunsTable rows={runs.rows} />
+      </section>
+      <section className="panel">
+        <h2>Source cursors</h2>
+        <p className="muted" data-testid="cursor-counts">
+          {Object.entries(cursors.counts)
+            .map(([state, count]) => `${count} ${state}`)
+            .join(" · ") || "no cursors yet"}
+          {params.cursor === "problems" ? (
+            <>
+              {" "}
+              · showing error and disabled ones: <Link href={href({ ...base, cursor: "all" })}>show all</Link>
+            </>
+          ) : null}
+        </p>
+        {cursors.isTruncated ? <p className="muted">Showing the first {cursors.rows.length}: filter by account or state to see the rest.</p> : null}
+        <CursorsTable rows={cursors.rows} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import "../accounts/_components/console-controls.css";
+import Link from "next/link";
+import { requirePageUser } from "@/lib/auth";
+import { findAccounts } from "@/lib/data/accounts/find-accounts";
+import { countFindings } from "@/lib/data/findings/count-findings";
+import { findFindings, FINDINGS_PAGE_SIZE } from "@/lib/data/findings/find-findings";
+import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
+import { FindingsFilters } from "./_components/findings-filters";
+import { FindingsTable } from "./_components/findings-table";
+import { findingsQuery } from "./_lib/findings-href";
+
+export const dynamic = "force-dynamic";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export default async function FindingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePageUser();
+  const params = await searchParams;
+  const filters = parseFindingFilters(params);
+  const after = single(params.after);
+  const before = single(params.before);
+  const [page, total, accounts] = await Promise.all([
+    findFindings(user, filters, { ...(after ? { after } : {}), ...(before ? { before } : {}) }),
+    countFindings(user, filters),
+    findAccounts(user),
+  ]);
+  const regions = [...new Set(accounts.flatMap((account) => account.regions))].sort();
+  const query = findingsQuery(filters);
+  return (
+    <div className="cp">
+      <h1>Findings</h1>
+      <section className="panel">
+        <FindingsFilters filters={filters} accounts={accounts.map((account) => ({ id: account.id, name: account.name }))} regions={regions} />
+      </section>
+      <section className="panel">
+        <div className="toolbar">
+          <div>
+            <strong data-testid="findings-count">{total.count.toLocaleString("en-US")}{total.isCapped ? "+" : ""}</strong>{" "}
+            <span className="muted">
+              matching finding{total.count === 1 ? "" : "s"}
+              {page.rows.length > 0 ? `, ${FINDINGS_PAGE_SIZE} per page` : ""}
+            </span>
+          </div>
+          <div className="pager" data-testid="findings-pager">
+            {after || before ? (
+              <Link href={`/findings${query ? `?${query}` : ""}`} className="button">
+                First page
+              </Link>
+            ) : null}
+            {page.previousCursor ? (
+              <Link href={`/findings?${findingsQuery(filters, { before: page.previousCursor })}`} className="button" rel="prev" data-testid="findings-previous">
+                Previous
+              </Link>
+            ) : (
+              <span className="disabled">Previous</span>
+            )}
+            {page.nextCursor ? (
+              <Link href={`/findings?${findingsQuery(filters, { after: page.nextCursor })}`} className="button" rel="next" data-testid="findings-next">
+                Next
+              </Link>
+            ) : (
+              <span className="disabled">Next</span>
+            )}
+            <a href={`/api/findings/export${query ? `?${query}` : ""}`} className="button" data-testid="findings-export" download>
+              Export CSV
+            </a>
+          </div>
+        </div>
+        <FindingsTable rows={page.rows} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+import { expect, test } from "./fixtures";
+import { AccountsPage } from "./pages/accounts-page";
+
+/** A 12-digit id no simulated account uses (they are random; this one starts with 0, which the generator never draws). */
+function uniqueAccountId(): string {
+  return `0${String(Date.now()).slice(-8)}${String(Math.floor(Math.random() * 1000)).padStart(3, "0")}`;
+}
+
+test.describe("[ACCOUNTS]", () => {
+  test("[ACCOUNTS]: lists every registered demo account with its status and score", async ({ page, db, signedIn: _ }) => {
+    const accounts = new AccountsPage(page);
+    await accounts.goto();
+    const rows = await db.query<{ id: string; status: string; score: number | null }>(
+      `SELECT a.id, a.status, (SELECT score FROM score_snapshots s WHERE s.account_id = a.id ORDER BY day DESC LIMIT 1) AS score
+       FROM accounts a WHERE a.status <> 'data_only' ORDER BY a.id`,
+    );
+    expect(rows.rows.length).toBe(12);
+    await expect(accounts.table.locator("tbody > tr")).toHaveCount(12);
+    for (const row of rows.rows) {
+      const tableRow = accounts.accountRow(row.id);
+      await expect(tableRow).toBeVisible();
+      await expect(tableRow.getByTestId("account-status")).toContainText(row.status);
+      await expect(tableRow.getByTestId("account-score")).toHaveText(row.score === null ? "n/a" : Number(row.score).toFixed(1));
+    }
+    await page.screenshot({ path: "test-results/screens/accounts.png", fullPage: true });
+  });
+
+  test("[ACCOUNTS]: onboarding refuses an 11-digit id, a malformed ARN and a role in another account with field errors", async ({ page, db, signedIn: _ }) => {
+    const accounts = new AccountsPage(page);
+    await accounts.goto();
+    const shortId = "12345678901";
+    await accounts.fillOnboarding({ id: shortId, name: "too short", roleArn: "arn:aws:iam::role/NoAccount", externalId: "x", regions: "us-east-1, not-a-region" });
+    await accounts.submitOnboarding();
+    await expect(accounts.fieldError("id")).toContainText("12 digits");
+    await expect(accounts.fieldError("roleArn")).toContainText("arn:aws:iam::<12 digits>:role/<name>");
+    await expect(accounts.fieldError("externalId")).toContainText("2-1224");
+    await expect(accounts.fieldError("regions")).toContainText("region");
+    await expect(accounts.form.getByLabel("Account id")).toHaveValue(shortId);
+
+    const id = uniqueAccountId();
+    await accounts.fillOnboarding({ id, name: "wrong role", roleArn: "arn:aws:iam::111122223333:role/ParapetReadOnly", externalId: "e2e-external-id", regions: "us-east-1" });
+    await accounts.submitOnboarding();
+    await expect(accounts.fieldError("roleArn")).toContainText(`must be in account ${id}`);
+    await expect(accounts.fieldError("id")).toHaveCount(0);
+    const stored = await db.query("SELECT 1 FROM accounts WHERE id = ANY($1::text[])", [[shortId, id]]);
+    expect(stored.rowCount).toBe(0);
+    await page.screenshot({ path: "test-results/screens/accounts-form-errors.png", fullPage: true });
+  });
+
+  test("[ACCOUNTS]: onboarding a valid account stores it as pending and audits it", async ({ page, db, signedIn: _ }) => {
+    const accounts = new AccountsPage(page);
+    const id = uniqueAccountId();
+    try {
+      await accounts.goto();
+      await accounts.fillOnboarding({
+        id,
+        name: `e2e-onboarded-${id}`,
+        roleArn: `arn:aws:iam::${id}:role/ParapetReadOnly`,
+        externalId: "e2e-external:id/1",
+        regions: "us-east-1, eu-west-1",
+        owner: "e2e-team",
+      });
+      await accounts.submitOnboarding();
+      await expect(accounts.onboardResult()).toContainText(`Account ${id} added`);
+      const stored = await db.query<{ status: string; regions: string[]; external_id: string; owner: string }>(
+        "SELECT status, regions, external_id, owner FROM accounts WHERE id = $1",
+        [id],
+      );
+      expect(stored.rows[0]).toEqual({ status: "pending", regions: ["us-east-1", "eu-west-1"], external_id: "e2e-external:id/1", owner: "e2e-team" });
+      const audit = await db.query("SELECT 1 FROM audit_log WHERE action = 'account.create' AND target = $1", [id]);
+      expect(audit.rowCount).toBe(1);
+      await expect(accounts.accountRow(id)).toBeVisible();
+      await expect(accounts.accountRow(id).getByTestId("account-status")).toContainText("pending");
+
+      await accounts.fillOnboarding({ id, name: "again", roleArn: `arn:aws:iam::${id}:role/ParapetReadOnly`, externalId: "e2e-external-id", regions: "us-east-1" });
+      await accounts.submitOnboarding();
+      await expect(accounts.fieldError("id")).toContainText("already registered");
+    } finally {
+      await db.query("DELETE FROM accounts WHERE id = $1", [id]);
+    }
+  });
+
+  test("[ACCOUNTS]: test connection on a demo account assumes the role and reaches GuardDuty and Security Hub", async ({ page, db, signedIn: _ }) => {
+    const accounts = new AccountsPage(page);
+    const account = await db.query<{ id: string }>("SELECT id FROM accounts WHERE name = 'management' AND role_arn IS NOT NULL");
+    const id = account.rows[0]!.id;
+    const before = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'account.test-connection' AND target = $1", [id]);
+    await accounts.goto();
+    await accounts.testRowConnection(id);
+    const row = accounts.accountRow(id);
+    const report = accounts.connectionReport(row);
+    await expect(report).toBeVisible({ timeout: 30_000 });
+    await expect(report).toHaveAttribute("data-ok", "true");
+    await expect(accounts.step(report, "sts:AssumeRole")).toHaveAttribute("data-status", "ok");
+    await expect(accounts.step(report, "sts:GetCallerIdentity")).toHaveAttribute("data-status", "ok");
+    await expect(accounts.step(report, "sts:GetCallerIdentity")).toContainText(`assumed-role/ParapetReadOnly`);
+    await expect(accounts.step(report, "guardduty:ListDetectors")).not.toHaveAttribute("data-status", "failed");
+    await expect(accounts.step(report, "securityhub:DescribeHub")).not.toHaveAttribute("data-status", "failed");
+    const after = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'account.test-connection' AND target = $1", [id]);
+    expect(after.rows[0]!.n).toBe(before.rows[0]!.n + 1);
+    await page.screenshot({ path: "test-results/screens/accounts-test-connection.png", fullPage: true });
+  });
+
+  test("[ACCOUNTS]: test connection with a wrong ExternalId reports AWS's AccessDenied", async ({ page, db, signedIn: _ }) => {
+    const accounts = new AccountsPage(page);
+    const account = await db.query<{ id: string; role_arn: string; external_id: string }>(
+      "SELECT id, role_arn, external_id FROM accounts WHERE role_arn IS NOT NULL AND status <> 'data_only' AND name <> 'management' ORDER BY id LIMIT 1",
+    );
+    const { id, role_arn: roleArn, external_id: externalId } = account.rows[0]!;
+
+    // Before saving: the onboarding form tests the typed values.
+    await accounts.goto();
+    await accounts.fillOnboarding({ id, name: "wrong external id", roleArn, externalId: "not-the-right-external-id", regions: "us-east-1" });
+    await accounts.testOnboardingConnection();
+    const formReport = accounts.connectionReport(accounts.form);
+    await expect(formReport).toBeVisible({ timeout: 30_000 });
+    await expect(formReport).toHaveAttribute("data-ok", "false");
+    await expect(accounts.step(formReport, "sts:AssumeRole")).toHaveAttribute("data-status", "failed");
+    await expect(accounts.step(formReport, "sts:AssumeRole").getByTestId("step-code")).toHaveText("AccessDenied");
+    await expect(accounts.step(formReport, "sts:AssumeRole")).toContainText("not authorized to perform: sts:AssumeRole");
+    await expect(accounts.step(formReport, "securityhub:DescribeHub")).toHaveAttribute("data-status", "skipped");
+
+    // A registered account whose stored ExternalId is wrong.
+    await db.query("UPDATE accounts SET external_id = 'e2e-wrong-external-id' WHERE id = $1", [id]);
+    try {
+      await accounts.goto();
+      await accounts.testRowConnection(id);
+      const rowReport = accounts.connectionReport(accounts.accountRow(id));
+      await expect(rowReport).toBeVisible({ timeout: 30_000 });
+      await expect(accounts.step(rowReport, "sts:AssumeRole").getByTestId("step-code")).toHaveText("AccessDenied");
+      await page.screenshot({ path: "test-results/screens/accounts-access-denied.png", fullPage: true });
+    } finally {
+      await db.query("UPDATE accounts SET external_id = $2 WHERE id = $1", [id, externalId]);
+    }
+  });
+
+  test("[ACCOUNTS]: discovery through Organizations lists the organisation from the management account only", async ({ page, db, signedIn: _ }) => {
+    const accounts = new AccountsPage(page);
+    const management = await db.query<{ id: string }>("SELECT id FROM accounts WHERE name = 'management'");
+    const member = await db.query<{ id: string }>("SELECT id FROM accounts WHERE name <> 'management' AND status <> 'data_only' ORDER BY id LIMIT 1");
+    await accounts.goto();
+    const source = accounts.discovery.getByLabel("Management or delegated administrator account");
+
+    await source.selectOption(member.rows[0]!.id);
+    await accounts.discovery.getByRole("button", { name: "Discover accounts" }).click();
+    await expect(accounts.discovery.getByTestId("discovery-result")).toContainText("AccessDeniedException", { timeout: 30_000 });
+
+    await source.selectOption(management.rows[0]!.id);
+    await accounts.discovery.getByRole("button", { name: "Discover accounts" }).click();
+    await expect(accounts.discovery.getByTestId("discovery-result")).toContainText("12 accounts in the organisation, 0 not registered yet", { timeout: 30_000 });
+  });
+
+  test("[ACCOUNTS]: discovery proposes an organisation account that is not registered, with the management role's name", async ({ page, db, signedIn: _ }) => {
+    const accounts = new AccountsPage(page);
+    const management = await db.query<{ id: string }>("SELECT id FROM accounts WHERE name = 'management'");
+    // An account known only from records is not registered: discovery must propose it.
+    const member = await db.query<{ id: string; status: string }>("SELECT id, status FROM accounts WHERE name <> 'management' AND status <> 'data_only' ORDER BY id DESC LIMIT 1");
+    const { id, status } = member.rows[0]!;
+    await db.query("UPDATE accounts SET status = 'data_only' WHERE id = $1", [id]);
+    try {
+      await accounts.goto();
+      await accounts.discovery.getByLabel("Management or delegated administrator account").selectOption(management.rows[0]!.id);
+      await accounts.discovery.getByRole("button", { name: "Discover accounts" }).click();
+      await expect(accounts.discovery.getByTestId("discovery-result")).toContainText("1 not registered yet", { timeout: 30_000 });
+      const proposal = accounts.discovery.locator(`tr[data-proposal-id="${id}"]`);
+      await expect(proposal).toContainText(`arn:aws:iam::${id}:role/ParapetReadOnly`);
+      await proposal.getByRole("button", { name: "Add..." }).click();
+      await expect(accounts.discovery.getByTestId("onboard-form").getByLabel("Role ARN")).toHaveValue(`arn:aws:iam::${id}:role/ParapetReadOnly`);
+      await page.screenshot({ path: "test-results/screens/accounts-discovery.png", fullPage: true });
+    } finally {
+      await db.query("UPDATE accounts SET status = $2 WHERE id = $1", [id, status]);
+    }
+  });
+});
+
+test.describe("[COLLECTION]", () => {
+  test("[COLLECTION]: shows each account's latest run as stored, and 'Collect now' records a manual run there", async ({ page, db, signedIn: _ }) => {
+    const latest = await db.query<{ id: string; status: string }>(
+      `SELECT a.id, r.status FROM accounts a
+       JOIN LATERAL (SELECT status FROM collection_runs WHERE account_id = a.id ORDER BY started_at DESC LIMIT 1) r ON true
+       WHERE a.status <> 'data_only'`,
+    );
+    expect(latest.rows.length).toBe(12);
+    await page.goto("/collection");
+    const table = page.getByTestId("latest-runs");
+    for (const row of latest.rows) {
+      await expect(table.locator(`tr[data-account-id="${row.id}"]`).getByTestId("run-status")).toHaveText(row.status);
+    }
+    await expect(page.getByTestId("runs-table")).toBeVisible();
+    const cursors = await db.query<{ state: string; n: number }>("SELECT state, count(*)::int AS n FROM source_cursors GROUP BY state ORDER BY state");
+    for (const row of cursors.rows) await expect(page.getByTestId("cursor-counts")).toContainText(`${row.n} ${row.state}`);
+    await page.screenshot({ path: "test-results/screens/collection.png", fullPage: true });
+    await page.goto("/collection?cursor=all");
+    await expect(page.getByTestId("cursors-table").locator("tbody tr")).toHaveCount(cursors.rows.reduce((sum, row) => sum + row.n, 0));
+
+    const account = await db.query<{ id: string }>("SELECT id FROM accounts WHERE name = 'management'");
+    const id = account.rows[0]!.id;
+    const before = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM collection_runs WHERE account_id = $1 AND trigger = 'manual'", [id]);
+    const accounts = new AccountsPage(page);
+    await accounts.goto();
+    await accounts.accountRow(id).getByRole("button", { name: "Collect now" }).click();
+    await expect(accounts.accountRow(id).getByTestId("row-result")).toHaveText("Collection queued.");
+    await expect
+      .poll(async () => (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM collection_runs WHERE account_id = $1 AND trigger = 'manual'", [id])).rows[0]!.n, {
+        timeout: 60_000,
+      })
+      .toBe(before.rows[0]!.n + 1);
+    const audit = await db.query("SELECT 1 FROM audit_log WHERE action = 'account.collect' AND target = $1", [id]);
+    expect(audit.rowCount).toBeGreaterThan(0);
+    await page.goto(`/collection?account=${id}`);
+    await expect(page.getByTestId("runs-table").locator("tbody tr").first()).toContainText("manual");
+  });
+});

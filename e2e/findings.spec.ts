@@ -1,0 +1,95 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "./fixtures";
+import { FindingsPage } from "./pages/findings-page";
+
+/** The explorer's default scope: active, not a Security Hub copy of a GuardDuty finding, not a PASSED control. */
+const DEFAULT_CONDITIONS = "status = 'active' AND linked_guardduty_id IS NULL AND (compliance_status IS NULL OR compliance_status <> 'PASSED')";
+
+test.describe("[FINDINGS]", () => {
+  for (const severity of ["HIGH", "LOW"]) {
+    test(`[FINDINGS]: severity=${severity} in the URL shows the count and rows the database holds`, async ({ page, db, signedIn: _ }) => {
+      const findings = new FindingsPage(page);
+      const expected = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM findings WHERE severity_label = $1 AND ${DEFAULT_CONDITIONS}`, [severity]);
+      const total = expected.rows[0]!.n;
+      expect(total).toBeGreaterThan(0);
+      await findings.goto({ severity });
+      await expect(findings.count).toBeVisible();
+      expect(await findings.shownCount()).toBe(total);
+      await expect(findings.rows()).toHaveCount(Math.min(total, 50));
+      const labels = await findings.table.getByTestId("finding-severity").allInnerTexts();
+      expect(new Set(labels)).toEqual(new Set([severity]));
+      await expect(page.getByLabel("Severity")).toHaveValue(severity);
+
+      // Walk every page: keyset pagination shows each matching finding exactly once.
+      const pages = [await findings.rowIds()];
+      const seen = new Set(pages[0]);
+      while ((await findings.nextLink.count()) > 0) {
+        const next = await findings.nextLink.getAttribute("href");
+        await Promise.all([page.waitForURL((url) => `${url.pathname}${url.search}` === next), findings.nextLink.click()]);
+        await expect(findings.count).toBeVisible();
+        const ids = await findings.rowIds();
+        pages.push(ids);
+        for (const id of ids) {
+          expect(seen.has(id), `finding ${id} shown twice`).toBe(false);
+          seen.add(id);
+        }
+      }
+      expect(seen.size).toBe(total);
+      if (pages.length > 1) {
+        const previous = await findings.previousLink.getAttribute("href");
+        await Promise.all([page.waitForURL((url) => `${url.pathname}${url.search}` === previous), findings.previousLink.click()]);
+        expect(await findings.rowIds()).toEqual(pages[pages.length - 2]);
+      }
+      if (severity === "HIGH") await page.screenshot({ path: "test-results/screens/findings.png" });
+    });
+  }
+
+  test("[FINDINGS]: Security Hub copies of GuardDuty findings are hidden until asked for", async ({ page, db, signedIn: _ }) => {
+    const findings = new FindingsPage(page);
+    const counts = await db.query<{ without: number; with_copies: number }>(
+      `SELECT count(*) FILTER (WHERE linked_guardduty_id IS NULL)::int AS without, count(*)::int AS with_copies
+       FROM findings WHERE status = 'active' AND (compliance_status IS NULL OR compliance_status <> 'PASSED')`,
+    );
+    await findings.goto();
+    expect(await findings.shownCount()).toBe(counts.rows[0]!.without);
+    await findings.goto({ copies: "1" });
+    expect(await findings.shownCount()).toBe(counts.rows[0]!.with_copies);
+  });
+
+  test("[FINDINGS]: the CSV export has the filtered rows and neutralises a title that starts with =", async ({ page, db, signedIn: _ }) => {
+    const findings = new FindingsPage(page);
+    const marker = `e2e-csv-${Date.now()}`;
+    const title = `=HYPERLINK("http://evil.example/${marker}","click me")`;
+    const account = await db.query<{ id: string }>("SELECT id FROM accounts WHERE status <> 'data_only' ORDER BY id LIMIT 1");
+    await db.query(
+      `INSERT INTO findings (source, source_id, account_id, region, type, title, severity, severity_label, status, first_seen_at, last_seen_at, source_updated_at, raw, resource_id)
+       VALUES ('guardduty', $1, $2, 'us-east-1', 'E2E:Test/Formula', $3, 8, 'HIGH', 'active', now(), now(), now(), '{}'::jsonb, '@resource')`,
+      [marker, account.rows[0]!.id, title],
+    );
+    try {
+      await findings.goto({ q: marker });
+      await expect(findings.rows()).toHaveCount(1);
+      await expect(findings.table.getByTestId("finding-title")).toHaveText(title);
+      await expect(findings.table.getByTestId("finding-title")).toHaveAttribute("href", `/accounts/${account.rows[0]!.id}/records/finding/${encodeURIComponent(marker)}`);
+
+      const downloadPromise = page.waitForEvent("download");
+      await findings.exportLink.click();
+      const download = await downloadPromise;
+      expect(download.suggestedFilename()).toMatch(/^parapet-findings-.*\.csv$/);
+      const csv = readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
+      const lines = csv.split("\r\n").filter(Boolean);
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toContain("account_id,account_name,region,source,source_id,severity_label");
+      expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example/${marker}"",""click me"")"`);
+      expect(lines[1]).toContain(",'@resource,");
+      expect(lines[1]).not.toMatch(/(^|,)=/);
+    } finally {
+      await db.query("DELETE FROM findings WHERE source = 'guardduty' AND source_id = $1", [marker]);
+    }
+  });
+
+  test("[FINDINGS]: the CSV export refuses a request without a session", async ({ request }) => {
+    const response = await request.get("/api/findings/export?severity=HIGH", { maxRedirects: 0 });
+    expect(response.status()).toBe(401);
+  });
+});
