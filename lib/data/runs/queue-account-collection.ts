@@ -3,7 +3,7 @@ import type { SessionUser } from "@/lib/auth";
 import { accountScopeOf } from "@/lib/auth/permissions";
 import { getDb, getPool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { makeQueueUtils } from "@/lib/jobs/queue";
+import { enqueue } from "@/lib/jobs/enqueue";
 
 /**
  * "Collect now": queues a manual collection of one account (admins and analysts, within
@@ -22,11 +22,6 @@ export async function queueAccountCollection(actor: SessionUser, accountId: stri
     select: { id: true },
   });
   if (!account) throw new AppError("NOT_FOUND", `account ${accountId} is not a collectable account (unknown, disabled or without a role)`);
-  const utils = await makeQueueUtils(getPool());
-  try {
-    await utils.addJob("collect-account", { accountId: account.id, trigger: "manual" }, { jobKey: `collect:${account.id}`, maxAttempts: 5 });
-  } finally {
-    await utils.release();
-  }
+  await enqueue(getPool(), "collect-account", { accountId: account.id, trigger: "manual" }, { jobKey: `collect:${account.id}`, maxAttempts: 5 });
   await getDb().auditLog.create({ data: { actorEmail: actor.email, action: "account.collect", target: account.id, detail: { trigger: "manual" } } });
 }
