@@ -1,17 +1,7 @@
 import Link from "next/link";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
+import { formatTime, scoreClass } from "../_components/format";
 
-function scoreClass(score: number | null): string {
-  if (score === null) return "score";
-  if (score >= 80) return "score good";
-  if (score >= 60) return "score fair";
-  return "score poor";
-}
-
-function formatTime(value: Date | null): string {
-  if (!value) return "never";
-  return new Date(value).toISOString().replace("T", " ").slice(0, 16) + " UTC";
-}
 
 export function AccountsTable({ accounts }: { accounts: AccountOverviewRow[] }) {
   if (accounts.length === 0) {

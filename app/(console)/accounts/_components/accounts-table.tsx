@@ -1,18 +1,8 @@
 import Link from "next/link";
 import type { AccountListRow } from "@/lib/data/accounts/find-accounts";
+import { formatTime, scoreClass } from "../../_components/format";
 import { AccountRowActions } from "./account-row-actions";
 
-function scoreClass(score: number | null): string {
-  if (score === null) return "score";
-  if (score >= 80) return "score good";
-  if (score >= 60) return "score fair";
-  return "score poor";
-}
-
-function formatTime(value: Date | null): string {
-  if (!value) return "never";
-  return new Date(value).toISOString().replace("T", " ").slice(0, 16) + " UTC";
-}
 
 const STATUS_BADGE: Record<string, string> = {
   active: "badge ok",

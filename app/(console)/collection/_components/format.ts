@@ -1,8 +1,4 @@
-/** "2026-11-23 18:02 UTC" */
-export function formatTime(value: Date | null): string {
-  if (!value) return "never";
-  return `${new Date(value).toISOString().replace("T", " ").slice(0, 16)} UTC`;
-}
+export { formatTime } from "../../_components/format";
 
 /** "1.2 s", "3 min 04 s", or "running" when the end is not known yet. */
 export function formatDuration(start: Date | null, end: Date | null): string {
