@@ -2,7 +2,7 @@ import { GuardDutyClient, paginateListDetectors, paginateListFindings } from "@a
 import { paginateGetFindings, SecurityHubClient } from "@aws-sdk/client-securityhub";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startSimulator, type Simulator } from "@/sim/index";
+import { type FaultSpec, startSimulator, type Simulator } from "@/sim/index";
 import { collectAll, registerSimAccounts, simRuntime } from "./support/collect-all";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
@@ -78,6 +78,28 @@ async function firedFaults(): Promise<number[]> {
   const response = await fetch(`${sim.url}/_sim/faults`);
   const faults = (await response.json()) as Array<{ fired: number }>;
   return faults.map((fault) => fault.fired);
+}
+
+/**
+ * Forgets what was stored for one account, injects `faults`, collects everything again,
+ * and checks the account's run succeeded with every record of `sources` stored, and that
+ * each fault fired as often as its count (a fault test must meet its fault).
+ */
+async function recollectUnderFaults(target: Simulator["org"]["accounts"][number], faults: FaultSpec[], sources: Array<"guardduty" | "securityhub">) {
+  await database.pool.query("DELETE FROM findings WHERE account_id = $1", [target.id]);
+  await database.pool.query("DELETE FROM source_cursors WHERE account_id = $1", [target.id]);
+  sim.setFaults(faults);
+  try {
+    const runs = await collectAll(simRuntime(database.pool, sim), sim);
+    expect(runs.find((run) => run.accountId === target.id)!.status).toBe("succeeded");
+    for (const region of target.regions) {
+      const expected = await simFindingIds(target.id, region);
+      for (const source of sources) expect(await storedIds(target.id, region, source)).toEqual(expected[source]);
+    }
+    expect(await firedFaults()).toEqual(faults.map((fault) => fault.count));
+  } finally {
+    sim.clearFaults();
+  }
 }
 
 async function tableCounts() {
@@ -174,60 +196,24 @@ describe("collectAccount against the simulator", () => {
 
   test("a few throttled pages are retried by the SDK and nothing is skipped", async () => {
     const target = sim.org.accounts[0]!;
-    await database.pool.query("DELETE FROM findings WHERE account_id = $1", [target.id]);
-    await database.pool.query("DELETE FROM source_cursors WHERE account_id = $1", [target.id]);
-    sim.setFaults([{ kind: "throttle", accountId: target.id, service: "securityhub", operation: "GetFindings", count: 3 }]);
-    try {
-      const runs = await collectAll(simRuntime(database.pool, sim), sim);
-      expect(runs.find((run) => run.accountId === target.id)!.status).toBe("succeeded");
-      for (const region of target.regions) {
-        const expected = await simFindingIds(target.id, region);
-        expect(await storedIds(target.id, region, "securityhub")).toEqual(expected.securityhub);
-      }
-      expect(await firedFaults()).toEqual([3]);
-    } finally {
-      sim.clearFaults();
-    }
+    await recollectUnderFaults(target, [{ kind: "throttle", accountId: target.id, service: "securityhub", operation: "GetFindings", count: 3 }], ["securityhub"]);
   });
 
   test("credentials that expire mid-pagination are renewed and the step completes", async () => {
     const target = sim.org.accounts[2]!;
-    await database.pool.query("DELETE FROM findings WHERE account_id = $1", [target.id]);
-    await database.pool.query("DELETE FROM source_cursors WHERE account_id = $1", [target.id]);
-    sim.setFaults([{ kind: "expire-credentials", accountId: target.id, service: "securityhub", operation: "GetFindings", count: 1 }]);
-    try {
-      const runs = await collectAll(simRuntime(database.pool, sim), sim);
-      expect(runs.find((run) => run.accountId === target.id)!.status).toBe("succeeded");
-      for (const region of target.regions) {
-        const expected = await simFindingIds(target.id, region);
-        expect(await storedIds(target.id, region, "securityhub")).toEqual(expected.securityhub);
-      }
-      expect(await firedFaults()).toEqual([1]);
-    } finally {
-      sim.clearFaults();
-    }
+    await recollectUnderFaults(target, [{ kind: "expire-credentials", accountId: target.id, service: "securityhub", operation: "GetFindings", count: 1 }], ["securityhub"]);
   });
 
   test("5xx answers and dropped connections are retried; nothing is lost", async () => {
     const target = sim.org.accounts[3]!;
-    await database.pool.query("DELETE FROM findings WHERE account_id = $1", [target.id]);
-    await database.pool.query("DELETE FROM source_cursors WHERE account_id = $1", [target.id]);
-    sim.setFaults([
-      { kind: "server-error", accountId: target.id, service: "guardduty", count: 2 },
-      { kind: "drop-connection", accountId: target.id, service: "securityhub", count: 2 },
-    ]);
-    try {
-      const runs = await collectAll(simRuntime(database.pool, sim), sim);
-      expect(runs.find((run) => run.accountId === target.id)!.status).toBe("succeeded");
-      for (const region of target.regions) {
-        const expected = await simFindingIds(target.id, region);
-        expect(await storedIds(target.id, region, "guardduty")).toEqual(expected.guardduty);
-        expect(await storedIds(target.id, region, "securityhub")).toEqual(expected.securityhub);
-      }
-      expect(await firedFaults()).toEqual([2, 2]);
-    } finally {
-      sim.clearFaults();
-    }
+    await recollectUnderFaults(
+      target,
+      [
+        { kind: "server-error", accountId: target.id, service: "guardduty", count: 2 },
+        { kind: "drop-connection", accountId: target.id, service: "securityhub", count: 2 },
+      ],
+      ["guardduty", "securityhub"],
+    );
   });
 
   test("a disabled service is recorded as disabled, not as an error, and keeps what was stored", async () => {
