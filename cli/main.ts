@@ -1,6 +1,7 @@
 // Commands are imported statically: the CLI runs through tsx's CommonJS hook, where a
 // dynamic import() of a TypeScript path would bypass the compiler.
 import { CliError } from "@/cli/cli-error";
+import { runAccounts } from "@/cli/commands/accounts";
 import { runCollect } from "@/cli/commands/collect";
 import { runDemo } from "@/cli/commands/demo";
 import { runImport } from "@/cli/commands/import";
@@ -23,6 +24,8 @@ Commands:
                            one full collection of every registered account, then exit
   scores [--json] [--account ID] [--fail-under N]
                            latest score, coverage, domain scores and every item with its evidence ids
+  accounts add --id ID --name N --role-arn ARN --external-id X --regions a,b | --file F.json
+  accounts list            register AWS accounts (same validation as the console) / list them
   users add EMAIL --role admin|analyst|viewer [--accounts ID,ID | --all-accounts] [--password P]
   users list | disable EMAIL | enable EMAIL
                            local console users; viewers and analysts see only their accounts
@@ -53,6 +56,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runCollect(rest);
       case "scores":
         return await runScores(rest);
+      case "accounts":
+        return await runAccounts(rest);
       case "users":
         return await runUsers(rest);
       case "migrate":

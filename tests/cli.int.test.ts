@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -123,5 +125,32 @@ describe("parapet CLI errors are one clear line", () => {
     expect(gated.stderr).toContain(`${target.account_id} (`);
     // An account without a score is below any bar: missing evidence is not a pass.
     expect((await runParapet(["scores", "--account", "999999999999", "--fail-under", "0"], {})).code).toBe(4);
+  });
+
+  test("accounts add validates like the console, stores nothing when one entry is wrong, and registers a valid file", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "parapet-accounts-"));
+    const good = { id: "123456789012", name: "payments-prod", roleArn: "arn:aws:iam::123456789012:role/ParapetReadOnly", externalId: "px-1234567890", regions: ["eu-west-1"] };
+    const bad = { ...good, id: "12345678901", name: "typo" };
+    writeFileSync(path.join(dir, "mixed.json"), JSON.stringify([good, bad]));
+    const refused = await runParapet(["accounts", "add", "--file", path.join(dir, "mixed.json")], {});
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("account 2: id: an AWS account id is 12 digits");
+    const none = await database.pool.query("SELECT 1 FROM accounts WHERE id = $1", [good.id]);
+    expect(none.rowCount).toBe(0);
+
+    const wrongAccount = await runParapet(["accounts", "add", "--id", "210987654321", "--name", "x", "--role-arn", good.roleArn, "--external-id", "px-1", "--regions", "eu-west-1"], {});
+    expect(wrongAccount.code).toBe(2);
+    expect(wrongAccount.stderr).toContain("the role must be in account 210987654321");
+
+    writeFileSync(path.join(dir, "good.json"), JSON.stringify([good]));
+    const added = await runParapet(["accounts", "add", "--file", path.join(dir, "good.json")], {});
+    expect(added.code).toBe(0);
+    const stored = await database.pool.query<{ role_arn: string; external_id: string; regions: string[]; status: string }>(
+      "SELECT role_arn, external_id, regions, status FROM accounts WHERE id = $1",
+      [good.id],
+    );
+    expect(stored.rows[0]).toEqual({ role_arn: good.roleArn, external_id: good.externalId, regions: good.regions, status: "pending" });
+    const listed = await runParapet(["accounts", "list"], {});
+    expect(listed.stdout).toMatch(/123456789012\s+payments-prod\s+pending/);
   });
 });
