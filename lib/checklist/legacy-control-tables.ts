@@ -2,7 +2,7 @@
  * Legacy per-standard control ids -> consolidated Security Hub control ids
  * (Compliance.SecurityControlId). Data only; used by map-legacy-control-id.ts.
  *
- * Sources (see /work/shared/aws):
+ * Sources (see ../shared/aws):
  * - CIS v1.2.0 and v1.4.0: the comparison tables of [SH-UG] cis-aws-foundations-benchmark.md
  *   (2023 snapshot) and the per-control "Related requirements" lines, as summarised in
  *   API_FACTS.md section 3a.
@@ -143,7 +143,7 @@ export const CIS_3_0_0: Readonly<Record<string, string>> = {
   "5.6": "EC2.8",
 };
 
-/** PCI DSS v3.2.1. Rows with a sample in /work/shared/aws/samples are marked "seen". */
+/** PCI DSS v3.2.1. Rows with a sample in ../shared/aws/samples are marked "seen". */
 export const PCI_DSS_3_2_1: Readonly<Record<string, string>> = {
   "PCI.AutoScaling.1": "AutoScaling.1", // seen
   "PCI.CloudTrail.1": "CloudTrail.2", // seen: "CloudTrail logs should be encrypted at rest using AWS KMS CMKs"

@@ -22,7 +22,7 @@ export function renderChecklistMarkdown({ version, items, unmeasurable }: Checkl
     "",
     `Checklist version **${version}** — ${items.length} items in ${DOMAINS.length} domains, ${unmeasurable.length} seed duties recorded as not measurable.`,
     "",
-    "The customer's half of the AWS Shared Responsibility Model, as named by the seed articles in `/work/shared/seeds/` " +
+    "The customer's half of the AWS Shared Responsibility Model, as named by the seed articles in `../shared/seeds/` (beside the project) " +
       "(cited as `seeds/000` … `seeds/004`), turned into items Parapet can decide from what it collects: Security Hub control " +
       "results, GuardDuty detectors and active findings, and CloudTrail trails and events.",
     "",

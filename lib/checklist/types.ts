@@ -132,7 +132,7 @@ export interface ChecklistItem {
   id: string;
   domain: Domain;
   title: string;
-  /** Why this is the customer's half of the model, citing the seed file(s) in /work/shared/seeds. */
+  /** Why this is the customer's half of the model, citing the seed file(s) in ../shared/seeds. */
   whyCustomer: string;
   severity: Severity;
   appliesWhen: Applicability;

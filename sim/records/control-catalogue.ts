@@ -1,6 +1,6 @@
 /**
  * Security Hub controls the simulator evaluates. Ids, severities and titles are from the
- * Security Hub user guide control pages (see /work/shared/aws/API_FACTS.md section 3a);
+ * Security Hub user guide control pages (see ../shared/aws/API_FACTS.md section 3a);
  * SSM, WAF and Backup ids are from the same guide's newer pages and are marked as such
  * in sim/README.md.
  */

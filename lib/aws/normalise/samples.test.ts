@@ -1,5 +1,5 @@
 /**
- * Runs every reference sample in /work/shared/aws/samples (real AWS records collected from
+ * Runs every reference sample in ../shared/aws/samples (real AWS records collected from
  * public repositories and AWS docs; see its SOURCES.tsv) through the reader and the
  * normalisers. The folder is not part of the project, so this suite skips when it is absent.
  * Expected values are read straight from each raw record here, independently of the

@@ -18,7 +18,8 @@ const DOMAIN_PREFIX = {
   compliance_governance: "GOV",
 } as const;
 
-const SEEDS_DIR = "/work/shared/seeds";
+/** The seed articles live beside the project (../shared/seeds); absent on most machines. */
+const SEEDS_DIR = path.resolve(__dirname, "../../../../shared/seeds");
 const seedFiles = (() => {
   try {
     return readdirSync(SEEDS_DIR);
@@ -66,7 +67,6 @@ describe("CHECKLIST_ITEMS", () => {
         expect(seedFiles!.some((file) => file.startsWith(`${number}_`)), `${item.id} cites seeds/${number}`).toBe(true);
       }
     }
-    expect(path.isAbsolute(SEEDS_DIR)).toBe(true);
   });
 
   test("legacy ids and CIS v3.0.0 ids point at one of the item's own controls", () => {
