@@ -20,5 +20,5 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Everything except sign-in, next-auth's own endpoints and static assets.
-  matcher: ["/((?!sign-in|api/auth|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!sign-in|api/auth|_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };
