@@ -134,6 +134,73 @@ test.describe("[ACCOUNTS]", () => {
     }
   });
 
+  test("[ACCOUNTS]: editing an account refuses bad fields, tests the edited role, keeps a blank ExternalId and audits without it", async ({ page, db, signedIn: _ }) => {
+    const accounts = new AccountsPage(page);
+    const picked = await db.query<{ id: string; name: string; role_arn: string; external_id: string; regions: string[]; owner: string | null; status: string; status_error: string | null }>(
+      "SELECT id, name, role_arn, external_id, regions, owner, status, status_error FROM accounts WHERE role_arn IS NOT NULL AND status = 'active' AND name <> 'management' ORDER BY id DESC LIMIT 1",
+    );
+    const original = picked.rows[0]!;
+    const { id } = original;
+    try {
+      await accounts.goto();
+      await accounts.accountRow(id).getByRole("link", { name: "Edit" }).click();
+      await expect(page).toHaveURL(new RegExp(`/accounts/${id}/edit$`));
+      const form = page.getByTestId("edit-form");
+      await expect(form.getByLabel("Account id")).toHaveValue(id);
+      await expect(form.getByLabel("Name")).toHaveValue(original.name);
+      await expect(form.getByLabel("Role ARN")).toHaveValue(original.role_arn);
+      await expect(form.getByLabel("ExternalId")).toHaveValue("");
+      await expect(form.getByLabel("Regions")).toHaveValue(original.regions.join(", "));
+
+      // Bad fields: nothing is saved.
+      await form.getByLabel("Role ARN").fill("arn:aws:iam::111122223333:role/ParapetReadOnly");
+      await form.getByLabel("Regions").fill("us-east-1, nowhere");
+      await form.getByRole("button", { name: "Save changes" }).click();
+      await expect(form.getByTestId("field-error-roleArn")).toContainText(`must be in account ${id}`);
+      await expect(form.getByTestId("field-error-regions")).toContainText("region");
+
+      // Test connection tries the typed values: a wrong ExternalId is AWS's AccessDenied ...
+      await form.getByLabel("Role ARN").fill(original.role_arn);
+      await form.getByLabel("Regions").fill("us-east-1");
+      await form.getByLabel("ExternalId").fill("e2e-not-the-external-id");
+      await form.getByRole("button", { name: "Test connection" }).click();
+      const report = accounts.connectionReport(form);
+      await expect(report).toHaveAttribute("data-ok", "false", { timeout: 30_000 });
+      await expect(accounts.step(report, "sts:AssumeRole").getByTestId("step-code")).toHaveText("AccessDenied");
+      // ... and a blank one means the stored one, which works.
+      await form.getByLabel("ExternalId").fill("");
+      await form.getByRole("button", { name: "Test connection" }).click();
+      await expect(report).toHaveAttribute("data-ok", "true", { timeout: 30_000 });
+
+      await form.getByLabel("Name").fill(`${original.name}-edited`);
+      await form.getByLabel("Owner").fill("e2e-owner@example.com");
+      await form.getByRole("button", { name: "Save changes" }).click();
+      await expect(form.getByTestId("onboard-result")).toHaveText("Saved: name, regions, owner.");
+      const saved = await db.query("SELECT name, external_id, regions, owner, status FROM accounts WHERE id = $1", [id]);
+      expect(saved.rows[0]).toEqual({ name: `${original.name}-edited`, external_id: original.external_id, regions: ["us-east-1"], owner: "e2e-owner@example.com", status: "active" });
+
+      // A new ExternalId: stored, the account is pending until a collection proves it, and the log never holds the value.
+      await form.getByLabel("ExternalId").fill("e2e-new-external-id");
+      await form.getByRole("button", { name: "Save changes" }).click();
+      await expect(form.getByTestId("onboard-result")).toHaveText("Saved: ExternalId. The next collection uses the new role.");
+      const rotated = await db.query("SELECT external_id, status FROM accounts WHERE id = $1", [id]);
+      expect(rotated.rows[0]).toEqual({ external_id: "e2e-new-external-id", status: "pending" });
+      const audit = await db.query<{ detail: { changed: string[] } }>("SELECT detail FROM audit_log WHERE action = 'account.update' AND target = $1 ORDER BY id", [id]);
+      expect(audit.rows.map((row) => row.detail.changed)).toEqual([["name", "regions", "owner"], ["externalId"]]);
+      expect(JSON.stringify(audit.rows)).not.toContain("e2e-new-external-id");
+      expect(JSON.stringify(audit.rows)).not.toContain(original.external_id);
+      await page.screenshot({ path: "test-results/screens/accounts-edit.png", fullPage: true });
+
+      await page.goto(`/accounts/${id}`);
+      await expect(page.getByRole("heading", { name: new RegExp(`${original.name}-edited`) })).toBeVisible();
+      await expect(page.getByTestId("account-header")).toContainText("e2e-owner@example.com");
+    } finally {
+      await db.query("UPDATE accounts SET name = $2, external_id = $3, regions = $4, owner = $5, status = $6, status_error = $7 WHERE id = $1", [
+        id, original.name, original.external_id, original.regions, original.owner, original.status, original.status_error,
+      ]);
+    }
+  });
+
   test("[ACCOUNTS]: discovery through Organizations lists the organisation from the management account only", async ({ page, db, signedIn: _ }) => {
     const accounts = new AccountsPage(page);
     const management = await db.query<{ id: string }>("SELECT id FROM accounts WHERE name = 'management'");

@@ -12,6 +12,7 @@ import { createAccountAuditEntry } from "@/lib/data/accounts/create-account-audi
 import { findRegisteredAccountIds } from "@/lib/data/accounts/find-registered-account-ids";
 import { getAccountConnection } from "@/lib/data/accounts/get-account-connection";
 import { ZAccountInput } from "@/lib/data/accounts/register-accounts";
+import { updateAccount, type ChangedField } from "@/lib/data/accounts/update-account";
 import { updateAccountStatus } from "@/lib/data/accounts/update-account-status";
 import { queueAccountCollection } from "@/lib/data/runs/queue-account-collection";
 import { getEnv } from "@/lib/env";
@@ -66,6 +67,18 @@ const ZOnboardForm = ZOnboardFields.superRefine((input, ctx) => {
 });
 
 const ZConnectionForm = ZOnboardFields.pick({ id: true, roleArn: true, externalId: true, regions: true });
+
+/** The edit form: the id is fixed, and a blank ExternalId keeps the stored one. */
+const ZEditFields = ZOnboardFields.extend({
+  externalId: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? null : value), ZOnboardFields.shape.externalId.nullable()),
+});
+const ZEditForm = ZEditFields.superRefine((input, ctx) => {
+  if (!input.roleArn.includes(`::${input.id}:role/`)) {
+    ctx.addIssue({ code: "custom", path: ["roleArn"], message: `the role must be in account ${input.id} (arn:aws:iam::${input.id}:role/...)` });
+  }
+});
+
+const FIELD_LABELS: Record<ChangedField, string> = { name: "name", roleArn: "role ARN", externalId: "ExternalId", regions: "regions", owner: "owner" };
 const ZAccountId = z.string().regex(/^\d{12}$/, "an AWS account id is exactly 12 digits");
 
 function formValues(formData: FormData) {
@@ -147,16 +160,50 @@ export async function testAccountConnectionAction(accountId: string): Promise<Te
   }
 }
 
-/** Tests the values typed in the onboarding form before the account is saved (admins). */
+/**
+ * Tests the values typed in the onboarding or edit form before they are saved (admins).
+ * In the edit form (`mode=edit`) a blank ExternalId means the stored one.
+ */
 export async function testConnectionFormAction(formData: FormData): Promise<TestConnectionResult> {
-  const parsed = ZConnectionForm.safeParse(formValues(formData));
+  const isEdit = formData.get("mode") === "edit";
+  const values = formValues(formData);
+  const keepsExternalId = isEdit && String(values.externalId).trim() === "";
+  const parsed = ZConnectionForm.safeParse(keepsExternalId ? { ...values, externalId: "kept" } : values);
   if (!parsed.success) return { isOk: false, message: "Fix the highlighted fields before testing.", fieldErrors: fieldErrorsOf(parsed.error) };
   if (!parsed.data.roleArn.includes(`::${parsed.data.id}:role/`)) {
     return { isOk: false, message: "Fix the highlighted fields before testing.", fieldErrors: { roleArn: [`the role must be in account ${parsed.data.id}`] } };
   }
   const user = await requireApiUser();
   if (!canManageAccounts(user)) return { isOk: false, message: "only admins can test a new account" };
-  return runConnectionTest(user, { accountId: parsed.data.id, roleArn: parsed.data.roleArn, externalId: parsed.data.externalId, regions: parsed.data.regions }, false);
+  let externalId: string | null = parsed.data.externalId;
+  if (keepsExternalId) {
+    try {
+      externalId = (await getAccountConnection(user, parsed.data.id)).externalId;
+    } catch (error) {
+      return failure(error);
+    }
+  }
+  return runConnectionTest(user, { accountId: parsed.data.id, roleArn: parsed.data.roleArn, externalId, regions: parsed.data.regions }, isEdit);
+}
+
+/** Saves the edit form of a registered account (admins). */
+export async function updateAccountAction(formData: FormData): Promise<ActionResult> {
+  const parsed = ZEditForm.safeParse(formValues(formData));
+  if (!parsed.success) return { isOk: false, message: "Fix the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+  const user = await requireApiUser();
+  const { id, ...changes } = parsed.data;
+  try {
+    const { changed } = await updateAccount(user, id, { ...changes, owner: changes.owner ?? null });
+    revalidatePath("/accounts");
+    revalidatePath(`/accounts/${id}`);
+    revalidatePath("/");
+    if (changed.length === 0) return { isOk: true, message: "Nothing changed." };
+    const what = changed.map((field) => FIELD_LABELS[field]).join(", ");
+    const proves = changed.includes("roleArn") || changed.includes("externalId") ? " The next collection uses the new role." : "";
+    return { isOk: true, message: `Saved: ${what}.${proves}` };
+  } catch (error) {
+    return failure(error);
+  }
 }
 
 export async function collectNowAction(accountId: string): Promise<ActionResult> {

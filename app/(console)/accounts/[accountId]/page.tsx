@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth";
+import { canManageAccounts } from "@/lib/auth/permissions";
 import { rankFixFirst } from "@/lib/checklist/rank-fix-first";
 import { findAccountSecurityEvents } from "@/lib/data/checklist/find-account-security-events";
 import { findScoreChanges } from "@/lib/data/scores/find-score-changes";
@@ -45,6 +46,11 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
       </div>
       <h1>
         {account.name} <span className="muted mono">{account.id}</span>
+        {canManageAccounts(user) && account.status !== "data_only" ? (
+          <Link href={`/accounts/${account.id}/edit`} className="small" style={{ marginLeft: 12, fontWeight: "normal" }} data-testid="edit-account-link">
+            Edit account
+          </Link>
+        ) : null}
       </h1>
       <AccountHeader scorecard={scorecard} />
 

@@ -1,10 +1,11 @@
 "use client";
 
+import Link from "next/link";
 import { useState, useTransition } from "react";
 import { collectNowAction, setAccountEnabledAction, testAccountConnectionAction, type ActionResult, type TestConnectionResult } from "../actions";
 import { ConnectionReport } from "./connection-report";
 
-/** Per-account buttons: test connection and collect now (admins, analysts), disable/enable (admins). */
+/** Per-account buttons: test connection and collect now (admins, analysts), edit and disable/enable (admins). */
 export function AccountRowActions({
   accountId,
   isDisabled,
@@ -50,6 +51,11 @@ export function AccountRowActions({
           <button type="button" disabled={isPending} onClick={() => run(() => collectNowAction(accountId))}>
             Collect now
           </button>
+        ) : null}
+        {canManage && hasRole ? (
+          <Link href={`/accounts/${accountId}/edit`} className="button">
+            Edit
+          </Link>
         ) : null}
         {canManage && hasRole ? (
           <button

@@ -1,7 +1,8 @@
 "use client";
 
 import { useState, useTransition, type FormEvent } from "react";
-import { createAccountAction, testConnectionFormAction, type ActionResult, type FieldErrors, type TestConnectionResult } from "../actions";
+import { useRouter } from "next/navigation";
+import { createAccountAction, testConnectionFormAction, updateAccountAction, type ActionResult, type FieldErrors, type TestConnectionResult } from "../actions";
 import { ConnectionReport } from "./connection-report";
 
 export interface OnboardInitialValues {
@@ -30,8 +31,22 @@ function FieldError({ errors, field }: { errors: FieldErrors | undefined; field:
 /**
  * Onboarding by role ARN and ExternalId, with field-level errors from the server's zod
  * schema and a "Test connection" that tries the typed values before anything is saved.
+ * `mode="edit"` edits a registered account: the id is fixed, and a blank ExternalId
+ * keeps the stored one (which the console never shows back).
  */
-export function OnboardAccountForm({ initial, defaultRegions, onDone }: { initial?: OnboardInitialValues; defaultRegions: string[]; onDone?: () => void }) {
+export function OnboardAccountForm({
+  initial,
+  defaultRegions,
+  onDone,
+  mode = "create",
+}: {
+  initial?: OnboardInitialValues;
+  defaultRegions: string[];
+  onDone?: () => void;
+  mode?: "create" | "edit";
+}) {
+  const isEdit = mode === "edit";
+  const router = useRouter();
   const [result, setResult] = useState<ActionResult | null>(null);
   const [test, setTest] = useState<TestConnectionResult | null>(null);
   const [isSaving, startSaving] = useTransition();
@@ -50,10 +65,15 @@ export function OnboardAccountForm({ initial, defaultRegions, onDone }: { initia
     }
     setTest(null);
     startSaving(async () => {
-      const outcome = await createAccountAction(data);
+      const outcome = isEdit ? await updateAccountAction(data) : await createAccountAction(data);
       setResult(outcome);
       if (outcome.isOk) {
-        form.reset();
+        if (isEdit) {
+          // The stored ExternalId is never shown back, not even the one just typed.
+          const externalId = form.elements.namedItem("externalId");
+          if (externalId instanceof HTMLInputElement) externalId.value = "";
+          router.refresh();
+        } else form.reset();
         onDone?.();
       }
     });
@@ -67,10 +87,17 @@ export function OnboardAccountForm({ initial, defaultRegions, onDone }: { initia
   });
 
   return (
-    <form className="form-grid" onSubmit={onSubmit} aria-label="Add an account" noValidate data-testid="onboard-form">
+    <form
+      className="form-grid"
+      onSubmit={onSubmit}
+      aria-label={isEdit ? "Edit the account" : "Add an account"}
+      noValidate
+      data-testid={isEdit ? "edit-form" : "onboard-form"}
+    >
+      {isEdit ? <input type="hidden" name="mode" value="edit" /> : null}
       <div>
         <label htmlFor={inputProps("id").id}>Account id</label>
-        <input {...inputProps("id")} defaultValue={initial?.id} inputMode="numeric" placeholder="123456789012" autoComplete="off" />
+        <input {...inputProps("id")} defaultValue={initial?.id} readOnly={isEdit} inputMode="numeric" placeholder="123456789012" autoComplete="off" />
         <FieldError errors={fieldErrors} field="id" />
       </div>
       <div>
@@ -85,7 +112,11 @@ export function OnboardAccountForm({ initial, defaultRegions, onDone }: { initia
       </div>
       <div className="wide">
         <label htmlFor={inputProps("externalId").id}>ExternalId</label>
-        <input {...inputProps("externalId")} placeholder="2-1224 characters: letters, digits and _+=,.@:/-" autoComplete="off" />
+        <input
+          {...inputProps("externalId")}
+          placeholder={isEdit ? "leave blank to keep the current ExternalId" : "2-1224 characters: letters, digits and _+=,.@:/-"}
+          autoComplete="off"
+        />
         <FieldError errors={fieldErrors} field="externalId" />
       </div>
       <div>
@@ -105,7 +136,7 @@ export function OnboardAccountForm({ initial, defaultRegions, onDone }: { initia
       </div>
       <div className="wide actions">
         <button type="submit" value="save" className="primary" disabled={isSaving || isTesting}>
-          {isSaving ? "Adding..." : "Add account"}
+          {isEdit ? (isSaving ? "Saving..." : "Save changes") : isSaving ? "Adding..." : "Add account"}
         </button>
         <button type="submit" value="test" disabled={isSaving || isTesting}>
           {isTesting ? "Testing..." : "Test connection"}
