@@ -92,6 +92,17 @@ test.describe("[ACCOUNTS]", () => {
     expect(stored.rows).toHaveLength(1);
     expect(stored.rows[0]!.owner).toBe("platform-team@example.com");
     expect(stored.rows[0]!.expires_at.getTime()).toBeGreaterThan(Date.now());
+    // Expiry brings the failure back by itself: a rescoring is queued for that moment.
+    const expiryJob = await db.query<{ run_at: Date; task_identifier: string }>(
+      `SELECT j.run_at, j.task_identifier FROM graphile_worker.jobs j
+       JOIN risk_acceptances r ON j.key = 'score-expiry:' || r.id::text
+       WHERE r.account_id = $1 AND r.item_id = $2 AND r.reason = $3`,
+      [failing.account_id, failing.item_id, reason],
+    );
+    expect(expiryJob.rows).toHaveLength(1);
+    expect(expiryJob.rows[0]!.task_identifier).toBe("score-account");
+    expect(expiryJob.rows[0]!.run_at.getTime()).toBeGreaterThan(stored.rows[0]!.expires_at.getTime());
+    expect(expiryJob.rows[0]!.run_at.getTime()).toBeLessThan(stored.rows[0]!.expires_at.getTime() + 60_000);
     const audited = await db.query("SELECT 1 FROM audit_log WHERE action = 'risk.accept' AND target = $1 AND detail->>'reason' = $2", [
       `${failing.account_id}/${failing.item_id}`,
       reason,

@@ -119,7 +119,7 @@ const SCORING_SECTION = [
   "- `score` is null when no item had data; `coverage` is null when no item applies. Coverage is shown beside every score: an account with Security Hub off has low coverage, it cannot look healthy.",
   "- Rounded half-up to one decimal at the end only; unrounded sums are stored for roll-ups. Deterministic: the same evidence and `now` give the same score.",
   "- **Risk-adjusted score**: the same formula where accepted items count as pass. An analyst accepts an item for an account (or one finding / CloudTrail event) with reason, owner and expiry. " +
-    "The raw status never changes; the acceptance stops counting when `expiresAt <= now`, bringing the failure back. An acceptance cannot turn `no_data` into data.",
+    "The raw status never changes; the acceptance stops counting when `expiresAt <= now`, bringing the failure back (a `score-account` job queued for the moment of expiry rescores the account then, collected or not). An acceptance cannot turn `no_data` into data.",
   "- **Org score**: pooled over accounts — `100 × Σ_accounts earned weight / Σ_accounts weight with data`; org coverage `100 × Σ weight with data / Σ applicable weight`. " +
     "This is the mean of account scores weighted by how much evidence each had, so an account with little evidence cannot swing the org score, but drags org coverage down.",
   "- **Fix first**: failing/partial items (risk-adjusted view, so accepted items are not asked for again) ranked by `100 × weight × (1 − credit) / Σ weight with data`, the exact points the score gains if the item passes. " +

@@ -4,6 +4,7 @@ import { accountScopeOf, canAcceptRisk } from "@/lib/auth/permissions";
 import { getPool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { withTransaction } from "@/lib/ingest/with-transaction";
+import { enqueue } from "@/lib/jobs/enqueue";
 import type { TCreateAcceptance } from "@/lib/schemas/acceptance";
 
 /**
@@ -11,12 +12,15 @@ import type { TCreateAcceptance } from "@/lib/schemas/acceptance";
  * event that the item's latest evaluation lists as evidence) and its audit_log entry in
  * one transaction. Analysts and admins only, within their account scope; the account and
  * the record are checked inside the INSERT's own WHERE, so an account the user cannot see
- * answers NOT_FOUND like one that does not exist. The caller rescores the account.
+ * answers NOT_FOUND like one that does not exist. The caller rescores the account now;
+ * a score-account job queued for the moment of expiry brings the failure back then, even
+ * for an account that is no longer collected (a sweep's rescoring may come first: both
+ * are idempotent).
  */
 export async function createRiskAcceptance(user: SessionUser, input: TCreateAcceptance): Promise<{ id: string }> {
   if (!canAcceptRisk(user, input.accountId)) throw new AppError("FORBIDDEN", "only analysts and admins with access to this account can accept risks");
   const scope = accountScopeOf(user);
-  return withTransaction(async (client) => {
+  const created = await withTransaction(async (client) => {
     const inserted = await client.query<{ id: string }>(
       `INSERT INTO risk_acceptances (account_id, item_id, finding_id, reason, owner, expires_at, created_by)
        SELECT c.account_id, c.item_id, $3, $4, $5, $6, $7
@@ -35,4 +39,10 @@ export async function createRiskAcceptance(user: SessionUser, input: TCreateAcce
     ]);
     return { id };
   }, getPool());
+  await enqueue(getPool(), "score-account", { accountId: input.accountId }, {
+    jobKey: `score-expiry:${created.id}`,
+    runAt: new Date(input.expiresAt.getTime() + 1000),
+    maxAttempts: 5,
+  });
+  return created;
 }
