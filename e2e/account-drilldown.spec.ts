@@ -70,6 +70,34 @@ test.describe("[ACCOUNTS]", () => {
     await page.screenshot({ path: "test-results/e2e/account-raw-record.png", fullPage: true });
   });
 
+  test("[ACCOUNTS]: the demo's first run leaves a week of daily snapshots, and 'what changed' explains the last move", async ({ page, db, signedIn: _ }) => {
+    const perAccount = await db.query<{ account_id: string; days: number }>(
+      `SELECT a.id AS account_id, count(s.day)::int AS days FROM accounts a LEFT JOIN score_snapshots s ON s.account_id = a.id
+       WHERE a.status <> 'data_only' GROUP BY a.id`,
+    );
+    expect(perAccount.rows).toHaveLength(12);
+    for (const row of perAccount.rows) expect(row.days, `snapshots of ${row.account_id}`).toBe(8); // 7 simulated days back + today
+
+    // The account whose score moved most between its two latest snapshots.
+    const moved = await db.query<{ account_id: string; latest: number; previous: number }>(
+      `SELECT account_id, (array_agg(score ORDER BY day DESC))[1] AS latest, (array_agg(score ORDER BY day DESC))[2] AS previous
+       FROM score_snapshots GROUP BY account_id
+       ORDER BY abs((array_agg(score ORDER BY day DESC))[1] - (array_agg(score ORDER BY day DESC))[2]) DESC NULLS LAST, account_id LIMIT 1`,
+    );
+    const { account_id: accountId, latest, previous } = moved.rows[0]!;
+    const delta = Number(latest) - Number(previous);
+    expect(Math.abs(delta), "the simulated week moves some score").toBeGreaterThan(0);
+
+    await page.goto(`/accounts/${accountId}`);
+    const changes = page.getByTestId("score-changes");
+    await expect(changes).toContainText(`score ${delta > 0 ? "+" : ""}${delta.toFixed(1)}`);
+    // A score that moved has at least one item that moved, with its reason.
+    await expect(changes.locator("tbody tr").first()).toBeVisible();
+    await expect(page.getByTestId("score-trend-chart").locator(".recharts-line-dots circle").first()).toBeVisible();
+    await changes.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/e2e/account-what-changed.png" });
+  });
+
   test("[ACCOUNTS]: an admin accepts a failing item: the risk-adjusted score rises, the raw score stays, revoking brings the failure back", async ({ page, db, signedIn: _ }) => {
     const failing = await findFailingItem(db);
     const account = new AccountPage(page);

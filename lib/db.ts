@@ -17,7 +17,10 @@ function connect() {
     throw new Error("DATABASE_URL is not set (the parapet CLI sets it when it starts the embedded PostgreSQL)");
   }
   if (globalForDb.parapetDb?.url === url) return globalForDb.parapetDb;
-  const pool = new pg.Pool({ connectionString: url, max: 10, application_name: "parapet" });
+  // Enough connections for every worker slot (graphile-worker holds one per running job)
+  // plus the queue's own listener and Prisma's queries.
+  const max = Math.max(16, getEnv().PARAPET_WORKER_CONCURRENCY + 4);
+  const pool = new pg.Pool({ connectionString: url, max, application_name: "parapet" });
   // A client that loses its server (PostgreSQL restarted) must not crash the process: the
   // pool drops it and the next query reconnects; the query in flight fails and its job retries.
   pool.on("error", (error) => console.error(`parapet: database connection lost: ${error.message}`));

@@ -43,6 +43,11 @@ const ZEnv = z.object({
   PARAPET_CLOUDTRAIL_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(90).default(30),
   /** Days of findings history the first collection looks back. */
   PARAPET_FINDINGS_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /**
+   * Days of simulated history `parapet demo` collects on its first run (an empty database),
+   * one collection and score snapshot per day, so trends and "what changed" have data.
+   */
+  PARAPET_DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(30).default(7),
   /** Simulator size for `parapet demo`. */
   PARAPET_DEMO_ACCOUNTS: z.coerce.number().int().min(1).max(2000).default(12),
   PARAPET_DEMO_REGIONS: z

@@ -22,6 +22,8 @@ import { startSimulator } from "@/sim/index";
  * the Next.js console as a child. The first collection and scoring finish before "ready".
  * Ctrl-C stops everything; the data folder keeps the data for the next run.
  */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export async function runDemo(argv: string[]): Promise<number> {
   parseFlags(argv, {});
   const env = getEnv();
@@ -37,7 +39,17 @@ export async function runDemo(argv: string[]): Promise<number> {
   await migrateQueue(pool, log);
 
   const regions = env.PARAPET_DEMO_REGIONS.split(",");
-  const sim = await startSimulator({ port: 0, accounts: env.PARAPET_DEMO_ACCOUNTS, regions });
+  // First run (nothing scored yet): the simulated organisation starts some days back and
+  // the demo collects and scores once per simulated day up to now, so the console opens
+  // with trends and day-to-day changes instead of a single point.
+  const isFirstRun = !(await pool.query<{ exists: boolean }>("SELECT EXISTS (SELECT 1 FROM score_snapshots) AS exists")).rows[0]!.exists;
+  const historyDays = isFirstRun ? env.PARAPET_DEMO_HISTORY_DAYS : 0;
+  const sim = await startSimulator({
+    port: 0,
+    accounts: env.PARAPET_DEMO_ACCOUNTS,
+    regions,
+    ...(historyDays > 0 ? { now: new Date(Date.now() - historyDays * DAY_MS) } : {}),
+  });
   log(`AWS simulator on ${sim.url}: ${sim.org.accounts.length} accounts in ${regions.join(", ")}`);
   await registerSimAccounts(pool, sim.org.accounts, "parapet-demo");
 
@@ -49,8 +61,13 @@ export async function runDemo(argv: string[]): Promise<number> {
     pool,
     log: (line) => log(line),
     aws: { endpoint: sim.url, baseCredentials: sim.baseCredentials },
+    // The worker lives on the simulator's clock: equal to wall time once the history is in.
+    now: () => sim.now(),
   });
-  const runner = await startSupervisedQueueWorker({ runtime, concurrency: Math.max(env.PARAPET_WORKER_CONCURRENCY, 6), schedule: env.PARAPET_COLLECT_SCHEDULE });
+  // A collection mostly waits on CloudTrail's LookupEvents quota (2/s per account and
+  // region, about 5 s per account), so the demo collects up to 12 accounts at once.
+  const concurrency = Math.max(env.PARAPET_WORKER_CONCURRENCY, Math.min(env.PARAPET_DEMO_ACCOUNTS, 12));
+  const runner = await startSupervisedQueueWorker({ runtime, concurrency, schedule: env.PARAPET_COLLECT_SCHEDULE });
 
   let console_: ChildProcess | undefined;
   let isStopping = false;
@@ -76,9 +93,20 @@ export async function runDemo(argv: string[]): Promise<number> {
     log("first collection of every account (GuardDuty, Security Hub, CloudTrail through the AWS SDK)...");
     const collectStarted = Date.now();
     const utils = await makeQueueUtils(pool);
-    await utils.addJob("schedule-collection-sweep", { trigger: "demo" }, { jobKey: "collection-sweep" });
+    for (let day = historyDays; day >= 0; day--) {
+      if (day < historyDays) {
+        const evolved = sim.advanceTime(DAY_MS);
+        log(
+          `simulated ${sim.now().toISOString().slice(0, 10)}: ${evolved.newGuardDuty} new and ${evolved.archivedGuardDuty} archived GuardDuty findings, ` +
+            `${evolved.resolvedControls} controls resolved, ${evolved.newEvents} new CloudTrail events; collecting again...`,
+        );
+      } else if (historyDays > 0) {
+        log(`first run: collecting ${historyDays} simulated days of history, one collection and score per day`);
+      }
+      await utils.addJob("schedule-collection-sweep", { trigger: "demo" }, { jobKey: "collection-sweep" });
+      await waitForQueueIdle(pool, { timeoutMs: 30 * 60_000 });
+    }
     await utils.release();
-    await waitForQueueIdle(pool, { timeoutMs: 30 * 60_000 });
     const counts = await pool.query<{ accounts: string; findings: string; events: string }>(
       `SELECT (SELECT count(*) FROM accounts WHERE last_collected_at IS NOT NULL)::text AS accounts,
               (SELECT count(*) FROM findings)::text AS findings,

@@ -128,12 +128,16 @@ export async function makeQueueUtils(pool: pg.Pool, log: (line: string) => void 
   return makeWorkerUtils({ pgPool: pool, logger: makeLogger(log) });
 }
 
-/** Waits until no job is queued or running (for `collect --once` and the demo's first collection). */
+/**
+ * Waits until no job is queued, running or waiting to retry (for `collect --once` and the
+ * demo's first collection). Jobs scheduled for later and never tried yet (a rescoring at
+ * a risk acceptance's expiry) are not waited for.
+ */
 export async function waitForQueueIdle(pool: pg.Pool, options: { timeoutMs: number; pollMs?: number }): Promise<void> {
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
     const result = await pool.query<{ pending: string; failed: string }>(
-      `SELECT count(*) FILTER (WHERE attempts < max_attempts)::text AS pending,
+      `SELECT count(*) FILTER (WHERE attempts < max_attempts AND (run_at <= now() OR attempts > 0))::text AS pending,
               count(*) FILTER (WHERE attempts >= max_attempts)::text AS failed
        FROM graphile_worker.jobs`,
     );
