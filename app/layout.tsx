@@ -2,6 +2,10 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
 
+// Every page renders per request: the proxy's CSP nonce must reach Next.js's script tags,
+// which a prerendered page (a 404 included) could not carry.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: "Parapet",
   description: "Multi-account AWS security posture, scored against the customer side of the Shared Responsibility Model",
