@@ -60,11 +60,14 @@ const ZOnboardFields = ZAccountInput.extend({
   owner: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? null : value), ZAccountInput.shape.owner),
 });
 
-const ZOnboardForm = ZOnboardFields.superRefine((input, ctx) => {
+/** The role must live in the account it collects: a role elsewhere would file data under the wrong id. */
+function requireRoleInAccount(input: { id: string; roleArn: string }, ctx: z.RefinementCtx) {
   if (!input.roleArn.includes(`::${input.id}:role/`)) {
     ctx.addIssue({ code: "custom", path: ["roleArn"], message: `the role must be in account ${input.id} (arn:aws:iam::${input.id}:role/...)` });
   }
-});
+}
+
+const ZOnboardForm = ZOnboardFields.superRefine(requireRoleInAccount);
 
 const ZConnectionForm = ZOnboardFields.pick({ id: true, roleArn: true, externalId: true, regions: true });
 
@@ -72,11 +75,7 @@ const ZConnectionForm = ZOnboardFields.pick({ id: true, roleArn: true, externalI
 const ZEditFields = ZOnboardFields.extend({
   externalId: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? null : value), ZOnboardFields.shape.externalId.nullable()),
 });
-const ZEditForm = ZEditFields.superRefine((input, ctx) => {
-  if (!input.roleArn.includes(`::${input.id}:role/`)) {
-    ctx.addIssue({ code: "custom", path: ["roleArn"], message: `the role must be in account ${input.id} (arn:aws:iam::${input.id}:role/...)` });
-  }
-});
+const ZEditForm = ZEditFields.superRefine(requireRoleInAccount);
 
 const FIELD_LABELS: Record<ChangedField, string> = { name: "name", roleArn: "role ARN", externalId: "ExternalId", regions: "regions", owner: "owner" };
 const ZAccountId = z.string().regex(/^\d{12}$/, "an AWS account id is exactly 12 digits");
