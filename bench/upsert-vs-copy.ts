@@ -2,9 +2,9 @@ import type pg from "pg";
 import { normaliseAsffFinding } from "@/lib/aws/normalise/normalise-asff-finding";
 import type { NormalisedFinding } from "@/lib/aws/normalise/types";
 import { upsertFindings } from "@/lib/ingest/upsert-findings";
+import { copyRows, copyTextValue } from "@/lib/ingest/copy-rows";
 import { withTransaction } from "@/lib/ingest/with-transaction";
 import { startBenchDatabase } from "./bench-database";
-import { copyFromStdin, copyTextValue } from "./copy-from-stdin";
 import { loadAverage } from "./process-cpu";
 import { type BenchReport, formatMs, formatRate, median } from "./report";
 
@@ -142,7 +142,7 @@ function* copyChunks(rows: NormalisedFinding[]): Generator<Buffer> {
 
 async function timeCopy(pool: pg.Pool, rows: NormalisedFinding[]): Promise<number> {
   const started = performance.now();
-  const copied = await withTransaction((client) => copyFromStdin(client, `findings (${COPY_COLUMNS})`, copyChunks(rows)), pool);
+  const copied = await withTransaction((client) => copyRows(client, `findings (${COPY_COLUMNS})`, copyChunks(rows)), pool);
   const elapsed = performance.now() - started;
   if (copied !== rows.length) throw new Error(`COPY stored ${copied} rows, expected ${rows.length}`);
   return elapsed;
