@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseFlags } from "@/cli/args";
 import { CliError } from "@/cli/cli-error";
 import { openDatabase } from "@/cli/database";
-import { registerAccounts, ZAccountInput } from "@/lib/data/accounts/register-accounts";
+import { isRoleInAccount, registerAccounts, ZAccountInput } from "@/lib/data/accounts/register-accounts";
 import { closeDb, getPool } from "@/lib/db";
 import { resolveUserPath } from "@/lib/env";
 
@@ -53,7 +53,7 @@ export async function runAccounts(argv: string[]): Promise<number> {
       for (const issue of parsed.error.issues) problems.push(`account ${index + 1}: ${issue.path.join(".") || "entry"}: ${issue.message}`);
       return [];
     }
-    if (!parsed.data.roleArn.includes(`::${parsed.data.id}:role/`)) {
+    if (!isRoleInAccount(parsed.data.id, parsed.data.roleArn)) {
       problems.push(`account ${index + 1}: roleArn: the role must be in account ${parsed.data.id}`);
       return [];
     }

@@ -16,14 +16,14 @@ import { createWorkerRuntime } from "@/lib/jobs/worker-runtime";
 import { isPortFree } from "@/lib/pg/embedded";
 import { startSimulator } from "@/sim/index";
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /**
  * `npm run demo`: the whole product on one machine, in one process tree. PostgreSQL
  * (embedded unless DATABASE_URL), the AWS simulator, the job worker in this process and
  * the Next.js console as a child. The first collection and scoring finish before "ready".
  * Ctrl-C stops everything; the data folder keeps the data for the next run.
  */
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 export async function runDemo(argv: string[]): Promise<number> {
   parseFlags(argv, {});
   const env = getEnv();

@@ -18,9 +18,10 @@ const COLUMNS =
 
 /**
  * The batch's staging table: temporary (this connection only, no WAL), no indexes, emptied
- * by every commit. The SAVEPOINT fails outside a transaction block, so a caller without a
- * transaction gets an error instead of an empty stage (its rows would vanish at each
- * statement's commit).
+ * by every commit and, in the same round trip that creates it, before each batch (a caller
+ * may upsert two batches in one transaction). The SAVEPOINT fails outside a transaction
+ * block, so a caller without a transaction gets an error instead of an empty stage (its
+ * rows would vanish at each statement's commit).
  */
 const PREPARE_STAGE = `
   CREATE TEMP TABLE IF NOT EXISTS findings_stage (source text, source_id text, account_id text, region text, type text,
@@ -28,6 +29,7 @@ const PREPARE_STAGE = `
     record_state text, compliance_status text, control_id text, product_name text, resource_type text,
     resource_id text, first_seen_at timestamptz, last_seen_at timestamptz, source_updated_at timestamptz,
     linked_guardduty_id text, raw jsonb) ON COMMIT DELETE ROWS;
+  DELETE FROM findings_stage;
   SAVEPOINT parapet_findings_stage;
   RELEASE SAVEPOINT parapet_findings_stage`;
 
@@ -61,14 +63,13 @@ export async function upsertFindings(client: pg.ClientBase, findings: Normalised
   }
   const rows = [...latest.values()];
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-  await ensureRecordAccounts(client, rows.map((row) => row.accountId));
-
   try {
     await client.query(PREPARE_STAGE);
   } catch (error) {
     if ((error as { code?: string }).code === "25P01") throw new Error("upsertFindings must run inside a transaction (withTransaction)");
     throw error;
   }
+  await ensureRecordAccounts(client, rows.map((row) => row.accountId));
   await copyRows(client, `findings_stage (${COLUMNS})`, [Buffer.from(rows.map(copyLine).join(""), "utf8")]);
   const result = await client.query<{ inserted: boolean }>(
     `INSERT INTO findings (${COLUMNS})
@@ -86,8 +87,6 @@ export async function upsertFindings(client: pg.ClientBase, findings: Normalised
        AND (findings.raw IS DISTINCT FROM EXCLUDED.raw OR findings.source_updated_at <> EXCLUDED.source_updated_at)
      RETURNING (xmax = 0) AS inserted`,
   );
-  // Emptied now, not only at commit: a caller may upsert two batches in one transaction.
-  await client.query("DELETE FROM findings_stage");
   const inserted = result.rows.filter((row) => row.inserted).length;
   const updated = result.rows.length - inserted;
   return { inserted, updated, unchanged: rows.length - result.rows.length };

@@ -11,7 +11,7 @@ import { createAccount } from "@/lib/data/accounts/create-account";
 import { createAccountAuditEntry } from "@/lib/data/accounts/create-account-audit-entry";
 import { findRegisteredAccountIds } from "@/lib/data/accounts/find-registered-account-ids";
 import { getAccountConnection } from "@/lib/data/accounts/get-account-connection";
-import { ZAccountInput } from "@/lib/data/accounts/register-accounts";
+import { isRoleInAccount, ZAccountInput } from "@/lib/data/accounts/register-accounts";
 import { updateAccount, type ChangedField } from "@/lib/data/accounts/update-account";
 import { updateAccountStatus } from "@/lib/data/accounts/update-account-status";
 import { queueAccountCollection } from "@/lib/data/runs/queue-account-collection";
@@ -62,7 +62,7 @@ const ZOnboardFields = ZAccountInput.extend({
 
 /** The role must live in the account it collects: a role elsewhere would file data under the wrong id. */
 function requireRoleInAccount(input: { id: string; roleArn: string }, ctx: z.RefinementCtx) {
-  if (!input.roleArn.includes(`::${input.id}:role/`)) {
+  if (!isRoleInAccount(input.id, input.roleArn)) {
     ctx.addIssue({ code: "custom", path: ["roleArn"], message: `the role must be in account ${input.id} (arn:aws:iam::${input.id}:role/...)` });
   }
 }
@@ -76,6 +76,7 @@ const ZEditFields = ZOnboardFields.extend({
   externalId: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? null : value), ZOnboardFields.shape.externalId.nullable()),
 });
 const ZEditForm = ZEditFields.superRefine(requireRoleInAccount);
+const ZEditConnectionForm = ZEditFields.pick({ id: true, roleArn: true, externalId: true, regions: true });
 
 const FIELD_LABELS: Record<ChangedField, string> = { name: "name", roleArn: "role ARN", externalId: "ExternalId", regions: "regions", owner: "owner" };
 const ZAccountId = z.string().regex(/^\d{12}$/, "an AWS account id is exactly 12 digits");
@@ -165,17 +166,15 @@ export async function testAccountConnectionAction(accountId: string): Promise<Te
  */
 export async function testConnectionFormAction(formData: FormData): Promise<TestConnectionResult> {
   const isEdit = formData.get("mode") === "edit";
-  const values = formValues(formData);
-  const keepsExternalId = isEdit && String(values.externalId).trim() === "";
-  const parsed = ZConnectionForm.safeParse(keepsExternalId ? { ...values, externalId: "kept" } : values);
+  const parsed = (isEdit ? ZEditConnectionForm : ZConnectionForm).safeParse(formValues(formData));
   if (!parsed.success) return { isOk: false, message: "Fix the highlighted fields before testing.", fieldErrors: fieldErrorsOf(parsed.error) };
-  if (!parsed.data.roleArn.includes(`::${parsed.data.id}:role/`)) {
+  if (!isRoleInAccount(parsed.data.id, parsed.data.roleArn)) {
     return { isOk: false, message: "Fix the highlighted fields before testing.", fieldErrors: { roleArn: [`the role must be in account ${parsed.data.id}`] } };
   }
   const user = await requireApiUser();
   if (!canManageAccounts(user)) return { isOk: false, message: "only admins can test a new account" };
-  let externalId: string | null = parsed.data.externalId;
-  if (keepsExternalId) {
+  let externalId = parsed.data.externalId;
+  if (externalId === null) {
     try {
       externalId = (await getAccountConnection(user, parsed.data.id)).externalId;
     } catch (error) {

@@ -2,7 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth";
 import { canManageAccounts } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
-import { ZAccountInput, type TAccountInput } from "@/lib/data/accounts/register-accounts";
+import { isRoleInAccount, ZAccountInput, type TAccountInput } from "@/lib/data/accounts/register-accounts";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -13,7 +13,7 @@ import { AppError } from "@/lib/errors";
 export async function createAccount(actor: SessionUser, input: TAccountInput): Promise<{ id: string; isPromoted: boolean }> {
   if (!canManageAccounts(actor)) throw new AppError("FORBIDDEN", "only admins can add accounts");
   const parsed = ZAccountInput.parse(input);
-  if (!parsed.roleArn.includes(`::${parsed.id}:role/`)) {
+  if (!isRoleInAccount(parsed.id, parsed.roleArn)) {
     throw new AppError("INVALID_INPUT", `the role must be in account ${parsed.id}`, { fieldErrors: { roleArn: [`the role must be in account ${parsed.id}`] } });
   }
   return getDb().$transaction(async (tx) => {

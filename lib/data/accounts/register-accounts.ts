@@ -19,6 +19,11 @@ export const ZAccountInput = z.object({
 });
 export type TAccountInput = z.infer<typeof ZAccountInput>;
 
+/** The role must be in the account it collects: a role in another account would file its data under the wrong id. */
+export function isRoleInAccount(accountId: string, roleArn: string): boolean {
+  return roleArn.includes(`::${accountId}:role/`);
+}
+
 /**
  * Registers accounts (or updates their role, ExternalId and regions). The role ARN must be
  * in the account it names: a role in another account would file its data under the wrong id.
@@ -26,7 +31,7 @@ export type TAccountInput = z.infer<typeof ZAccountInput>;
 export async function registerAccounts(pool: pg.Pool, inputs: TAccountInput[], actor: string): Promise<number> {
   for (const input of inputs) {
     const parsed = ZAccountInput.parse(input);
-    if (!parsed.roleArn.includes(`::${parsed.id}:role/`)) {
+    if (!isRoleInAccount(parsed.id, parsed.roleArn)) {
       throw new Error(`account ${parsed.id}: role ARN ${parsed.roleArn} belongs to another account`);
     }
     await pool.query(

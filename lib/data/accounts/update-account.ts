@@ -2,7 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth";
 import { canManageAccounts } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
-import { ZAccountInput } from "@/lib/data/accounts/register-accounts";
+import { isRoleInAccount, ZAccountInput } from "@/lib/data/accounts/register-accounts";
 import { AppError } from "@/lib/errors";
 
 export interface AccountChanges {
@@ -13,6 +13,9 @@ export interface AccountChanges {
   regions: string[];
   owner: string | null;
 }
+
+/** The account input, where a null ExternalId means "keep the stored one". */
+const ZAccountChanges = ZAccountInput.omit({ tags: true }).extend({ externalId: ZAccountInput.shape.externalId.nullable() });
 
 export type ChangedField = "name" | "roleArn" | "externalId" | "regions" | "owner";
 
@@ -25,8 +28,8 @@ export type ChangedField = "name" | "roleArn" | "externalId" | "regions" | "owne
  */
 export async function updateAccount(actor: SessionUser, accountId: string, changes: AccountChanges): Promise<{ changed: ChangedField[] }> {
   if (!canManageAccounts(actor)) throw new AppError("FORBIDDEN", "only admins can edit accounts");
-  const parsed = ZAccountInput.omit({ tags: true }).parse({ id: accountId, ...changes, externalId: changes.externalId ?? "kept" });
-  if (!parsed.roleArn.includes(`::${accountId}:role/`)) {
+  const parsed = ZAccountChanges.parse({ id: accountId, ...changes });
+  if (!isRoleInAccount(accountId, parsed.roleArn)) {
     throw new AppError("INVALID_INPUT", `the role must be in account ${accountId}`, { fieldErrors: { roleArn: [`the role must be in account ${accountId}`] } });
   }
   return getDb().$transaction(async (tx) => {
@@ -41,7 +44,7 @@ export async function updateAccount(actor: SessionUser, accountId: string, chang
     const next = {
       name: parsed.name,
       roleArn: parsed.roleArn,
-      externalId: changes.externalId === null ? current.externalId : parsed.externalId,
+      externalId: parsed.externalId ?? current.externalId,
       regions: parsed.regions,
       owner: parsed.owner ?? null,
     };
