@@ -7,7 +7,8 @@ import "./globals.css";
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
-  title: "Parapet",
+  // Each page sets its own title; the template names the product after it.
+  title: { default: "Parapet", template: "%s · Parapet" },
   description: "Multi-account AWS security posture, scored against the customer side of the Shared Responsibility Model",
 };
 

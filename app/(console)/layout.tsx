@@ -1,26 +1,33 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { requirePageUser } from "@/lib/auth";
+import { ConsoleNav, type NavLink } from "./_components/console-nav";
 import { SignOutButton } from "./_components/sign-out-button";
 
 export const dynamic = "force-dynamic";
+
+const NAV_LINKS: NavLink[] = [
+  { href: "/", label: "Overview" },
+  { href: "/accounts", label: "Accounts" },
+  { href: "/findings", label: "Findings" },
+  { href: "/checklist", label: "Checklist" },
+  { href: "/risk-acceptances", label: "Risk acceptances" },
+  { href: "/collection", label: "Collection" },
+];
 
 /** Session gate for every console page. */
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
   return (
     <>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
       <header className="topbar">
         <Link href="/" className="brand">
           PARAPET
         </Link>
-        <nav>
-          <Link href="/">Overview</Link>
-          <Link href="/accounts">Accounts</Link>
-          <Link href="/findings">Findings</Link>
-          <Link href="/checklist">Checklist</Link>
-          <Link href="/collection">Collection</Link>
-        </nav>
+        <ConsoleNav links={NAV_LINKS} />
         <div className="user">
           <span>
             {user.email} ({user.role})
@@ -28,7 +35,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <SignOutButton />
         </div>
       </header>
-      <main>{children}</main>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
     </>
   );
 }

@@ -1,62 +1,186 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { requirePageUser } from "@/lib/auth";
-import { findAccountOverview } from "@/lib/data/overview/find-account-overview";
+import { DOMAINS } from "@/lib/checklist/types";
+import { findAccountOverview, type AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
+import { findNewThreatsByDay } from "@/lib/data/overview/find-new-threats-by-day";
 import { findOrgScoreTrend } from "@/lib/data/overview/find-org-score-trend";
 import { findTopFailingItems } from "@/lib/data/overview/find-top-failing-items";
+import { ChartDataTable } from "./_components/chart-data-table";
+import { formatDelta, formatPercent, formatScore, scoreClass } from "./_components/format";
 import { AccountsTable } from "./_overview/accounts-table";
+import { DomainHeatmap } from "./_overview/domain-heatmap";
 import { OrgSummary } from "./_overview/org-summary";
 import { ScoreTrendChart } from "./_overview/score-trend-chart";
 import { SeverityChart } from "./_overview/severity-chart";
+import { ThreatsChart } from "./_overview/threats-chart";
 
 export const dynamic = "force-dynamic";
 
-export default async function OverviewPage() {
+export const metadata: Metadata = { title: "Overview" };
+
+const ZOverviewParams = z.object({
+  heat: z.preprocess((value) => (Array.isArray(value) ? value[0] : value), z.enum(["name", "score", ...DOMAINS] as const).default("score")).catch("score"),
+  dir: z.preprocess((value) => (Array.isArray(value) ? value[0] : value), z.enum(["asc", "desc"]).default("asc")).catch("asc"),
+});
+
+const WORST_LIMIT = 5;
+
+/** Change since last week's snapshot, rounded as the scores are shown (one decimal). */
+function weekDelta(account: AccountOverviewRow): number | null {
+  return account.score === null || account.weekAgoScore === null ? null : Math.round((account.score - account.weekAgoScore) * 10) / 10;
+}
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
-  const [accounts, trend, failing] = await Promise.all([findAccountOverview(user), findOrgScoreTrend(user), findTopFailingItems(user)]);
-  const today = trend.at(-1) ?? null;
+  const params = ZOverviewParams.parse(await searchParams);
+  const [accounts, trend, failing, threats] = await Promise.all([findAccountOverview(user), findOrgScoreTrend(user), findTopFailingItems(user), findNewThreatsByDay(user)]);
+  const worst = accounts.filter((account) => account.score !== null).sort((a, b) => a.score! - b.score! || a.name.localeCompare(b.name)).slice(0, WORST_LIMIT);
+  const movers = accounts
+    .filter((account) => weekDelta(account) !== null && weekDelta(account) !== 0)
+    .sort((a, b) => Math.abs(weekDelta(b)!) - Math.abs(weekDelta(a)!) || a.name.localeCompare(b.name))
+    .slice(0, WORST_LIMIT);
   return (
     <>
       <h1>Overview</h1>
-      <OrgSummary accounts={accounts} orgScore={today} />
-      <div style={{ display: "grid", gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr)", gap: 16 }}>
-        <section className="panel">
-          <h2>Active findings by severity, per account</h2>
-          <SeverityChart
-            data={accounts.map((account) => ({
-              name: account.name,
-              Critical: account.critical,
-              High: account.high,
-              Medium: account.medium,
-              Low: account.low,
-            }))}
+      <OrgSummary accounts={accounts} trend={trend} />
+      <div className="grid-2">
+        <section className="panel" aria-labelledby="h-trend">
+          <h2 id="h-trend">Org score and coverage by day</h2>
+          <ScoreTrendChart data={trend} />
+          <ChartDataTable
+            caption="Org score and coverage by day"
+            testId="org-trend-data"
+            rows={trend}
+            columns={[
+              { label: "Day", value: (point) => point.day },
+              { label: "Score", value: (point) => formatScore(point.score), numeric: true },
+              { label: "Coverage", value: (point) => formatPercent(point.coverage), numeric: true },
+              { label: "Accounts", value: (point) => point.accounts, numeric: true },
+            ]}
           />
         </section>
-        <section className="panel">
-          <h2>Org score and coverage by day</h2>
-          <ScoreTrendChart data={trend} />
+        <section className="panel" aria-labelledby="h-threats">
+          <h2 id="h-threats">New critical and high threats by day</h2>
+          <p className="small muted">GuardDuty findings by the day they were first seen, last 14 days (UTC).</p>
+          <ThreatsChart data={threats} />
+          <ChartDataTable
+            caption="New critical and high GuardDuty findings by day"
+            testId="threats-data"
+            rows={threats}
+            columns={[
+              { label: "Day", value: (day) => day.day },
+              { label: "Critical", value: (day) => day.critical, numeric: true },
+              { label: "High", value: (day) => day.high, numeric: true },
+            ]}
+          />
         </section>
       </div>
-      <section className="panel">
-        <h2>Checklist items failing in the most accounts</h2>
+
+      <section className="panel" id="heatmap" aria-labelledby="h-heatmap">
+        <h2 id="h-heatmap">Accounts by domain</h2>
+        <p className="small muted">
+          Score and coverage of each domain in each account&apos;s latest snapshot. Select a cell to open that domain in the account; select a heading
+          to sort.
+        </p>
+        <DomainHeatmap accounts={accounts} sort={{ key: params.heat, dir: params.dir }} />
+      </section>
+
+      <div className="grid-2">
+        <section className="panel" aria-labelledby="h-worst">
+          <h2 id="h-worst">Lowest scores</h2>
+          {worst.length === 0 ? (
+            <p className="muted">No account is scored yet.</p>
+          ) : (
+            <table data-testid="worst-accounts">
+              <thead>
+                <tr>
+                  <th scope="col">Account</th>
+                  <th scope="col" className="num">Score</th>
+                  <th scope="col" className="num">Coverage</th>
+                  <th scope="col" className="num">vs last week</th>
+                </tr>
+              </thead>
+              <tbody>
+                {worst.map((account) => {
+                  const change = formatDelta(weekDelta(account));
+                  return (
+                    <tr key={account.id} data-account-id={account.id}>
+                      <td>
+                        <Link href={`/accounts/${account.id}`}>{account.name}</Link>
+                      </td>
+                      <td className="num">
+                        <span className={scoreClass(account.score)}>{formatScore(account.score)}</span>
+                      </td>
+                      <td className="num">{formatPercent(account.coverage)}</td>
+                      <td className={`num ${change.className}`}>{change.text}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+        </section>
+        <section className="panel" aria-labelledby="h-movers">
+          <h2 id="h-movers">Biggest movers this week</h2>
+          {movers.length === 0 ? (
+            <p className="muted" data-testid="no-movers">
+              No account&apos;s score moved since last week&apos;s snapshot (or there is no snapshot a week old yet).
+            </p>
+          ) : (
+            <table data-testid="movers">
+              <thead>
+                <tr>
+                  <th scope="col">Account</th>
+                  <th scope="col" className="num">Last week</th>
+                  <th scope="col" className="num">Now</th>
+                  <th scope="col" className="num">Change</th>
+                </tr>
+              </thead>
+              <tbody>
+                {movers.map((account) => {
+                  const change = formatDelta(weekDelta(account));
+                  return (
+                    <tr key={account.id} data-account-id={account.id}>
+                      <td>
+                        <Link href={`/accounts/${account.id}`}>{account.name}</Link>
+                      </td>
+                      <td className="num">{formatScore(account.weekAgoScore)}</td>
+                      <td className="num">{formatScore(account.score)}</td>
+                      <td className={`num ${change.className}`} data-testid="mover-change">
+                        {change.text}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+
+      <section className="panel" aria-labelledby="h-failing">
+        <h2 id="h-failing">Checklist items failing in the most accounts</h2>
         {failing.length === 0 ? (
           <p className="muted">No failing items among the accounts you can see.</p>
         ) : (
           <table data-testid="top-failing-items">
             <thead>
               <tr>
-                <th>Item</th>
-                <th>Domain</th>
-                <th>Severity</th>
-                <th className="num">Failing</th>
-                <th className="num">Partial</th>
-                <th className="num">Accounts with data</th>
+                <th scope="col">Item</th>
+                <th scope="col">Domain</th>
+                <th scope="col">Severity</th>
+                <th scope="col" className="num">Failing</th>
+                <th scope="col" className="num">Partial</th>
+                <th scope="col" className="num">Accounts with data</th>
               </tr>
             </thead>
             <tbody>
               {failing.map((item) => (
                 <tr key={item.itemId}>
                   <td>
-                    <Link href={`/checklist#${item.itemId}`}>{item.itemId}</Link> {item.title}
+                    <Link href={`/checklist#item-${item.itemId}`}>{item.itemId}</Link> {item.title}
                   </td>
                   <td>{item.domain.replaceAll("_", " ")}</td>
                   <td>{item.severity}</td>
@@ -69,8 +193,22 @@ export default async function OverviewPage() {
           </table>
         )}
       </section>
-      <section className="panel">
-        <h2>Accounts</h2>
+
+      <section className="panel" aria-labelledby="h-severity">
+        <h2 id="h-severity">Active findings by severity, per account</h2>
+        <SeverityChart
+          data={accounts.map((account) => ({
+            name: account.name,
+            Critical: account.critical,
+            High: account.high,
+            Medium: account.medium,
+            Low: account.low,
+          }))}
+        />
+        <p className="small muted">The exact counts per account are in the accounts table below.</p>
+      </section>
+      <section className="panel" aria-labelledby="h-accounts">
+        <h2 id="h-accounts">Accounts</h2>
         <AccountsTable accounts={accounts} />
       </section>
     </>

@@ -1,43 +1,99 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
 import type { OrgScorePoint } from "@/lib/data/overview/find-org-score-trend";
-import { formatPercent, formatScore } from "../_components/format";
+import { hasCollectionErrors, isStale, STALE_AFTER_HOURS } from "../_components/account-health";
+import { formatDelta, formatPercent, formatScore } from "../_components/format";
 
 const SEVERITIES = [
-  { key: "critical", label: "Critical" },
-  { key: "high", label: "High" },
-  { key: "medium", label: "Medium" },
-  { key: "low", label: "Low" },
+  { key: "critical", label: "Critical", param: "CRITICAL" },
+  { key: "high", label: "High", param: "HIGH" },
+  { key: "medium", label: "Medium", param: "MEDIUM" },
+  { key: "low", label: "Low", param: "LOW" },
 ] as const;
 
-function Tile({ label, value, sub, valueClass, testId }: { label: string; value: ReactNode; sub: ReactNode; valueClass?: string; testId?: string }) {
-  return (
-    <div className="tile">
+function Tile({ label, value, sub, valueClass, testId, href }: { label: string; value: ReactNode; sub: ReactNode; valueClass?: string; testId?: string; href?: string }) {
+  const body = (
+    <>
       <div className="label">{label}</div>
       <div className={valueClass ? `value ${valueClass}` : "value"} data-testid={testId}>
         {value}
       </div>
       <div className="sub">{sub}</div>
-    </div>
+    </>
+  );
+  // A tile with a href is one link to the filtered list its number counts.
+  return href ? (
+    <Link href={href} className="tile" data-testid={testId ? `${testId}-link` : undefined}>
+      {body}
+    </Link>
+  ) : (
+    <div className="tile">{body}</div>
   );
 }
 
+/** The org score a week before today's point (the nearest earlier day with a score), for the trend. */
+function weekAgo(trend: OrgScorePoint[]): OrgScorePoint | null {
+  const today = trend.at(-1);
+  if (!today) return null;
+  const cutoff = new Date(`${today.day}T00:00:00Z`).getTime() - 7 * 86_400_000;
+  return [...trend].reverse().find((point) => new Date(`${point.day}T00:00:00Z`).getTime() <= cutoff && point.score !== null) ?? null;
+}
+
 /** Org score = today's pooled roll-up of the account scores (see lib/checklist/roll-up-org-score.ts). */
-export function OrgSummary({ accounts, orgScore }: { accounts: AccountOverviewRow[]; orgScore: OrgScorePoint | null }) {
+export function OrgSummary({ accounts, trend }: { accounts: AccountOverviewRow[]; trend: OrgScorePoint[] }) {
+  const orgScore = trend.at(-1) ?? null;
   const score = orgScore?.score ?? null;
   const riskAdjusted = orgScore?.riskAdjustedScore ?? null;
-  const withErrors = accounts.filter((account) => account.status === "unreachable" || account.failedSteps > 0).length;
+  const previous = weekAgo(trend);
+  const delta = score !== null && previous?.score != null ? Math.round((score - previous.score) * 10) / 10 : null;
+  const change = formatDelta(delta);
+  const withErrors = accounts.filter(hasCollectionErrors).length;
+  const stale = accounts.filter((account) => isStale(account)).length;
   return (
     <div className="tiles" data-testid="org-summary">
       <Tile
         label="Org score"
         value={formatScore(score)}
         testId="org-score"
-        sub={`coverage ${formatPercent(orgScore?.coverage)}${riskAdjusted !== null && riskAdjusted !== score ? ` · risk-adjusted ${formatScore(riskAdjusted)}` : ""}`}
+        sub={
+          <>
+            coverage <span data-testid="org-coverage">{formatPercent(orgScore?.coverage)}</span> ·{" "}
+            <span className={change.className} data-testid="org-score-change">
+              {change.text}
+            </span>{" "}
+            vs {previous ? previous.day : "a week ago (no score yet)"}
+            {riskAdjusted !== null && riskAdjusted !== score ? ` · risk-adjusted ${formatScore(riskAdjusted)}` : ""}
+          </>
+        }
       />
-      <Tile label="Accounts" value={accounts.length} sub={`${withErrors} with collection errors`} />
-      {SEVERITIES.map(({ key, label }) => (
-        <Tile key={key} label={label} valueClass={`sev-${key}`} value={accounts.reduce((sum, account) => sum + account[key], 0)} sub="active findings" />
+      <Tile label="Accounts" value={accounts.length} sub="registered" href="/accounts" testId="accounts-total" />
+      <Tile
+        label="Collection errors"
+        value={withErrors}
+        valueClass={withErrors > 0 ? "sev-high" : undefined}
+        sub="accounts unreachable or with a failed latest run"
+        href="/accounts?health=errors"
+        testId="accounts-with-errors"
+      />
+      <Tile
+        label="Stale"
+        value={stale}
+        valueClass={stale > 0 ? "sev-medium" : undefined}
+        sub={`accounts not collected in ${STALE_AFTER_HOURS} h`}
+        href="/accounts?health=stale"
+        testId="accounts-stale"
+      />
+      {SEVERITIES.map(({ key, label, param }) => (
+        <Tile
+          key={key}
+          label={label}
+          valueClass={`sev-${key}`}
+          value={accounts.reduce((sum, account) => sum + account[key], 0)}
+          sub="active findings"
+          href={`/findings?severity=${param}`}
+          testId={`total-${key}`}
+        />
       ))}
     </div>
   );

@@ -14,7 +14,7 @@ const COLORS = { Critical: "#8b1a1a", High: "#d64541", Medium: "#e8912d", Low: "
 
 export function SeverityChart({ data }: { data: SeverityChartDatum[] }) {
   return (
-    <div style={{ width: "100%", height: 300 }} data-testid="severity-chart">
+    <div style={{ width: "100%", height: 300 }} data-testid="severity-chart" role="img" aria-label="Active findings by severity per account; the numbers are in the accounts table below">
       <ResponsiveContainer>
         <BarChart data={data} margin={{ top: 8, right: 8, left: 0, bottom: 48 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import "./_components/console-controls.css";
 import { requirePageUser } from "@/lib/auth";
 import { canManageAccounts } from "@/lib/auth/permissions";
@@ -7,6 +8,8 @@ import { DiscoverAccounts } from "./_components/discover-accounts";
 import { OnboardAccountForm } from "./_components/onboard-account-form";
 
 export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Accounts" };
 
 /** Accounts whose role can be used for discovery, the likely management accounts first. */
 function discoverySources(accounts: AccountListRow[]): Array<{ id: string; name: string }> {

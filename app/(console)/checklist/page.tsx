@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth";
 import { CHECKLIST_ITEMS, CHECKLIST_VERSION } from "@/lib/checklist/items";
@@ -9,6 +10,8 @@ import { describeApplicability, describeEvidenceRule, ItemDefinition } from "./_
 import { PassRate } from "./_components/pass-rate";
 
 export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Checklist" };
 
 const score = (value: number | null) => (value === null ? "n/a" : value.toFixed(1));
 const percent = (value: number | null) => (value === null ? "n/a" : `${value.toFixed(0)}%`);

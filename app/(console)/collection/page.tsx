@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import "../accounts/_components/console-controls.css";
 import Link from "next/link";
 import { z } from "zod";
@@ -11,6 +12,8 @@ import { LatestRuns } from "./_components/latest-runs";
 import { RunsTable } from "./_components/runs-table";
 
 export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Collection" };
 
 const blank = (value: unknown) => (Array.isArray(value) ? value[0] : value) || undefined;
 const ZCollectionParams = z.object({

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import "../accounts/_components/console-controls.css";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth";
@@ -10,6 +11,8 @@ import { FindingsTable } from "./_components/findings-table";
 import { findingsQuery } from "./_lib/findings-href";
 
 export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Findings" };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

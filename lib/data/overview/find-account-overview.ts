@@ -1,7 +1,14 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
 import { accountScopeOf } from "@/lib/auth/permissions";
+import type { Domain } from "@/lib/checklist/types";
 import { getDb } from "@/lib/db";
+
+/** One cell of the accounts x domains heat map. */
+export interface DomainCell {
+  score: number | null;
+  coverage: number | null;
+}
 
 export interface AccountOverviewRow {
   id: string;
@@ -18,27 +25,40 @@ export interface AccountOverviewRow {
   low: number;
   informational: number;
   failedSteps: number;
+  /** Status of the latest collection run (running | succeeded | partial | failed), null before the first. */
+  lastRunStatus: string | null;
+  /** Day of the latest snapshot (YYYY-MM-DD), null before the first score. */
+  scoredDay: string | null;
+  /** Score of the latest snapshot at least 7 days older than the latest one ("last week"). */
+  weekAgoScore: number | null;
+  /** Per-domain score and coverage of the latest snapshot (heat map). */
+  domains: Partial<Record<Domain, DomainCell>>;
 }
 
 /**
  * One row per account the user may see: latest score and coverage, active findings by
  * severity, and the failures of its latest collection. Security Hub copies of GuardDuty
- * findings (linked_guardduty_id set) are not counted: the GuardDuty record is.
+ * findings (linked_guardduty_id set) are not counted: the GuardDuty record is. The domain
+ * figures and last week's score come from the daily snapshots, which the scoring job writes.
  */
 export async function findAccountOverview(user: SessionUser): Promise<AccountOverviewRow[]> {
   const scope = accountScopeOf(user);
-  const rows = await getDb().$queryRaw<Array<Omit<AccountOverviewRow, "score" | "riskAdjustedScore" | "coverage"> & { score: number | null; risk_adjusted_score: number | null; coverage: number | null; status_error: string | null; last_collected_at: Date | null; failed_steps: number }>>`
+  const rows = await getDb().$queryRaw<Array<Omit<AccountOverviewRow, "score" | "riskAdjustedScore" | "coverage"> & { score: number | null; risk_adjusted_score: number | null; coverage: number | null; status_error: string | null; last_collected_at: Date | null; failed_steps: number; last_run_status: string | null; day: Date | null; week_ago_score: number | null; domains: Record<string, { score?: number | null; coverage?: number | null }> | null }>>`
     SELECT a.id, a.name, a.status, a.status_error, a.last_collected_at,
-           s.score, s.risk_adjusted_score, s.coverage,
+           s.score, s.risk_adjusted_score, s.coverage, s.day, s.domains, w.score AS week_ago_score,
            COALESCE(f.critical, 0)::int AS critical, COALESCE(f.high, 0)::int AS high,
            COALESCE(f.medium, 0)::int AS medium, COALESCE(f.low, 0)::int AS low,
            COALESCE(f.informational, 0)::int AS informational,
-           COALESCE(r.failed_steps, 0)::int AS failed_steps
+           COALESCE(r.failed_steps, 0)::int AS failed_steps, lr.status AS last_run_status
     FROM accounts a
     LEFT JOIN LATERAL (
-      SELECT score, risk_adjusted_score, coverage FROM score_snapshots
+      SELECT score, risk_adjusted_score, coverage, day, domains FROM score_snapshots
       WHERE account_id = a.id ORDER BY day DESC LIMIT 1
     ) s ON true
+    LEFT JOIN LATERAL (
+      SELECT score FROM score_snapshots
+      WHERE account_id = a.id AND day <= s.day - 7 ORDER BY day DESC LIMIT 1
+    ) w ON true
     LEFT JOIN LATERAL (
       SELECT count(*) FILTER (WHERE severity_label = 'CRITICAL') AS critical,
              count(*) FILTER (WHERE severity_label = 'HIGH') AS high,
@@ -50,9 +70,10 @@ export async function findAccountOverview(user: SessionUser): Promise<AccountOve
         AND (compliance_status IS NULL OR compliance_status <> 'PASSED')
     ) f ON true
     LEFT JOIN LATERAL (
-      SELECT count(*) AS failed_steps FROM collection_steps
-      WHERE run_id = (SELECT id FROM collection_runs WHERE account_id = a.id ORDER BY started_at DESC LIMIT 1)
-        AND status = 'failed'
+      SELECT id, status FROM collection_runs WHERE account_id = a.id ORDER BY started_at DESC LIMIT 1
+    ) lr ON true
+    LEFT JOIN LATERAL (
+      SELECT count(*) AS failed_steps FROM collection_steps WHERE run_id = lr.id AND status = 'failed'
     ) r ON true
     WHERE a.status <> 'data_only' AND (${scope.all} OR a.id = ANY(${scope.ids}::text[]))
     ORDER BY s.score ASC NULLS FIRST, a.name ASC`;
@@ -71,5 +92,11 @@ export async function findAccountOverview(user: SessionUser): Promise<AccountOve
     low: row.low,
     informational: row.informational,
     failedSteps: row.failed_steps,
+    lastRunStatus: row.last_run_status,
+    scoredDay: row.day ? row.day.toISOString().slice(0, 10) : null,
+    weekAgoScore: row.week_ago_score === null ? null : Number(row.week_ago_score),
+    domains: Object.fromEntries(
+      Object.entries(row.domains ?? {}).map(([domain, figures]) => [domain, { score: figures.score ?? null, coverage: figures.coverage ?? null }]),
+    ) as Partial<Record<Domain, DomainCell>>,
   }));
 }

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth";
@@ -18,6 +19,11 @@ import { ScoreTrendChart } from "./_components/score-trend-chart";
 import { SecurityEvents } from "./_components/security-events";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ accountId: string }> }): Promise<Metadata> {
+  const { accountId } = await params;
+  return { title: `Account ${accountId}` };
+}
 
 const FIX_FIRST_LIMIT = 10;
 

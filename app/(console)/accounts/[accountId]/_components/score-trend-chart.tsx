@@ -11,7 +11,7 @@ export interface ScoreTrendDatum {
 
 export function ScoreTrendChart({ data }: { data: ScoreTrendDatum[] }) {
   return (
-    <div style={{ width: "100%", height: 240 }} data-testid="score-trend-chart">
+    <div style={{ width: "100%", height: 240 }} data-testid="score-trend-chart" role="img" aria-label="Score, risk-adjusted score and coverage by day; the numbers are in the table below">
       <ResponsiveContainer>
         <LineChart data={data} margin={{ top: 8, right: 16, left: 0, bottom: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import "../../_components/console-controls.css";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -8,6 +9,11 @@ import { isAppError } from "@/lib/errors";
 import { OnboardAccountForm } from "../../_components/onboard-account-form";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ accountId: string }> }): Promise<Metadata> {
+  const { accountId } = await params;
+  return { title: `Edit account ${accountId}` };
+}
 
 /** Edit a registered account's name, role, ExternalId, regions and owner (admins). */
 export default async function EditAccountPage({ params }: { params: Promise<{ accountId: string }> }) {

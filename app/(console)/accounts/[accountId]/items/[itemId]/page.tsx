@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth";
@@ -15,6 +16,11 @@ import { AcceptancesList } from "./_components/acceptances-list";
 import { EvidenceList } from "./_components/evidence-list";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ accountId: string; itemId: string }> }): Promise<Metadata> {
+  const { accountId, itemId } = await params;
+  return { title: `${itemId} in account ${accountId}` };
+}
 
 const DEFAULT_ACCEPTANCE_DAYS = 90;
 const day = (date: Date) => date.toISOString().slice(0, 10);

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth";
@@ -5,6 +6,11 @@ import { EVIDENCE_RECORD_KINDS, type EvidenceRecordKind, getEvidenceRecord } fro
 import { isAppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ accountId: string; kind: string }> }): Promise<Metadata> {
+  const { accountId, kind } = await params;
+  return { title: `${kind === "finding" ? "Finding" : "Record"} in account ${accountId}` };
+}
 
 const KIND_TITLES: Record<EvidenceRecordKind, string> = { finding: "Finding", event: "CloudTrail event", trail: "Trail" };
 

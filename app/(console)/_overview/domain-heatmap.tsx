@@ -1,0 +1,93 @@
+import Link from "next/link";
+import { DOMAIN_TITLES, DOMAINS, type Domain } from "@/lib/checklist/types";
+import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
+import { formatPercent, formatScore } from "../_components/format";
+
+export type HeatmapSort = { key: "name" | "score" | Domain; dir: "asc" | "desc" };
+
+function heatClass(score: number | null | undefined): string {
+  if (score === null || score === undefined) return "cell heat-none";
+  if (score >= 80) return "cell heat-good";
+  if (score >= 60) return "cell heat-fair";
+  return "cell heat-poor";
+}
+
+function sortValue(account: AccountOverviewRow, key: HeatmapSort["key"]): string | number | null {
+  if (key === "name") return account.name.toLowerCase();
+  if (key === "score") return account.score;
+  return account.domains[key]?.score ?? null;
+}
+
+/** Sorted copy; accounts without a figure go last whatever the direction (they have nothing to compare). */
+export function sortHeatmap(accounts: AccountOverviewRow[], sort: HeatmapSort): AccountOverviewRow[] {
+  return [...accounts].sort((a, b) => {
+    const [x, y] = [sortValue(a, sort.key), sortValue(b, sort.key)];
+    if (x === null && y === null) return a.name.localeCompare(b.name);
+    if (x === null) return 1;
+    if (y === null) return -1;
+    const order = x < y ? -1 : x > y ? 1 : a.name.localeCompare(b.name);
+    return sort.dir === "asc" ? order : -order;
+  });
+}
+
+function SortHeader({ label, sortKey, sort, className }: { label: string; sortKey: HeatmapSort["key"]; sort: HeatmapSort; className?: string }) {
+  const active = sort.key === sortKey;
+  const nextDir = active && sort.dir === "asc" ? "desc" : "asc";
+  return (
+    <th scope="col" className={className} aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}>
+      <Link className="sort" href={`/?heat=${sortKey}&dir=${nextDir}#heatmap`} scroll={false}>
+        {label}
+        {active ? (sort.dir === "asc" ? " ▲" : " ▼") : ""}
+      </Link>
+    </th>
+  );
+}
+
+/**
+ * Accounts x domains: each cell is the domain's score and coverage in the account's latest
+ * snapshot, and links to that domain's section of the account page. A table, so it reads
+ * cell by cell with a screen reader and the colour is never the only signal.
+ */
+export function DomainHeatmap({ accounts, sort }: { accounts: AccountOverviewRow[]; sort: HeatmapSort }) {
+  if (accounts.length === 0) return <p className="muted">No accounts yet.</p>;
+  return (
+    <div className="heatmap-scroll">
+      <table className="heatmap" data-testid="heatmap">
+        <caption className="sr-only">Score and coverage per account and domain; select a column heading to sort.</caption>
+        <thead>
+          <tr>
+            <SortHeader label="Account" sortKey="name" sort={sort} />
+            <SortHeader label="Score" sortKey="score" sort={sort} className="num" />
+            {DOMAINS.map((domain) => (
+              <SortHeader key={domain} label={DOMAIN_TITLES[domain]} sortKey={domain} sort={sort} />
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {sortHeatmap(accounts, sort).map((account) => (
+            <tr key={account.id} data-account-id={account.id}>
+              <th scope="row" style={{ textTransform: "none", letterSpacing: 0, fontSize: 14, color: "var(--text)" }}>
+                <Link href={`/accounts/${account.id}`}>{account.name}</Link>
+                <div className="muted small">{account.id}</div>
+              </th>
+              <td className="num score" data-testid="heat-score">
+                {formatScore(account.score)}
+              </td>
+              {DOMAINS.map((domain) => {
+                const cell = account.domains[domain];
+                return (
+                  <td key={domain} className={heatClass(cell?.score)} data-domain={domain}>
+                    <Link href={`/accounts/${account.id}#domain-${domain}`} data-testid="heat-cell" aria-label={`${account.name}, ${DOMAIN_TITLES[domain]}: score ${formatScore(cell?.score)}, coverage ${formatPercent(cell?.coverage)}`}>
+                      <span className="score">{formatScore(cell?.score)}</span>
+                      <span className="cov">{formatPercent(cell?.coverage)} cov.</span>
+                    </Link>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

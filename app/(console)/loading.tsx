@@ -1,0 +1,25 @@
+/** Shown at once while a console page's queries run, so a slow or paused database never looks like a hang. */
+export default function Loading() {
+  return (
+    <div aria-busy="true" aria-live="polite" data-testid="page-loading">
+      <p className="sr-only">Loading…</p>
+      <div className="skeleton title" />
+      <div className="tiles">
+        {[0, 1, 2, 3].map((key) => (
+          <div key={key} className="tile">
+            <div className="skeleton line" style={{ width: "50%" }} />
+            <div className="skeleton line" style={{ height: 26 }} />
+          </div>
+        ))}
+      </div>
+      <div className="panel">
+        <div className="skeleton block" />
+      </div>
+      <div className="panel">
+        {[0, 1, 2, 3, 4, 5].map((key) => (
+          <div key={key} className="skeleton line" />
+        ))}
+      </div>
+    </div>
+  );
+}
