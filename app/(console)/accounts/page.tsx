@@ -3,7 +3,10 @@ import "./_components/console-controls.css";
 import { requirePageUser } from "@/lib/auth";
 import { canManageAccounts } from "@/lib/auth/permissions";
 import { findAccounts, type AccountListRow } from "@/lib/data/accounts/find-accounts";
-import { AccountsTable } from "./_components/accounts-table";
+import { findAccountOverview } from "@/lib/data/overview/find-account-overview";
+import { AutoSubmitForm } from "../_components/auto-submit-form";
+import { AccountsTable, RecordsOnlyTable } from "./_components/accounts-table";
+import { accountListQuery, buildAccountList, filterAccountList, ZAccountListParams } from "./_lib/account-list";
 import { DiscoverAccounts } from "./_components/discover-accounts";
 import { OnboardAccountForm } from "./_components/onboard-account-form";
 
@@ -20,9 +23,14 @@ function discoverySources(accounts: AccountListRow[]): Array<{ id: string; name:
     .map((account) => ({ id: account.id, name: account.name }));
 }
 
-export default async function AccountsPage() {
+export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
-  const accounts = await findAccounts(user);
+  const params = ZAccountListParams.parse(await searchParams);
+  const [accounts, overview] = await Promise.all([findAccounts(user), findAccountOverview(user)]);
+  const list = buildAccountList(accounts, overview);
+  const shown = filterAccountList(list, params);
+  const query = accountListQuery(params);
+  const tagChoices = [...new Set(list.flatMap((entry) => Object.entries(entry.tags).map(([key, value]) => `${key}=${value}`)))].sort();
   const canManage = canManageAccounts(user);
   const canOperate = user.role === "admin" || user.role === "analyst";
   const registered = accounts.filter((account) => account.status !== "data_only");
@@ -52,13 +60,66 @@ export default async function AccountsPage() {
       </div>
       <section className="panel">
         <h2>Registered accounts</h2>
-        <AccountsTable accounts={registered} canOperate={canOperate} canManage={canManage} />
+        <AutoSubmitForm action="/accounts" className="filters" aria-label="Filter accounts" data-testid="accounts-filters">
+          <div>
+            <label htmlFor="a-q">Name, id or owner</label>
+            <input id="a-q" name="q" type="search" defaultValue={params.q ?? ""} />
+          </div>
+          <div>
+            <label htmlFor="a-status">Status</label>
+            <select id="a-status" name="status" defaultValue={params.status ?? ""}>
+              <option value="">Any</option>
+              {["active", "pending", "unreachable", "disabled"].map((status) => (
+                <option key={status} value={status}>
+                  {status}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="a-health">Collection health</label>
+            <select id="a-health" name="health" defaultValue={params.health ?? ""}>
+              <option value="">Any</option>
+              <option value="errors">With collection errors</option>
+              <option value="stale">Stale (not collected in 24 h)</option>
+              <option value="ok">Fresh and without errors</option>
+            </select>
+          </div>
+          <div>
+            <label htmlFor="a-tag">Tag</label>
+            <select id="a-tag" name="tag" defaultValue={params.tag ?? ""}>
+              <option value="">Any</option>
+              {tagChoices.map((tag) => (
+                <option key={tag} value={tag}>
+                  {tag}
+                </option>
+              ))}
+            </select>
+          </div>
+          {params.sort !== "name" ? <input type="hidden" name="sort" value={params.sort} /> : null}
+          {params.dir !== "asc" ? <input type="hidden" name="dir" value={params.dir} /> : null}
+          <div className="buttons">
+            <button type="submit">Apply</button>
+            <a href="/accounts" className="button">
+              Reset
+            </a>
+          </div>
+        </AutoSubmitForm>
+        <div className="toolbar" style={{ marginTop: 12 }}>
+          <div>
+            <strong data-testid="accounts-shown">{shown.length}</strong> <span className="muted">of {list.length} accounts</span>
+          </div>
+          <a href={`/api/accounts/export${query ? `?${query}` : ""}`} className="button" data-testid="accounts-export" download>
+            Export CSV
+          </a>
+        </div>
+        <AccountsTable accounts={shown} params={params} canOperate={canOperate} canManage={canManage} />
       </section>
       {recordsOnly.length > 0 ? (
         <section className="panel">
           <h2>Known from imported records only</h2>
           <p className="muted">Parapet has records for these accounts but no role to collect them. Add them below with their role ARN and ExternalId.</p>
-          <AccountsTable accounts={recordsOnly} canOperate={false} canManage={false} />
+          <RecordsOnlyTable accounts={recordsOnly} />
         </section>
       ) : null}
       {canManage ? (

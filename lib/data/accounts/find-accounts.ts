@@ -8,6 +8,8 @@ export interface AccountListRow {
   id: string;
   name: string;
   owner: string | null;
+  /** Account tags as key -> value (from AWS Organizations or set in the console). */
+  tags: Record<string, string>;
   roleArn: string | null;
   regions: string[];
   /** pending | active | unreachable | disabled | data_only */
@@ -21,6 +23,12 @@ export interface AccountListRow {
   lastRunStartedAt: Date | null;
 }
 
+/** Only string values survive: a tag is a key and a text value. */
+function toTags(value: unknown): Record<string, string> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
+
 /**
  * The accounts the user may see, with the latest score and the latest run, ordered by
  * name. ExternalIds are not returned: the list is shown to every role.
@@ -30,12 +38,12 @@ export async function findAccounts(user: SessionUser): Promise<AccountListRow[]>
   const scoped = scope.all ? Prisma.sql`TRUE` : Prisma.sql`a.id = ANY(${scope.ids}::text[])`;
   const rows = await getDb().$queryRaw<
     Array<{
-      id: string; name: string; owner: string | null; role_arn: string | null; regions: string[]; status: string;
+      id: string; name: string; owner: string | null; tags: unknown; role_arn: string | null; regions: string[]; status: string;
       status_error: string | null; last_collected_at: Date | null; score: number | null; coverage: number | null;
       run_status: string | null; run_started_at: Date | null;
     }>
   >`
-    SELECT a.id, a.name, a.owner, a.role_arn, a.regions, a.status, a.status_error, a.last_collected_at,
+    SELECT a.id, a.name, a.owner, a.tags, a.role_arn, a.regions, a.status, a.status_error, a.last_collected_at,
            s.score, s.coverage, r.status AS run_status, r.started_at AS run_started_at
     FROM accounts a
     LEFT JOIN LATERAL (
@@ -50,6 +58,7 @@ export async function findAccounts(user: SessionUser): Promise<AccountListRow[]>
     id: row.id,
     name: row.name,
     owner: row.owner,
+    tags: toTags(row.tags),
     roleArn: row.role_arn,
     regions: row.regions,
     status: row.status,
