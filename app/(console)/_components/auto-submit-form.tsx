@@ -1,25 +1,37 @@
 "use client";
 
-import type { FormHTMLAttributes, ReactNode } from "react";
+import Form from "next/form";
+import { useEffect, type ComponentProps, type ReactNode } from "react";
+
+/** Id of the control whose change submitted the form, so it gets the focus back after the navigation. */
+let lastChangedId: string | null = null;
 
 /**
- * A plain GET form (works without JavaScript through its submit button) that also submits
- * itself whenever a select or checkbox changes, so a filter applies as it is chosen. Text
- * fields submit on Enter, not on every keystroke.
+ * A GET form (next/form: a client-side navigation, and a plain form without JavaScript,
+ * where its submit button applies) that also submits itself whenever a select or checkbox
+ * changes, so a filter applies as it is chosen. Text fields submit on Enter, not on every
+ * keystroke. The caller keys it by the current query so it remounts with the URL's values;
+ * the control just used keeps the keyboard focus.
  */
-export function AutoSubmitForm({ children, ...props }: FormHTMLAttributes<HTMLFormElement> & { children: ReactNode }) {
+export function AutoSubmitForm({ children, action, ...props }: Omit<ComponentProps<"form">, "action" | "onChange"> & { action: string; children: ReactNode }) {
+  useEffect(() => {
+    if (!lastChangedId) return;
+    document.getElementById(lastChangedId)?.focus();
+    lastChangedId = null;
+  }, []);
   return (
-    <form
-      method="get"
+    <Form
+      action={action}
       {...props}
       onChange={(event) => {
         const target = event.target as HTMLElement;
         if (target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && (target.type === "checkbox" || target.type === "radio"))) {
+          lastChangedId = target.id || null;
           event.currentTarget.requestSubmit();
         }
       }}
     >
       {children}
-    </form>
+    </Form>
   );
 }

@@ -6,6 +6,9 @@ import { findAccounts } from "@/lib/data/accounts/find-accounts";
 import { countFindings } from "@/lib/data/findings/count-findings";
 import { findFindings, FINDINGS_PAGE_SIZE } from "@/lib/data/findings/find-findings";
 import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
+import { canAcceptRisk } from "@/lib/auth/permissions";
+import { lastAllowedExpiry } from "@/lib/schemas/acceptance";
+import { BulkAcceptForm } from "./_components/bulk-accept-form";
 import { FindingsFilters } from "./_components/findings-filters";
 import { FindingsTable } from "./_components/findings-table";
 import { findingsQuery } from "./_lib/findings-href";
@@ -33,6 +36,11 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   ]);
   const regions = [...new Set(accounts.flatMap((account) => account.regions))].sort();
   const query = findingsQuery(filters);
+  const now = new Date();
+  // Bulk acceptance is for analysts and admins; the action checks every finding's account again.
+  const canBulkAccept = user.role !== "viewer" && page.rows.some((row) => canAcceptRisk(user, row.accountId));
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  const table = <FindingsTable rows={page.rows} filters={filters} selectable={canBulkAccept} now={now} />;
   return (
     <div className="cp">
       <h1>Findings</h1>
@@ -73,7 +81,18 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
             </a>
           </div>
         </div>
-        <FindingsTable rows={page.rows} />
+        {canBulkAccept ? (
+          <BulkAcceptForm
+            defaultOwner={user.email}
+            minDate={day(new Date(now.getTime() + 86_400_000))}
+            maxDate={day(lastAllowedExpiry(now))}
+            defaultDate={day(new Date(now.getTime() + 90 * 86_400_000))}
+          >
+            {table}
+          </BulkAcceptForm>
+        ) : (
+          table
+        )}
       </section>
     </div>
   );

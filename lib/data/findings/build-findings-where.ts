@@ -18,12 +18,12 @@ export function buildFindingsWhere(user: SessionUser, filters: TFindingFilters):
   const scope = accountScopeOf(user);
   const conditions: Prisma.Sql[] = [];
   if (!scope.all) conditions.push(Prisma.sql`f.account_id = ANY(${scope.ids}::text[])`);
-  if (filters.account) conditions.push(Prisma.sql`f.account_id = ${filters.account}`);
+  if (filters.account.length > 0) conditions.push(Prisma.sql`f.account_id = ANY(${filters.account}::text[])`);
   if (filters.status !== "all") conditions.push(Prisma.sql`f.status = ${filters.status}`);
-  if (filters.source) conditions.push(Prisma.sql`f.source = ${filters.source}`);
-  if (filters.severity) conditions.push(Prisma.sql`f.severity_label = ${filters.severity}`);
+  if (filters.source.length > 0) conditions.push(Prisma.sql`f.source = ANY(${filters.source}::text[])`);
+  if (filters.severity.length > 0) conditions.push(Prisma.sql`f.severity_label = ANY(${filters.severity}::text[])`);
   if (filters.control) conditions.push(Prisma.sql`f.control_id = ${filters.control}`);
-  if (filters.region) conditions.push(Prisma.sql`f.region = ${filters.region}`);
+  if (filters.region.length > 0) conditions.push(Prisma.sql`f.region = ANY(${filters.region}::text[])`);
   if (filters.type) conditions.push(Prisma.sql`f.type ILIKE ${likeContains(filters.type)}`);
   if (filters.q) conditions.push(Prisma.sql`f.title ILIKE ${likeContains(filters.q)}`);
   if (!filters.copies) conditions.push(Prisma.sql`f.linked_guardduty_id IS NULL`);

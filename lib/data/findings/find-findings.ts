@@ -42,28 +42,54 @@ export interface FindingsPage {
 const ZCursor = z.object({ k: z.union([z.number(), z.string()]), i: z.string().regex(/^\d+$/) });
 type TCursor = z.infer<typeof ZCursor>;
 
-function encodeCursor(row: FindingRow, sort: TFindingFilters["sort"]): string {
-  const cursor: TCursor = { k: sort === "severity" ? row.severity : row.lastSeenAt.toISOString(), i: row.id };
+type Sort = TFindingFilters["sort"];
+type KeyKind = "number" | "time" | "text";
+
+/**
+ * Each sort column: its SQL expression (nullable text columns sort as '' so the keyset
+ * comparison never meets a NULL), the kind of its cursor key, and how to read the key off a row.
+ */
+const SORTS: Record<Sort, { sql: Prisma.Sql; kind: KeyKind; key: (row: FindingRow) => number | string }> = {
+  severity: { sql: Prisma.sql`f.severity`, kind: "number", key: (row) => row.severity },
+  last_seen: { sql: Prisma.sql`f.last_seen_at`, kind: "time", key: (row) => row.lastSeenAt.toISOString() },
+  first_seen: { sql: Prisma.sql`f.first_seen_at`, kind: "time", key: (row) => row.firstSeenAt.toISOString() },
+  title: { sql: Prisma.sql`f.title`, kind: "text", key: (row) => row.title },
+  account: { sql: Prisma.sql`f.account_id`, kind: "text", key: (row) => row.accountId },
+  region: { sql: Prisma.sql`f.region`, kind: "text", key: (row) => row.region },
+  source: { sql: Prisma.sql`f.source`, kind: "text", key: (row) => row.source },
+  control: { sql: Prisma.sql`COALESCE(f.control_id, '')`, kind: "text", key: (row) => row.controlId ?? "" },
+  resource: { sql: Prisma.sql`COALESCE(f.resource_id, '')`, kind: "text", key: (row) => row.resourceId ?? "" },
+  status: { sql: Prisma.sql`f.status`, kind: "text", key: (row) => row.status },
+};
+
+function encodeCursor(row: FindingRow, sort: Sort): string {
+  const cursor: TCursor = { k: SORTS[sort].key(row), i: row.id };
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
 }
 
-function decodeCursor(value: string | undefined, sort: TFindingFilters["sort"]): TCursor | null {
+function decodeCursor(value: string | undefined, sort: Sort): TCursor | null {
   if (!value) return null;
   try {
     const parsed = ZCursor.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
     if (!parsed.success) return null;
-    const isValidKey = sort === "severity" ? typeof parsed.data.k === "number" : typeof parsed.data.k === "string" && !Number.isNaN(Date.parse(parsed.data.k));
+    const { kind } = SORTS[sort];
+    const key = parsed.data.k;
+    const isValidKey = kind === "number" ? typeof key === "number" : kind === "time" ? typeof key === "string" && !Number.isNaN(Date.parse(key)) : typeof key === "string";
     return isValidKey ? parsed.data : null;
   } catch {
     return null;
   }
 }
 
+function keyParam(cursor: TCursor, kind: KeyKind): Prisma.Sql {
+  return kind === "number" ? Prisma.sql`${cursor.k}::real` : kind === "time" ? Prisma.sql`${cursor.k}::timestamptz` : Prisma.sql`${cursor.k}::text`;
+}
+
 /**
  * One page of findings for the explorer and the CSV export: scoped to the user's accounts,
- * filtered, sorted by severity (or last seen) then id, and paginated by keyset so page 500
- * costs what page 1 does. `after` walks forward, `before` walks back; a cursor that does
- * not decode is treated as the first page.
+ * filtered, sorted by any column (either direction) then id, and paginated by keyset so
+ * page 500 costs what page 1 does. `after` walks forward, `before` walks back; a cursor
+ * that does not decode for this sort is treated as the first page.
  */
 export async function findFindings(
   user: SessionUser,
@@ -71,17 +97,19 @@ export async function findFindings(
   page: { after?: string; before?: string; limit?: number } = {},
 ): Promise<FindingsPage> {
   const limit = Math.min(Math.max(page.limit ?? FINDINGS_PAGE_SIZE, 1), 5000);
-  const sortColumn = filters.sort === "severity" ? Prisma.sql`f.severity` : Prisma.sql`f.last_seen_at`;
+  const sort = SORTS[filters.sort];
   const before = decodeCursor(page.before, filters.sort);
   const after = before ? null : decodeCursor(page.after, filters.sort);
-  const keyParam = (cursor: TCursor) =>
-    filters.sort === "severity" ? Prisma.sql`${cursor.k}::real` : Prisma.sql`${cursor.k}::timestamptz`;
-  const keyset = after
-    ? Prisma.sql`AND (${sortColumn}, f.id) < (${keyParam(after)}, ${after.i}::bigint)`
-    : before
-      ? Prisma.sql`AND (${sortColumn}, f.id) > (${keyParam(before)}, ${before.i}::bigint)`
-      : Prisma.empty;
-  const direction = before ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  const descending = filters.dir === "desc";
+  // Walking back reads the rows before the cursor in reverse order, then flips them.
+  const readDescending = before ? !descending : descending;
+  const cursor = after ?? before;
+  const keyset = cursor
+    ? readDescending
+      ? Prisma.sql`AND (${sort.sql}, f.id) < (${keyParam(cursor, sort.kind)}, ${cursor.i}::bigint)`
+      : Prisma.sql`AND (${sort.sql}, f.id) > (${keyParam(cursor, sort.kind)}, ${cursor.i}::bigint)`
+    : Prisma.empty;
+  const direction = readDescending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const raw = await getDb().$queryRaw<
     Array<{
       id: string; source: string; source_id: string; account_id: string; account_name: string; region: string; type: string;
@@ -96,7 +124,7 @@ export async function findFindings(
     FROM findings f
     JOIN accounts a ON a.id = f.account_id
     WHERE ${buildFindingsWhere(user, filters)} ${keyset}
-    ORDER BY ${sortColumn} ${direction}, f.id ${direction}
+    ORDER BY ${sort.sql} ${direction}, f.id ${direction}
     LIMIT ${limit + 1}`;
   const hasMore = raw.length > limit;
   const pageRows = raw.slice(0, limit);

@@ -1,28 +1,44 @@
 import Link from "next/link";
 import { FINDING_SOURCES, FINDING_STATUSES, SEVERITY_LABELS, type TFindingFilters } from "@/lib/data/findings/finding-filters";
+import { AutoSubmitForm } from "../../_components/auto-submit-form";
+import { findingsQuery } from "../_lib/findings-href";
 
-/** A plain GET form: the filters live in the URL, so a filtered view can be bookmarked and shared. */
+function CheckGroup({ legend, name, options, selected }: { legend: string; name: string; options: Array<{ value: string; label: string }>; selected: string[] }) {
+  return (
+    <fieldset className="checks" data-testid={`filter-${name}`}>
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option.value}>
+          <input type="checkbox" id={`f-${name}-${option.value}`} name={name} value={option.value} defaultChecked={selected.includes(option.value)} /> {option.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+const title = (label: string) => label.charAt(0) + label.slice(1).toLowerCase();
+
+/**
+ * The filters live in the URL, so a filtered view can be bookmarked and shared; every
+ * checkbox and select applies as soon as it changes, text fields on Enter.
+ */
 export function FindingsFilters({ filters, accounts, regions }: { filters: TFindingFilters; accounts: Array<{ id: string; name: string }>; regions: string[] }) {
   return (
-    <form method="get" action="/findings" className="filters" aria-label="Filter findings" data-testid="findings-filters">
+    <AutoSubmitForm key={findingsQuery(filters)} action="/findings" className="filters findings-filters" aria-label="Filter findings" data-testid="findings-filters">
+      <CheckGroup legend="Severity" name="severity" options={SEVERITY_LABELS.map((label) => ({ value: label, label: title(label) }))} selected={filters.severity} />
+      <CheckGroup
+        legend="Source"
+        name="source"
+        options={FINDING_SOURCES.map((source) => ({ value: source, label: source === "guardduty" ? "GuardDuty" : "Security Hub" }))}
+        selected={filters.source}
+      />
+      <CheckGroup legend="Region" name="region" options={regions.map((region) => ({ value: region, label: region }))} selected={filters.region} />
       <div>
-        <label htmlFor="f-account">Account</label>
-        <select id="f-account" name="account" defaultValue={filters.account ?? ""}>
-          <option value="">All accounts</option>
+        <label htmlFor="f-account">Accounts (select several with Ctrl or Shift)</label>
+        <select id="f-account" name="account" multiple size={Math.min(6, Math.max(accounts.length, 2))} defaultValue={filters.account}>
           {accounts.map((account) => (
             <option key={account.id} value={account.id}>
               {account.name} ({account.id})
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="f-severity">Severity</label>
-        <select id="f-severity" name="severity" defaultValue={filters.severity ?? ""}>
-          <option value="">Any</option>
-          {SEVERITY_LABELS.map((label) => (
-            <option key={label} value={label}>
-              {label.charAt(0) + label.slice(1).toLowerCase()}
             </option>
           ))}
         </select>
@@ -36,64 +52,38 @@ export function FindingsFilters({ filters, accounts, regions }: { filters: TFind
             </option>
           ))}
         </select>
-      </div>
-      <div>
-        <label htmlFor="f-source">Source</label>
-        <select id="f-source" name="source" defaultValue={filters.source ?? ""}>
-          <option value="">Any</option>
-          {FINDING_SOURCES.map((source) => (
-            <option key={source} value={source}>
-              {source === "guardduty" ? "GuardDuty" : "Security Hub"}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="f-region">Region</label>
-        <select id="f-region" name="region" defaultValue={filters.region ?? ""}>
-          <option value="">Any</option>
-          {regions.map((region) => (
-            <option key={region} value={region}>
-              {region}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="f-control">Control id</label>
+        <label htmlFor="f-control" style={{ marginTop: 8 }}>
+          Control id
+        </label>
         <input id="f-control" name="control" defaultValue={filters.control ?? ""} placeholder="IAM.6" />
       </div>
       <div>
         <label htmlFor="f-type">Type contains</label>
         <input id="f-type" name="type" defaultValue={filters.type ?? ""} placeholder="UnauthorizedAccess" />
-      </div>
-      <div>
-        <label htmlFor="f-q">Title contains</label>
+        <label htmlFor="f-q" style={{ marginTop: 8 }}>
+          Title contains
+        </label>
         <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="public bucket" />
       </div>
-      <div>
-        <label htmlFor="f-sort">Sort</label>
-        <select id="f-sort" name="sort" defaultValue={filters.sort}>
-          <option value="severity">Severity (highest first)</option>
-          <option value="last_seen">Last seen (newest first)</option>
-        </select>
-      </div>
-      <div className="checks">
+      <fieldset className="checks">
+        <legend>Also show</legend>
         <label>
-          <input type="checkbox" name="copies" value="1" defaultChecked={filters.copies} /> Security Hub copies of GuardDuty findings
+          <input type="checkbox" id="f-copies" name="copies" value="1" defaultChecked={filters.copies} /> Security Hub copies of GuardDuty findings
         </label>
         <label>
-          <input type="checkbox" name="passed" value="1" defaultChecked={filters.passed} /> Passed control results
+          <input type="checkbox" id="f-passed" name="passed" value="1" defaultChecked={filters.passed} /> Passed control results
         </label>
-      </div>
+      </fieldset>
+      {filters.sort !== "severity" ? <input type="hidden" name="sort" value={filters.sort} /> : null}
+      {filters.dir !== "desc" ? <input type="hidden" name="dir" value={filters.dir} /> : null}
       <div className="buttons">
         <button type="submit" className="primary">
-          Apply
+          Apply text filters
         </button>
-        <Link href="/findings" className="button">
+        <Link href="/findings" className="button" data-testid="findings-reset">
           Reset
         </Link>
       </div>
-    </form>
+    </AutoSubmitForm>
   );
 }

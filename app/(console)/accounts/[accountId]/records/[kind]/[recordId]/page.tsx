@@ -2,6 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth";
+import { findItemsCitingRecords } from "@/lib/data/checklist/find-items-citing-record";
+import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
+import { awsConsoleUrl } from "../../../../../findings/_lib/aws-console-url";
+import { findingsQuery } from "../../../../../findings/_lib/findings-href";
 import { EVIDENCE_RECORD_KINDS, type EvidenceRecordKind, getEvidenceRecord } from "@/lib/data/checklist/get-evidence-record";
 import { isAppError } from "@/lib/errors";
 
@@ -23,8 +27,15 @@ function decodeSegment(segment: string): string {
   }
 }
 
-export default async function RawRecordPage({ params }: { params: Promise<{ accountId: string; kind: string; recordId: string }> }) {
+export default async function RawRecordPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ accountId: string; kind: string; recordId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { accountId, kind, recordId } = await params;
+  const { from } = await searchParams;
   if (!/^\d{12}$/.test(accountId) || !EVIDENCE_RECORD_KINDS.includes(kind as EvidenceRecordKind)) notFound();
   const id = decodeSegment(recordId);
   const user = await requirePageUser();
@@ -32,13 +43,59 @@ export default async function RawRecordPage({ params }: { params: Promise<{ acco
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+  const citing = await findItemsCitingRecords(user, [{ accountId, recordId: id }]);
+  const field = (label: string) => record.fields.find((candidate) => candidate.label === label)?.value ?? null;
+  const source = field("Source");
+  const region = field("Region");
+  const consoleUrl = record.kind === "finding" && source && region ? awsConsoleUrl({ source, sourceId: id, region }) : null;
+  // The explorer passes its query along (`from`); it is re-parsed, so only valid filters come back into the link.
+  const backQuery = typeof from === "string" ? findingsQuery(parseFindingFilters(new URLSearchParams(from))) : null;
 
   return (
     <>
       <div className="crumbs">
-        <Link href="/">Overview</Link> / <Link href={`/accounts/${accountId}`}>{record.accountName}</Link> / {KIND_TITLES[record.kind]}
+        {backQuery !== null ? (
+          <>
+            <Link href={`/findings${backQuery ? `?${backQuery}` : ""}`} data-testid="back-to-findings">
+              Findings (your filters)
+            </Link>{" "}
+            /{" "}
+          </>
+        ) : (
+          <>
+            <Link href="/">Overview</Link> /{" "}
+          </>
+        )}
+        <Link href={`/accounts/${accountId}`}>{record.accountName}</Link> / {KIND_TITLES[record.kind]}
       </div>
       <h1>{record.title}</h1>
+      <section className="panel">
+        <h2>Where this record counts</h2>
+        {citing.length === 0 ? (
+          <p className="muted" data-testid="citing-items">
+            No checklist item&apos;s latest evaluation of this account cites this record.
+          </p>
+        ) : (
+          <ul className="plain" data-testid="citing-items">
+            {citing.map((item) => (
+              <li key={item.itemId}>
+                <Link href={`/accounts/${accountId}/items/${item.itemId}`}>
+                  {item.itemId} {item.title}
+                </Link>{" "}
+                <span className={`badge status-${item.status}`}>{item.status.replace("_", " ")}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {consoleUrl ? (
+          <p style={{ marginBottom: 0 }}>
+            <a href={consoleUrl} target="_blank" rel="noopener noreferrer" data-testid="aws-console-link">
+              Open in the AWS {source === "guardduty" ? "GuardDuty" : "Security Hub"} console ({region})
+            </a>{" "}
+            <span className="small muted">sign in to account {accountId} first: the console opens in the account you are signed in to.</span>
+          </p>
+        ) : null}
+      </section>
       <section className="panel">
         <h2>Normalised fields</h2>
         <dl className="facts" data-testid="record-fields">
