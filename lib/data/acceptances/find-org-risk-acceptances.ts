@@ -1,0 +1,70 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth";
+import { accountScopeOf } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export interface OrgRiskAcceptanceRow {
+  id: string;
+  accountId: string;
+  accountName: string;
+  itemId: string;
+  findingId: string | null;
+  reason: string;
+  owner: string;
+  expiresAt: Date;
+  createdBy: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+  isActive: boolean;
+}
+
+export const ORG_ACCEPTANCES_PAGE_SIZE = 100;
+
+/**
+ * Risk acceptances across the accounts the user may see. `active` (the default view): not
+ * revoked and not expired, the soonest to expire first, since those need a decision next.
+ * `ended`: revoked or expired, the most recently ended first. Paged by offset: the list is
+ * bounded by the number of accepted risks, which people write one at a time.
+ */
+export async function findOrgRiskAcceptances(
+  user: SessionUser,
+  options: { state: "active" | "ended"; page?: number },
+): Promise<{ rows: OrgRiskAcceptanceRow[]; hasMore: boolean; total: number }> {
+  const scope = accountScopeOf(user);
+  const page = Math.max(options.page ?? 0, 0);
+  const active = Prisma.sql`(r.revoked_at IS NULL AND r.expires_at > now())`;
+  const state = options.state === "active" ? active : Prisma.sql`NOT ${active}`;
+  const order = options.state === "active" ? Prisma.sql`r.expires_at ASC, r.id ASC` : Prisma.sql`COALESCE(LEAST(r.revoked_at, r.expires_at), r.expires_at) DESC, r.id DESC`;
+  const where = Prisma.sql`${state} AND (${scope.all} OR r.account_id = ANY(${scope.ids}::text[]))`;
+  const [rows, counts] = await Promise.all([
+    getDb().$queryRaw<
+      Array<{ id: string; account_id: string; account_name: string; item_id: string; finding_id: string | null; reason: string; owner: string; expires_at: Date; created_by: string; created_at: Date; revoked_at: Date | null; is_active: boolean }>
+    >`
+      SELECT r.id::text, r.account_id, a.name AS account_name, r.item_id, r.finding_id, r.reason, r.owner, r.expires_at, r.created_by, r.created_at,
+             r.revoked_at, ${active} AS is_active
+      FROM risk_acceptances r JOIN accounts a ON a.id = r.account_id
+      WHERE ${where}
+      ORDER BY ${order}
+      LIMIT ${ORG_ACCEPTANCES_PAGE_SIZE + 1} OFFSET ${page * ORG_ACCEPTANCES_PAGE_SIZE}`,
+    getDb().$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM risk_acceptances r WHERE ${where}`,
+  ]);
+  return {
+    rows: rows.slice(0, ORG_ACCEPTANCES_PAGE_SIZE).map((row) => ({
+      id: row.id,
+      accountId: row.account_id,
+      accountName: row.account_name,
+      itemId: row.item_id,
+      findingId: row.finding_id,
+      reason: row.reason,
+      owner: row.owner,
+      expiresAt: row.expires_at,
+      createdBy: row.created_by,
+      createdAt: row.created_at,
+      revokedAt: row.revoked_at,
+      isActive: row.is_active,
+    })),
+    hasMore: rows.length > ORG_ACCEPTANCES_PAGE_SIZE,
+    total: counts[0]?.n ?? 0,
+  };
+}
