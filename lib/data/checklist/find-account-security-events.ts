@@ -1,7 +1,9 @@
 import "server-only";
+import { z } from "zod";
 import type { SessionUser } from "@/lib/auth";
 import { accountScopeOf } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface AccountSecurityEvent {
   eventId: string;
@@ -16,22 +18,72 @@ export interface AccountSecurityEvent {
   mfaUsed: boolean | null;
 }
 
+export const EVENTS_PAGE_SIZE = 25;
+
+const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const blank = (value: unknown) => {
+  const single = first(value);
+  return typeof single === "string" && single.trim() === "" ? undefined : single;
+};
+
+/** The account page's timeline filters, as URL parameters (prefixed `ev_` so they sit beside the page's others). */
+export const ZEventFilters = z.object({
+  ev_name: z.preprocess(blank, z.string().regex(/^[A-Za-z0-9]{1,128}$/).optional()).catch(undefined),
+  ev_region: z.preprocess(blank, z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/).optional()).catch(undefined),
+  /** Only calls AWS refused (errorCode set): failed sign-ins, denied changes. */
+  ev_failed: z.preprocess((value) => first(value) === "1", z.boolean()).catch(false),
+  /** Contains, over the event name, the caller ARN, the user type and the source IP. */
+  ev_q: z.preprocess(blank, z.string().trim().max(200).optional()).catch(undefined),
+  ev_after: z.preprocess(blank, z.string().max(400).optional()).catch(undefined),
+});
+export type TEventFilters = z.infer<typeof ZEventFilters>;
+
+const ZCursor = z.object({ t: z.string().refine((value) => !Number.isNaN(Date.parse(value))), i: z.string().max(256) });
+
+function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+}
+
 /**
- * The account's latest security-relevant CloudTrail events (collection keeps only those),
- * newest first, from the (account_id, event_time DESC) index. Empty when the user may not
- * see the account.
+ * One page of the account's security-relevant CloudTrail events (collection keeps only
+ * those), newest first, filtered, keyset-paged on (event_time, event_id) from the
+ * (account_id, event_time DESC) index so an old page costs what the first does. Empty when
+ * the user may not see the account.
  */
-export async function findAccountSecurityEvents(user: SessionUser, accountId: string, limit = 15): Promise<AccountSecurityEvent[]> {
+export async function findAccountSecurityEvents(
+  user: SessionUser,
+  accountId: string,
+  filters: TEventFilters = ZEventFilters.parse({}),
+  limit = EVENTS_PAGE_SIZE,
+): Promise<{ rows: AccountSecurityEvent[]; nextCursor: string | null }> {
   const scope = accountScopeOf(user);
+  const conditions: Prisma.Sql[] = [Prisma.sql`account_id = ${accountId}`, Prisma.sql`(${scope.all} OR account_id = ANY(${scope.ids}::text[]))`];
+  if (filters.ev_name) conditions.push(Prisma.sql`event_name = ${filters.ev_name}`);
+  if (filters.ev_region) conditions.push(Prisma.sql`region = ${filters.ev_region}`);
+  if (filters.ev_failed) conditions.push(Prisma.sql`error_code IS NOT NULL`);
+  if (filters.ev_q) {
+    const pattern = likeContains(filters.ev_q);
+    conditions.push(Prisma.sql`(event_name ILIKE ${pattern} OR user_arn ILIKE ${pattern} OR user_type ILIKE ${pattern} OR source_ip ILIKE ${pattern})`);
+  }
+  let cursor: z.infer<typeof ZCursor> | null = null;
+  if (filters.ev_after) {
+    try {
+      const parsed = ZCursor.safeParse(JSON.parse(Buffer.from(filters.ev_after, "base64url").toString("utf8")));
+      cursor = parsed.success ? parsed.data : null;
+    } catch {
+      cursor = null;
+    }
+  }
+  if (cursor) conditions.push(Prisma.sql`(event_time, event_id) < (${cursor.t}::timestamptz, ${cursor.i})`);
   const rows = await getDb().$queryRaw<
     Array<{ event_id: string; event_name: string; event_source: string; event_time: Date; region: string; user_type: string | null; user_arn: string | null; source_ip: string | null; error_code: string | null; mfa_used: boolean | null }>
   >`
     SELECT event_id, event_name, event_source, event_time, region, user_type, user_arn, source_ip, error_code, mfa_used
     FROM cloudtrail_events
-    WHERE account_id = ${accountId} AND (${scope.all} OR account_id = ANY(${scope.ids}::text[]))
-    ORDER BY event_time DESC, event_id
-    LIMIT ${limit}`;
-  return rows.map((row) => ({
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY event_time DESC, event_id DESC
+    LIMIT ${limit + 1}`;
+  const page = rows.slice(0, limit).map((row) => ({
     eventId: row.event_id,
     eventName: row.event_name,
     eventSource: row.event_source,
@@ -43,4 +95,9 @@ export async function findAccountSecurityEvents(user: SessionUser, accountId: st
     errorCode: row.error_code,
     mfaUsed: row.mfa_used,
   }));
+  const last = page.at(-1);
+  return {
+    rows: page,
+    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ t: last.eventTime.toISOString(), i: last.eventId })).toString("base64url") : null,
+  };
 }

@@ -4,7 +4,13 @@ import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth";
 import { canManageAccounts } from "@/lib/auth/permissions";
 import { rankFixFirst } from "@/lib/checklist/rank-fix-first";
-import { findAccountSecurityEvents } from "@/lib/data/checklist/find-account-security-events";
+import { findAccountSecurityEvents, ZEventFilters } from "@/lib/data/checklist/find-account-security-events";
+import { findFindings } from "@/lib/data/findings/find-findings";
+import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
+import { findSourceCursors } from "@/lib/data/runs/find-source-cursors";
+import { ChartDataTable } from "../../_components/chart-data-table";
+import { CursorsTable } from "../../collection/_components/cursors-table";
+import { FindingsTable } from "../../findings/_components/findings-table";
 import { findScoreChanges } from "@/lib/data/scores/find-score-changes";
 import { findScoreHistory } from "@/lib/data/scores/find-score-history";
 import { getAccountScorecard } from "@/lib/data/scores/get-account-scorecard";
@@ -27,15 +33,40 @@ export async function generateMetadata({ params }: { params: Promise<{ accountId
 
 const FIX_FIRST_LIMIT = 10;
 
-export default async function AccountPage({ params }: { params: Promise<{ accountId: string }> }) {
+const ACCOUNT_FINDINGS_LIMIT = 10;
+
+const SECTIONS = [
+  ["score", "Score"],
+  ["domains", "Domains"],
+  ["fix-first", "Fix first"],
+  ["changes", "Changes"],
+  ["items", "Checklist items"],
+  ["findings", "Findings"],
+  ["events", "CloudTrail events"],
+  ["collection", "Collection health"],
+] as const;
+
+export default async function AccountPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ accountId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { accountId } = await params;
   if (!/^\d{12}$/.test(accountId)) notFound();
   const user = await requirePageUser();
-  const [scorecard, history, changes, events] = await Promise.all([
+  const query = await searchParams;
+  const eventFilters = ZEventFilters.parse(query);
+  const failingOnly = query.items === "failing";
+  const findingFilters = parseFindingFilters({ account: accountId });
+  const [scorecard, history, changes, events, findings, cursors] = await Promise.all([
     getAccountScorecard(user, accountId),
     findScoreHistory(user, accountId),
     findScoreChanges(user, accountId),
-    findAccountSecurityEvents(user, accountId),
+    findAccountSecurityEvents(user, accountId, eventFilters),
+    findFindings(user, findingFilters, { limit: ACCOUNT_FINDINGS_LIMIT }),
+    findSourceCursors(user, { accountId, state: "all" }),
   ]).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -59,6 +90,13 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
         ) : null}
       </h1>
       <AccountHeader scorecard={scorecard} />
+      <nav className="section-nav" aria-label="Sections of this account" data-testid="section-nav">
+        {SECTIONS.map(([id, label]) => (
+          <a key={id} href={`#${id}`}>
+            {label}
+          </a>
+        ))}
+      </nav>
 
       {!snapshot || !score ? (
         <section className="panel">
@@ -66,7 +104,7 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
         </section>
       ) : (
         <>
-          <div className="tiles" data-testid="score-tiles">
+          <div className="tiles" data-testid="score-tiles" id="score">
             <div className="tile">
               <div className="label">Score</div>
               <div className={`value ${scoreClass(snapshot.score)}`} data-testid="account-score">
@@ -109,39 +147,78 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
             <ScoreTrendChart
               data={history.map((point) => ({ day: point.day, Score: point.score, "Risk-adjusted": point.riskAdjustedScore, Coverage: point.coverage }))}
             />
+            <ChartDataTable
+              caption="Score, risk-adjusted score and coverage by day"
+              testId="account-trend-data"
+              rows={history}
+              columns={[
+                { label: "Day", value: (point) => point.day },
+                { label: "Score", value: (point) => formatScore(point.score), numeric: true },
+                { label: "Risk-adjusted", value: (point) => formatScore(point.riskAdjustedScore), numeric: true },
+                { label: "Coverage", value: (point) => formatPercent(point.coverage), numeric: true },
+              ]}
+            />
           </section>
 
           <div className="grid-2">
-            <section className="panel">
+            <section className="panel" id="domains">
               <h2>Domains</h2>
               <DomainsTable domains={snapshot.domains} />
             </section>
-            <section className="panel">
+            <section className="panel" id="fix-first">
               <h2>Fix first</h2>
               <p className="small muted">Failing items ranked by the points the risk-adjusted score gains if each passes.</p>
               <FixFirstList accountId={account.id} entries={fixFirst} />
             </section>
           </div>
 
-          <section className="panel">
+          <section className="panel" id="changes">
             <h2>What changed since the previous snapshot</h2>
             <ScoreChanges accountId={account.id} diff={changes} />
           </section>
 
-          <section className="panel">
-            <h2>Checklist items</h2>
-            <ItemsByDomain accountId={account.id} items={score.items} domains={score.domains} />
+          <section className="panel" id="items">
+            <div className="toolbar">
+              <h2 style={{ margin: 0 }}>Checklist items</h2>
+              <div className="pager" role="group" aria-label="Which items">
+                <Link href={`/accounts/${account.id}#items`} className="button secondary" aria-current={failingOnly ? undefined : "true"} data-testid="items-all">
+                  Needing work, passing folded
+                </Link>
+                <Link href={`/accounts/${account.id}?items=failing#items`} className="button secondary" aria-current={failingOnly ? "true" : undefined} data-testid="items-failing-only">
+                  Failing only
+                </Link>
+              </div>
+            </div>
+            <ItemsByDomain accountId={account.id} items={score.items} domains={score.domains} failingOnly={failingOnly} />
           </section>
         </>
       )}
 
-      <section className="panel">
-        <h2>Latest CloudTrail security events</h2>
+      <section className="panel" id="findings">
+        <h2>Active findings, most severe first</h2>
         <p className="small muted">
-          Root use, console sign-ins, logging and detection changes, IAM and network changes. Every active finding of this account is in the{" "}
-          <Link href={`/findings?account=${account.id}`}>findings explorer</Link>.
+          The {ACCOUNT_FINDINGS_LIMIT} most severe; every finding of this account, with filters and export, is in the{" "}
+          <Link href={`/findings?account=${account.id}`} data-testid="account-findings-link">
+            findings explorer
+          </Link>
+          .
         </p>
-        <SecurityEvents accountId={account.id} events={events} />
+        <FindingsTable rows={findings.rows} filters={findingFilters} selectable={false} now={new Date()} />
+      </section>
+
+      <section className="panel" id="events">
+        <h2>CloudTrail security events</h2>
+        <p className="small muted">Root use, console sign-ins, logging and detection changes, IAM and network changes; newest first.</p>
+        <SecurityEvents accountId={account.id} events={events.rows} nextCursor={events.nextCursor} filters={eventFilters} regions={account.regions} />
+      </section>
+
+      <section className="panel" id="collection">
+        <h2>Collection health by region and source</h2>
+        <p className="small muted">
+          Where the next collection of each source starts, and the AWS error that stopped the last one. Runs are on the{" "}
+          <Link href={`/collection?account=${account.id}`}>collection page</Link>.
+        </p>
+        <CursorsTable rows={cursors.rows} />
       </section>
     </>
   );

@@ -1,42 +1,130 @@
 import Link from "next/link";
-import type { AccountSecurityEvent } from "@/lib/data/checklist/find-account-security-events";
+import { SECURITY_EVENT_NAMES } from "@/lib/aws/normalise/security-events";
+import type { AccountSecurityEvent, TEventFilters } from "@/lib/data/checklist/find-account-security-events";
+import { AutoSubmitForm } from "../../../_components/auto-submit-form";
 import { formatTime, recordHref } from "./format";
 
-export function SecurityEvents({ accountId, events }: { accountId: string; events: AccountSecurityEvent[] }) {
-  if (events.length === 0) return <p className="muted">No security-relevant CloudTrail events collected for this account.</p>;
+/** The timeline's URL query (other page parameters are kept by the caller through `base`). */
+export function eventsQuery(filters: TEventFilters, overrides: Partial<TEventFilters> = {}): string {
+  const merged = { ...filters, ...overrides };
+  const query = new URLSearchParams();
+  if (merged.ev_name) query.set("ev_name", merged.ev_name);
+  if (merged.ev_region) query.set("ev_region", merged.ev_region);
+  if (merged.ev_failed) query.set("ev_failed", "1");
+  if (merged.ev_q) query.set("ev_q", merged.ev_q);
+  if (merged.ev_after) query.set("ev_after", merged.ev_after);
+  return query.toString();
+}
+
+const EVENT_NAMES = [...new Set(SECURITY_EVENT_NAMES.map((entry) => entry.eventName))].sort();
+
+export function SecurityEvents({
+  accountId,
+  events,
+  nextCursor,
+  filters,
+  regions,
+}: {
+  accountId: string;
+  events: AccountSecurityEvent[];
+  nextCursor: string | null;
+  filters: TEventFilters;
+  regions: string[];
+}) {
+  const base = `/accounts/${accountId}`;
+  const current = eventsQuery({ ...filters, ev_after: undefined });
   return (
-    <table data-testid="security-events">
-      <thead>
-        <tr>
-          <th>Time</th>
-          <th>Event</th>
-          <th>Who</th>
-          <th>Region</th>
-          <th>Result</th>
-        </tr>
-      </thead>
-      <tbody>
-        {events.map((event) => (
-          <tr key={event.eventId}>
-            <td className="small" style={{ whiteSpace: "nowrap" }}>
-              {formatTime(event.eventTime)}
-            </td>
-            <td>
-              <Link href={recordHref(accountId, "event", event.eventId)}>{event.eventName}</Link>
-              <div className="small muted">{event.eventSource}</div>
-            </td>
-            <td className="small">
-              <span className="mono">{event.userArn ?? event.userType ?? "unknown"}</span>
-              <div className="muted">
-                {event.sourceIp ?? ""}
-                {event.mfaUsed === false ? " · no MFA" : event.mfaUsed ? " · MFA" : ""}
-              </div>
-            </td>
-            <td className="small">{event.region}</td>
-            <td>{event.errorCode ? <span className="badge status-no_data">failed: {event.errorCode}</span> : <span className="badge">succeeded</span>}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <>
+      <AutoSubmitForm key={eventsQuery(filters)} action={base} className="filters" aria-label="Filter CloudTrail events" data-testid="events-filters">
+        <div>
+          <label htmlFor="ev-name">Event</label>
+          <select id="ev-name" name="ev_name" defaultValue={filters.ev_name ?? ""}>
+            <option value="">Any</option>
+            {EVENT_NAMES.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="ev-region">Region</label>
+          <select id="ev-region" name="ev_region" defaultValue={filters.ev_region ?? ""}>
+            <option value="">Any</option>
+            {regions.map((region) => (
+              <option key={region} value={region}>
+                {region}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="ev-q">Search (event, caller, IP)</label>
+          <input id="ev-q" name="ev_q" type="search" defaultValue={filters.ev_q ?? ""} />
+        </div>
+        <div className="checks">
+          <label>
+            <input type="checkbox" id="ev-failed" name="ev_failed" value="1" defaultChecked={filters.ev_failed} /> Refused calls only
+          </label>
+        </div>
+        <div className="buttons">
+          <button type="submit">Search</button>
+          <Link href={`${base}#events`} className="button">
+            Reset
+          </Link>
+        </div>
+      </AutoSubmitForm>
+      {events.length === 0 ? (
+        <p className="muted" data-testid="events-empty">
+          No security-relevant CloudTrail events{current ? " match these filters" : " collected for this account"}.
+        </p>
+      ) : (
+        <table data-testid="security-events">
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Event</th>
+              <th scope="col">Who</th>
+              <th scope="col">Region</th>
+              <th scope="col">Result</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((event) => (
+              <tr key={event.eventId} data-event-id={event.eventId}>
+                <td className="small" style={{ whiteSpace: "nowrap" }}>
+                  {formatTime(event.eventTime)}
+                </td>
+                <td>
+                  <Link href={recordHref(accountId, "event", event.eventId)}>{event.eventName}</Link>
+                  <div className="small muted">{event.eventSource}</div>
+                </td>
+                <td className="small">
+                  <span className="mono">{event.userArn ?? event.userType ?? "unknown"}</span>
+                  <div className="muted">
+                    {event.sourceIp ?? ""}
+                    {event.mfaUsed === false ? " · no MFA" : event.mfaUsed ? " · MFA" : ""}
+                  </div>
+                </td>
+                <td className="small">{event.region}</td>
+                <td>{event.errorCode ? <span className="badge status-fail">refused: {event.errorCode}</span> : <span className="badge">succeeded</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="pager" style={{ marginTop: 8 }}>
+        {filters.ev_after ? (
+          <Link href={`${base}${current ? `?${current}` : ""}#events`} className="button" data-testid="events-newest">
+            Newest
+          </Link>
+        ) : null}
+        {nextCursor ? (
+          <Link href={`${base}?${eventsQuery(filters, { ev_after: nextCursor })}#events`} className="button" rel="next" data-testid="events-older">
+            Older events
+          </Link>
+        ) : null}
+      </div>
+    </>
   );
 }
