@@ -13,7 +13,9 @@ import { formatTime } from "../../_components/format";
 import { StatusBadge } from "../../_components/status-badge";
 import { AcceptanceForm } from "./_components/acceptance-form";
 import { AcceptancesList } from "./_components/acceptances-list";
-import { EvidenceList } from "./_components/evidence-list";
+import { GroupedEvidence } from "./_components/evidence-list";
+import { defaultGrouping, EVIDENCE_GROUPINGS } from "./_lib/group-evidence";
+import { z } from "zod";
 
 export const dynamic = "force-dynamic";
 
@@ -25,9 +27,24 @@ export async function generateMetadata({ params }: { params: Promise<{ accountId
 const DEFAULT_ACCEPTANCE_DAYS = 90;
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
-export default async function AccountItemPage({ params }: { params: Promise<{ accountId: string; itemId: string }> }) {
+const first = (value: unknown) => (Array.isArray(value) ? value[0] : value) || undefined;
+const ZEvidenceParams = z.object({
+  group: z.preprocess(first, z.enum(EVIDENCE_GROUPINGS).optional()).catch(undefined),
+  page: z.preprocess(first, z.coerce.number().int().min(0).max(100_000).default(0)).catch(0),
+  open: z.preprocess(first, z.string().max(2048).optional()).catch(undefined),
+  rpage: z.preprocess(first, z.coerce.number().int().min(0).max(100_000).default(0)).catch(0),
+});
+
+export default async function AccountItemPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ accountId: string; itemId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   // Item ids ("IAM-01") need no URL encoding; anything not on the checklist is a 404.
   const { accountId, itemId } = await params;
+  const evidenceParams = ZEvidenceParams.parse(await searchParams);
   const definition = CHECKLIST_ITEMS.find((item) => item.id === itemId);
   if (!/^\d{12}$/.test(accountId) || !definition) notFound();
   const user = await requirePageUser();
@@ -46,6 +63,12 @@ export default async function AccountItemPage({ params }: { params: Promise<{ ac
     .map((evidence) => ({ id: evidence.ref.id, label: evidence.ref.note ? `${evidence.ref.note}` : evidence.ref.id }));
   const now = new Date();
   const isFailing = result.status === "fail" || result.status === "partial";
+  const view = {
+    group: evidenceParams.group ?? defaultGrouping(detail.evidence),
+    page: evidenceParams.page,
+    ...(evidenceParams.open !== undefined ? { open: evidenceParams.open } : {}),
+    openPage: evidenceParams.rpage,
+  };
 
   return (
     <>
@@ -55,9 +78,14 @@ export default async function AccountItemPage({ params }: { params: Promise<{ ac
       <h1>
         {itemId} {definition.title}
       </h1>
+      <nav className="section-nav" aria-label="Sections of this item">
+        <a href="#result">Result</a>
+        <a href="#evidence">Evidence ({detail.evidence.length})</a>
+        <a href="#acceptances">Accepted risks{canAccept ? " and accepting one" : ""}</a>
+      </nav>
 
       <div className="grid-2">
-        <section className="panel" data-testid="item-result">
+        <section className="panel" data-testid="item-result" id="result">
           <h2>Result for {detail.accountName}</h2>
           <dl className="facts">
             <dt>Status</dt>
@@ -112,12 +140,12 @@ export default async function AccountItemPage({ params }: { params: Promise<{ ac
         </section>
       </div>
 
-      <section className="panel">
+      <section className="panel" id="evidence">
         <h2>Evidence ({detail.evidence.length})</h2>
-        <EvidenceList accountId={accountId} evidence={detail.evidence} acceptedRecordIds={activeRecordIds} />
+        <GroupedEvidence accountId={accountId} itemId={itemId} evidence={detail.evidence} acceptedRecordIds={activeRecordIds} view={view} />
       </section>
 
-      <section className="panel">
+      <section className="panel" id="acceptances">
         <h2>Accepted risks</h2>
         <p className="small muted">
           An acceptance counts the failure as passing in the risk-adjusted score only, until it expires or is revoked; the raw score never changes.
