@@ -57,8 +57,16 @@ test.describe("[ACCOUNTS]", () => {
 
     await account.openItem(failing.item_id);
     await expect(page).toHaveURL(new RegExp(`/accounts/${failing.account_id}/items/${failing.item_id}$`));
+    await expect(page).toHaveTitle(`${failing.item_id} in account ${failing.account_id} · Parapet`);
     await expect(account.itemResultStatus()).toHaveAttribute("data-status", "fail");
-    await expect(account.evidenceRows).toHaveCount(failing.refs);
+    if (failing.refs > 10) {
+      // Many records are grouped: the group counts add up to every reference; ungrouped, page 1 lists them in order.
+      const counts = (await page.getByTestId("group-count").allInnerTexts()).map(Number);
+      if ((await page.getByTestId("evidence-pager").count()) === 0) expect(counts.reduce((sum, n) => sum + n, 0)).toBe(failing.refs);
+      await page.getByTestId("evidence-grouping").getByRole("link", { name: "not grouped" }).click();
+      await expect(page).toHaveURL(/group=none/);
+    }
+    await expect(account.evidenceRows).toHaveCount(Math.min(failing.refs, 50));
     await expect(account.evidenceRows.first()).toHaveAttribute("data-record-id", failing.ref_id);
     await page.screenshot({ path: "test-results/e2e/account-item-page.png", fullPage: true });
 
@@ -163,7 +171,14 @@ test.describe("[ACCOUNTS]", () => {
   test("[ACCOUNTS]: an unknown account is a 404", async ({ page, signedIn: _ }) => {
     const response = await page.goto("/accounts/000000000000");
     expect(response?.status()).toBe(404);
-    await expect(page.getByText("could not be found")).toBeVisible();
+    // The 404 is inside the console frame: the navigation stays.
+    await expect(page.getByTestId("not-found")).toContainText("Page not found");
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Findings" })).toBeVisible();
+    const missing = await page.goto("/no-such-page/at-all");
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByTestId("not-found")).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" })).toBeVisible();
+    await expect(page).toHaveTitle("Not found · Parapet");
   });
 
   test("[ACCOUNTS]: a viewer scoped to one account gets 404 for another and cannot accept risks", async ({ page, db }) => {

@@ -18,7 +18,7 @@ test.describe("[FINDINGS]", () => {
       await expect(findings.rows()).toHaveCount(Math.min(total, 50));
       const labels = await findings.table.getByTestId("finding-severity").allInnerTexts();
       expect(new Set(labels)).toEqual(new Set([severity]));
-      await expect(page.getByLabel("Severity")).toHaveValue(severity);
+      await expect(page.locator(`#f-severity-${severity}`)).toBeChecked();
 
       // Walk every page: keyset pagination shows each matching finding exactly once.
       const pages = [await findings.rowIds()];
@@ -70,7 +70,11 @@ test.describe("[FINDINGS]", () => {
       await findings.goto({ q: marker });
       await expect(findings.rows()).toHaveCount(1);
       await expect(findings.table.getByTestId("finding-title")).toHaveText(title);
-      await expect(findings.table.getByTestId("finding-title")).toHaveAttribute("href", `/accounts/${account.rows[0]!.id}/records/finding/${encodeURIComponent(marker)}`);
+      // The detail link carries the filtered list along, so the detail page leads back to it.
+      await expect(findings.table.getByTestId("finding-title")).toHaveAttribute(
+        "href",
+        `/accounts/${account.rows[0]!.id}/records/finding/${encodeURIComponent(marker)}?from=${encodeURIComponent(`q=${marker}`)}`,
+      );
 
       const downloadPromise = page.waitForEvent("download");
       await findings.exportLink.click();

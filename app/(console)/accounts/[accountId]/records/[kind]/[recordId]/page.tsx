@@ -111,7 +111,7 @@ export default async function RawRecordPage({
       </section>
       <section className="panel">
         <h2>Raw record, as AWS returned it</h2>
-        <pre className="raw-json" data-testid="raw-json">
+        <pre className="raw-json" data-testid="raw-json" tabIndex={0} aria-label="Raw record JSON">
           {JSON.stringify(record.raw, null, 2)}
         </pre>
       </section>
