@@ -37,38 +37,32 @@ export interface AccountOverviewRow {
 
 /**
  * One row per account the user may see: latest score and coverage, active findings by
- * severity, and the failures of its latest collection. Security Hub copies of GuardDuty
- * findings (linked_guardduty_id set) are not counted: the GuardDuty record is. The domain
- * figures and last week's score come from the daily snapshots, which the scoring job writes.
+ * severity, and the failures of its latest collection. Everything but the collection status
+ * comes from the account's latest daily snapshot, which the scoring job writes in the
+ * scoring transaction (the read model: one row per account, whatever the number of
+ * findings); its finding counts are those of the moment it was scored, the collection's
+ * last step. Security Hub copies of GuardDuty findings (linked_guardduty_id set) are not
+ * counted: the GuardDuty record is.
  */
 export async function findAccountOverview(user: SessionUser): Promise<AccountOverviewRow[]> {
   const scope = accountScopeOf(user);
   const rows = await getDb().$queryRaw<Array<Omit<AccountOverviewRow, "score" | "riskAdjustedScore" | "coverage"> & { score: number | null; risk_adjusted_score: number | null; coverage: number | null; status_error: string | null; last_collected_at: Date | null; failed_steps: number; last_run_status: string | null; day: Date | null; week_ago_score: number | null; domains: Record<string, { score?: number | null; coverage?: number | null }> | null }>>`
     SELECT a.id, a.name, a.status, a.status_error, a.last_collected_at,
            s.score, s.risk_adjusted_score, s.coverage, s.day, s.domains, w.score AS week_ago_score,
-           COALESCE(f.critical, 0)::int AS critical, COALESCE(f.high, 0)::int AS high,
-           COALESCE(f.medium, 0)::int AS medium, COALESCE(f.low, 0)::int AS low,
-           COALESCE(f.informational, 0)::int AS informational,
+           COALESCE(s.active_critical, 0)::int AS critical, COALESCE(s.active_high, 0)::int AS high,
+           COALESCE(s.active_medium, 0)::int AS medium, COALESCE(s.active_low, 0)::int AS low,
+           COALESCE(s.active_informational, 0)::int AS informational,
            COALESCE(r.failed_steps, 0)::int AS failed_steps, lr.status AS last_run_status
     FROM accounts a
     LEFT JOIN LATERAL (
-      SELECT score, risk_adjusted_score, coverage, day, domains FROM score_snapshots
+      SELECT score, risk_adjusted_score, coverage, day, domains, active_critical, active_high, active_medium, active_low, active_informational
+      FROM score_snapshots
       WHERE account_id = a.id ORDER BY day DESC LIMIT 1
     ) s ON true
     LEFT JOIN LATERAL (
       SELECT score FROM score_snapshots
       WHERE account_id = a.id AND day <= s.day - 7 ORDER BY day DESC LIMIT 1
     ) w ON true
-    LEFT JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE severity_label = 'CRITICAL') AS critical,
-             count(*) FILTER (WHERE severity_label = 'HIGH') AS high,
-             count(*) FILTER (WHERE severity_label = 'MEDIUM') AS medium,
-             count(*) FILTER (WHERE severity_label = 'LOW') AS low,
-             count(*) FILTER (WHERE severity_label = 'INFORMATIONAL') AS informational
-      FROM findings
-      WHERE account_id = a.id AND status = 'active' AND linked_guardduty_id IS NULL
-        AND (compliance_status IS NULL OR compliance_status <> 'PASSED')
-    ) f ON true
     LEFT JOIN LATERAL (
       SELECT id, status FROM collection_runs WHERE account_id = a.id ORDER BY started_at DESC LIMIT 1
     ) lr ON true

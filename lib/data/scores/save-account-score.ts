@@ -7,6 +7,8 @@ import { withTransaction } from "@/lib/ingest/with-transaction";
  * Stores an evaluation: the latest result per item (items no longer on the checklist are
  * removed) and the day's snapshot (a later evaluation the same day replaces it), in one
  * transaction so the console never shows results and a score from different evaluations.
+ * The snapshot also records the account's active finding counts by severity at that moment:
+ * the overview's read model, so its cost grows with accounts, not with findings.
  */
 export async function saveAccountScore(pool: pg.Pool, score: AccountScore): Promise<void> {
   await withTransaction(async (client) => {
@@ -40,11 +42,20 @@ export async function saveAccountScore(pool: pg.Pool, score: AccountScore): Prom
       items.map((item) => item.itemId),
     ]);
     await client.query(
-      `INSERT INTO score_snapshots (account_id, day, taken_at, score, risk_adjusted_score, coverage, domains, items, checklist_version)
-       VALUES ($1, ($2::timestamptz AT TIME ZONE 'UTC')::date, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO score_snapshots (account_id, day, taken_at, score, risk_adjusted_score, coverage, domains, items, checklist_version,
+                                   active_critical, active_high, active_medium, active_low, active_informational)
+       SELECT $1, ($2::timestamptz AT TIME ZONE 'UTC')::date, $2, $3, $4, $5, $6, $7, $8,
+              count(*) FILTER (WHERE f.severity_label = 'CRITICAL'), count(*) FILTER (WHERE f.severity_label = 'HIGH'),
+              count(*) FILTER (WHERE f.severity_label = 'MEDIUM'), count(*) FILTER (WHERE f.severity_label = 'LOW'),
+              count(*) FILTER (WHERE f.severity_label = 'INFORMATIONAL')
+       FROM findings f
+       WHERE f.account_id = $1 AND f.status = 'active' AND f.linked_guardduty_id IS NULL
+         AND (f.compliance_status IS NULL OR f.compliance_status <> 'PASSED')
        ON CONFLICT (account_id, day) DO UPDATE SET taken_at = EXCLUDED.taken_at, score = EXCLUDED.score,
          risk_adjusted_score = EXCLUDED.risk_adjusted_score, coverage = EXCLUDED.coverage, domains = EXCLUDED.domains,
-         items = EXCLUDED.items, checklist_version = EXCLUDED.checklist_version`,
+         items = EXCLUDED.items, checklist_version = EXCLUDED.checklist_version,
+         active_critical = EXCLUDED.active_critical, active_high = EXCLUDED.active_high, active_medium = EXCLUDED.active_medium,
+         active_low = EXCLUDED.active_low, active_informational = EXCLUDED.active_informational`,
       [
         score.accountId,
         score.evaluatedAt,
