@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { benchConsolePages } from "./console-pages";
 import { benchFullSync } from "./full-sync";
 import { type BenchReport, isBudgetMet } from "./report";
 import { benchSimStart } from "./sim-start";
@@ -12,17 +13,21 @@ import { benchUpsertVsCopy } from "./upsert-vs-copy";
  * budget ratios with PASS/MISS, and writes bench/results/latest.json.
  */
 
-const BENCHMARKS = ["upsert", "sync", "sim-start"] as const;
+const BENCHMARKS = ["upsert", "sync", "sim-start", "console"] as const;
+/** Run when no --only is given; `console` (tens of minutes at full size) runs when asked for. */
+const DEFAULT_BENCHMARKS: BenchmarkName[] = ["upsert", "sync", "sim-start"];
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
 interface BenchOptions {
   only: BenchmarkName[];
   isQuick: boolean;
   concurrency: number | null;
+  /** `console`: the "full" size as a fraction of the issue's (1 = 500 accounts, 2M findings, 5M events). */
+  scale: number;
 }
 
 function parseArgs(args: string[]): BenchOptions {
-  const options: BenchOptions = { only: [...BENCHMARKS], isQuick: false, concurrency: null };
+  const options: BenchOptions = { only: [...DEFAULT_BENCHMARKS], isQuick: false, concurrency: null, scale: 1 };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
     const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -38,8 +43,12 @@ function parseArgs(args: string[]): BenchOptions {
       const concurrency = Number(value());
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error("--concurrency must be a positive integer");
       options.concurrency = concurrency;
+    } else if (flag === "--scale") {
+      const scale = Number(value());
+      if (!(scale > 0 && scale <= 1)) throw new Error("--scale must be a number in (0, 1]");
+      options.scale = scale;
     } else if (flag === "--help" || flag === "-h") {
-      console.log("usage: npm run bench -- [--only upsert|sync|sim-start[,...]] [--quick] [--concurrency N]");
+      console.log("usage: npm run bench -- [--only upsert|sync|sim-start|console[,...]] [--quick] [--concurrency N] [--scale F]");
       process.exit(0);
     } else throw new Error(`unknown flag ${arg}`);
   }
@@ -49,6 +58,7 @@ function parseArgs(args: string[]): BenchOptions {
 async function runBenchmark(name: BenchmarkName, options: BenchOptions, log: (line: string) => void): Promise<BenchReport> {
   if (name === "upsert") return benchUpsertVsCopy({ isQuick: options.isQuick, log });
   if (name === "sync") return benchFullSync({ isQuick: options.isQuick, concurrency: options.concurrency, log });
+  if (name === "console") return benchConsolePages({ scale: options.scale, log });
   return benchSimStart({ isQuick: options.isQuick, log });
 }
 

@@ -1,0 +1,385 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import autocannon from "autocannon";
+import type pg from "pg";
+import { hashPassword } from "@/lib/auth/password";
+import { SECURITY_EVENT_NAMES } from "@/lib/aws/normalise/security-events";
+import { computeAccountScore } from "@/lib/checklist/compute-account-score";
+import { evaluateAccount } from "@/lib/checklist/evaluate-account";
+import { CHECKLIST_VERSION } from "@/lib/checklist/items";
+import { loadAccountEvidence } from "@/lib/data/checklist/load-account-evidence";
+import { saveAccountScore } from "@/lib/data/scores/save-account-score";
+import { copyRows, copyTextValue } from "@/lib/ingest/copy-rows";
+import { startBenchDatabase } from "./bench-database";
+import { type BenchReport, formatMs, percentile } from "./report";
+
+/**
+ * The console at organisation size: seeds a database (accounts x 4 regions, findings,
+ * CloudTrail events, 12 weeks of daily snapshots) by COPY, starts the built console
+ * (`next start`) on it, signs in, and measures the server response time of each page
+ * (autocannon, warm, several hundred requests) at the full size and at 1% of it.
+ *
+ * Full size (scale 1): 500 accounts, 2,000,000 findings, 5,000,000 events, 84 days of
+ * snapshots. `--scale 0.1` runs a tenth of that as "full" when the full size does not fit.
+ */
+
+const FULL = { accounts: 500, findings: 2_000_000, events: 5_000_000, days: 84 };
+const REGIONS = ["us-east-1", "eu-west-1", "eu-central-1", "ap-southeast-2"];
+/** Accounts that are really evaluated by the checklist rules; the others get a copy of one of these results (see README). */
+const SCORED_TEMPLATES = 4;
+const REQUESTS = 300;
+const WARM_UP = 20;
+const CONNECTIONS = 4;
+const BENCH_EMAIL = "bench@parapet.local";
+const BENCH_PASSWORD = "bench-password-not-secret";
+
+const CONTROLS = ["IAM.1", "IAM.3", "IAM.4", "IAM.6", "S3.1", "S3.2", "S3.8", "EC2.2", "EC2.19", "EC2.8", "RDS.3", "CloudTrail.1", "KMS.4", "GuardDuty.1", "Config.1"];
+const GD_TYPES = [
+  "UnauthorizedAccess:IAMUser/ConsoleLoginSuccess.B",
+  "Recon:EC2/PortProbeUnprotectedPort",
+  "CryptoCurrency:EC2/BitcoinTool.B!DNS",
+  "Policy:S3/BucketBlockPublicAccessDisabled",
+  "Discovery:S3/MaliciousIPCaller",
+  "Trojan:EC2/DNSDataExfiltration",
+];
+const LABELS: Array<[string, number, number]> = [
+  ["CRITICAL", 90, 0.04],
+  ["HIGH", 70, 0.16],
+  ["MEDIUM", 40, 0.4],
+  ["LOW", 10, 0.3],
+  ["INFORMATIONAL", 0, 0.1],
+];
+
+/** A small deterministic PRNG, so two runs seed the same data. */
+function makeRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const accountId = (index: number) => String(100000000000 + index * 7919);
+const row = (values: Array<string | number | null | boolean>) =>
+  `${values.map((value) => (typeof value === "boolean" ? (value ? "t" : "f") : copyTextValue(value))).join("\t")}\n`;
+
+function* chunked(total: number, make: (index: number) => string): Generator<Buffer> {
+  let buffer = "";
+  for (let index = 0; index < total; index++) {
+    buffer += make(index);
+    if (buffer.length > 256 * 1024) {
+      yield Buffer.from(buffer);
+      buffer = "";
+    }
+  }
+  if (buffer) yield Buffer.from(buffer);
+}
+
+interface Sizes {
+  accounts: number;
+  findings: number;
+  events: number;
+  days: number;
+}
+
+export function sizesFor(scale: number): Sizes {
+  return {
+    accounts: Math.max(5, Math.round(FULL.accounts * scale)),
+    findings: Math.round(FULL.findings * scale),
+    events: Math.round(FULL.events * scale),
+    days: FULL.days,
+  };
+}
+
+/** Seeds everything by COPY; returns the seconds each table took. */
+async function seed(pool: pg.Pool, sizes: Sizes, log: (line: string) => void): Promise<Record<string, number>> {
+  const random = makeRandom(42);
+  const now = Date.now();
+  const day = 86_400_000;
+  const timings: Record<string, number> = {};
+  const client = await pool.connect();
+  const timed = async (name: string, run: () => Promise<unknown>) => {
+    const started = performance.now();
+    await run();
+    timings[name] = (performance.now() - started) / 1000;
+    log(`  seeded ${name} in ${timings[name]!.toFixed(1)} s`);
+  };
+  try {
+    await timed("accounts", () =>
+      copyRows(
+        client,
+        "accounts (id, name, role_arn, external_id, regions, owner, tags, status, last_collected_at)",
+        chunked(sizes.accounts, (index) =>
+          row([
+            accountId(index),
+            `bench-${String(index).padStart(3, "0")}`,
+            `arn:aws:iam::${accountId(index)}:role/ParapetReadOnly`,
+            `bench-external-id-${index}`,
+            `{${REGIONS.join(",")}}`,
+            `team-${index % 17}@example.com`,
+            JSON.stringify({ env: index % 3 === 0 ? "prod" : "dev", cost_center: `cc-${index % 9}` }),
+            "active",
+            new Date(now - (index % 50 === 0 ? 3 * day : 20 * 60_000)).toISOString(),
+          ]),
+        ),
+      ),
+    );
+    await timed("findings", () =>
+      copyRows(
+        client,
+        "findings (source, source_id, account_id, region, type, title, severity, severity_label, status, workflow_status, compliance_status, control_id, product_name, resource_type, resource_id, first_seen_at, last_seen_at, source_updated_at, raw)",
+        chunked(sizes.findings, (index) => {
+          const account = accountId(Math.floor(random() * sizes.accounts));
+          const region = REGIONS[index % REGIONS.length]!;
+          const isGuardDuty = random() < 0.3;
+          let pick = random();
+          const [label, base] = LABELS.find(([, , share]) => (pick -= share) < 0) ?? LABELS[3]!;
+          const firstSeen = now - Math.floor(random() * 90 * day);
+          const lastSeen = Math.min(now, firstSeen + Math.floor(random() * 30 * day));
+          const statusPick = random();
+          const status = statusPick < 0.7 ? "active" : statusPick < 0.85 ? "archived" : "resolved";
+          const control = isGuardDuty ? null : CONTROLS[index % CONTROLS.length]!;
+          const type = isGuardDuty ? GD_TYPES[index % GD_TYPES.length]! : "Software and Configuration Checks/Industry and Regulatory Standards";
+          const bucket = `arn:aws:s3:::bench-${account}-bucket-${index % 200}`;
+          const sourceId = isGuardDuty
+            ? `${index.toString(16).padStart(32, "0")}`
+            : `arn:aws:securityhub:${region}:${account}:subscription/aws-foundational-security-best-practices/v/1.0.0/${control}/finding/${index.toString(16)}`;
+          const title = isGuardDuty ? `${type.split(":")[0]} activity against ${type.split("/")[1]}` : `${control} resource is not compliant (public bucket check)`;
+          return row([
+            isGuardDuty ? "guardduty" : "securityhub",
+            sourceId,
+            account,
+            region,
+            type,
+            title,
+            base + Math.floor(random() * 9),
+            label,
+            status,
+            isGuardDuty ? null : "NEW",
+            isGuardDuty ? null : random() < 0.2 ? "PASSED" : "FAILED",
+            control,
+            isGuardDuty ? "GuardDuty" : "Security Hub",
+            isGuardDuty ? "Instance" : "AwsS3Bucket",
+            isGuardDuty ? `i-${index.toString(16).padStart(17, "0")}` : bucket,
+            new Date(firstSeen).toISOString(),
+            new Date(lastSeen).toISOString(),
+            new Date(lastSeen).toISOString(),
+            JSON.stringify({ Id: sourceId, AwsAccountId: account, Region: region, Types: [type], Title: title, Severity: { Label: label } }),
+          ]);
+        }),
+      ),
+    );
+    await timed("cloudtrail_events", () =>
+      copyRows(
+        client,
+        "cloudtrail_events (event_id, account_id, region, event_name, event_source, event_time, user_type, user_arn, source_ip, error_code, mfa_used, read_only, raw)",
+        chunked(sizes.events, (index) => {
+          const account = accountId(Math.floor(random() * sizes.accounts));
+          const event = SECURITY_EVENT_NAMES[index % SECURITY_EVENT_NAMES.length]!;
+          const region = event.isGlobalService ? "us-east-1" : REGIONS[index % REGIONS.length]!;
+          const user = `arn:aws:iam::${account}:user/person-${index % 23}`;
+          const failed = random() < 0.05;
+          const eventId = `bench-${index.toString(36)}-${account}`;
+          const time = new Date(now - Math.floor(random() * 90 * day)).toISOString();
+          return row([
+            eventId,
+            account,
+            region,
+            event.eventName,
+            event.eventSource,
+            time,
+            "IAMUser",
+            user,
+            `198.51.100.${index % 250}`,
+            failed ? "AccessDenied" : null,
+            event.eventName === "ConsoleLogin" ? random() < 0.9 : null,
+            false,
+            JSON.stringify({ eventID: eventId, eventName: event.eventName, eventSource: event.eventSource, eventTime: time, awsRegion: region, userIdentity: { type: "IAMUser", arn: user } }),
+          ]);
+        }),
+      ),
+    );
+    await timed("source_cursors", () =>
+      copyRows(
+        client,
+        "source_cursors (account_id, region, source, position, state, error_code, error)",
+        chunked(sizes.accounts * REGIONS.length * 3, (index) => {
+          const account = accountId(Math.floor(index / (REGIONS.length * 3)));
+          const region = REGIONS[Math.floor(index / 3) % REGIONS.length]!;
+          const source = ["guardduty", "securityhub", "cloudtrail"][index % 3]!;
+          const broken = index % 97 === 0;
+          return row([account, region, source, new Date(now - 30 * 60_000).toISOString(), broken ? "error" : "ok", broken ? "AccessDeniedException" : null, broken ? "User is not authorized to perform: securityhub:GetFindings" : null]);
+        }),
+      ),
+    );
+    await timed("collection_runs", async () => {
+      await client.query(
+        `INSERT INTO collection_runs (account_id, status, trigger, started_at, finished_at)
+         SELECT a.id, CASE WHEN row_number() OVER (ORDER BY a.id) % 40 = 0 THEN 'partial' ELSE 'succeeded' END, 'schedule', now() - interval '25 minutes', now() - interval '20 minutes'
+         FROM accounts a`,
+      );
+    });
+    await timed("analyze", () => client.query("ANALYZE"));
+  } finally {
+    client.release();
+  }
+
+  // Scoring: the checklist rules really evaluate a few accounts (the ones the pages open
+  // first among them); every other account gets a copy of one of those results, so the
+  // overview and the heat map have 500 scored rows without 500 full evaluations.
+  const started = performance.now();
+  const templates = Array.from({ length: Math.min(SCORED_TEMPLATES, sizes.accounts) }, (_, index) => accountId(index));
+  for (const id of templates) {
+    const evidence = await loadAccountEvidence(pool, id, new Date());
+    await saveAccountScore(pool, computeAccountScore(id, evaluateAccount(evidence), new Date(), CHECKLIST_VERSION));
+  }
+  await pool.query(
+    `INSERT INTO checklist_results (account_id, item_id, domain, status, passing, total, reason, evidence, checklist_version, evaluated_at)
+     SELECT a.id, c.item_id, c.domain, c.status, c.passing, c.total, c.reason, c.evidence, c.checklist_version, c.evaluated_at
+     FROM accounts a
+     JOIN checklist_results c ON c.account_id = ($1::text[])[1 + (abs(hashtext(a.id)) % cardinality($1::text[]))]
+     WHERE NOT (a.id = ANY($1::text[]))`,
+    [templates],
+  );
+  // 12 weeks of daily snapshots per account: the template's latest one, its score walking by day.
+  await pool.query(
+    `INSERT INTO score_snapshots (account_id, day, taken_at, score, risk_adjusted_score, coverage, domains, items, checklist_version,
+                                  active_critical, active_high, active_medium, active_low, active_informational)
+     SELECT a.id, (now() AT TIME ZONE 'UTC')::date - d, now() - d * interval '1 day',
+            greatest(0, least(100, t.score + ((abs(hashtext(a.id || d::text)) % 200) - 100) / 20.0)),
+            greatest(0, least(100, t.risk_adjusted_score + ((abs(hashtext(a.id || d::text)) % 200) - 100) / 20.0)),
+            t.coverage, t.domains, CASE WHEN d = 0 THEN t.items ELSE '[]'::jsonb END, t.checklist_version,
+            f.critical, f.high, f.medium, f.low, f.informational
+     FROM accounts a
+     CROSS JOIN generate_series(0, $2::int - 1) AS d
+     JOIN score_snapshots t ON t.account_id = ($1::text[])[1 + (abs(hashtext(a.id)) % cardinality($1::text[]))] AND t.day = (now() AT TIME ZONE 'UTC')::date
+     LEFT JOIN LATERAL (
+       SELECT count(*) FILTER (WHERE severity_label = 'CRITICAL')::int AS critical, count(*) FILTER (WHERE severity_label = 'HIGH')::int AS high,
+              count(*) FILTER (WHERE severity_label = 'MEDIUM')::int AS medium, count(*) FILTER (WHERE severity_label = 'LOW')::int AS low,
+              count(*) FILTER (WHERE severity_label = 'INFORMATIONAL')::int AS informational
+       FROM findings WHERE account_id = a.id AND status = 'active' AND linked_guardduty_id IS NULL AND (compliance_status IS NULL OR compliance_status <> 'PASSED')
+     ) f ON true
+     ON CONFLICT (account_id, day) DO NOTHING`,
+    [templates, sizes.days],
+  );
+  await pool.query("ANALYZE score_snapshots; ANALYZE checklist_results");
+  timings.scoring = (performance.now() - started) / 1000;
+  log(`  scored ${templates.length} accounts, copied to ${sizes.accounts - templates.length}, ${sizes.days} days of snapshots in ${timings.scoring.toFixed(1)} s`);
+  await pool.query("INSERT INTO users (email, password_hash, role, all_accounts, account_scope) VALUES ($1, $2, 'admin', true, '{}')", [BENCH_EMAIL, await hashPassword(BENCH_PASSWORD)]);
+  return timings;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function startConsole(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  if (!existsSync(path.resolve(".next/BUILD_ID"))) throw new Error("no console build: run `npm run build` first (the bench measures the production server)");
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-1234", NEXTAUTH_URL: url },
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const response = await fetch(`${url}/sign-in`);
+      if (response.status < 500) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error("the console did not start within 60 s");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return { url, child };
+}
+
+/** Signs in through next-auth's credentials endpoint as a browser would; returns the Cookie header. */
+async function signIn(url: string): Promise<string> {
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  const response = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email: BENCH_EMAIL, password: BENCH_PASSWORD, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`sign-in failed (${response.status})`);
+  return session.split(";")[0]!;
+}
+
+/** p50/p95 of REQUESTS warm requests to one page, each timed by autocannon. */
+async function measure(url: string, cookie: string): Promise<{ p50: number; p95: number; errors: number }> {
+  const run = (amount: number, onTime?: (ms: number) => void) =>
+    new Promise<{ non2xx: number; errors: number }>((resolve, reject) => {
+      const instance = autocannon({ url, connections: CONNECTIONS, amount, headers: { cookie } }, (error, result) => (error ? reject(error) : resolve(result)));
+      if (onTime) instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => onTime(responseTime));
+    });
+  await run(WARM_UP);
+  const times: number[] = [];
+  const result = await run(REQUESTS, (ms) => times.push(ms));
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), errors: result.non2xx + result.errors };
+}
+
+export async function benchConsolePages(options: { scale: number; log: (line: string) => void }): Promise<BenchReport> {
+  const { log } = options;
+  const results: Record<string, Record<string, { p50: number; p95: number; errors: number }>> = {};
+  const seeding: Record<string, Record<string, number>> = {};
+  const sizes = { small: sizesFor(0.01), full: sizesFor(options.scale) };
+  for (const [name, size] of Object.entries(sizes)) {
+    log(`console: ${name} size, ${size.accounts} accounts x ${REGIONS.length} regions, ${size.findings.toLocaleString("en-US")} findings, ${size.events.toLocaleString("en-US")} events, ${size.days} days`);
+    const database = await startBenchDatabase({ poolSize: 4 });
+    let server: { url: string; child: ChildProcess } | null = null;
+    try {
+      seeding[name] = await seed(database.pool, size, log);
+      server = await startConsole(database.url);
+      const cookie = await signIn(server.url);
+      const account = accountId(0);
+      const pages: Record<string, string> = {
+        overview: "/",
+        "accounts list": "/accounts",
+        "account page": `/accounts/${account}`,
+        "item page (IAM-05)": `/accounts/${account}/items/IAM-05`,
+        "findings by account": `/findings?account=${account}`,
+        "findings by severity + control": "/findings?severity=HIGH&control=S3.1",
+        "findings by text": "/findings?q=public%20bucket",
+      };
+      results[name] = {};
+      for (const [label, pagePath] of Object.entries(pages)) {
+        results[name]![label] = await measure(`${server.url}${pagePath}`, cookie);
+        log(`  ${label}: p50 ${formatMs(results[name]![label]!.p50)}, p95 ${formatMs(results[name]![label]!.p95)}`);
+      }
+    } finally {
+      server?.child.kill("SIGTERM");
+      await database.stop();
+    }
+  }
+  const lines: Array<[string, string]> = [
+    ["full size", `${sizes.full.accounts} accounts, ${sizes.full.findings.toLocaleString("en-US")} findings, ${sizes.full.events.toLocaleString("en-US")} events${options.scale === 1 ? "" : ` (scale ${options.scale} of the issue's full size)`}`],
+    ["1% size", `${sizes.small.accounts} accounts, ${sizes.small.findings.toLocaleString("en-US")} findings, ${sizes.small.events.toLocaleString("en-US")} events`],
+  ];
+  const budgets = [];
+  for (const label of Object.keys(results.full ?? {})) {
+    const full = results.full![label]!;
+    const small = results.small![label]!;
+    lines.push([label, `full p50 ${formatMs(full.p50)} p95 ${formatMs(full.p95)} · 1% p50 ${formatMs(small.p50)} p95 ${formatMs(small.p95)} · ratio ${(full.p95 / small.p95).toFixed(2)}${full.errors + small.errors > 0 ? ` · ${full.errors + small.errors} non-2xx/errors` : ""}`]);
+    budgets.push({ label: `${label}: full p95 / 1% p95`, ratio: full.p95 / small.p95, goal: 1.5 });
+    budgets.push({ label: `${label}: full p95 / 200 ms`, ratio: full.p95 / 200, goal: 1 });
+  }
+  return { name: "console", lines, budgets, data: { sizes, seeding, results, requests: REQUESTS, connections: CONNECTIONS } };
+}
