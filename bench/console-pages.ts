@@ -249,12 +249,14 @@ async function seed(pool: pg.Pool, sizes: Sizes, log: (line: string) => void): P
   // 12 weeks of daily snapshots per account: the template's latest one, its score walking by day.
   await pool.query(
     `INSERT INTO score_snapshots (account_id, day, taken_at, score, risk_adjusted_score, coverage, domains, items, checklist_version,
-                                  active_critical, active_high, active_medium, active_low, active_informational)
+                                  active_critical, active_high, active_medium, active_low, active_informational,
+                                  earned_weight, risk_adjusted_earned_weight, weight_with_data, weight_applicable)
      SELECT a.id, (now() AT TIME ZONE 'UTC')::date - d, now() - d * interval '1 day',
             greatest(0, least(100, t.score + ((abs(hashtext(a.id || d::text)) % 200) - 100) / 20.0)),
             greatest(0, least(100, t.risk_adjusted_score + ((abs(hashtext(a.id || d::text)) % 200) - 100) / 20.0)),
             t.coverage, t.domains, CASE WHEN d = 0 THEN t.items ELSE '[]'::jsonb END, t.checklist_version,
-            f.critical, f.high, f.medium, f.low, f.informational
+            f.critical, f.high, f.medium, f.low, f.informational,
+            t.earned_weight, t.risk_adjusted_earned_weight, t.weight_with_data, t.weight_applicable
      FROM accounts a
      CROSS JOIN generate_series(0, $2::int - 1) AS d
      JOIN score_snapshots t ON t.account_id = ($1::text[])[1 + (abs(hashtext(a.id)) % cardinality($1::text[]))] AND t.day = (now() AT TIME ZONE 'UTC')::date

@@ -16,20 +16,21 @@ export interface OrgScorePoint {
  * The org score per day over the accounts the user may see, rolled up exactly as
  * lib/checklist/roll-up-org-score.ts documents (pooled: Σ earned weight / Σ weight with
  * data; coverage Σ weight with data / Σ applicable weight), from each account's snapshot
- * of that day. The last point is today's org score.
+ * of that day. The last point is today's org score. Each snapshot carries its account's
+ * pooled weights (written by the scoring transaction), so this sums four columns per
+ * account per day.
  */
 export async function findOrgScoreTrend(user: SessionUser, days = 90): Promise<OrgScorePoint[]> {
   const scope = accountScopeOf(user);
   const rows = await getDb().$queryRaw<Array<{ day: Date; earned: number | null; adjusted: number | null; with_data: number | null; applicable: number | null; accounts: number }>>`
     SELECT s.day,
-           sum((d.value->>'earnedWeight')::float8) AS earned,
-           sum((d.value->>'riskAdjustedEarnedWeight')::float8) AS adjusted,
-           sum((d.value->>'weightWithData')::float8) AS with_data,
-           sum((d.value->>'weightApplicable')::float8) AS applicable,
-           count(DISTINCT s.account_id)::int AS accounts
+           sum(s.earned_weight) AS earned,
+           sum(s.risk_adjusted_earned_weight) AS adjusted,
+           sum(s.weight_with_data) AS with_data,
+           sum(s.weight_applicable) AS applicable,
+           count(*)::int AS accounts
     FROM score_snapshots s
     JOIN accounts a ON a.id = s.account_id
-    CROSS JOIN LATERAL jsonb_each(s.domains) AS d
     WHERE s.day >= (now() AT TIME ZONE 'UTC')::date - ${days}::int
       AND a.status <> 'data_only'
       AND (${scope.all} OR s.account_id = ANY(${scope.ids}::text[]))

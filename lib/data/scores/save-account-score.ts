@@ -8,7 +8,8 @@ import { withTransaction } from "@/lib/ingest/with-transaction";
  * removed) and the day's snapshot (a later evaluation the same day replaces it), in one
  * transaction so the console never shows results and a score from different evaluations.
  * The snapshot also records the account's active finding counts by severity at that moment:
- * the overview's read model, so its cost grows with accounts, not with findings.
+ * the overview's read model, so its cost grows with accounts, not with findings; and its
+ * pooled weights, which the org trend sums per day.
  */
 export async function saveAccountScore(pool: pg.Pool, score: AccountScore): Promise<void> {
   await withTransaction(async (client) => {
@@ -43,11 +44,13 @@ export async function saveAccountScore(pool: pg.Pool, score: AccountScore): Prom
     ]);
     await client.query(
       `INSERT INTO score_snapshots (account_id, day, taken_at, score, risk_adjusted_score, coverage, domains, items, checklist_version,
-                                   active_critical, active_high, active_medium, active_low, active_informational)
+                                   active_critical, active_high, active_medium, active_low, active_informational,
+                                   earned_weight, risk_adjusted_earned_weight, weight_with_data, weight_applicable)
        SELECT $1, ($2::timestamptz AT TIME ZONE 'UTC')::date, $2, $3, $4, $5, $6, $7, $8,
               count(*) FILTER (WHERE f.severity_label = 'CRITICAL'), count(*) FILTER (WHERE f.severity_label = 'HIGH'),
               count(*) FILTER (WHERE f.severity_label = 'MEDIUM'), count(*) FILTER (WHERE f.severity_label = 'LOW'),
-              count(*) FILTER (WHERE f.severity_label = 'INFORMATIONAL')
+              count(*) FILTER (WHERE f.severity_label = 'INFORMATIONAL'),
+              $9, $10, $11, $12
        FROM findings f
        WHERE f.account_id = $1 AND f.status = 'active' AND f.linked_guardduty_id IS NULL
          AND (f.compliance_status IS NULL OR f.compliance_status <> 'PASSED')
@@ -55,7 +58,9 @@ export async function saveAccountScore(pool: pg.Pool, score: AccountScore): Prom
          risk_adjusted_score = EXCLUDED.risk_adjusted_score, coverage = EXCLUDED.coverage, domains = EXCLUDED.domains,
          items = EXCLUDED.items, checklist_version = EXCLUDED.checklist_version,
          active_critical = EXCLUDED.active_critical, active_high = EXCLUDED.active_high, active_medium = EXCLUDED.active_medium,
-         active_low = EXCLUDED.active_low, active_informational = EXCLUDED.active_informational`,
+         active_low = EXCLUDED.active_low, active_informational = EXCLUDED.active_informational,
+         earned_weight = EXCLUDED.earned_weight, risk_adjusted_earned_weight = EXCLUDED.risk_adjusted_earned_weight,
+         weight_with_data = EXCLUDED.weight_with_data, weight_applicable = EXCLUDED.weight_applicable`,
       [
         score.accountId,
         score.evaluatedAt,
@@ -65,6 +70,11 @@ export async function saveAccountScore(pool: pg.Pool, score: AccountScore): Prom
         JSON.stringify(score.domains),
         JSON.stringify(items.map((item) => ({ itemId: item.itemId, status: item.status, passing: item.passing ?? null, total: item.total ?? null, riskAdjusted: item.riskAdjusted.status }))),
         score.checklistVersion,
+        // Summed over the domains, as the org roll-up pools them (lib/checklist/roll-up-org-score.ts).
+        Object.values(score.domains).reduce((sum, domain) => sum + domain.earnedWeight, 0),
+        Object.values(score.domains).reduce((sum, domain) => sum + domain.riskAdjustedEarnedWeight, 0),
+        Object.values(score.domains).reduce((sum, domain) => sum + domain.weightWithData, 0),
+        Object.values(score.domains).reduce((sum, domain) => sum + domain.weightApplicable, 0),
       ],
     );
   }, pool);
