@@ -11,6 +11,7 @@ import { evaluateAccount } from "@/lib/checklist/evaluate-account";
 import { CHECKLIST_VERSION } from "@/lib/checklist/items";
 import { loadAccountEvidence } from "@/lib/data/checklist/load-account-evidence";
 import { saveAccountScore } from "@/lib/data/scores/save-account-score";
+import { childProcessEnv } from "@/lib/env";
 import { copyRows, copyTextValue } from "@/lib/ingest/copy-rows";
 import { startBenchDatabase } from "./bench-database";
 import { type BenchReport, formatMs, percentile } from "./report";
@@ -35,7 +36,23 @@ const CONNECTIONS = 4;
 const BENCH_EMAIL = "bench@parapet.local";
 const BENCH_PASSWORD = "bench-password-not-secret";
 
-const CONTROLS = ["IAM.1", "IAM.3", "IAM.4", "IAM.6", "S3.1", "S3.2", "S3.8", "EC2.2", "EC2.19", "EC2.8", "RDS.3", "CloudTrail.1", "KMS.4", "GuardDuty.1", "Config.1"];
+const CONTROLS = [
+  "IAM.1",
+  "IAM.3",
+  "IAM.4",
+  "IAM.6",
+  "S3.1",
+  "S3.2",
+  "S3.8",
+  "EC2.2",
+  "EC2.19",
+  "EC2.8",
+  "RDS.3",
+  "CloudTrail.1",
+  "KMS.4",
+  "GuardDuty.1",
+  "Config.1",
+];
 const GD_TYPES = [
   "UnauthorizedAccess:IAMUser/ConsoleLoginSuccess.B",
   "Recon:EC2/PortProbeUnprotectedPort",
@@ -144,12 +161,16 @@ async function seed(pool: pg.Pool, sizes: Sizes, log: (line: string) => void): P
           const statusPick = random();
           const status = statusPick < 0.7 ? "active" : statusPick < 0.85 ? "archived" : "resolved";
           const control = isGuardDuty ? null : CONTROLS[index % CONTROLS.length]!;
-          const type = isGuardDuty ? GD_TYPES[index % GD_TYPES.length]! : "Software and Configuration Checks/Industry and Regulatory Standards";
+          const type = isGuardDuty
+            ? GD_TYPES[index % GD_TYPES.length]!
+            : "Software and Configuration Checks/Industry and Regulatory Standards";
           const bucket = `arn:aws:s3:::bench-${account}-bucket-${index % 200}`;
           const sourceId = isGuardDuty
             ? `${index.toString(16).padStart(32, "0")}`
             : `arn:aws:securityhub:${region}:${account}:subscription/aws-foundational-security-best-practices/v/1.0.0/${control}/finding/${index.toString(16)}`;
-          const title = isGuardDuty ? `${type.split(":")[0]} activity against ${type.split("/")[1]}` : `${control} resource is not compliant (public bucket check)`;
+          const title = isGuardDuty
+            ? `${type.split(":")[0]} activity against ${type.split("/")[1]}`
+            : `${control} resource is not compliant (public bucket check)`;
           return row([
             isGuardDuty ? "guardduty" : "securityhub",
             sourceId,
@@ -169,7 +190,14 @@ async function seed(pool: pg.Pool, sizes: Sizes, log: (line: string) => void): P
             new Date(firstSeen).toISOString(),
             new Date(lastSeen).toISOString(),
             new Date(lastSeen).toISOString(),
-            JSON.stringify({ Id: sourceId, AwsAccountId: account, Region: region, Types: [type], Title: title, Severity: { Label: label } }),
+            JSON.stringify({
+              Id: sourceId,
+              AwsAccountId: account,
+              Region: region,
+              Types: [type],
+              Title: title,
+              Severity: { Label: label },
+            }),
           ]);
         }),
       ),
@@ -199,7 +227,14 @@ async function seed(pool: pg.Pool, sizes: Sizes, log: (line: string) => void): P
             failed ? "AccessDenied" : null,
             event.eventName === "ConsoleLogin" ? random() < 0.9 : null,
             false,
-            JSON.stringify({ eventID: eventId, eventName: event.eventName, eventSource: event.eventSource, eventTime: time, awsRegion: region, userIdentity: { type: "IAMUser", arn: user } }),
+            JSON.stringify({
+              eventID: eventId,
+              eventName: event.eventName,
+              eventSource: event.eventSource,
+              eventTime: time,
+              awsRegion: region,
+              userIdentity: { type: "IAMUser", arn: user },
+            }),
           ]);
         }),
       ),
@@ -213,7 +248,15 @@ async function seed(pool: pg.Pool, sizes: Sizes, log: (line: string) => void): P
           const region = REGIONS[Math.floor(index / 3) % REGIONS.length]!;
           const source = ["guardduty", "securityhub", "cloudtrail"][index % 3]!;
           const broken = index % 97 === 0;
-          return row([account, region, source, new Date(now - 30 * 60_000).toISOString(), broken ? "error" : "ok", broken ? "AccessDeniedException" : null, broken ? "User is not authorized to perform: securityhub:GetFindings" : null]);
+          return row([
+            account,
+            region,
+            source,
+            new Date(now - 30 * 60_000).toISOString(),
+            broken ? "error" : "ok",
+            broken ? "AccessDeniedException" : null,
+            broken ? "User is not authorized to perform: securityhub:GetFindings" : null,
+          ]);
         }),
       ),
     );
@@ -271,8 +314,13 @@ async function seed(pool: pg.Pool, sizes: Sizes, log: (line: string) => void): P
   );
   await pool.query("ANALYZE score_snapshots; ANALYZE checklist_results");
   timings.scoring = (performance.now() - started) / 1000;
-  log(`  scored ${templates.length} accounts, copied to ${sizes.accounts - templates.length}, ${sizes.days} days of snapshots in ${timings.scoring.toFixed(1)} s`);
-  await pool.query("INSERT INTO users (email, password_hash, role, all_accounts, account_scope) VALUES ($1, $2, 'admin', true, '{}')", [BENCH_EMAIL, await hashPassword(BENCH_PASSWORD)]);
+  log(
+    `  scored ${templates.length} accounts, copied to ${sizes.accounts - templates.length}, ${sizes.days} days of snapshots in ${timings.scoring.toFixed(1)} s`,
+  );
+  await pool.query("INSERT INTO users (email, password_hash, role, all_accounts, account_scope) VALUES ($1, $2, 'admin', true, '{}')", [
+    BENCH_EMAIL,
+    await hashPassword(BENCH_PASSWORD),
+  ]);
   return timings;
 }
 
@@ -288,12 +336,18 @@ function freePort(): Promise<number> {
 }
 
 async function startConsole(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  if (!existsSync(path.resolve(".next/BUILD_ID"))) throw new Error("no console build: run `npm run build` first (the bench measures the production server)");
+  if (!existsSync(path.resolve(".next/BUILD_ID")))
+    throw new Error("no console build: run `npm run build` first (the bench measures the production server)");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "pipe"],
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-1234", NEXTAUTH_URL: url },
+    env: childProcessEnv({
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-1234",
+      NEXTAUTH_URL: url,
+    }),
   });
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -313,7 +367,10 @@ async function startConsole(databaseUrl: string): Promise<{ url: string; child: 
 async function signIn(url: string): Promise<string> {
   const csrf = await fetch(`${url}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
   const response = await fetch(`${url}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -329,8 +386,11 @@ async function signIn(url: string): Promise<string> {
 async function measure(url: string, cookie: string): Promise<{ p50: number; p95: number; errors: number }> {
   const run = (amount: number, onTime?: (ms: number) => void) =>
     new Promise<{ non2xx: number; errors: number }>((resolve, reject) => {
-      const instance = autocannon({ url, connections: CONNECTIONS, amount, headers: { cookie } }, (error, result) => (error ? reject(error) : resolve(result)));
-      if (onTime) instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => onTime(responseTime));
+      const instance = autocannon({ url, connections: CONNECTIONS, amount, headers: { cookie } }, (error, result) =>
+        error ? reject(error) : resolve(result),
+      );
+      if (onTime)
+        instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => onTime(responseTime));
     });
   await run(WARM_UP);
   const times: number[] = [];
@@ -344,7 +404,9 @@ export async function benchConsolePages(options: { scale: number; log: (line: st
   const seeding: Record<string, Record<string, number>> = {};
   const sizes = { small: sizesFor(0.01), full: sizesFor(options.scale) };
   for (const [name, size] of Object.entries(sizes)) {
-    log(`console: ${name} size, ${size.accounts} accounts x ${REGIONS.length} regions, ${size.findings.toLocaleString("en-US")} findings, ${size.events.toLocaleString("en-US")} events, ${size.days} days`);
+    log(
+      `console: ${name} size, ${size.accounts} accounts x ${REGIONS.length} regions, ${size.findings.toLocaleString("en-US")} findings, ${size.events.toLocaleString("en-US")} events, ${size.days} days`,
+    );
     const database = await startBenchDatabase({ poolSize: 4 });
     let server: { url: string; child: ChildProcess } | null = null;
     try {
@@ -372,14 +434,23 @@ export async function benchConsolePages(options: { scale: number; log: (line: st
     }
   }
   const lines: Array<[string, string]> = [
-    ["full size", `${sizes.full.accounts} accounts, ${sizes.full.findings.toLocaleString("en-US")} findings, ${sizes.full.events.toLocaleString("en-US")} events${options.scale === 1 ? "" : ` (scale ${options.scale} of the issue's full size)`}`],
-    ["1% size", `${sizes.small.accounts} accounts, ${sizes.small.findings.toLocaleString("en-US")} findings, ${sizes.small.events.toLocaleString("en-US")} events`],
+    [
+      "full size",
+      `${sizes.full.accounts} accounts, ${sizes.full.findings.toLocaleString("en-US")} findings, ${sizes.full.events.toLocaleString("en-US")} events${options.scale === 1 ? "" : ` (scale ${options.scale} of the issue's full size)`}`,
+    ],
+    [
+      "1% size",
+      `${sizes.small.accounts} accounts, ${sizes.small.findings.toLocaleString("en-US")} findings, ${sizes.small.events.toLocaleString("en-US")} events`,
+    ],
   ];
   const budgets = [];
   for (const label of Object.keys(results.full ?? {})) {
     const full = results.full![label]!;
     const small = results.small![label]!;
-    lines.push([label, `full p50 ${formatMs(full.p50)} p95 ${formatMs(full.p95)} · 1% p50 ${formatMs(small.p50)} p95 ${formatMs(small.p95)} · ratio ${(full.p95 / small.p95).toFixed(2)}${full.errors + small.errors > 0 ? ` · ${full.errors + small.errors} non-2xx/errors` : ""}`]);
+    lines.push([
+      label,
+      `full p50 ${formatMs(full.p50)} p95 ${formatMs(full.p95)} · 1% p50 ${formatMs(small.p50)} p95 ${formatMs(small.p95)} · ratio ${(full.p95 / small.p95).toFixed(2)}${full.errors + small.errors > 0 ? ` · ${full.errors + small.errors} non-2xx/errors` : ""}`,
+    ]);
     budgets.push({ label: `${label}: full p95 / 1% p95`, ratio: full.p95 / small.p95, goal: 1.5 });
     budgets.push({ label: `${label}: full p95 / 200 ms`, ratio: full.p95 / 200, goal: 1 });
   }

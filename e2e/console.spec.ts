@@ -5,9 +5,11 @@ import type pg from "pg";
 import { expect, test } from "./fixtures";
 
 /** The explorer's default scope: active, not a Security Hub copy of a GuardDuty finding, not a PASSED control. */
-const DEFAULT_CONDITIONS = "status = 'active' AND linked_guardduty_id IS NULL AND (compliance_status IS NULL OR compliance_status <> 'PASSED')";
+const DEFAULT_CONDITIONS =
+  "status = 'active' AND linked_guardduty_id IS NULL AND (compliance_status IS NULL OR compliance_status <> 'PASSED')";
 /** The same, for a query where findings are `f`. */
-const F_DEFAULT_CONDITIONS = "f.status = 'active' AND f.linked_guardduty_id IS NULL AND (f.compliance_status IS NULL OR f.compliance_status <> 'PASSED')";
+const F_DEFAULT_CONDITIONS =
+  "f.status = 'active' AND f.linked_guardduty_id IS NULL AND (f.compliance_status IS NULL OR f.compliance_status <> 'PASSED')";
 const fixed = (value: number | null | undefined) => (value === null || value === undefined ? "n/a" : Number(value).toFixed(1));
 
 /** No serious or critical WCAG 2.1 A/AA violation on the page as it is now. */
@@ -15,7 +17,13 @@ async function expectAccessible(page: Page, name: string) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const bad = result.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
   expect(
-    bad.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 3).map((node) => node.target.join(" ")).join(" | ")}`),
+    bad.map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(" "))
+          .join(" | ")}`,
+    ),
     `axe on ${name}`,
   ).toEqual([]);
 }
@@ -42,13 +50,19 @@ test.describe("[CONSOLE]", () => {
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
-  test("[CONSOLE]: every page has its own title, no serious accessibility violation, and is screenshotted at 1440 and 1920", async ({ page, db, signedIn: _ }) => {
+  test("[CONSOLE]: every page has its own title, no serious accessibility violation, and is screenshotted at 1440 and 1920", async ({
+    page,
+    db,
+    signedIn: _,
+  }) => {
     const account = await someAccount(db);
     const item = await db.query<{ item_id: string }>(
       "SELECT item_id FROM checklist_results WHERE account_id = $1 ORDER BY jsonb_array_length(evidence->'refs') DESC, item_id LIMIT 1",
       [account.id],
     );
-    const finding = await db.query<{ account_id: string; source_id: string }>(`SELECT account_id, source_id FROM findings WHERE ${DEFAULT_CONDITIONS} ORDER BY severity DESC, id LIMIT 1`);
+    const finding = await db.query<{ account_id: string; source_id: string }>(
+      `SELECT account_id, source_id FROM findings WHERE ${DEFAULT_CONDITIONS} ORDER BY severity DESC, id LIMIT 1`,
+    );
     const pages: Array<[string, string, string]> = [
       ["overview", "/", "Overview · Parapet"],
       ["accounts", "/accounts", "Accounts · Parapet"],
@@ -77,13 +91,25 @@ test.describe("[CONSOLE]", () => {
     }
     // The current section is marked for assistive technology.
     await page.goto(`/accounts/${account.id}`);
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Accounts" })).toHaveAttribute("aria-current", "page");
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" })).not.toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Accounts" })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" })).not.toHaveAttribute(
+      "aria-current",
+      "page",
+    );
   });
 
   test("[CONSOLE]: overview tiles, heat map, movers, threats and failing items equal the database", async ({ page, db, signedIn: _ }) => {
     await page.goto("/");
-    const latest = await db.query<{ id: string; domains: Record<string, { score: number | null; coverage: number | null }>; score: number | null; week_ago: number | null; name: string }>(
+    const latest = await db.query<{
+      id: string;
+      domains: Record<string, { score: number | null; coverage: number | null }>;
+      score: number | null;
+      week_ago: number | null;
+      name: string;
+    }>(
       `SELECT a.id, a.name, s.domains, s.score,
               (SELECT w.score FROM score_snapshots w WHERE w.account_id = a.id AND w.day <= s.day - 7 ORDER BY w.day DESC LIMIT 1) AS week_ago
        FROM accounts a JOIN LATERAL (SELECT * FROM score_snapshots x WHERE x.account_id = a.id ORDER BY day DESC LIMIT 1) s ON true
@@ -97,14 +123,19 @@ test.describe("[CONSOLE]", () => {
       for (const [domain, figures] of Object.entries(row.domains)) {
         const cell = tr.locator(`td[data-domain="${domain}"]`);
         await expect(cell.locator(".score")).toHaveText(fixed(figures.score));
-        await expect(cell.locator(".cov")).toHaveText(`${figures.coverage === null ? "n/a" : `${Number(figures.coverage).toFixed(0)}%`} cov.`);
+        await expect(cell.locator(".cov")).toHaveText(
+          `${figures.coverage === null ? "n/a" : `${Number(figures.coverage).toFixed(0)}%`} cov.`,
+        );
         await expect(cell.getByRole("link")).toHaveAttribute("href", `/accounts/${row.id}#domain-${domain}`);
       }
     }
 
     // Sorting by a domain puts the lowest score of that domain first (accounts without one last).
     const domain = "identity_access";
-    await heatmap.locator("thead").getByRole("link", { name: /Identity and access/ }).click();
+    await heatmap
+      .locator("thead")
+      .getByRole("link", { name: /Identity and access/ })
+      .click();
     await expect(page).toHaveURL(/heat=identity_access&dir=asc/);
     const expectedOrder = [...latest.rows]
       .filter((row) => row.domains[domain]?.score !== null && row.domains[domain]?.score !== undefined)
@@ -132,7 +163,9 @@ test.describe("[CONSOLE]", () => {
     );
     const table = page.getByTestId("threats-data");
     await table.locator("summary").click();
-    const cells = await table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((cell) => cell.textContent ?? "")));
+    const cells = await table
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((cell) => cell.textContent ?? "")));
     expect(cells).toHaveLength(14);
     expect(cells.reduce((sum, row) => sum + Number(row[1]), 0)).toBe(threats.rows[0]!.critical);
     expect(cells.reduce((sum, row) => sum + Number(row[2]), 0)).toBe(threats.rows[0]!.high);
@@ -148,7 +181,9 @@ test.describe("[CONSOLE]", () => {
     await expect(page).toHaveURL(/\/accounts\?health=errors/);
     await expect(page.getByTestId("accounts-shown")).toHaveText(String(errors.rows[0]!.n));
     await page.goBack();
-    const critical = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM findings f JOIN accounts a ON a.id = f.account_id WHERE a.status <> 'data_only' AND f.severity_label = 'CRITICAL' AND ${F_DEFAULT_CONDITIONS}`);
+    const critical = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM findings f JOIN accounts a ON a.id = f.account_id WHERE a.status <> 'data_only' AND f.severity_label = 'CRITICAL' AND ${F_DEFAULT_CONDITIONS}`,
+    );
     await expect(page.getByTestId("total-critical")).toHaveText(String(critical.rows[0]!.n));
     await page.getByTestId("total-critical-link").click();
     await expect(page).toHaveURL(/\/findings\?severity=CRITICAL/);
@@ -162,7 +197,11 @@ test.describe("[CONSOLE]", () => {
     await expect(page.locator(`#item-${itemId}`)).toBeInViewport();
   });
 
-  test("[CONSOLE]: overview -> heat map cell -> account domain -> item -> evidence -> raw record, and back", async ({ page, db, signedIn: _ }) => {
+  test("[CONSOLE]: overview -> heat map cell -> account domain -> item -> evidence -> raw record, and back", async ({
+    page,
+    db,
+    signedIn: _,
+  }) => {
     const { rows } = await db.query<{ account_id: string; item_id: string; domain: string; ref_id: string; ref_kind: string }>(
       `SELECT c.account_id, c.item_id, c.domain, c.evidence->'refs'->0->>'id' AS ref_id, c.evidence->'refs'->0->>'kind' AS ref_kind
        FROM checklist_results c JOIN accounts a ON a.id = c.account_id
@@ -194,13 +233,19 @@ test.describe("[CONSOLE]", () => {
     await expect(page).toHaveURL(new RegExp(`/accounts/${target.account_id}`));
   });
 
-  test("[CONSOLE]: findings filters apply as chosen, combine severities, sort by first seen, and the detail page leads back", async ({ page, db, signedIn: _ }) => {
+  test("[CONSOLE]: findings filters apply as chosen, combine severities, sort by first seen, and the detail page leads back", async ({
+    page,
+    db,
+    signedIn: _,
+  }) => {
     await page.goto("/findings");
     await page.locator("#f-severity-HIGH").check();
     await expect(page).toHaveURL(/severity=HIGH/);
     await page.locator("#f-severity-CRITICAL").check();
     await expect(page).toHaveURL(/severity=CRITICAL&severity=HIGH/);
-    const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM findings WHERE severity_label IN ('CRITICAL', 'HIGH') AND ${DEFAULT_CONDITIONS}`);
+    const total = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM findings WHERE severity_label IN ('CRITICAL', 'HIGH') AND ${DEFAULT_CONDITIONS}`,
+    );
     await expect(page.getByTestId("findings-count")).toHaveText(total.rows[0]!.n.toLocaleString("en-US"));
     for (const label of await page.getByTestId("finding-severity").allInnerTexts()) expect(["CRITICAL", "HIGH"]).toContain(label);
 
@@ -213,7 +258,11 @@ test.describe("[CONSOLE]", () => {
     const expected = await db.query<{ id: string }>(
       `SELECT id::text FROM findings WHERE severity_label IN ('CRITICAL', 'HIGH') AND ${DEFAULT_CONDITIONS} ORDER BY first_seen_at ASC, id ASC LIMIT 100`,
     );
-    const ids = () => page.getByTestId("findings-table").locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-finding-id")));
+    const ids = () =>
+      page
+        .getByTestId("findings-table")
+        .locator("tbody tr")
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-finding-id")));
     expect(await ids()).toEqual(expected.rows.slice(0, 50).map((row) => row.id));
     if (expected.rows.length > 50) {
       await page.getByTestId("findings-next").click();
@@ -233,7 +282,12 @@ test.describe("[CONSOLE]", () => {
     if (record.resource_id) await expect(first.getByTestId("finding-resource")).toHaveText(record.resource_id);
     const listUrl = page.url();
     await first.getByTestId("finding-title").click();
-    await expect(page.getByTestId("aws-console-link")).toHaveAttribute("href", new RegExp(`^https://${record.region}\\.console\\.aws\\.amazon\\.com/${record.source === "guardduty" ? "guardduty" : "securityhub"}/home\\?region=${record.region}#`));
+    await expect(page.getByTestId("aws-console-link")).toHaveAttribute(
+      "href",
+      new RegExp(
+        `^https://${record.region}\\.console\\.aws\\.amazon\\.com/${record.source === "guardduty" ? "guardduty" : "securityhub"}/home\\?region=${record.region}#`,
+      ),
+    );
     await expect(page.getByText(`sign in to account ${record.account_id} first`)).toBeVisible();
     await page.getByTestId("back-to-findings").click();
     await expect(page).toHaveURL(/\/findings\?/);
@@ -244,7 +298,12 @@ test.describe("[CONSOLE]", () => {
     expect(new URL(listUrl).searchParams.getAll("severity")).toEqual(["CRITICAL", "HIGH"]);
   });
 
-  test("[CONSOLE]: accounts list sorts by score, and its CSV export has the database's rows", async ({ page, db, request, signedIn: _ }) => {
+  test("[CONSOLE]: accounts list sorts by score, and its CSV export has the database's rows", async ({
+    page,
+    db,
+    request,
+    signedIn: _,
+  }) => {
     await page.goto("/accounts");
     await page.getByTestId("sort-score").click();
     await expect(page).toHaveURL(/sort=score/);
@@ -253,15 +312,24 @@ test.describe("[CONSOLE]", () => {
        LEFT JOIN LATERAL (SELECT score, coverage FROM score_snapshots x WHERE x.account_id = a.id ORDER BY day DESC LIMIT 1) s ON true
        WHERE a.status <> 'data_only'`,
     );
-    const expectedOrder = [...scores.rows].sort((a, b) => (a.score === null ? 1 : b.score === null ? -1 : a.score - b.score || a.id.localeCompare(b.id))).map((row) => row.id);
-    const shown = await page.getByTestId("accounts-table").first().locator("tbody > tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-account-id")));
+    const expectedOrder = [...scores.rows]
+      .sort((a, b) => (a.score === null ? 1 : b.score === null ? -1 : a.score - b.score || a.id.localeCompare(b.id)))
+      .map((row) => row.id);
+    const shown = await page
+      .getByTestId("accounts-table")
+      .first()
+      .locator("tbody > tr")
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-account-id")));
     expect(shown).toEqual(expectedOrder);
 
     const downloadPromise = page.waitForEvent("download");
     await page.getByTestId("accounts-export").click();
     const download = await downloadPromise;
     expect(download.suggestedFilename()).toMatch(/^parapet-accounts-.*\.csv$/);
-    const lines = readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
+    const lines = readFileSync((await download.path())!, "utf8")
+      .replace(/^\uFEFF/, "")
+      .split("\r\n")
+      .filter(Boolean);
     const header = lines[0]!.split(",");
     expect(header.slice(0, 3)).toEqual(["account_id", "name", "owner"]);
     const column = (line: string, name: string) => line.split(",")[header.indexOf(name)];
@@ -269,7 +337,10 @@ test.describe("[CONSOLE]", () => {
     for (const row of scores.rows) {
       const line = lines.find((candidate) => candidate.startsWith(`${row.id},`))!;
       expect(Number(column(line, "score"))).toBeCloseTo(Number(row.score), 4);
-      const counts = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM findings WHERE account_id = $1 AND severity_label = 'HIGH' AND ${DEFAULT_CONDITIONS}`, [row.id]);
+      const counts = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM findings WHERE account_id = $1 AND severity_label = 'HIGH' AND ${DEFAULT_CONDITIONS}`,
+        [row.id],
+      );
       expect(Number(column(line, "active_high")), `high findings of ${row.id}`).toBe(counts.rows[0]!.n);
     }
     // Without a session (the request fixture has no cookies) the export is refused.
@@ -277,7 +348,11 @@ test.describe("[CONSOLE]", () => {
     expect(refused.status()).toBe(401);
   });
 
-  test("[CONSOLE]: an analyst accepts the risk of two findings at once; the acceptances page lists them, soonest expiry first", async ({ page, db, signedIn: _ }) => {
+  test("[CONSOLE]: an analyst accepts the risk of two findings at once; the acceptances page lists them, soonest expiry first", async ({
+    page,
+    db,
+    signedIn: _,
+  }) => {
     // Two active findings with one title in one account, both cited as evidence by a checklist item.
     const { rows } = await db.query<{ account_id: string; title: string; ids: string[]; items: string[] }>(
       `SELECT f.account_id, f.title, array_agg(DISTINCT f.source_id) AS ids, array_agg(DISTINCT c.item_id) AS items
@@ -307,13 +382,21 @@ test.describe("[CONSOLE]", () => {
     );
     expect(stored.rows).toHaveLength(cited.rows[0]!.n);
     expect(new Set(stored.rows.map((row) => row.finding_id))).toEqual(new Set(chosen));
-    const audits = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'risk.accept' AND detail->>'reason' = $1", [reason]);
+    const audits = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'risk.accept' AND detail->>'reason' = $1",
+      [reason],
+    );
     expect(audits.rows[0]!.n).toBe(stored.rows.length);
 
     await page.goto("/risk-acceptances");
-    const active = await db.query<{ id: string }>("SELECT id::text FROM risk_acceptances WHERE revoked_at IS NULL AND expires_at > now() ORDER BY expires_at, id LIMIT 100");
+    const active = await db.query<{ id: string }>(
+      "SELECT id::text FROM risk_acceptances WHERE revoked_at IS NULL AND expires_at > now() ORDER BY expires_at, id LIMIT 100",
+    );
     await expect(page.getByTestId("acceptances-count")).toHaveText(String(active.rows.length));
-    const shown = await page.getByTestId("acceptances-table").locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-acceptance-id")));
+    const shown = await page
+      .getByTestId("acceptances-table")
+      .locator("tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-acceptance-id")));
     expect(shown).toEqual(active.rows.map((row) => row.id));
     await expectAccessible(page, "/risk-acceptances with rows");
     await screenshots(page, "risk-acceptances-with-rows");
@@ -321,10 +404,17 @@ test.describe("[CONSOLE]", () => {
 
   test("[CONSOLE]: the account's CloudTrail timeline pages by keyset and filters by event and text", async ({ page, db, signedIn: _ }) => {
     const account = await someAccount(db);
-    const all = await db.query<{ event_id: string }>("SELECT event_id FROM cloudtrail_events WHERE account_id = $1 ORDER BY event_time DESC, event_id DESC LIMIT 50", [account.id]);
+    const all = await db.query<{ event_id: string }>(
+      "SELECT event_id FROM cloudtrail_events WHERE account_id = $1 ORDER BY event_time DESC, event_id DESC LIMIT 50",
+      [account.id],
+    );
     expect(all.rows.length, "the busiest account has more than one page of events").toBeGreaterThan(25);
     await page.goto(`/accounts/${account.id}#events`);
-    const ids = () => page.getByTestId("security-events").locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-event-id")));
+    const ids = () =>
+      page
+        .getByTestId("security-events")
+        .locator("tbody tr")
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-event-id")));
     expect(await ids()).toEqual(all.rows.slice(0, 25).map((row) => row.event_id));
     await page.getByTestId("events-older").click();
     await expect(page).toHaveURL(/ev_after=/);
@@ -341,7 +431,10 @@ test.describe("[CONSOLE]", () => {
     if (logins.rows.length === 0) await expect(page.getByTestId("events-empty")).toBeVisible();
     else expect(await ids()).toEqual(logins.rows.map((row) => row.event_id));
 
-    const caller = await db.query<{ user_arn: string }>("SELECT user_arn FROM cloudtrail_events WHERE account_id = $1 AND user_arn IS NOT NULL ORDER BY event_time DESC LIMIT 1", [account.id]);
+    const caller = await db.query<{ user_arn: string }>(
+      "SELECT user_arn FROM cloudtrail_events WHERE account_id = $1 AND user_arn IS NOT NULL ORDER BY event_time DESC LIMIT 1",
+      [account.id],
+    );
     if (caller.rows[0]) {
       const needle = caller.rows[0].user_arn.split("/").at(-1)!;
       await page.goto(`/accounts/${account.id}?ev_q=${encodeURIComponent(needle)}#events`);
@@ -356,7 +449,10 @@ test.describe("[CONSOLE]", () => {
 
     // "Failing only" leaves out passing items; by default they are folded away, not gone.
     await page.goto(`/accounts/${account.id}`);
-    const statuses = await db.query<{ status: string; n: number }>("SELECT status, count(*)::int AS n FROM checklist_results WHERE account_id = $1 GROUP BY status", [account.id]);
+    const statuses = await db.query<{ status: string; n: number }>(
+      "SELECT status, count(*)::int AS n FROM checklist_results WHERE account_id = $1 GROUP BY status",
+      [account.id],
+    );
     const count = (...names: string[]) => statuses.rows.filter((row) => names.includes(row.status)).reduce((sum, row) => sum + row.n, 0);
     const visibleRows = page.getByTestId("items-by-domain").locator("tr[data-testid='item-row']:visible");
     await expect(visibleRows).toHaveCount(count("fail", "partial", "no_data"));
