@@ -46,13 +46,13 @@ export async function saveAccountScore(pool: pg.Pool, score: AccountScore): Prom
       `INSERT INTO score_snapshots (account_id, day, taken_at, score, risk_adjusted_score, coverage, domains, items, checklist_version,
                                    active_critical, active_high, active_medium, active_low, active_informational,
                                    earned_weight, risk_adjusted_earned_weight, weight_with_data, weight_applicable)
-       SELECT $1, ($2::timestamptz AT TIME ZONE 'UTC')::date, $2, $3, $4, $5, $6, $7, $8,
+       SELECT $1::text, ($2::timestamptz AT TIME ZONE 'UTC')::date, $2::timestamptz, $3::real, $4::real, $5::real, $6::jsonb, $7::jsonb, $8::text,
               count(*) FILTER (WHERE f.severity_label = 'CRITICAL'), count(*) FILTER (WHERE f.severity_label = 'HIGH'),
               count(*) FILTER (WHERE f.severity_label = 'MEDIUM'), count(*) FILTER (WHERE f.severity_label = 'LOW'),
               count(*) FILTER (WHERE f.severity_label = 'INFORMATIONAL'),
-              $9, $10, $11, $12
+              $9::float8, $10::float8, $11::float8, $12::float8
        FROM findings f
-       WHERE f.account_id = $1 AND f.status = 'active' AND f.linked_guardduty_id IS NULL
+       WHERE f.account_id = $1::text AND f.status = 'active' AND f.linked_guardduty_id IS NULL
          AND (f.compliance_status IS NULL OR f.compliance_status <> 'PASSED')
        ON CONFLICT (account_id, day) DO UPDATE SET taken_at = EXCLUDED.taken_at, score = EXCLUDED.score,
          risk_adjusted_score = EXCLUDED.risk_adjusted_score, coverage = EXCLUDED.coverage, domains = EXCLUDED.domains,
