@@ -291,24 +291,27 @@ async function seed(pool: pg.Pool, sizes: Sizes, log: (line: string) => void): P
   );
   // 12 weeks of daily snapshots per account: the template's latest one, its score walking by day.
   await pool.query(
-    `INSERT INTO score_snapshots (account_id, day, taken_at, score, risk_adjusted_score, coverage, domains, items, checklist_version,
+    `WITH counts AS (
+       SELECT account_id,
+              count(*) FILTER (WHERE severity_label = 'CRITICAL')::int AS critical, count(*) FILTER (WHERE severity_label = 'HIGH')::int AS high,
+              count(*) FILTER (WHERE severity_label = 'MEDIUM')::int AS medium, count(*) FILTER (WHERE severity_label = 'LOW')::int AS low,
+              count(*) FILTER (WHERE severity_label = 'INFORMATIONAL')::int AS informational
+       FROM findings WHERE status = 'active' AND linked_guardduty_id IS NULL AND (compliance_status IS NULL OR compliance_status <> 'PASSED')
+       GROUP BY account_id
+     )
+     INSERT INTO score_snapshots (account_id, day, taken_at, score, risk_adjusted_score, coverage, domains, items, checklist_version,
                                   active_critical, active_high, active_medium, active_low, active_informational,
                                   earned_weight, risk_adjusted_earned_weight, weight_with_data, weight_applicable)
      SELECT a.id, (now() AT TIME ZONE 'UTC')::date - d, now() - d * interval '1 day',
             greatest(0, least(100, t.score + ((abs(hashtext(a.id || d::text)) % 200) - 100) / 20.0)),
             greatest(0, least(100, t.risk_adjusted_score + ((abs(hashtext(a.id || d::text)) % 200) - 100) / 20.0)),
             t.coverage, t.domains, CASE WHEN d = 0 THEN t.items ELSE '[]'::jsonb END, t.checklist_version,
-            f.critical, f.high, f.medium, f.low, f.informational,
+            COALESCE(c.critical, 0), COALESCE(c.high, 0), COALESCE(c.medium, 0), COALESCE(c.low, 0), COALESCE(c.informational, 0),
             t.earned_weight, t.risk_adjusted_earned_weight, t.weight_with_data, t.weight_applicable
      FROM accounts a
      CROSS JOIN generate_series(0, $2::int - 1) AS d
      JOIN score_snapshots t ON t.account_id = ($1::text[])[1 + (abs(hashtext(a.id)) % cardinality($1::text[]))] AND t.day = (now() AT TIME ZONE 'UTC')::date
-     LEFT JOIN LATERAL (
-       SELECT count(*) FILTER (WHERE severity_label = 'CRITICAL')::int AS critical, count(*) FILTER (WHERE severity_label = 'HIGH')::int AS high,
-              count(*) FILTER (WHERE severity_label = 'MEDIUM')::int AS medium, count(*) FILTER (WHERE severity_label = 'LOW')::int AS low,
-              count(*) FILTER (WHERE severity_label = 'INFORMATIONAL')::int AS informational
-       FROM findings WHERE account_id = a.id AND status = 'active' AND linked_guardduty_id IS NULL AND (compliance_status IS NULL OR compliance_status <> 'PASSED')
-     ) f ON true
+     LEFT JOIN counts c ON c.account_id = a.id
      ON CONFLICT (account_id, day) DO NOTHING`,
     [templates, sizes.days],
   );
