@@ -1,4 +1,7 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+
+export const metadata: Metadata = { title: "Not found" };
 
 /**
  * Any path no other route matches lands here, inside the console layout, so a mistyped URL
