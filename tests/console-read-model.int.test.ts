@@ -21,24 +21,48 @@ const ACCOUNT = "444444444444";
 const ADMIN: SessionUser = { id: "1", email: "admin@example.com", role: "admin", allAccounts: true, accountScope: [] };
 let database: TestDatabase;
 
-async function addFinding(values: { id: string; source: "guardduty" | "securityhub"; label: string; status?: string; linked?: string; compliance?: string; firstSeen?: Date }) {
+async function addFinding(values: {
+  id: string;
+  source: "guardduty" | "securityhub";
+  label: string;
+  status?: string;
+  linked?: string;
+  compliance?: string;
+  firstSeen?: Date;
+}) {
   await database.pool.query(
     `INSERT INTO findings (source, source_id, account_id, region, type, title, severity, severity_label, status, compliance_status, first_seen_at, last_seen_at, source_updated_at, raw, linked_guardduty_id)
      VALUES ($1, $2, $3, 'us-east-1', 'Test:Type/Case', $2, 50, $4, $5, $6, $7, now(), now(), '{}', $8)`,
-    [values.source, values.id, ACCOUNT, values.label, values.status ?? "active", values.compliance ?? null, values.firstSeen ?? new Date(), values.linked ?? null],
+    [
+      values.source,
+      values.id,
+      ACCOUNT,
+      values.label,
+      values.status ?? "active",
+      values.compliance ?? null,
+      values.firstSeen ?? new Date(),
+      values.linked ?? null,
+    ],
   );
 }
 
 async function scoreNow() {
   const now = new Date();
-  const score = computeAccountScore(ACCOUNT, evaluateAccount(await loadAccountEvidence(database.pool, ACCOUNT, now)), now, CHECKLIST_VERSION);
+  const score = computeAccountScore(
+    ACCOUNT,
+    evaluateAccount(await loadAccountEvidence(database.pool, ACCOUNT, now)),
+    now,
+    CHECKLIST_VERSION,
+  );
   await saveAccountScore(database.pool, score);
   return score;
 }
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await database.pool.query("INSERT INTO accounts (id, name, regions, status) VALUES ($1, 'read-model', '{us-east-1}', 'active')", [ACCOUNT]);
+  await database.pool.query("INSERT INTO accounts (id, name, regions, status) VALUES ($1, 'read-model', '{us-east-1}', 'active')", [
+    ACCOUNT,
+  ]);
   const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
   await addFinding({ id: "gd-critical", source: "guardduty", label: "CRITICAL" });
   await addFinding({ id: "sh-critical", source: "securityhub", label: "CRITICAL", compliance: "FAILED" });

@@ -15,17 +15,18 @@ export default function ConsoleError({ error, reset }: { error: Error & { digest
     <section className="panel" role="alert" data-testid="page-error">
       <h1>This page could not be loaded</h1>
       <p>
-        The console could not read what this page shows. The usual cause is the database being unreachable or restarting; nothing you entered was
-        lost.
+        The console could not read what this page shows. The usual cause is the database being unreachable or restarting; nothing you
+        entered was lost.
       </p>
       <ul>
         <li>Try again in a few seconds with the button below.</li>
         <li>
-          If it keeps failing, check that PostgreSQL is running (the <code>npm run demo</code> or <code>npm start</code> output names the database
-          error) and that <code>DATABASE_URL</code> points at it.
+          If it keeps failing, check that PostgreSQL is running (the <code>npm run demo</code> or <code>npm start</code> output names the
+          database error) and that <code>DATABASE_URL</code> points at it.
         </li>
         <li>
-          Other pages may still work: the <Link href="/collection">collection page</Link> shows whether the workers can reach AWS and the database.
+          Other pages may still work: the <Link href="/collection">collection page</Link> shows whether the workers can reach AWS and the
+          database.
         </li>
       </ul>
       {error.digest ? <p className="small muted">Error reference for the server log: {error.digest}</p> : null}

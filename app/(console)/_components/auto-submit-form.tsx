@@ -13,7 +13,11 @@ let lastChangedId: string | null = null;
  * keystroke. The caller keys it by the current query so it remounts with the URL's values;
  * the control just used keeps the keyboard focus.
  */
-export function AutoSubmitForm({ children, action, ...props }: Omit<ComponentProps<"form">, "action" | "onChange"> & { action: string; children: ReactNode }) {
+export function AutoSubmitForm({
+  children,
+  action,
+  ...props
+}: Omit<ComponentProps<"form">, "action" | "onChange"> & { action: string; children: ReactNode }) {
   useEffect(() => {
     if (!lastChangedId) return;
     document.getElementById(lastChangedId)?.focus();
@@ -25,7 +29,10 @@ export function AutoSubmitForm({ children, action, ...props }: Omit<ComponentPro
       {...props}
       onChange={(event) => {
         const target = event.target as HTMLElement;
-        if (target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && (target.type === "checkbox" || target.type === "radio"))) {
+        if (
+          target instanceof HTMLSelectElement ||
+          (target instanceof HTMLInputElement && (target.type === "checkbox" || target.type === "radio"))
+        ) {
           lastChangedId = target.id || null;
           event.currentTarget.requestSubmit();
         }

@@ -8,7 +8,17 @@ export interface ChartColumn<Row> {
  * The numbers behind a chart, as a table: the chart's text alternative for screen readers
  * and for anyone who wants the exact values. Closed by default so the page stays short.
  */
-export function ChartDataTable<Row>({ caption, rows, columns, testId }: { caption: string; rows: Row[]; columns: Array<ChartColumn<Row>>; testId?: string }) {
+export function ChartDataTable<Row>({
+  caption,
+  rows,
+  columns,
+  testId,
+}: {
+  caption: string;
+  rows: Row[];
+  columns: Array<ChartColumn<Row>>;
+  testId?: string;
+}) {
   return (
     <details className="chart-data" data-testid={testId}>
       <summary>Show the data as a table</summary>

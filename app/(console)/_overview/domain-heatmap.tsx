@@ -30,7 +30,17 @@ export function sortHeatmap(accounts: AccountOverviewRow[], sort: HeatmapSort): 
   });
 }
 
-function SortHeader({ label, sortKey, sort, className }: { label: string; sortKey: HeatmapSort["key"]; sort: HeatmapSort; className?: string }) {
+function SortHeader({
+  label,
+  sortKey,
+  sort,
+  className,
+}: {
+  label: string;
+  sortKey: HeatmapSort["key"];
+  sort: HeatmapSort;
+  className?: string;
+}) {
   const active = sort.key === sortKey;
   const nextDir = active && sort.dir === "asc" ? "desc" : "asc";
   return (
@@ -77,7 +87,11 @@ export function DomainHeatmap({ accounts, sort }: { accounts: AccountOverviewRow
                 const cell = account.domains[domain];
                 return (
                   <td key={domain} className={heatClass(cell?.score)} data-domain={domain}>
-                    <Link href={`/accounts/${account.id}#domain-${domain}`} data-testid="heat-cell" aria-label={`${account.name}, ${DOMAIN_TITLES[domain]}: score ${formatScore(cell?.score)}, coverage ${formatPercent(cell?.coverage)}`}>
+                    <Link
+                      href={`/accounts/${account.id}#domain-${domain}`}
+                      data-testid="heat-cell"
+                      aria-label={`${account.name}, ${DOMAIN_TITLES[domain]}: score ${formatScore(cell?.score)}, coverage ${formatPercent(cell?.coverage)}`}
+                    >
                       <span className="score">{formatScore(cell?.score)}</span>
                       <span className="cov">{formatPercent(cell?.coverage)} cov.</span>
                     </Link>

@@ -12,9 +12,17 @@ const legendText = (value: string): ReactNode => <span style={{ color: "var(--te
 
 export function ThreatsChart({ data }: { data: ThreatDay[] }) {
   return (
-    <div style={{ width: "100%", height: 220 }} data-testid="threats-chart" role="figure" aria-label="New critical and high GuardDuty findings per day; the numbers are in the table below">
+    <div
+      style={{ width: "100%", height: 220 }}
+      data-testid="threats-chart"
+      role="figure"
+      aria-label="New critical and high GuardDuty findings per day; the numbers are in the table below"
+    >
       <ResponsiveContainer>
-        <BarChart data={data.map((day) => ({ day: day.day.slice(5), Critical: day.critical, High: day.high }))} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
+        <BarChart
+          data={data.map((day) => ({ day: day.day.slice(5), Critical: day.critical, High: day.high }))}
+          margin={{ top: 8, right: 8, left: 0, bottom: 8 }}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="day" tick={{ fontSize: 11 }} />
           <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />

@@ -42,19 +42,27 @@ const ZSelected = z
  */
 export async function bulkAcceptRiskAction(_previous: BulkAcceptState, formData: FormData): Promise<BulkAcceptState> {
   const user = await requireApiUser();
-  const selected = z.array(ZSelected).min(1, "select at least one finding").max(MAX_BULK, `select at most ${MAX_BULK} findings`).safeParse(formData.getAll("finding"));
+  const selected = z
+    .array(ZSelected)
+    .min(1, "select at least one finding")
+    .max(MAX_BULK, `select at most ${MAX_BULK} findings`)
+    .safeParse(formData.getAll("finding"));
   const details = makeCreateAcceptanceSchema(new Date())
     .pick({ reason: true, owner: true, expiresAt: true })
     .safeParse({ reason: formData.get("reason"), owner: formData.get("owner"), expiresAt: formData.get("expiresAt") });
   if (!selected.success || !details.success) {
     const fieldErrors: Record<string, string[]> = {};
-    for (const issue of [...(selected.error?.issues ?? []).map((issue) => ({ ...issue, path: ["finding"] })), ...(details.error?.issues ?? [])]) {
+    for (const issue of [
+      ...(selected.error?.issues ?? []).map((issue) => ({ ...issue, path: ["finding"] })),
+      ...(details.error?.issues ?? []),
+    ]) {
       (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
     }
     return { status: "error", message: "Check the highlighted fields.", fieldErrors };
   }
   const records = selected.data.filter((record) => canAcceptRisk(user, record.accountId));
-  if (records.length < selected.data.length) return { status: "error", message: "Only analysts and admins with access to these accounts can accept risks." };
+  if (records.length < selected.data.length)
+    return { status: "error", message: "Only analysts and admins with access to these accounts can accept risks." };
   const citing = await findItemsCitingRecords(user, records);
   const accepted: string[] = [];
   const failures: string[] = [];
@@ -67,13 +75,20 @@ export async function bulkAcceptRiskAction(_previous: BulkAcceptState, formData:
       failures.push(`${cite.itemId} in ${cite.accountId}: ${error.message}`);
     }
   }
-  const uncited = records.filter((record) => !citing.some((cite) => cite.accountId === record.accountId && cite.recordId === record.recordId));
+  const uncited = records.filter(
+    (record) => !citing.some((cite) => cite.accountId === record.accountId && cite.recordId === record.recordId),
+  );
   const accounts = [...new Set(citing.map((cite) => cite.accountId))];
   for (const accountId of accounts) await rescoreAccount(accountId);
   revalidatePath("/findings");
   revalidatePath("/");
-  const parts = [`Accepted ${accepted.length} finding-item pair${accepted.length === 1 ? "" : "s"} in ${accounts.length} account${accounts.length === 1 ? "" : "s"} until ${details.data.expiresAt.toISOString().slice(0, 10)}.`];
-  if (uncited.length > 0) parts.push(`${uncited.length} selected finding${uncited.length === 1 ? " is" : "s are"} not evidence of any checklist item and ${uncited.length === 1 ? "was" : "were"} skipped.`);
+  const parts = [
+    `Accepted ${accepted.length} finding-item pair${accepted.length === 1 ? "" : "s"} in ${accounts.length} account${accounts.length === 1 ? "" : "s"} until ${details.data.expiresAt.toISOString().slice(0, 10)}.`,
+  ];
+  if (uncited.length > 0)
+    parts.push(
+      `${uncited.length} selected finding${uncited.length === 1 ? " is" : "s are"} not evidence of any checklist item and ${uncited.length === 1 ? "was" : "were"} skipped.`,
+    );
   if (failures.length > 0) parts.push(`Not accepted: ${failures.join("; ")}.`);
   return { status: accepted.length > 0 ? "ok" : "error", message: parts.join(" ") };
 }

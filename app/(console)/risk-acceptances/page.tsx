@@ -22,7 +22,11 @@ function daysLeft(expiresAt: Date, now: Date): number {
   return Math.ceil((new Date(expiresAt).getTime() - now.getTime()) / 86_400_000);
 }
 
-export default async function RiskAcceptancesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RiskAcceptancesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageUser();
   const params = ZParams.parse(await searchParams);
   const { rows, hasMore, total } = await findOrgRiskAcceptances(user, params);
@@ -38,7 +42,8 @@ export default async function RiskAcceptancesPage({ searchParams }: { searchPara
     <div className="cp">
       <h1>Risk acceptances</h1>
       <p className="muted">
-        Accepted risks count as passing in the risk-adjusted score until they expire or are revoked; the raw score always counts them as failing.
+        Accepted risks count as passing in the risk-adjusted score until they expire or are revoked; the raw score always counts them as
+        failing.
       </p>
       <nav aria-label="Acceptance state" className="toolbar">
         <div className="pager">
@@ -50,7 +55,8 @@ export default async function RiskAcceptancesPage({ searchParams }: { searchPara
           </Link>
         </div>
         <div>
-          <strong data-testid="acceptances-count">{total}</strong> <span className="muted">{params.state === "active" ? "in force" : "ended"}</span>
+          <strong data-testid="acceptances-count">{total}</strong>{" "}
+          <span className="muted">{params.state === "active" ? "in force" : "ended"}</span>
         </div>
       </nav>
       <section className="panel">
@@ -101,13 +107,7 @@ export default async function RiskAcceptancesPage({ searchParams }: { searchPara
                         <Link href={`/accounts/${row.accountId}/items/${row.itemId}`}>{row.itemId}</Link>
                         <div className="small muted">{CHECKLIST_ITEMS.find((item) => item.id === row.itemId)?.title}</div>
                       </td>
-                      <td className="small">
-                        {row.findingId ? (
-                          <span className="mono">only {row.findingId}</span>
-                        ) : (
-                          "the whole item"
-                        )}
-                      </td>
+                      <td className="small">{row.findingId ? <span className="mono">only {row.findingId}</span> : "the whole item"}</td>
                       <td className="small" style={{ maxWidth: 360 }}>
                         {row.reason}
                       </td>

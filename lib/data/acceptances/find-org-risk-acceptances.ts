@@ -35,11 +35,27 @@ export async function findOrgRiskAcceptances(
   const page = Math.max(options.page ?? 0, 0);
   const active = Prisma.sql`(r.revoked_at IS NULL AND r.expires_at > now())`;
   const state = options.state === "active" ? active : Prisma.sql`NOT ${active}`;
-  const order = options.state === "active" ? Prisma.sql`r.expires_at ASC, r.id ASC` : Prisma.sql`COALESCE(LEAST(r.revoked_at, r.expires_at), r.expires_at) DESC, r.id DESC`;
+  const order =
+    options.state === "active"
+      ? Prisma.sql`r.expires_at ASC, r.id ASC`
+      : Prisma.sql`COALESCE(LEAST(r.revoked_at, r.expires_at), r.expires_at) DESC, r.id DESC`;
   const where = Prisma.sql`${state} AND (${scope.all} OR r.account_id = ANY(${scope.ids}::text[]))`;
   const [rows, counts] = await Promise.all([
     getDb().$queryRaw<
-      Array<{ id: string; account_id: string; account_name: string; item_id: string; finding_id: string | null; reason: string; owner: string; expires_at: Date; created_by: string; created_at: Date; revoked_at: Date | null; is_active: boolean }>
+      Array<{
+        id: string;
+        account_id: string;
+        account_name: string;
+        item_id: string;
+        finding_id: string | null;
+        reason: string;
+        owner: string;
+        expires_at: Date;
+        created_by: string;
+        created_at: Date;
+        revoked_at: Date | null;
+        is_active: boolean;
+      }>
     >`
       SELECT r.id::text, r.account_id, a.name AS account_name, r.item_id, r.finding_id, r.reason, r.owner, r.expires_at, r.created_by, r.created_at,
              r.revoked_at, ${active} AS is_active

@@ -17,7 +17,10 @@ export interface CitingItem {
  * CloudTrail events by event id) as evidence, in the accounts the user may see: the items
  * a finding affects, and what a bulk risk acceptance can attach to.
  */
-export async function findItemsCitingRecords(user: SessionUser, records: Array<{ accountId: string; recordId: string }>): Promise<CitingItem[]> {
+export async function findItemsCitingRecords(
+  user: SessionUser,
+  records: Array<{ accountId: string; recordId: string }>,
+): Promise<CitingItem[]> {
   if (records.length === 0) return [];
   const scope = accountScopeOf(user);
   const rows = await getDb().$queryRaw<Array<{ account_id: string; record_id: string; item_id: string; status: string }>>`

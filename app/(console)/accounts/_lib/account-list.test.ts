@@ -7,15 +7,44 @@ const NOW = new Date("2026-12-01T12:00:00Z");
 
 function account(id: string, name: string, extra: Partial<AccountListRow> = {}): AccountListRow {
   return {
-    id, name, owner: null, tags: {}, roleArn: `arn:aws:iam::${id}:role/r`, regions: ["us-east-1"], status: "active", statusError: null,
-    lastCollectedAt: new Date("2026-12-01T11:00:00Z"), score: null, coverage: null, lastRunStatus: "succeeded", lastRunStartedAt: null, ...extra,
+    id,
+    name,
+    owner: null,
+    tags: {},
+    roleArn: `arn:aws:iam::${id}:role/r`,
+    regions: ["us-east-1"],
+    status: "active",
+    statusError: null,
+    lastCollectedAt: new Date("2026-12-01T11:00:00Z"),
+    score: null,
+    coverage: null,
+    lastRunStatus: "succeeded",
+    lastRunStartedAt: null,
+    ...extra,
   };
 }
 
 function overview(id: string, extra: Partial<AccountOverviewRow>): AccountOverviewRow {
   return {
-    id, name: id, status: "active", statusError: null, lastCollectedAt: null, score: null, riskAdjustedScore: null, coverage: null,
-    critical: 0, high: 0, medium: 0, low: 0, informational: 0, failedSteps: 0, lastRunStatus: null, scoredDay: null, weekAgoScore: null, domains: {}, ...extra,
+    id,
+    name: id,
+    status: "active",
+    statusError: null,
+    lastCollectedAt: null,
+    score: null,
+    riskAdjustedScore: null,
+    coverage: null,
+    critical: 0,
+    high: 0,
+    medium: 0,
+    low: 0,
+    informational: 0,
+    failedSteps: 0,
+    lastRunStatus: null,
+    scoredDay: null,
+    weekAgoScore: null,
+    domains: {},
+    ...extra,
   };
 }
 
@@ -25,7 +54,11 @@ const rows = [
   account("333333333333", "sandbox", { lastCollectedAt: new Date("2026-11-29T12:00:00Z") }),
   account("444444444444", "imported", { status: "data_only" }),
 ];
-const list = buildAccountList(rows, [overview("111111111111", { weekAgoScore: 70, critical: 2, high: 5 }), overview("222222222222", { weekAgoScore: 80 })], NOW);
+const list = buildAccountList(
+  rows,
+  [overview("111111111111", { weekAgoScore: 70, critical: 2, high: 5 }), overview("222222222222", { weekAgoScore: 80 })],
+  NOW,
+);
 
 describe("accounts list", () => {
   it("joins last week's score and the counts, and leaves out records-only accounts", () => {

@@ -28,7 +28,15 @@ export const ZAccountListParams = z.object({
   status: z.preprocess(blank, z.enum(["pending", "active", "unreachable", "disabled"]).optional()).catch(undefined),
   health: z.preprocess(blank, z.enum(ACCOUNT_HEALTH).optional()).catch(undefined),
   /** `key=value`, exact match on one tag. */
-  tag: z.preprocess(blank, z.string().regex(/^[^=]{1,128}=.{0,256}$/).optional()).catch(undefined),
+  tag: z
+    .preprocess(
+      blank,
+      z
+        .string()
+        .regex(/^[^=]{1,128}=.{0,256}$/)
+        .optional(),
+    )
+    .catch(undefined),
   sort: z.preprocess(blank, z.enum(ACCOUNT_SORTS).default("name")).catch("name"),
   dir: z.preprocess(blank, z.enum(["asc", "desc"]).default("asc")).catch("asc"),
 });
@@ -79,7 +87,11 @@ export function filterAccountList(entries: AccountListEntry[], params: TAccountL
   return entries
     .filter((entry) => !q || entry.name.toLowerCase().includes(q) || entry.id.includes(q) || (entry.owner ?? "").toLowerCase().includes(q))
     .filter((entry) => !params.status || entry.status === params.status)
-    .filter((entry) => !params.health || (params.health === "errors" ? entry.errors : params.health === "stale" ? entry.stale : !entry.errors && !entry.stale))
+    .filter(
+      (entry) =>
+        !params.health ||
+        (params.health === "errors" ? entry.errors : params.health === "stale" ? entry.stale : !entry.errors && !entry.stale),
+    )
     .filter((entry) => !params.tag || entry.tags[tagKey!] === tagValue)
     .sort((a, b) => {
       const [x, y] = [sortKey(a, params.sort), sortKey(b, params.sort)];

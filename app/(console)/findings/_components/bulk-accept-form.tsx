@@ -9,7 +9,19 @@ const INITIAL: BulkAcceptState = { status: "idle" };
  * Wraps the findings table so its row checkboxes (name="finding") are submitted with the
  * reason, owner and expiry: one acceptance per selected finding and the item it is evidence of.
  */
-export function BulkAcceptForm({ children, defaultOwner, minDate, maxDate, defaultDate }: { children: ReactNode; defaultOwner: string; minDate: string; maxDate: string; defaultDate: string }) {
+export function BulkAcceptForm({
+  children,
+  defaultOwner,
+  minDate,
+  maxDate,
+  defaultDate,
+}: {
+  children: ReactNode;
+  defaultOwner: string;
+  minDate: string;
+  maxDate: string;
+  defaultDate: string;
+}) {
   const [state, formAction, isPending] = useActionState(bulkAcceptRiskAction, INITIAL);
   const fieldError = (name: string) =>
     state.fieldErrors?.[name]?.length ? (
@@ -22,7 +34,9 @@ export function BulkAcceptForm({ children, defaultOwner, minDate, maxDate, defau
       {children}
       <fieldset className="panel" style={{ marginTop: 12 }}>
         <legend>Accept the risk of the selected findings</legend>
-        <p className="small muted">Each selected finding is accepted on the checklist items whose latest evaluation cites it; the accounts are rescored at once.</p>
+        <p className="small muted">
+          Each selected finding is accepted on the checklist items whose latest evaluation cites it; the accounts are rescored at once.
+        </p>
         {fieldError("finding")}
         <div className="filters">
           <div style={{ gridColumn: "span 2" }}>

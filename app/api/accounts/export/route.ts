@@ -12,7 +12,13 @@ const COLUMNS: Array<[string, (row: AccountListEntry) => unknown]> = [
   ["account_id", (row) => row.id],
   ["name", (row) => row.name],
   ["owner", (row) => row.owner],
-  ["tags", (row) => Object.entries(row.tags).map(([key, value]) => `${key}=${value}`).join("; ")],
+  [
+    "tags",
+    (row) =>
+      Object.entries(row.tags)
+        .map(([key, value]) => `${key}=${value}`)
+        .join("; "),
+  ],
   ["regions", (row) => row.regions.join(" ")],
   ["status", (row) => row.status],
   ["last_run_status", (row) => row.lastRunStatus],

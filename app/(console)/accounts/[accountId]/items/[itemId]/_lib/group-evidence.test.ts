@@ -6,8 +6,17 @@ function login(id: number, userArn: string, errorCode: string | null = null): Re
   return {
     ref: { kind: "event", id: `e${id}` },
     record: {
-      kind: "event", eventId: `e${id}`, eventName: "ConsoleLogin", eventSource: "signin.amazonaws.com", eventTime: new Date("2026-11-30T10:00:00Z"),
-      region: "us-east-1", userType: "IAMUser", userArn, sourceIp: "198.51.100.7", errorCode, mfaUsed: true,
+      kind: "event",
+      eventId: `e${id}`,
+      eventName: "ConsoleLogin",
+      eventSource: "signin.amazonaws.com",
+      eventTime: new Date("2026-11-30T10:00:00Z"),
+      region: "us-east-1",
+      userType: "IAMUser",
+      userArn,
+      sourceIp: "198.51.100.7",
+      errorCode,
+      mfaUsed: true,
     },
   };
 }
@@ -16,8 +25,18 @@ function finding(id: number, controlId: string | null, resourceId: string): Reso
   return {
     ref: { kind: "finding", id: `f${id}` },
     record: {
-      kind: "finding", sourceId: `f${id}`, source: "securityhub", title: `t${id}`, severityLabel: "HIGH", status: "active", complianceStatus: "FAILED",
-      controlId, resourceType: "AwsS3Bucket", resourceId, region: "us-east-1", lastSeenAt: new Date("2026-11-30T10:00:00Z"),
+      kind: "finding",
+      sourceId: `f${id}`,
+      source: "securityhub",
+      title: `t${id}`,
+      severityLabel: "HIGH",
+      status: "active",
+      complianceStatus: "FAILED",
+      controlId,
+      resourceType: "AwsS3Bucket",
+      resourceId,
+      region: "us-east-1",
+      lastSeenAt: new Date("2026-11-30T10:00:00Z"),
     },
   };
 }

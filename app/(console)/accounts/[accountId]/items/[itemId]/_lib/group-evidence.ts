@@ -37,7 +37,8 @@ function groupKey(evidence: ResolvedEvidence, grouping: EvidenceGrouping): strin
 function isFlagged(evidence: ResolvedEvidence): boolean {
   const record = evidence.record;
   if (record?.kind === "event") return record.errorCode !== null || record.mfaUsed === false;
-  if (record?.kind === "finding") return record.complianceStatus === "FAILED" || (record.complianceStatus === null && record.status === "active");
+  if (record?.kind === "finding")
+    return record.complianceStatus === "FAILED" || (record.complianceStatus === null && record.status === "active");
   return false;
 }
 
