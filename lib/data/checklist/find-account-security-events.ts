@@ -74,7 +74,7 @@ export async function findAccountSecurityEvents(
       cursor = null;
     }
   }
-  if (cursor) conditions.push(Prisma.sql`(event_time, event_id) < (${cursor.t}::timestamptz, ${cursor.i})`);
+  if (cursor) conditions.push(Prisma.sql`(event_time, event_id) < (${cursor.t}::timestamptz, ${cursor.i}::text)`);
   const rows = await getDb().$queryRaw<
     Array<{ event_id: string; event_name: string; event_source: string; event_time: Date; region: string; user_type: string | null; user_arn: string | null; source_ip: string | null; error_code: string | null; mfa_used: boolean | null }>
   >`
