@@ -1,10 +1,12 @@
-import { describe, expect, test } from "vitest";
+import pg from "pg";
+import { afterAll, describe, expect, test } from "vitest";
 import { getEnv } from "@/lib/env";
 import { defineJob, type JobContext, listCronEntries, toQueueTask } from "@/lib/jobs/define-job";
 import { JOB_SPECS } from "@/lib/jobs/definitions";
 import { scheduleCollectionSweepJob } from "@/lib/jobs/definitions/schedule-collection-sweep";
 import { scoreAccountJob } from "@/lib/jobs/definitions/score-account";
 import { buildCrontab } from "@/lib/jobs/queue";
+import { createWorkerRuntime } from "@/lib/jobs/worker-runtime";
 import { TASKS } from "@/workers/registry";
 
 describe("the job registry", () => {
@@ -24,8 +26,14 @@ describe("the job registry", () => {
 });
 
 describe("toQueueTask", () => {
-  // The stub handlers below read nothing of the context; toQueueTask only passes it on.
-  const context = { log: () => {} } as unknown as JobContext;
+  // A pool that never connects: the handlers below read nothing of the context; toQueueTask only passes it on.
+  const pool = new pg.Pool();
+  const runtime = createWorkerRuntime({ pool, log: () => {} });
+  const context: JobContext = { runtime, log: () => {}, attempt: 1, enqueue: async () => {} };
+  afterAll(async () => {
+    runtime.roles.destroy();
+    await pool.end();
+  });
 
   test("parses the payload before the handler sees it and drops one the schema rejects", async () => {
     const seen: unknown[] = [];
