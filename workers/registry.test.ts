@@ -17,7 +17,9 @@ describe("the job registry", () => {
 
   test("declares the sweep's crontab line on PARAPET_COLLECT_SCHEDULE, the line the queue always had", () => {
     const env = { ...getEnv(), PARAPET_COLLECT_SCHEDULE: "0 3 * * *" };
-    expect(buildCrontab(listCronEntries(TASKS, env))).toBe("0 3 * * * schedule-collection-sweep ?id=collection-sweep&jobKey=collection-sweep");
+    expect(buildCrontab(listCronEntries(TASKS, env))).toBe(
+      "0 3 * * * schedule-collection-sweep ?id=collection-sweep&jobKey=collection-sweep",
+    );
   });
 
   test("an empty cron list gives an empty crontab", () => {

@@ -7,7 +7,11 @@ import { makeEvidence, sourceStates } from "./test-factories";
 describe("scoreEvidence", () => {
   test("an account with nothing collected yet is all no_data: no score, coverage 0", () => {
     const evidence = makeEvidence({
-      sources: { guardduty: sourceStates("not_collected"), securityhub: sourceStates("not_collected"), cloudtrail: sourceStates("not_collected") },
+      sources: {
+        guardduty: sourceStates("not_collected"),
+        securityhub: sourceStates("not_collected"),
+        cloudtrail: sourceStates("not_collected"),
+      },
       detectors: [],
       hubs: [],
     });

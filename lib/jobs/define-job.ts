@@ -20,7 +20,9 @@ export interface JobDefinition<TName extends JobName, TSchema extends z.ZodType>
 }
 
 /** A queued task: payloads stay `unknown` until `schema` has parsed them (jobs can outlive the code that queued them). */
-export function defineJob<TName extends JobName, TSchema extends z.ZodType>(definition: JobDefinition<TName, TSchema>): JobDefinition<TName, TSchema> {
+export function defineJob<TName extends JobName, TSchema extends z.ZodType>(
+  definition: JobDefinition<TName, TSchema>,
+): JobDefinition<TName, TSchema> {
   return definition;
 }
 
@@ -62,7 +64,12 @@ export function listCronEntries(tasks: Iterable<QueueTask>, env: TEnv): CronEntr
   for (const task of tasks) {
     const schedule = task.cron?.schedule(env);
     if (!task.cron || !schedule) continue;
-    entries.push({ task: task.name, schedule, identifier: task.cron.identifier, ...(task.cron.jobKey ? { jobKey: task.cron.jobKey } : {}) });
+    entries.push({
+      task: task.name,
+      schedule,
+      identifier: task.cron.identifier,
+      ...(task.cron.jobKey ? { jobKey: task.cron.jobKey } : {}),
+    });
   }
   return entries;
 }

@@ -26,6 +26,8 @@ export interface JobSpec<TName extends string = string, TSchema extends z.ZodTyp
 }
 
 /** Declares a job's name, payload schema and optional schedule (the handler is in `workers/tasks/`). */
-export function defineJobSpec<const TName extends string, TSchema extends z.ZodType>(spec: JobSpec<TName, TSchema>): JobSpec<TName, TSchema> {
+export function defineJobSpec<const TName extends string, TSchema extends z.ZodType>(
+  spec: JobSpec<TName, TSchema>,
+): JobSpec<TName, TSchema> {
   return spec;
 }

@@ -106,7 +106,9 @@ export async function startSupervisedQueueWorker(options: QueueWorkerOptions): P
           break;
         } catch (error) {
           delayMs = Math.min(delayMs * 2, 30_000);
-          options.runtime.log(`queue: cannot restart yet (${error instanceof Error ? error.message : String(error)}); next try in ${delayMs / 1000} s`);
+          options.runtime.log(
+            `queue: cannot restart yet (${error instanceof Error ? error.message : String(error)}); next try in ${delayMs / 1000} s`,
+          );
         }
       }
     }

@@ -10,7 +10,9 @@ export async function checkConnection(url: string): Promise<void> {
     await client.connect();
     await client.query("SELECT 1");
   } catch (error) {
-    throw new Error(error instanceof Error ? error.message || (error as { code?: string }).code || error.name : String(error));
+    throw new Error(error instanceof Error ? error.message || (error as { code?: string }).code || error.name : String(error), {
+      cause: error,
+    });
   } finally {
     await client.end().catch(() => {});
   }

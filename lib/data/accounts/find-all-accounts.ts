@@ -13,9 +13,14 @@ export interface AccountSummaryRow {
 
 /** Every account by name, for `parapet accounts list` (an operator with database access: no session, no scope). */
 export async function findAllAccounts(pool: pg.Pool): Promise<AccountSummaryRow[]> {
-  const result = await pool.query<{ id: string; name: string; status: string; regions: string[]; role_arn: string | null; last_collected_at: Date | null }>(
-    "SELECT id, name, status, regions, role_arn, last_collected_at FROM accounts ORDER BY name",
-  );
+  const result = await pool.query<{
+    id: string;
+    name: string;
+    status: string;
+    regions: string[];
+    role_arn: string | null;
+    last_collected_at: Date | null;
+  }>("SELECT id, name, status, regions, role_arn, last_collected_at FROM accounts ORDER BY name");
   return result.rows.map((row) => ({
     id: row.id,
     name: row.name,

@@ -7,6 +7,8 @@ import type pg from "pg";
  * user scope applies.
  */
 export async function findCollectableAccountIds(pool: pg.Pool): Promise<string[]> {
-  const result = await pool.query<{ id: string }>("SELECT id FROM accounts WHERE role_arn IS NOT NULL AND status <> 'disabled' ORDER BY id");
+  const result = await pool.query<{ id: string }>(
+    "SELECT id FROM accounts WHERE role_arn IS NOT NULL AND status <> 'disabled' ORDER BY id",
+  );
   return result.rows.map((row) => row.id);
 }

@@ -12,9 +12,14 @@ export interface UserListRow {
 
 /** Every local user by email, for `parapet users list` (an operator with database access: no session, no scope). */
 export async function findAllUsers(pool: pg.Pool): Promise<UserListRow[]> {
-  const result = await pool.query<{ email: string; role: string; all_accounts: boolean; account_scope: string[] | null; disabled: boolean; last_login_at: Date | null }>(
-    "SELECT email, role, all_accounts, account_scope, disabled, last_login_at FROM users ORDER BY email",
-  );
+  const result = await pool.query<{
+    email: string;
+    role: string;
+    all_accounts: boolean;
+    account_scope: string[] | null;
+    disabled: boolean;
+    last_login_at: Date | null;
+  }>("SELECT email, role, all_accounts, account_scope, disabled, last_login_at FROM users ORDER BY email");
   return result.rows.map((row) => ({
     email: row.email,
     role: row.role,
