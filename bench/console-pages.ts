@@ -6,11 +6,7 @@ import autocannon from "autocannon";
 import type pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { SECURITY_EVENT_NAMES } from "@/lib/aws/normalise/security-events";
-import { computeAccountScore } from "@/lib/checklist/compute-account-score";
-import { evaluateAccount } from "@/lib/checklist/evaluate-account";
-import { CHECKLIST_VERSION } from "@/lib/checklist/items";
-import { loadAccountEvidence } from "@/lib/data/checklist/load-account-evidence";
-import { saveAccountScore } from "@/lib/data/scores/save-account-score";
+import { scoreAccount } from "@/lib/data/scores/score-account";
 import { childProcessEnv } from "@/lib/env";
 import { copyRows, copyTextValue } from "@/lib/ingest/copy-rows";
 import { startBenchDatabase } from "./bench-database";
@@ -278,8 +274,7 @@ async function seed(pool: pg.Pool, sizes: Sizes, log: (line: string) => void): P
   const started = performance.now();
   const templates = Array.from({ length: Math.min(SCORED_TEMPLATES, sizes.accounts) }, (_, index) => accountId(index));
   for (const id of templates) {
-    const evidence = await loadAccountEvidence(pool, id, new Date());
-    await saveAccountScore(pool, computeAccountScore(id, evaluateAccount(evidence), new Date(), CHECKLIST_VERSION));
+    await scoreAccount(id, new Date(), pool);
   }
   await pool.query(
     `INSERT INTO checklist_results (account_id, item_id, domain, status, passing, total, reason, evidence, checklist_version, evaluated_at)

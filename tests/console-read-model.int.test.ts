@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { SessionUser } from "@/lib/auth";
-import { computeAccountScore } from "@/lib/checklist/compute-account-score";
-import { evaluateAccount } from "@/lib/checklist/evaluate-account";
-import { CHECKLIST_VERSION } from "@/lib/checklist/items";
 import { rollUpOrgScore } from "@/lib/checklist/roll-up-org-score";
-import { loadAccountEvidence } from "@/lib/data/checklist/load-account-evidence";
 import { findAccountOverview } from "@/lib/data/overview/find-account-overview";
 import { findNewThreatsByDay } from "@/lib/data/overview/find-new-threats-by-day";
 import { findOrgScoreTrend } from "@/lib/data/overview/find-org-score-trend";
-import { saveAccountScore } from "@/lib/data/scores/save-account-score";
+import { scoreAccount } from "@/lib/data/scores/score-account";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
 /**
@@ -47,15 +43,7 @@ async function addFinding(values: {
 }
 
 async function scoreNow() {
-  const now = new Date();
-  const score = computeAccountScore(
-    ACCOUNT,
-    evaluateAccount(await loadAccountEvidence(database.pool, ACCOUNT, now)),
-    now,
-    CHECKLIST_VERSION,
-  );
-  await saveAccountScore(database.pool, score);
-  return score;
+  return scoreAccount(ACCOUNT, new Date(), database.pool);
 }
 
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { requireApiUser } from "@/lib/auth";
 import { canAcceptRisk } from "@/lib/auth/permissions";
 import { createRiskAcceptance } from "@/lib/data/acceptances/create-risk-acceptance";
 import { findItemsCitingRecords } from "@/lib/data/checklist/find-items-citing-record";
-import { rescoreAccount } from "@/lib/data/scores/rescore-account";
+import { scoreAccount } from "@/lib/data/scores/score-account";
 import { isAppError } from "@/lib/errors";
 import { makeCreateAcceptanceSchema, ZAccountId } from "@/lib/schemas/acceptance";
 
@@ -79,7 +79,7 @@ export async function bulkAcceptRiskAction(_previous: BulkAcceptState, formData:
     (record) => !citing.some((cite) => cite.accountId === record.accountId && cite.recordId === record.recordId),
   );
   const accounts = [...new Set(citing.map((cite) => cite.accountId))];
-  for (const accountId of accounts) await rescoreAccount(accountId);
+  for (const accountId of accounts) await scoreAccount(accountId, new Date());
   revalidatePath("/findings");
   revalidatePath("/");
   const parts = [

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { SECURITY_EVENT_NAMES } from "@/lib/aws/normalise/security-events";
 import type { AccountSecurityEvent, TEventFilters } from "@/lib/data/checklist/find-account-security-events";
+import { recordHref } from "../../../_components/account-links";
 import { AutoSubmitForm } from "../../../_components/auto-submit-form";
-import { formatTime, recordHref } from "./format";
+import { formatTime } from "../../../_components/format";
 
 /** The timeline's URL query (other page parameters are kept by the caller through `base`). */
 export function eventsQuery(filters: TEventFilters, overrides: Partial<TEventFilters> = {}): string {

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { EvidenceRecord, ResolvedEvidence } from "@/lib/data/checklist/get-account-item";
+import { recordHref } from "../../../../../_components/account-links";
+import { formatTime } from "../../../../../_components/format";
 import { EVIDENCE_GROUPINGS, type EvidenceGrouping, groupEvidence } from "../_lib/group-evidence";
-import { formatTime, recordHref } from "../../../_components/format";
 
 const KIND_LABELS: Record<string, string> = {
   control: "Security Hub control",
