@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import "./_components/console-controls.css";
+import "../_components/console-controls.css";
 import { requirePageUser } from "@/lib/auth";
 import { canManageAccounts } from "@/lib/auth/permissions";
 import { findAccounts, type AccountListRow } from "@/lib/data/accounts/find-accounts";
 import { findAccountOverview } from "@/lib/data/overview/find-account-overview";
-import { AutoSubmitForm } from "../_components/auto-submit-form";
-import { AccountsTable, RecordsOnlyTable } from "./_components/accounts-table";
-import { accountListQuery, buildAccountList, filterAccountList, ZAccountListParams } from "./_lib/account-list";
-import { DiscoverAccounts } from "./_components/discover-accounts";
-import { OnboardAccountForm } from "./_components/onboard-account-form";
+import { AutoSubmitForm } from "../../_components/auto-submit-form";
+import { AccountsTable, RecordsOnlyTable } from "../_components/accounts-table";
+import { accountListQuery, buildAccountList, filterAccountList, ZAccountListParams } from "../_lib/account-list";
+import { DiscoverAccounts } from "../_components/discover-accounts";
+import { OnboardAccountForm } from "../_components/onboard-account-form";
 
 export const dynamic = "force-dynamic";
 

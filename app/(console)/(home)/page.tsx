@@ -7,8 +7,8 @@ import { findAccountOverview, type AccountOverviewRow } from "@/lib/data/overvie
 import { findNewThreatsByDay } from "@/lib/data/overview/find-new-threats-by-day";
 import { findOrgScoreTrend } from "@/lib/data/overview/find-org-score-trend";
 import { findTopFailingItems } from "@/lib/data/overview/find-top-failing-items";
-import { ChartDataTable } from "./_components/chart-data-table";
-import { formatDelta, formatPercent, formatScore, scoreClass } from "./_components/format";
+import { ChartDataTable } from "../_components/chart-data-table";
+import { formatDelta, formatPercent, formatScore, scoreClass } from "../_components/format";
 import { AccountsTable } from "./_overview/accounts-table";
 import { DomainHeatmap } from "./_overview/domain-heatmap";
 import { OrgSummary } from "./_overview/org-summary";

@@ -2,8 +2,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
 import type { OrgScorePoint } from "@/lib/data/overview/find-org-score-trend";
-import { hasCollectionErrors, isStale, STALE_AFTER_HOURS } from "../_components/account-health";
-import { formatDelta, formatPercent, formatScore } from "../_components/format";
+import { hasCollectionErrors, isStale, STALE_AFTER_HOURS } from "../../_components/account-health";
+import { formatDelta, formatPercent, formatScore } from "../../_components/format";
 
 const SEVERITIES = [
   { key: "critical", label: "Critical", param: "CRITICAL" },

@@ -1,5 +1,10 @@
-/** Shown at once while a console page's queries run, so a slow or paused database never looks like a hang. */
-export default function Loading() {
+/**
+ * Shown at once while a console page's queries run, so a slow or paused database never
+ * looks like a hang. Used by the loading.tsx of the pages that never answer 404: a loading
+ * boundary streams the page, so its HTTP status is sent before the page could call
+ * notFound() (an unknown account would answer 200). The account pages therefore have none.
+ */
+export function PageSkeleton() {
   return (
     <div aria-busy="true" aria-live="polite" data-testid="page-loading">
       <p className="sr-only">Loading…</p>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
-import { formatTime, scoreClass } from "../_components/format";
+import { formatTime, scoreClass } from "../../_components/format";
 
 
 export function AccountsTable({ accounts }: { accounts: AccountOverviewRow[] }) {

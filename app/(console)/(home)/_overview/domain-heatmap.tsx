@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { DOMAIN_TITLES, DOMAINS, type Domain } from "@/lib/checklist/types";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
-import { formatPercent, formatScore } from "../_components/format";
+import { formatPercent, formatScore } from "../../_components/format";
 
 export type HeatmapSort = { key: "name" | "score" | Domain; dir: "asc" | "desc" };
 
@@ -87,11 +87,10 @@ export function DomainHeatmap({ accounts, sort }: { accounts: AccountOverviewRow
                 const cell = account.domains[domain];
                 return (
                   <td key={domain} className={heatClass(cell?.score)} data-domain={domain}>
-                    <Link
-                      href={`/accounts/${account.id}#domain-${domain}`}
-                      data-testid="heat-cell"
-                      aria-label={`${account.name}, ${DOMAIN_TITLES[domain]}: score ${formatScore(cell?.score)}, coverage ${formatPercent(cell?.coverage)}`}
-                    >
+                    <Link href={`/accounts/${account.id}#domain-${domain}`} data-testid="heat-cell">
+                      <span className="sr-only">
+                        {account.name}, {DOMAIN_TITLES[domain]}: score{" "}
+                      </span>
                       <span className="score">{formatScore(cell?.score)}</span>
                       <span className="cov">{formatPercent(cell?.coverage)} cov.</span>
                     </Link>
