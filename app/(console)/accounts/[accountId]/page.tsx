@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import "../_components/console-controls.css";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth";
