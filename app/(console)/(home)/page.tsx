@@ -180,7 +180,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
               {failing.map((item) => (
                 <tr key={item.itemId}>
                   <td>
-                    <Link href={`/checklist#item-${item.itemId}`}>{item.itemId}</Link> {item.title}
+                    {/* A plain link: a full load lets the browser scroll to the row (a client-side
+                        navigation to another page's anchor landed at its top). */}
+                    <a href={`/checklist#item-${item.itemId}`}>{item.itemId}</a> {item.title}
                   </td>
                   <td>{item.domain.replaceAll("_", " ")}</td>
                   <td>{item.severity}</td>
