@@ -4,7 +4,7 @@ import type { EventsPage } from "@/lib/aws/collectors/types";
 import { normalisePage } from "@/lib/aws/collectors/types";
 import { normaliseCloudTrailEvent } from "@/lib/aws/normalise/normalise-cloudtrail-event";
 import { SECURITY_EVENT_NAMES } from "@/lib/aws/normalise/security-events";
-import type { TrailInfo } from "@/lib/checklist/evidence";
+import type { TrailInfo } from "@/lib/aws/normalise/types";
 
 const PAGE_SIZE = 50;
 

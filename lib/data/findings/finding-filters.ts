@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZAccountId } from "@/lib/aws/account-id";
 
 export const FINDING_SOURCES = ["guardduty", "securityhub"] as const;
 export const SEVERITY_LABELS = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL"] as const;
@@ -15,7 +16,7 @@ const flag = z.preprocess((value) => value === "1" || value === "true" || value 
  * URL). A malformed value is ignored rather than failing the page: URLs get edited by hand.
  */
 export const ZFindingFilters = z.object({
-  account: z.preprocess(blankToUndefined, z.string().regex(/^\d{12}$/).optional()).catch(undefined),
+  account: z.preprocess(blankToUndefined, ZAccountId.optional()).catch(undefined),
   source: z.preprocess(blankToUndefined, z.enum(FINDING_SOURCES).optional()).catch(undefined),
   severity: z
     .preprocess((value) => (typeof value === "string" ? blankToUndefined(value.toUpperCase()) : value), z.enum(SEVERITY_LABELS).optional())
