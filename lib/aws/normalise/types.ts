@@ -82,10 +82,15 @@ export interface SecurityEvent {
   mfaUsed: boolean | null;
 }
 
-export interface NormalisedEvent extends SecurityEvent {
+/** A stored security event as the console lists it: what the checklist reads, plus where it came from. */
+export interface SecurityEventRecord extends SecurityEvent {
+  /** `sourceIPAddress`. */
+  sourceIp: string | null;
+}
+
+export interface NormalisedEvent extends SecurityEventRecord {
   /** `recipientAccountId` (falls back to userIdentity.accountId). */
   accountId: string;
-  sourceIp: string | null;
   readOnly: boolean | null;
   /** The full CloudTrail event record (parsed JSON), as AWS sent it. */
   raw: unknown;
