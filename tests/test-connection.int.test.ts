@@ -27,7 +27,9 @@ afterAll(async () => {
 /** What the simulator says about the account's GuardDuty and Security Hub, as step statuses. */
 async function expectedServiceStatuses(account: Simulator["org"]["accounts"][number]): Promise<{ guardduty: string; securityhub: string }> {
   const sts = new STSClient({ region: REGION, endpoint: sim.url, credentials: sim.baseCredentials });
-  const output = await sts.send(new AssumeRoleCommand({ RoleArn: account.roleArn, RoleSessionName: "oracle", ExternalId: account.externalId }));
+  const output = await sts.send(
+    new AssumeRoleCommand({ RoleArn: account.roleArn, RoleSessionName: "oracle", ExternalId: account.externalId }),
+  );
   sts.destroy();
   const credentials = {
     accessKeyId: output.Credentials!.AccessKeyId!,
@@ -53,7 +55,12 @@ describe("testConnection", () => {
   test("every simulated account: the role works, and each service step says what the account has", async () => {
     const statuses = new Set<string>();
     for (const account of sim.org.accounts) {
-      const report = await testConnection(context, { accountId: account.id, roleArn: account.roleArn, externalId: account.externalId, regions: [REGION] });
+      const report = await testConnection(context, {
+        accountId: account.id,
+        roleArn: account.roleArn,
+        externalId: account.externalId,
+        regions: [REGION],
+      });
       const expected = await expectedServiceStatuses(account);
       expect(report.steps.map((step) => [step.name, step.status])).toEqual([
         ["sts:AssumeRole", "ok"],
@@ -72,7 +79,12 @@ describe("testConnection", () => {
 
   test("a wrong ExternalId fails AssumeRole with AWS's code and skips the rest", async () => {
     const account = sim.org.accounts[0]!;
-    const report = await testConnection(context, { accountId: account.id, roleArn: account.roleArn, externalId: "not-the-external-id", regions: [REGION] });
+    const report = await testConnection(context, {
+      accountId: account.id,
+      roleArn: account.roleArn,
+      externalId: "not-the-external-id",
+      regions: [REGION],
+    });
     expect(report.isOk).toBe(false);
     expect(report.steps.map((step) => [step.name, step.status])).toEqual([
       ["sts:AssumeRole", "failed"],

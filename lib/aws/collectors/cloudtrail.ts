@@ -21,8 +21,8 @@ export async function describeTrails(client: CloudTrailClient, region: string): 
   for (const trail of output.trailList ?? []) {
     if (!trail.TrailARN || !trail.Name) continue;
     const homeRegion = trail.HomeRegion ?? region;
-    let isLogging = false;
-    let status: unknown = null;
+    let isLogging: boolean;
+    let status: unknown;
     try {
       const result = await client.send(new GetTrailStatusCommand({ Name: trail.TrailARN }));
       isLogging = result.IsLogging === true;
