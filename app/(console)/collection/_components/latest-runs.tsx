@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { sourceLabel } from "@/lib/aws/sources";
 import type { LatestRunRow } from "@/lib/data/runs/find-latest-runs";
-import { formatDuration, formatTime, RUN_BADGE } from "./format";
+import { formatTime } from "../../_components/format";
+import { formatDuration, RUN_BADGE } from "./format";
 
 
 /** Latest run per account, with one tile per region x source step of that run. */
