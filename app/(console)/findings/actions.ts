@@ -8,7 +8,8 @@ import { createRiskAcceptance } from "@/lib/data/acceptances/create-risk-accepta
 import { findItemsCitingRecords } from "@/lib/data/checklist/find-items-citing-record";
 import { scoreAccount } from "@/lib/data/scores/score-account";
 import { isAppError } from "@/lib/errors";
-import { makeCreateAcceptanceSchema, ZAccountId } from "@/lib/schemas/acceptance";
+import { ZAccountId } from "@/lib/aws/account-id";
+import { makeCreateAcceptanceSchema } from "@/lib/schemas/acceptance";
 
 export interface BulkAcceptState {
   status: "idle" | "ok" | "error";

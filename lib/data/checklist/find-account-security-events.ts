@@ -2,21 +2,11 @@ import "server-only";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth";
 import { accountScopeOf } from "@/lib/auth/permissions";
+import type { SecurityEventRecord } from "@/lib/aws/normalise/types";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-export interface AccountSecurityEvent {
-  eventId: string;
-  eventName: string;
-  eventSource: string;
-  eventTime: Date;
-  region: string;
-  userType: string | null;
-  userArn: string | null;
-  sourceIp: string | null;
-  errorCode: string | null;
-  mfaUsed: boolean | null;
-}
+export type AccountSecurityEvent = SecurityEventRecord;
 
 export const EVENTS_PAGE_SIZE = 25;
 

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { buildFindingsWhere } from "@/lib/data/findings/build-findings-where";
 import type { TFindingFilters } from "@/lib/data/findings/finding-filters";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { decodeKeysetCursor, encodeKeysetCursor } from "@/lib/schemas/keyset-cursor";
 
 export const FINDINGS_PAGE_SIZE = 50;
 
@@ -64,21 +65,16 @@ const SORTS: Record<Sort, { sql: Prisma.Sql; kind: KeyKind; key: (row: FindingRo
 
 function encodeCursor(row: FindingRow, sort: Sort): string {
   const cursor: TCursor = { k: SORTS[sort].key(row), i: row.id };
-  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+  return encodeKeysetCursor(cursor);
 }
 
 function decodeCursor(value: string | undefined, sort: Sort): TCursor | null {
-  if (!value) return null;
-  try {
-    const parsed = ZCursor.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
-    if (!parsed.success) return null;
-    const { kind } = SORTS[sort];
-    const key = parsed.data.k;
-    const isValidKey = kind === "number" ? typeof key === "number" : kind === "time" ? typeof key === "string" && !Number.isNaN(Date.parse(key)) : typeof key === "string";
-    return isValidKey ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  const cursor = decodeKeysetCursor(value, ZCursor);
+  if (!cursor) return null;
+  const { kind } = SORTS[sort];
+  const key = cursor.k;
+  const isValidKey = kind === "number" ? typeof key === "number" : kind === "time" ? typeof key === "string" && !Number.isNaN(Date.parse(key)) : typeof key === "string";
+  return isValidKey ? cursor : null;
 }
 
 function keyParam(cursor: TCursor, kind: KeyKind): Prisma.Sql {

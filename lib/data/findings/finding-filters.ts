@@ -1,8 +1,16 @@
 import { z } from "zod";
+import { ZAccountId } from "@/lib/aws/account-id";
+import {
+  FINDING_STATUSES as ALL_FINDING_STATUSES,
+  SEVERITY_LABELS as ALL_SEVERITY_LABELS,
+  type SeverityLabel,
+} from "@/lib/aws/normalise/types";
+import { FINDING_SOURCES } from "@/lib/aws/sources";
 
-export const FINDING_SOURCES = ["guardduty", "securityhub"] as const;
-export const SEVERITY_LABELS = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL"] as const;
-export const FINDING_STATUSES = ["active", "archived", "resolved", "suppressed", "all"] as const;
+export { FINDING_SOURCES };
+/** Most severe first: the order the filter offers them in. */
+export const SEVERITY_LABELS: readonly SeverityLabel[] = [...ALL_SEVERITY_LABELS].reverse();
+export const FINDING_STATUSES = [...ALL_FINDING_STATUSES, "all"] as const;
 /** Every column the explorer sorts by (find-findings.ts maps each to its SQL expression and keyset type). */
 export const FINDING_SORTS = ["severity", "last_seen", "first_seen", "title", "account", "region", "source", "control", "resource", "status"] as const;
 export const SORT_DIRECTIONS = ["desc", "asc"] as const;
@@ -38,9 +46,9 @@ function multi<T extends string>(item: z.ZodType<T>, normalise: (value: string) 
  * This is the one parser of explorer filters (page, export, and whatever else reads them).
  */
 export const ZFindingFilters = z.object({
-  account: multi(z.string().regex(/^\d{12}$/)),
+  account: multi(ZAccountId),
   source: multi(z.enum(FINDING_SOURCES)),
-  severity: multi(z.enum(SEVERITY_LABELS), (value) => value.toUpperCase()),
+  severity: multi(z.enum(ALL_SEVERITY_LABELS), (value) => value.toUpperCase()),
   status: z.preprocess(blankToUndefined, z.enum(FINDING_STATUSES).default("active")).catch("active"),
   control: optionalText(64),
   type: optionalText(200),

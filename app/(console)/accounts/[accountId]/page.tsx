@@ -3,6 +3,7 @@ import "../_components/console-controls.css";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth";
+import { isAccountId } from "@/lib/aws/account-id";
 import { canManageAccounts } from "@/lib/auth/permissions";
 import { rankFixFirst } from "@/lib/checklist/rank-fix-first";
 import { findAccountSecurityEvents, ZEventFilters } from "@/lib/data/checklist/find-account-security-events";
@@ -55,7 +56,7 @@ export default async function AccountPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { accountId } = await params;
-  if (!/^\d{12}$/.test(accountId)) notFound();
+  if (!isAccountId(accountId)) notFound();
   const user = await requirePageUser();
   const query = await searchParams;
   const eventFilters = ZEventFilters.parse(query);

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SOURCE_DEFINITIONS } from "@/lib/aws/sources";
 import { FINDING_SOURCES, FINDING_STATUSES, SEVERITY_LABELS, type TFindingFilters } from "@/lib/data/findings/finding-filters";
 import { AutoSubmitForm } from "../../_components/auto-submit-form";
 import { findingsQuery } from "../_lib/findings-href";
@@ -29,7 +30,7 @@ export function FindingsFilters({ filters, accounts, regions }: { filters: TFind
       <CheckGroup
         legend="Source"
         name="source"
-        options={FINDING_SOURCES.map((source) => ({ value: source, label: source === "guardduty" ? "GuardDuty" : "Security Hub" }))}
+        options={FINDING_SOURCES.map((source) => ({ value: source, label: SOURCE_DEFINITIONS[source].label }))}
         selected={filters.source}
       />
       <CheckGroup legend="Region" name="region" options={regions.map((region) => ({ value: region, label: region }))} selected={filters.region} />

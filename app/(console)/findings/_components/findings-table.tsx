@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { sourceLabel } from "@/lib/aws/sources";
 import type { FindingRow } from "@/lib/data/findings/find-findings";
 import type { TFindingFilters } from "@/lib/data/findings/finding-filters";
 import { CopyButton } from "../../_components/copy-button";
@@ -96,7 +97,7 @@ export function FindingsTable({ rows, filters, selectable, now }: { rows: Findin
               </td>
               <td className="small nowrap">
                 {row.region}
-                <div className="muted">{row.source === "guardduty" ? "GuardDuty" : row.source === "securityhub" ? "Security Hub" : row.source}</div>
+                <div className="muted">{sourceLabel(row.source)}</div>
               </td>
               <td className="small" data-testid="finding-control">
                 {row.controlId ?? ""}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth";
+import { isAccountId } from "@/lib/aws/account-id";
 import { findItemsCitingRecords } from "@/lib/data/checklist/find-items-citing-record";
 import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
 import { awsConsoleUrl } from "../../../../../findings/_lib/aws-console-url";
@@ -36,7 +37,7 @@ export default async function RawRecordPage({
 }) {
   const { accountId, kind, recordId } = await params;
   const { from } = await searchParams;
-  if (!/^\d{12}$/.test(accountId) || !EVIDENCE_RECORD_KINDS.includes(kind as EvidenceRecordKind)) notFound();
+  if (!isAccountId(accountId) || !EVIDENCE_RECORD_KINDS.includes(kind as EvidenceRecordKind)) notFound();
   const id = decodeSegment(recordId);
   const user = await requirePageUser();
   const record = await getEvidenceRecord(user, accountId, kind as EvidenceRecordKind, id).catch((error: unknown) => {
