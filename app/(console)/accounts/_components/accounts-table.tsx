@@ -71,7 +71,7 @@ export function AccountsTable({ accounts, params, canOperate, canManage }: { acc
                   <Link href={`/accounts/${account.id}`}>{account.name}</Link>
                   <div className="muted small">{account.regions.join(", ")}</div>
                 </td>
-                <td className="mono" data-testid="account-id">
+                <td className="mono nowrap" data-testid="account-id">
                   {account.id}
                 </td>
                 <td>{account.owner ?? <span className="muted">none</span>}</td>
