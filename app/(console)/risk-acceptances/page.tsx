@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import "../accounts/_components/console-controls.css";
 import Link from "next/link";
 import { z } from "zod";
 import { requirePageUser } from "@/lib/auth";
@@ -47,10 +48,10 @@ export default async function RiskAcceptancesPage({
       </p>
       <nav aria-label="Acceptance state" className="toolbar">
         <div className="pager">
-          <Link href={href({ state: "active", page: 0 })} className="button" aria-current={params.state === "active" ? "page" : undefined}>
+          <Link href={href({ state: "active", page: 0 })} className="button secondary" aria-current={params.state === "active" ? "page" : undefined}>
             In force, expiring soonest first
           </Link>
-          <Link href={href({ state: "ended", page: 0 })} className="button" aria-current={params.state === "ended" ? "page" : undefined}>
+          <Link href={href({ state: "ended", page: 0 })} className="button secondary" aria-current={params.state === "ended" ? "page" : undefined}>
             Expired or revoked
           </Link>
         </div>
