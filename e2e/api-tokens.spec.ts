@@ -131,5 +131,8 @@ test.describe("[API]", () => {
     const collection = await page.goto(`/collection?after=${Buffer.from(JSON.stringify({ t: "1", i: "1" })).toString("base64url")}`);
     expect(collection?.status()).toBe(200);
     await expect(page.getByTestId("invalid-query")).toContainText("after: is not a page cursor of this list");
+    // A record id with a NUL byte cannot exist: not found, not a database error.
+    const account = (await page.request.get("/api/v1/accounts").then((response) => response.json())) as { data: Array<{ id: string }> };
+    expect((await page.request.get(`/accounts/${account.data[0]!.id}/records/finding/a%00b`)).status()).toBe(404);
   });
 });

@@ -21,6 +21,8 @@ export default async function RawRecordPage({ params }: { params: Promise<{ acco
   const { accountId, kind, recordId } = await params;
   if (!/^\d{12}$/.test(accountId) || !EVIDENCE_RECORD_KINDS.includes(kind as EvidenceRecordKind)) notFound();
   const id = decodeSegment(recordId);
+  // No stored record id holds a NUL or another control character (PostgreSQL refuses NUL in text: it was a 500).
+  if (id.length > 2048 || /[\u0000-\u001f\u007f]/.test(id)) notFound();
   const user = await requirePageUser();
   const record = await getEvidenceRecord(user, accountId, kind as EvidenceRecordKind, id).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
