@@ -4,10 +4,15 @@ import { ApiTokensPage } from "./pages/api-tokens-page";
 import { SignInPage } from "./pages/sign-in-page";
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
-const DEFAULT_CONDITIONS = "status = 'active' AND linked_guardduty_id IS NULL AND (compliance_status IS NULL OR compliance_status <> 'PASSED')";
+const DEFAULT_CONDITIONS =
+  "status = 'active' AND linked_guardduty_id IS NULL AND (compliance_status IS NULL OR compliance_status <> 'PASSED')";
 
 test.describe("[API]", () => {
-  test("[API]: a viewer's token made in the console reads only their accounts, pages through findings, is audited, and dies at once when revoked", async ({ page, db, request }) => {
+  test("[API]: a viewer's token made in the console reads only their accounts, pages through findings, is audited, and dies at once when revoked", async ({
+    page,
+    db,
+    request,
+  }) => {
     const accounts = await db.query<{ id: string }>("SELECT id FROM accounts WHERE status <> 'data_only' ORDER BY id");
     const [first, second, outside] = accounts.rows.map((row) => row.id) as [string, string, string];
     const email = `api-viewer-${Date.now()}@example.com`;
@@ -39,7 +44,10 @@ test.describe("[API]", () => {
     expect(((await accountsResponse.json()) as { data: Array<{ id: string }> }).data.map((row) => row.id).sort()).toEqual([first, second]);
 
     // Findings: following `next` reads every in-scope finding exactly once; another account's are not there.
-    const expected = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM findings WHERE account_id = ANY($1) AND ${DEFAULT_CONDITIONS}`, [[first, second]]);
+    const expected = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM findings WHERE account_id = ANY($1) AND ${DEFAULT_CONDITIONS}`,
+      [[first, second]],
+    );
     const seen = new Set<string>();
     let next: string | null = null;
     let pages = 0;
@@ -66,10 +74,18 @@ test.describe("[API]", () => {
     // The export accepts the token too, within the same scope.
     const csv = await request.get(`/api/findings/export?account=${outside}`, { headers: bearer(token) });
     expect(csv.status()).toBe(200);
-    expect((await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n")).toHaveLength(1);
+    expect(
+      (await csv.text())
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split("\r\n"),
+    ).toHaveLength(1);
 
     // Audited: one row per request, with the token's name.
-    const audited = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'api.token-use' AND actor_email = $1 AND detail->>'token' = $2", [email, name]);
+    const audited = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'api.token-use' AND actor_email = $1 AND detail->>'token' = $2",
+      [email, name],
+    );
     expect(audited.rows[0]!.n).toBe(1 + pages + 3 + 1);
 
     // Pages do not take tokens (only the read-only API does).
@@ -82,7 +98,11 @@ test.describe("[API]", () => {
     expect(await refused.json()).toEqual({ error: "UNAUTHENTICATED", message: "the API token is unknown, expired or revoked" });
   });
 
-  test("[API]: an expired token, a malformed one and none at all are refused; narrowing the maker's scope applies at once", async ({ page, db, request }) => {
+  test("[API]: an expired token, a malformed one and none at all are refused; narrowing the maker's scope applies at once", async ({
+    page,
+    db,
+    request,
+  }) => {
     const accounts = await db.query<{ id: string }>("SELECT id FROM accounts WHERE status <> 'data_only' ORDER BY id");
     const [first, second] = accounts.rows.map((row) => row.id) as [string, string];
     const email = `api-analyst-${Date.now()}@example.com`;
@@ -96,7 +116,10 @@ test.describe("[API]", () => {
     const name = `e2e expiring ${Date.now()}`;
     const token = await tokens.create(name, "7");
 
-    const ids = async () => ((await (await request.get("/api/v1/accounts", { headers: bearer(token) })).json()) as { data: Array<{ id: string }> }).data.map((row) => row.id).sort();
+    const ids = async () =>
+      ((await (await request.get("/api/v1/accounts", { headers: bearer(token) })).json()) as { data: Array<{ id: string }> }).data
+        .map((row) => row.id)
+        .sort();
     expect(await ids()).toEqual([first, second]);
     await db.query("UPDATE users SET account_scope = $1 WHERE email = $2", [[second], email]);
     expect(await ids()).toEqual([second]);
@@ -105,12 +128,17 @@ test.describe("[API]", () => {
     expect((await request.get("/api/v1/accounts", { headers: bearer(token) })).status()).toBe(401);
     expect((await request.get("/api/v1/accounts")).status()).toBe(401);
     expect((await request.get("/api/v1/accounts", { headers: { Authorization: "Bearer not-a-token" } })).status()).toBe(401);
-    expect((await request.get("/api/v1/accounts", { headers: { Authorization: `Basic ${Buffer.from("a:b").toString("base64")}` } })).status()).toBe(401);
+    expect(
+      (await request.get("/api/v1/accounts", { headers: { Authorization: `Basic ${Buffer.from("a:b").toString("base64")}` } })).status(),
+    ).toBe(401);
     await tokens.goto();
     await expect(tokens.table.locator("tr", { hasText: name })).toContainText("expired");
   });
 
-  test("[API]: bad query input is a 400 with the reason on the API and the export, and a message on the pages (issue 12, weakness 5)", async ({ page, signedIn: _ }) => {
+  test("[API]: bad query input is a 400 with the reason on the API and the export, and a message on the pages (issue 12, weakness 5)", async ({
+    page,
+    signedIn: _,
+  }) => {
     const crafted = Buffer.from(JSON.stringify({ k: 1e39, i: "99999999999999999999" })).toString("base64url");
     const exportResponse = await page.request.get("/api/findings/export?q=%00");
     expect(exportResponse.status()).toBe(400);
@@ -119,13 +147,17 @@ test.describe("[API]", () => {
     expect(exportCursor.status()).toBe(400);
     const api = await page.request.get(`/api/v1/findings?type=%00&limit=0`);
     expect(api.status()).toBe(400);
-    expect(((await api.json()) as { message: string }).message).toBe("type: must not contain control characters; limit: must be at least 1");
+    expect(((await api.json()) as { message: string }).message).toBe(
+      "type: must not contain control characters; limit: must be at least 1",
+    );
 
     const findings = await page.goto(`/findings?after=${crafted}`);
     expect(findings?.status()).toBe(200);
     await expect(page.getByTestId("invalid-query")).toContainText("after: is not a page cursor of this list");
     await page.goto("/findings?q=%00&severity=urgent");
-    await expect(page.getByTestId("invalid-query")).toContainText("severity: must be one of CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL; q: must not contain control characters");
+    await expect(page.getByTestId("invalid-query")).toContainText(
+      "severity: must be one of CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL; q: must not contain control characters",
+    );
     await page.getByRole("link", { name: "Open findings without them" }).click();
     await expect(page.getByTestId("findings-count")).toBeVisible();
     const collection = await page.goto(`/collection?after=${Buffer.from(JSON.stringify({ t: "1", i: "1" })).toString("base64url")}`);

@@ -17,18 +17,69 @@ const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("bas
 
 /** Values that broke or might break something: NUL and control bytes, huge and odd numbers, unicode, SQL and LIKE metacharacters. */
 const nasty = fc.constantFrom(
-  "\u0000", "a\u0000b", "\u001b[31m", "\u007f", "%", "_", "\\", "'", "\"", "' OR 1=1 --", "${x}", "<script>", "☃", "𝕏", "\uFFFD",
-  "1e39", "-1", "NaN", "Infinity", "99999999999999999999", "9223372036854775808", "0", "1.5", "", " ", "x".repeat(300),
+  "\u0000",
+  "a\u0000b",
+  "\u001b[31m",
+  "\u007f",
+  "%",
+  "_",
+  "\\",
+  "'",
+  '"',
+  "' OR 1=1 --",
+  "${x}",
+  "<script>",
+  "☃",
+  "𝕏",
+  "\uFFFD",
+  "1e39",
+  "-1",
+  "NaN",
+  "Infinity",
+  "99999999999999999999",
+  "9223372036854775808",
+  "0",
+  "1.5",
+  "",
+  " ",
+  "x".repeat(300),
 );
 /** Cursors: valid-looking shapes with out-of-range, wrong-type or overflowing parts, and plain garbage. */
 const cursor = fc.oneof(
-  fc.record({ k: fc.oneof(fc.double(), fc.integer(), fc.string(), fc.constant(1e39), fc.date({ noInvalidDate: true }).map((d) => d.toISOString())), i: fc.oneof(fc.string(), fc.bigInt().map(String), fc.integer(), fc.constant("9223372036854775808")) }).map(b64),
-  fc.record({ t: fc.oneof(fc.string(), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.constant("1"), fc.constant("2026-02-31T00:00:00.000Z")), i: fc.oneof(fc.bigInt().map(String), fc.string()) }).map(b64),
+  fc
+    .record({
+      k: fc.oneof(
+        fc.double(),
+        fc.integer(),
+        fc.string(),
+        fc.constant(1e39),
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      ),
+      i: fc.oneof(fc.string(), fc.bigInt().map(String), fc.integer(), fc.constant("9223372036854775808")),
+    })
+    .map(b64),
+  fc
+    .record({
+      t: fc.oneof(
+        fc.string(),
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        fc.constant("1"),
+        fc.constant("2026-02-31T00:00:00.000Z"),
+      ),
+      i: fc.oneof(fc.bigInt().map(String), fc.string()),
+    })
+    .map(b64),
   fc.jsonValue().map(b64),
   fc.string(),
   fc.base64String(),
 );
-const anyValue = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: "binary", maxLength: 40 }), nasty, fc.integer().map(String), fc.bigInt().map(String));
+const anyValue = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  nasty,
+  fc.integer().map(String),
+  fc.bigInt().map(String),
+);
 /** Raw (not re-encoded) query fragments: bad percent escapes and overlong UTF-8 that a URL parser may choke on. */
 const rawEscape = fc.constantFrom("%ZZ", "%", "%0", "%00", "%ED%A0%80", "%C0%80", "%FF", "%E2%82", "%2500");
 
@@ -61,7 +112,9 @@ function queryOf(params: Record<string, fc.Arbitrary<string>>): fc.Arbitrary<str
   const names = Object.keys(params);
   return fc
     .tuple(
-      fc.subarray(names, { minLength: 1 }).chain((chosen) => fc.tuple(...chosen.map((name) => params[name]!.map((value) => [name, value] as const)))),
+      fc
+        .subarray(names, { minLength: 1 })
+        .chain((chosen) => fc.tuple(...chosen.map((name) => params[name]!.map((value) => [name, value] as const)))),
       fc.option(fc.tuple(fc.constantFrom(...names), rawEscape), { nil: undefined }),
     )
     .map(([pairs, raw]) => {
@@ -73,10 +126,19 @@ function queryOf(params: Record<string, fc.Arbitrary<string>>): fc.Arbitrary<str
 test.describe("[FUZZ]", () => {
   test.setTimeout(6 * TIME_CAP_MS + 60_000);
 
-  test("[FUZZ]: every query parameter of the findings and collection pages, the export and the JSON API answers 200 or 400, never 500", async ({ page, db, request }) => {
+  test("[FUZZ]: every query parameter of the findings and collection pages, the export and the JSON API answers 200 or 400, never 500", async ({
+    page,
+    db,
+    request,
+  }) => {
     const accounts = await db.query<{ id: string }>("SELECT id FROM accounts WHERE status <> 'data_only' ORDER BY id LIMIT 2");
     const email = `fuzz-${Date.now()}@example.com`;
-    addUser(email, "analyst", accounts.rows.map((row) => row.id), "fuzz-password-123");
+    addUser(
+      email,
+      "analyst",
+      accounts.rows.map((row) => row.id),
+      "fuzz-password-123",
+    );
     const signIn = new SignInPage(page);
     await signIn.goto();
     await signIn.signIn(email, "fuzz-password-123");
@@ -107,7 +169,8 @@ test.describe("[FUZZ]", () => {
           seen[route.path]![status] = (seen[route.path]![status] ?? 0) + 1;
           if (!route.allowed.includes(status)) throw new Error(`${url} answered ${status}: ${(await response.text()).slice(0, 300)}`);
           // Our 400s are JSON naming the parameter; Next.js itself may refuse a URL it cannot decode before any handler runs.
-          if (status === 400 && (response.headers()["content-type"] ?? "").includes("json")) expect(((await response.json()) as { error: string }).error).toBe("INVALID_INPUT");
+          if (status === 400 && (response.headers()["content-type"] ?? "").includes("json"))
+            expect(((await response.json()) as { error: string }).error).toBe("INVALID_INPUT");
         }),
         { numRuns: RUNS_PER_ROUTE, interruptAfterTimeLimit: TIME_CAP_MS, markInterruptAsFailure: false, seed: Date.now() % 2 ** 31 },
       );

@@ -28,11 +28,18 @@ async function addUser(email: string, role: string, scope: string[], allAccounts
 }
 
 const audit = async (action: string) =>
-  (await database.pool.query<{ actor_email: string; target: string; detail: Record<string, unknown> }>("SELECT actor_email, target, detail FROM audit_log WHERE action = $1 ORDER BY id", [action])).rows;
+  (
+    await database.pool.query<{ actor_email: string; target: string; detail: Record<string, unknown> }>(
+      "SELECT actor_email, target, detail FROM audit_log WHERE action = $1 ORDER BY id",
+      [action],
+    )
+  ).rows;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await database.pool.query("INSERT INTO accounts (id, name, regions, status) VALUES ('111111111111', 'alpha', '{us-east-1}', 'active'), ('222222222222', 'beta', '{us-east-1}', 'active'), ('333333333333', 'gamma', '{us-east-1}', 'active')");
+  await database.pool.query(
+    "INSERT INTO accounts (id, name, regions, status) VALUES ('111111111111', 'alpha', '{us-east-1}', 'active'), ('222222222222', 'beta', '{us-east-1}', 'active'), ('333333333333', 'gamma', '{us-east-1}', 'active')",
+  );
   await database.pool.query(
     `INSERT INTO findings (source, source_id, account_id, region, type, title, severity, severity_label, status, first_seen_at, last_seen_at, source_updated_at, raw)
      SELECT 'guardduty', 'f-' || a, a, 'us-east-1', 'Recon:EC2/PortProbe', 'finding in ' || a, 70, 'HIGH', 'active', now(), now(), now(), '{}'::jsonb
@@ -53,11 +60,22 @@ describe("API tokens", () => {
     expect(JSON.stringify(stored.rows[0])).not.toContain(created.token.slice(12));
     expect(stored.rows[0].hint).toBe(created.token.slice(0, 12));
     // 30 days from creation, to the millisecond the server stored.
-    expect(new Date(stored.rows[0].expires_at).getTime() - new Date(stored.rows[0].created_at).getTime()).toBeGreaterThan(30 * 86_400_000 - 5_000);
+    expect(new Date(stored.rows[0].expires_at).getTime() - new Date(stored.rows[0].created_at).getTime()).toBeGreaterThan(
+      30 * 86_400_000 - 5_000,
+    );
 
     const user = await authenticateApiToken(created.token, request);
-    expect(user).toMatchObject({ id: maker.id, email: maker.email, role: "viewer", allAccounts: false, accountScope: ["111111111111"], apiToken: { id: created.id, name: "siem export" } });
-    expect(await audit("api.token-use")).toEqual([{ actor_email: "viewer@example.com", target: "GET /api/v1/accounts", detail: { token: "siem export", tokenId: created.id } }]);
+    expect(user).toMatchObject({
+      id: maker.id,
+      email: maker.email,
+      role: "viewer",
+      allAccounts: false,
+      accountScope: ["111111111111"],
+      apiToken: { id: created.id, name: "siem export" },
+    });
+    expect(await audit("api.token-use")).toEqual([
+      { actor_email: "viewer@example.com", target: "GET /api/v1/accounts", detail: { token: "siem export", tokenId: created.id } },
+    ]);
     expect((await findApiTokens(maker))[0]!.lastUsedAt).not.toBeNull();
     expect(await audit("token.create")).toMatchObject([{ actor_email: "viewer@example.com", target: "siem export" }]);
   });

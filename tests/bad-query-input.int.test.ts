@@ -16,7 +16,13 @@ import { createTestDatabase, type TestDatabase } from "./support/test-database";
  * an INVALID_INPUT AppError (400) with a message, never as a database error.
  */
 let database: TestDatabase;
-const admin: SessionUser = { id: "00000000-0000-0000-0000-000000000001", email: "admin@example.com", role: "admin", allAccounts: true, accountScope: [] };
+const admin: SessionUser = {
+  id: "00000000-0000-0000-0000-000000000001",
+  email: "admin@example.com",
+  role: "admin",
+  allAccounts: true,
+  accountScope: [],
+};
 const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
 beforeAll(async () => {
@@ -34,26 +40,38 @@ afterAll(async () => {
 });
 
 /** What the findings page / export / API do with a URL: `ok` with the row count, `invalid` with the 400 message, or `crash` (a 500). */
-async function runFindingsQuery(query: string): Promise<{ outcome: "ok"; rows: number } | { outcome: "invalid"; message: string } | { outcome: "crash"; message: string }> {
+async function runFindingsQuery(
+  query: string,
+): Promise<{ outcome: "ok"; rows: number } | { outcome: "invalid"; message: string } | { outcome: "crash"; message: string }> {
   try {
     const filters = parseFindingFilters(new URLSearchParams(query));
     const [page] = await Promise.all([
-      findFindings(admin, filters, { ...(filters.after ? { after: filters.after } : {}), ...(filters.before ? { before: filters.before } : {}) }),
+      findFindings(admin, filters, {
+        ...(filters.after ? { after: filters.after } : {}),
+        ...(filters.before ? { before: filters.before } : {}),
+      }),
       countFindings(admin, filters),
     ]);
     return { outcome: "ok", rows: page.rows.length };
   } catch (error) {
-    return isAppError(error) && error.status === 400 ? { outcome: "invalid", message: error.message } : { outcome: "crash", message: String(error) };
+    return isAppError(error) && error.status === 400
+      ? { outcome: "invalid", message: error.message }
+      : { outcome: "crash", message: String(error) };
   }
 }
 
 async function runRunsQuery(query: string) {
   try {
     const filters = parseRunFilters(new URLSearchParams(query));
-    const page = await findRuns(admin, { ...(filters.account ? { accountId: filters.account } : {}), ...(filters.after ? { after: filters.after } : {}) });
+    const page = await findRuns(admin, {
+      ...(filters.account ? { accountId: filters.account } : {}),
+      ...(filters.after ? { after: filters.after } : {}),
+    });
     return { outcome: "ok" as const, rows: page.rows.length };
   } catch (error) {
-    return isAppError(error) && error.status === 400 ? { outcome: "invalid" as const, message: error.message } : { outcome: "crash" as const, message: String(error) };
+    return isAppError(error) && error.status === 400
+      ? { outcome: "invalid" as const, message: error.message }
+      : { outcome: "crash" as const, message: String(error) };
   }
 }
 
@@ -86,7 +104,9 @@ describe("bad query input on the findings explorer, its export and the JSON API"
   });
 
   test("a crafted cursor handed straight to findFindings (past the edge) is refused too, before any SQL", async () => {
-    await expect(findFindings(admin, parseFindingFilters({}), { after: cursor({ k: 1e39, i: "1" }) })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(findFindings(admin, parseFindingFilters({}), { after: cursor({ k: 1e39, i: "1" }) })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
   });
 });
 
@@ -100,7 +120,10 @@ describe("bad query input on the collection page", () => {
     ["a date V8 accepts and PostgreSQL does not", cursor({ t: "1", i: "1" })],
     ["a rolled-over date", cursor({ t: "2026-02-30T00:00:00.000Z", i: "1" })],
   ])("a crafted `after` (%s) is a 400, not a database error", async (_name, after) => {
-    expect(await runRunsQuery(`after=${after}`)).toEqual({ outcome: "invalid", message: "after: is not a page cursor of this list (start again from the newest runs)" });
+    expect(await runRunsQuery(`after=${after}`)).toEqual({
+      outcome: "invalid",
+      message: "after: is not a page cursor of this list (start again from the newest runs)",
+    });
   });
 
   test("findRuns refuses a crafted cursor handed to it directly", async () => {

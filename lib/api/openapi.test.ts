@@ -26,7 +26,10 @@ function implementedPaths(): string[] {
 const IMPLEMENTED_QUERIES: Record<string, { keys: string[]; identifiers: string[] }> = {
   "/api/v1/accounts": { keys: Object.keys((ZApiAccountsQuery as z.ZodObject).shape), identifiers: ["ZApiAccountsQuery"] },
   "/api/v1/scores": { keys: Object.keys(ZApiScoresQuery.shape), identifiers: ["ZApiScoresQuery"] },
-  "/api/v1/findings": { keys: [...Object.keys(ZFindingFilters.shape), ...Object.keys(ZApiFindingsPage.shape)], identifiers: ["ZFindingFilters", "ZApiFindingsPage"] },
+  "/api/v1/findings": {
+    keys: [...Object.keys(ZFindingFilters.shape), ...Object.keys(ZApiFindingsPage.shape)],
+    identifiers: ["ZFindingFilters", "ZApiFindingsPage"],
+  },
 };
 
 describe("OpenAPI document", () => {

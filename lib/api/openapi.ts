@@ -6,14 +6,26 @@ import { FINDING_SORTS, FINDING_SOURCES, FINDING_STATUSES, SEVERITY_LABELS } fro
  * Written by hand for readers; lib/api/openapi.test.ts fails when its paths or query
  * parameters drift from the route handlers and their zod schemas.
  */
-const param = (name: string, description: string, schema: Record<string, unknown>) => ({ name, in: "query", required: false, description, schema });
+const param = (name: string, description: string, schema: Record<string, unknown>) => ({
+  name,
+  in: "query",
+  required: false,
+  description,
+  schema,
+});
 
 const nullable = (type: string, extra: Record<string, unknown> = {}) => ({ type: [type, "null"], ...extra });
 const dateTime = { type: "string", format: "date-time" };
 
 const errorResponses = {
-  "400": { description: "A query parameter is malformed; `message` names it and says why.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-  "401": { description: "No credentials, or the token is unknown, expired or revoked (or its maker is disabled).", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "400": {
+    description: "A query parameter is malformed; `message` names it and says why.",
+    content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+  },
+  "401": {
+    description: "No credentials, or the token is unknown, expired or revoked (or its maker is disabled).",
+    content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+  },
 };
 
 export const OPENAPI_DOCUMENT = {
@@ -33,7 +45,18 @@ export const OPENAPI_DOCUMENT = {
         summary: "Accounts in your scope, with the latest score and collection run",
         parameters: [],
         responses: {
-          "200": { description: "Every account in scope, by name.", content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: { type: "array", items: { $ref: "#/components/schemas/Account" } } } } } } },
+          "200": {
+            description: "Every account in scope, by name.",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["data"],
+                  properties: { data: { type: "array", items: { $ref: "#/components/schemas/Account" } } },
+                },
+              },
+            },
+          },
           ...errorResponses,
         },
       },
@@ -43,24 +66,35 @@ export const OPENAPI_DOCUMENT = {
         operationId: "listScores",
         summary: "The organisation's score and each account's latest score, or one account's with its history",
         parameters: [
-          param("account", "Only this account (12 digits), with its daily history. An account outside your scope is a 404, like one that does not exist.", { type: "string", pattern: "^\\d{12}$" }),
+          param(
+            "account",
+            "Only this account (12 digits), with its daily history. An account outside your scope is a 404, like one that does not exist.",
+            { type: "string", pattern: "^\\d{12}$" },
+          ),
           param("days", "Days of history returned with `account`.", { type: "integer", minimum: 1, maximum: 365, default: 30 }),
         ],
         responses: {
           "200": {
-            description: "Scores. `score` is null when no item of an account could be measured: missing evidence is never a pass; `coverage` says how much could be.",
+            description:
+              "Scores. `score` is null when no item of an account could be measured: missing evidence is never a pass; `coverage` says how much could be.",
             content: {
               "application/json": {
                 schema: {
                   type: "object",
                   required: ["data"],
-                  properties: { organisation: { $ref: "#/components/schemas/OrgScore" }, data: { type: "array", items: { $ref: "#/components/schemas/AccountScore" } } },
+                  properties: {
+                    organisation: { $ref: "#/components/schemas/OrgScore" },
+                    data: { type: "array", items: { $ref: "#/components/schemas/AccountScore" } },
+                  },
                 },
               },
             },
           },
           ...errorResponses,
-          "404": { description: "`account` is not in your scope or does not exist.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "404": {
+            description: "`account` is not in your scope or does not exist.",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+          },
         },
       },
     },
@@ -77,12 +111,26 @@ export const OPENAPI_DOCUMENT = {
           param("type", "Text the finding type contains (case-insensitive).", { type: "string", maxLength: 200 }),
           param("region", "AWS region, e.g. eu-west-1.", { type: "string", pattern: "^[a-z]{2}(-[a-z]+)+-\\d$" }),
           param("q", "Text the title contains (case-insensitive).", { type: "string", maxLength: 200 }),
-          param("copies", "Include Security Hub's copies of GuardDuty findings (hidden by default: the GuardDuty record is the finding).", { type: "string", enum: ["1", "true", "0", "false"] }),
+          param("copies", "Include Security Hub's copies of GuardDuty findings (hidden by default: the GuardDuty record is the finding).", {
+            type: "string",
+            enum: ["1", "true", "0", "false"],
+          }),
           param("passed", "Include Security Hub control results that passed.", { type: "string", enum: ["1", "true", "0", "false"] }),
-          param("sort", "Order: severity (highest first) or last seen (newest first); ties by id.", { type: "string", enum: [...FINDING_SORTS], default: "severity" }),
-          param("after", "The `next` cursor of the previous response: the page after it. Only valid with the same `sort`.", { type: "string" }),
+          param("sort", "Order: severity (highest first) or last seen (newest first); ties by id.", {
+            type: "string",
+            enum: [...FINDING_SORTS],
+            default: "severity",
+          }),
+          param("after", "The `next` cursor of the previous response: the page after it. Only valid with the same `sort`.", {
+            type: "string",
+          }),
           param("before", "The `previous` cursor of a response: the page before it. Not with `after`.", { type: "string" }),
-          param("limit", "Findings per page.", { type: "integer", minimum: 1, maximum: API_FINDINGS_MAX_LIMIT, default: API_FINDINGS_DEFAULT_LIMIT }),
+          param("limit", "Findings per page.", {
+            type: "integer",
+            minimum: 1,
+            maximum: API_FINDINGS_MAX_LIMIT,
+            default: API_FINDINGS_DEFAULT_LIMIT,
+          }),
         ],
         responses: {
           "200": {
@@ -92,7 +140,11 @@ export const OPENAPI_DOCUMENT = {
                 schema: {
                   type: "object",
                   required: ["data", "next", "previous"],
-                  properties: { data: { type: "array", items: { $ref: "#/components/schemas/Finding" } }, next: nullable("string"), previous: nullable("string") },
+                  properties: {
+                    data: { type: "array", items: { $ref: "#/components/schemas/Finding" } },
+                    next: nullable("string"),
+                    previous: nullable("string"),
+                  },
                 },
               },
             },
@@ -103,9 +155,19 @@ export const OPENAPI_DOCUMENT = {
     },
   },
   components: {
-    securitySchemes: { bearerToken: { type: "http", scheme: "bearer", description: "An API token (`parapet_` + 43 characters) from the console's API tokens page." } },
+    securitySchemes: {
+      bearerToken: {
+        type: "http",
+        scheme: "bearer",
+        description: "An API token (`parapet_` + 43 characters) from the console's API tokens page.",
+      },
+    },
     schemas: {
-      Error: { type: "object", required: ["error", "message"], properties: { error: { type: "string", examples: ["INVALID_INPUT"] }, message: { type: "string" } } },
+      Error: {
+        type: "object",
+        required: ["error", "message"],
+        properties: { error: { type: "string", examples: ["INVALID_INPUT"] }, message: { type: "string" } },
+      },
       Account: {
         type: "object",
         properties: {
@@ -125,12 +187,24 @@ export const OPENAPI_DOCUMENT = {
       },
       ScoreFigures: {
         type: "object",
-        properties: { score: nullable("number"), riskAdjustedScore: nullable("number"), coverage: nullable("number"), weightApplicable: { type: "number" }, weightWithData: { type: "number" } },
+        properties: {
+          score: nullable("number"),
+          riskAdjustedScore: nullable("number"),
+          coverage: nullable("number"),
+          weightApplicable: { type: "number" },
+          weightWithData: { type: "number" },
+        },
       },
       OrgScore: {
         allOf: [
           { $ref: "#/components/schemas/ScoreFigures" },
-          { type: "object", properties: { accountCount: { type: "integer" }, domains: { type: "object", additionalProperties: { $ref: "#/components/schemas/ScoreFigures" } } } },
+          {
+            type: "object",
+            properties: {
+              accountCount: { type: "integer" },
+              domains: { type: "object", additionalProperties: { $ref: "#/components/schemas/ScoreFigures" } },
+            },
+          },
         ],
       },
       AccountScore: {
@@ -153,7 +227,15 @@ export const OPENAPI_DOCUMENT = {
           history: {
             type: "array",
             description: "Only with `account`: one point per daily snapshot, oldest first.",
-            items: { type: "object", properties: { day: { type: "string", format: "date" }, score: nullable("number"), riskAdjustedScore: nullable("number"), coverage: nullable("number") } },
+            items: {
+              type: "object",
+              properties: {
+                day: { type: "string", format: "date" },
+                score: nullable("number"),
+                riskAdjustedScore: nullable("number"),
+                coverage: nullable("number"),
+              },
+            },
           },
         },
       },
@@ -184,4 +266,3 @@ export const OPENAPI_DOCUMENT = {
     },
   },
 } as const;
-

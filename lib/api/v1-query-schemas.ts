@@ -25,7 +25,13 @@ export const ZApiFindingsPage = z.object({
 
 /** /api/v1/scores: every account's latest score, or one account's with its daily history. */
 export const ZApiScoresQuery = z.object({
-  account: z.preprocess(blankToUndefined, z.string().regex(/^\d{12}$/, "an AWS account id is 12 digits").optional()),
+  account: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{12}$/, "an AWS account id is 12 digits")
+      .optional(),
+  ),
   days: z.preprocess(
     blankToUndefined,
     z

@@ -27,8 +27,16 @@ export async function authenticateApiToken(token: string, request: ApiTokenReque
   const db = getDb();
   const rows = await db.$queryRaw<
     Array<{
-      token_id: string; token_name: string; is_revoked: boolean; is_expired: boolean;
-      user_id: string; email: string; role: string; all_accounts: boolean; account_scope: string[] | null; disabled: boolean;
+      token_id: string;
+      token_name: string;
+      is_revoked: boolean;
+      is_expired: boolean;
+      user_id: string;
+      email: string;
+      role: string;
+      all_accounts: boolean;
+      account_scope: string[] | null;
+      disabled: boolean;
     }>
   >`
     SELECT t.id::text AS token_id, t.name AS token_name, t.revoked_at IS NOT NULL AS is_revoked, t.expires_at <= now() AS is_expired,
@@ -41,13 +49,27 @@ export async function authenticateApiToken(token: string, request: ApiTokenReque
   const refusal = row.is_revoked ? "revoked" : row.is_expired ? "expired" : row.disabled ? "user disabled" : null;
   if (refusal) {
     await db.auditLog.create({
-      data: { actorEmail: row.email, action: "api.token-refused", target, detail: { token: row.token_name, tokenId: row.token_id, reason: refusal }, ip: request.ip },
+      data: {
+        actorEmail: row.email,
+        action: "api.token-refused",
+        target,
+        detail: { token: row.token_name, tokenId: row.token_id, reason: refusal },
+        ip: request.ip,
+      },
     });
     return null;
   }
   await db.$transaction([
     db.apiToken.update({ where: { id: row.token_id }, data: { lastUsedAt: new Date() } }),
-    db.auditLog.create({ data: { actorEmail: row.email, action: "api.token-use", target, detail: { token: row.token_name, tokenId: row.token_id }, ip: request.ip } }),
+    db.auditLog.create({
+      data: {
+        actorEmail: row.email,
+        action: "api.token-use",
+        target,
+        detail: { token: row.token_name, tokenId: row.token_id },
+        ip: request.ip,
+      },
+    }),
   ]);
   return {
     id: row.user_id,

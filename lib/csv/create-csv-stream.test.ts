@@ -30,10 +30,19 @@ const header = ["id", "title"];
 describe("createCsvStream", () => {
   test("streams the header, the first batch and every next batch, then ends normally", async () => {
     const batches: Record<string, CsvBatch> = { b: { rows: [["2", "two"]], next: "c" }, c: { rows: [["3", "=cmd()"]], next: null } };
-    const url = await serve(() => createCsvStream(header, { rows: [["1", "one, with comma"]], next: "b" }, async (cursor) => batches[cursor]!, () => {}));
+    const url = await serve(() =>
+      createCsvStream(
+        header,
+        { rows: [["1", "one, with comma"]], next: "b" },
+        async (cursor) => batches[cursor]!,
+        () => {},
+      ),
+    );
     const response = await fetch(url);
     expect(response.status).toBe(200);
-    expect(Buffer.from(await response.arrayBuffer()).toString("utf8")).toBe("\uFEFFid,title\r\n1,\"one, with comma\"\r\n2,two\r\n3,'=cmd()\r\n");
+    expect(Buffer.from(await response.arrayBuffer()).toString("utf8")).toBe(
+      '\uFEFFid,title\r\n1,"one, with comma"\r\n2,two\r\n3,\'=cmd()\r\n',
+    );
   });
 
   test("a batch that fails after the headers were sent aborts the response: the client gets an error, not a short file", async () => {
@@ -57,7 +66,14 @@ describe("createCsvStream", () => {
 
   test("a single batch ends the stream without asking for more", async () => {
     let calls = 0;
-    const url = await serve(() => createCsvStream(header, { rows: [], next: null }, async () => ((calls += 1), { rows: [], next: null }), () => {}));
+    const url = await serve(() =>
+      createCsvStream(
+        header,
+        { rows: [], next: null },
+        async () => ((calls += 1), { rows: [], next: null }),
+        () => {},
+      ),
+    );
     expect(Buffer.from(await (await fetch(url)).arrayBuffer()).toString("utf8")).toBe("\uFEFFid,title\r\n");
     expect(calls).toBe(0);
   });

@@ -7,7 +7,14 @@ import { describeError, isAppError } from "@/lib/errors";
  * a bug: logged, answered 500 without internals.
  */
 export function errorResponse(error: unknown, context: string): NextResponse {
-  if (isAppError(error)) return NextResponse.json({ error: error.code, message: error.message }, { status: error.status, headers: { "Cache-Control": "no-store" } });
+  if (isAppError(error))
+    return NextResponse.json(
+      { error: error.code, message: error.message },
+      { status: error.status, headers: { "Cache-Control": "no-store" } },
+    );
   console.error(`${context} failed: ${describeError(error)}`);
-  return NextResponse.json({ error: "INTERNAL", message: `${context} failed unexpectedly; the server log has the cause` }, { status: 500, headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(
+    { error: "INTERNAL", message: `${context} failed unexpectedly; the server log has the cause` },
+    { status: 500, headers: { "Cache-Control": "no-store" } },
+  );
 }

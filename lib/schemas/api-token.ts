@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasControlCharacter } from "@/lib/schemas/has-control-character";
 
 /** Longest token life: automation credentials get looked at again at least once a year. */
 export const MAX_API_TOKEN_DAYS = 365;
@@ -12,7 +13,7 @@ export const ZCreateApiToken = z.object({
     .trim()
     .min(3, "give the token a name of at least 3 characters")
     .max(80, "keep the name under 80 characters")
-    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "the name must not contain control characters"),
+    .refine((value) => !hasControlCharacter(value), "the name must not contain control characters"),
   expiresInDays: z.coerce
     .number({ error: "choose when the token expires" })
     .int("the expiry is a whole number of days")

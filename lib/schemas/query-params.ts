@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 
 /** A page's `searchParams` or a request's URLSearchParams. */

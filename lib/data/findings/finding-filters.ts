@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { decodeFindingsCursor } from "@/lib/data/findings/findings-cursor";
 import { parseQueryParams, type QueryParams } from "@/lib/schemas/query-params";
+import { hasControlCharacter } from "@/lib/schemas/has-control-character";
 
 export const FINDING_SOURCES = ["guardduty", "securityhub"] as const;
 export const SEVERITY_LABELS = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL"] as const;
@@ -21,7 +22,7 @@ const optionalText = (max: number) =>
       .string()
       .trim()
       .max(max, `must be at most ${max} characters`)
-      .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "must not contain control characters")
+      .refine((value) => !hasControlCharacter(value), "must not contain control characters")
       .optional(),
   );
 const flag = z.preprocess(

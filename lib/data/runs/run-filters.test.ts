@@ -11,7 +11,12 @@ describe("parseRunFilters", () => {
 
   test("reads every parameter, and the cursor the runs list writes", () => {
     const after = encodeRunCursor({ id: "7", startedAt: new Date("2026-11-30T09:00:00.000Z") });
-    expect(parseRunFilters({ account: "123456789012", status: "failed", cursor: "all", after })).toEqual({ account: "123456789012", status: "failed", cursor: "all", after });
+    expect(parseRunFilters({ account: "123456789012", status: "failed", cursor: "all", after })).toEqual({
+      account: "123456789012",
+      status: "failed",
+      cursor: "all",
+      after,
+    });
   });
 
   test("refuses bad values with a message naming each parameter", () => {
@@ -29,7 +34,9 @@ describe("parseRunFilters", () => {
       cursor({ t: "2026-01-01T00:00:00.000Z", i: 1 }),
       "garbage",
     ]) {
-      expect(() => parseRunFilters({ after }), after).toThrow("after: is not a page cursor of this list (start again from the newest runs)");
+      expect(() => parseRunFilters({ after }), after).toThrow(
+        "after: is not a page cursor of this list (start again from the newest runs)",
+      );
     }
   });
 });

@@ -13,7 +13,13 @@ const oneOf = (values: readonly string[]) => `must be one of ${values.join(", ")
 
 /** The collection page's URL: bad input is refused with a message naming the parameter (a 400), never a database error. */
 export const ZRunFilters = z.object({
-  account: z.preprocess(blankToUndefined, z.string().regex(/^\d{12}$/, "an AWS account id is 12 digits").optional()),
+  account: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{12}$/, "an AWS account id is 12 digits")
+      .optional(),
+  ),
   status: z.preprocess(blankToUndefined, z.enum(RUN_STATUSES, { error: oneOf(RUN_STATUSES) }).optional()),
   cursor: z.preprocess(blankToUndefined, z.enum(CURSOR_FILTERS, { error: oneOf(CURSOR_FILTERS) }).default("problems")),
   after: z.preprocess(

@@ -12,7 +12,11 @@ const DAY_MS = 86_400_000;
  * tokens) and audits it as `token.create`. Returns the token text, which is not stored
  * and cannot be shown again; the database keeps its SHA-256.
  */
-export async function createApiToken(user: SessionUser, input: TCreateApiToken, now: Date = new Date()): Promise<{ id: string; token: string; expiresAt: Date }> {
+export async function createApiToken(
+  user: SessionUser,
+  input: TCreateApiToken,
+  now: Date = new Date(),
+): Promise<{ id: string; token: string; expiresAt: Date }> {
   if (user.apiToken) throw new AppError("FORBIDDEN", "an API token cannot make API tokens");
   const db = getDb();
   const live = await db.apiToken.count({ where: { userId: user.id, revokedAt: null, expiresAt: { gt: now } } });
@@ -21,7 +25,9 @@ export async function createApiToken(user: SessionUser, input: TCreateApiToken, 
   const expiresAt = new Date(now.getTime() + input.expiresInDays * DAY_MS);
   const [created] = await db.$transaction([
     db.apiToken.create({ data: { userId: user.id, name: input.name, tokenHash: hash, hint, expiresAt }, select: { id: true } }),
-    db.auditLog.create({ data: { actorEmail: user.email, action: "token.create", target: input.name, detail: { hint, expiresAt: expiresAt.toISOString() } } }),
+    db.auditLog.create({
+      data: { actorEmail: user.email, action: "token.create", target: input.name, detail: { hint, expiresAt: expiresAt.toISOString() } },
+    }),
   ]);
   return { id: created.id, token, expiresAt };
 }

@@ -17,9 +17,10 @@ export default async function ApiTokensPage() {
       <h1>API tokens</h1>
       <section className="panel">
         <p className="muted">
-          A token lets a script read the JSON API (<code>/api/v1/accounts</code>, <code>/api/v1/scores</code>, <code>/api/v1/findings</code>; described in{" "}
-          <a href="/api/v1/openapi.json">openapi.json</a>) as you: with your role and your accounts, re-checked on every call, so a narrower scope or a disabled
-          user applies at once. Tokens can only read. Every call is in the audit log under the token&apos;s name.
+          A token lets a script read the JSON API (<code>/api/v1/accounts</code>, <code>/api/v1/scores</code>, <code>/api/v1/findings</code>
+          ; described in <a href="/api/v1/openapi.json">openapi.json</a>) as you: with your role and your accounts, re-checked on every
+          call, so a narrower scope or a disabled user applies at once. Tokens can only read. Every call is in the audit log under the
+          token&apos;s name.
         </p>
         <CreateTokenForm />
       </section>

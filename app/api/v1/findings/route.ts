@@ -19,8 +19,15 @@ export async function GET(request: Request): Promise<Response> {
     const params = new URL(request.url).searchParams;
     const query = parseQueryParams(ZFindingFilters.safeExtend(ZApiFindingsPage.shape), params);
     const { limit, after, before, ...filters } = query;
-    const page = await findFindings(user, { ...filters, after, before }, { ...(after ? { after } : {}), ...(before ? { before } : {}), limit });
-    return NextResponse.json({ data: page.rows, next: page.nextCursor, previous: page.previousCursor }, { headers: { "Cache-Control": "no-store" } });
+    const page = await findFindings(
+      user,
+      { ...filters, after, before },
+      { ...(after ? { after } : {}), ...(before ? { before } : {}), limit },
+    );
+    return NextResponse.json(
+      { data: page.rows, next: page.nextCursor, previous: page.previousCursor },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   } catch (error) {
     return errorResponse(error, "GET /api/v1/findings");
   }

@@ -50,7 +50,8 @@ export function CreateTokenForm() {
       {state.status === "ok" && state.token ? (
         <div className="panel" role="status" data-testid="new-token">
           <p>
-            <strong>{state.name}</strong>: copy this token now. It is not stored and cannot be shown again (expires {state.expiresAt?.slice(0, 10)}).
+            <strong>{state.name}</strong>: copy this token now. It is not stored and cannot be shown again (expires{" "}
+            {state.expiresAt?.slice(0, 10)}).
           </p>
           <p>
             <code className="mono" data-testid="new-token-value" style={{ overflowWrap: "anywhere" }}>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth";
 import { EVIDENCE_RECORD_KINDS, type EvidenceRecordKind, getEvidenceRecord } from "@/lib/data/checklist/get-evidence-record";
 import { isAppError } from "@/lib/errors";
+import { hasControlCharacter } from "@/lib/schemas/has-control-character";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ export default async function RawRecordPage({ params }: { params: Promise<{ acco
   if (!/^\d{12}$/.test(accountId) || !EVIDENCE_RECORD_KINDS.includes(kind as EvidenceRecordKind)) notFound();
   const id = decodeSegment(recordId);
   // No stored record id holds a NUL or another control character (PostgreSQL refuses NUL in text: it was a 500).
-  if (id.length > 2048 || /[\u0000-\u001f\u007f]/.test(id)) notFound();
+  if (id.length > 2048 || hasControlCharacter(id)) notFound();
   const user = await requirePageUser();
   const record = await getEvidenceRecord(user, accountId, kind as EvidenceRecordKind, id).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
