@@ -89,6 +89,8 @@ describe("parseFindingFilters", () => {
       cursor({ k: 50, i: "9223372036854775808" }), // one past bigint
       cursor({ k: 50, i: "99999999999999999999" }),
       cursor({ k: 50, i: "-1" }),
+      cursor({ k: 50, i: ":" }), // found by the fuzz test: a non-digit id made BigInt throw (a 500)
+      cursor({ k: 50, i: "1e3" }),
       cursor({ k: 50, i: "1", extra: true }),
       cursor([50, "1"]),
       cursor(null),

@@ -32,6 +32,8 @@ describe("parseRunFilters", () => {
       cursor({ t: "2026-01-01T00:00:00.000Z", i: "9223372036854775808" }),
       cursor({ t: 5, i: "1" }),
       cursor({ t: "2026-01-01T00:00:00.000Z", i: 1 }),
+      cursor({ t: "1", i: ":" }), // found by the fuzz test: a non-digit id made BigInt throw (a 500)
+      cursor({ t: "2026-01-01T00:00:00.000Z", i: "abc" }),
       "garbage",
     ]) {
       expect(() => parseRunFilters({ after }), after).toThrow(
