@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZAccountId } from "@/lib/aws/account-id";
 
 /**
  * Query parameters of the JSON API (/api/v1) beyond the explorer's filters, which
@@ -25,13 +26,7 @@ export const ZApiFindingsPage = z.object({
 
 /** /api/v1/scores: every account's latest score, or one account's with its daily history. */
 export const ZApiScoresQuery = z.object({
-  account: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .regex(/^\d{12}$/, "an AWS account id is 12 digits")
-      .optional(),
-  ),
+  account: z.preprocess(blankToUndefined, ZAccountId.optional()),
   days: z.preprocess(
     blankToUndefined,
     z

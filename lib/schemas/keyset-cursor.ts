@@ -1,5 +1,10 @@
 import { z } from "zod";
 
+/**
+ * Opaque keyset-page cursors (`after=` / `before=` in URLs): a row's sort key and id as JSON
+ * in base64url. Each list keeps its own schema for what is inside; this is the one codec.
+ */
+
 /** Largest value of a PostgreSQL bigint (bigserial ids): a larger "id" in a cursor would overflow the cast. */
 const MAX_BIGINT = 9_223_372_036_854_775_807n;
 /** Cursors are short base64url JSON; anything much longer is not one of ours. */
@@ -30,11 +35,12 @@ export function encodeKeysetCursor(value: unknown): string {
 }
 
 /**
- * Decodes a base64url JSON cursor against its schema; null for anything that is not a
- * cursor this schema wrote (bad base64, bad JSON, wrong shape, out-of-range values).
+ * Decodes a base64url JSON cursor against its schema; null when there is none or it is not
+ * a cursor this schema wrote (bad base64, bad JSON, wrong shape, out-of-range values). The
+ * caller decides what null means; the findings and runs lists refuse it as a 400.
  */
-export function decodeKeysetCursor<T>(value: string, schema: z.ZodType<T>): T | null {
-  if (value.length === 0 || value.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(value)) return null;
+export function decodeKeysetCursor<T>(value: string | undefined, schema: z.ZodType<T>): T | null {
+  if (!value || value.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(value)) return null;
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));

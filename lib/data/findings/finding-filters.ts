@@ -1,11 +1,15 @@
 import { z } from "zod";
+import { ZAccountId } from "@/lib/aws/account-id";
+import { FINDING_STATUSES as ALL_FINDING_STATUSES, SEVERITY_LABELS as ALL_SEVERITY_LABELS, type SeverityLabel } from "@/lib/aws/normalise/types";
+import { FINDING_SOURCES } from "@/lib/aws/sources";
 import { decodeFindingsCursor } from "@/lib/data/findings/findings-cursor";
 import { parseQueryParams, type QueryParams } from "@/lib/schemas/query-params";
 import { hasControlCharacter } from "@/lib/schemas/has-control-character";
 
-export const FINDING_SOURCES = ["guardduty", "securityhub"] as const;
-export const SEVERITY_LABELS = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL"] as const;
-export const FINDING_STATUSES = ["active", "archived", "resolved", "suppressed", "all"] as const;
+export { FINDING_SOURCES };
+/** Most severe first: the order the filter offers them in. */
+export const SEVERITY_LABELS: readonly SeverityLabel[] = [...ALL_SEVERITY_LABELS].reverse();
+export const FINDING_STATUSES = [...ALL_FINDING_STATUSES, "all"] as const;
 export const FINDING_SORTS = ["severity", "last_seen"] as const;
 
 /** `?x=` with nothing typed is the same as no `x`. */
@@ -42,11 +46,11 @@ const cursor = z.preprocess(blankToUndefined, z.string().optional());
  */
 export const ZFindingFilters = z
   .object({
-    account: z.preprocess(blankToUndefined, z.string().regex(/^\d{12}$/, "an AWS account id is 12 digits").optional()),
+    account: z.preprocess(blankToUndefined, ZAccountId.optional()),
     source: z.preprocess(blankToUndefined, z.enum(FINDING_SOURCES, { error: oneOf(FINDING_SOURCES) }).optional()),
     severity: z.preprocess(
       (value) => (typeof value === "string" ? blankToUndefined(value.toUpperCase()) : value),
-      z.enum(SEVERITY_LABELS, { error: oneOf(SEVERITY_LABELS) }).optional(),
+      z.enum(ALL_SEVERITY_LABELS, { error: oneOf(SEVERITY_LABELS) }).optional(),
     ),
     status: z.preprocess(blankToUndefined, z.enum(FINDING_STATUSES, { error: oneOf(FINDING_STATUSES) }).default("active")),
     control: optionalText(64),

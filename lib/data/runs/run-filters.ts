@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZAccountId } from "@/lib/aws/account-id";
 import { decodeRunCursor } from "@/lib/data/runs/runs-cursor";
 import { parseQueryParams, type QueryParams } from "@/lib/schemas/query-params";
 
@@ -13,13 +14,7 @@ const oneOf = (values: readonly string[]) => `must be one of ${values.join(", ")
 
 /** The collection page's URL: bad input is refused with a message naming the parameter (a 400), never a database error. */
 export const ZRunFilters = z.object({
-  account: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .regex(/^\d{12}$/, "an AWS account id is 12 digits")
-      .optional(),
-  ),
+  account: z.preprocess(blankToUndefined, ZAccountId.optional()),
   status: z.preprocess(blankToUndefined, z.enum(RUN_STATUSES, { error: oneOf(RUN_STATUSES) }).optional()),
   cursor: z.preprocess(blankToUndefined, z.enum(CURSOR_FILTERS, { error: oneOf(CURSOR_FILTERS) }).default("problems")),
   after: z.preprocess(
