@@ -13,6 +13,7 @@ const NAV_LINKS: NavLink[] = [
   { href: "/checklist", label: "Checklist" },
   { href: "/risk-acceptances", label: "Risk acceptances" },
   { href: "/collection", label: "Collection" },
+  { href: "/settings/tokens", label: "API tokens" },
 ];
 
 /** Session gate for every console page. */

@@ -1,11 +1,11 @@
 import "server-only";
-import { z } from "zod";
 import type { SessionUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { buildFindingsWhere } from "@/lib/data/findings/build-findings-where";
 import type { TFindingFilters } from "@/lib/data/findings/finding-filters";
+import { decodeFindingsCursor, encodeFindingsCursor, findingsCursorKind, type TFindingsCursor } from "@/lib/data/findings/findings-cursor";
+import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { decodeKeysetCursor, encodeKeysetCursor } from "@/lib/schemas/keyset-cursor";
 
 export const FINDINGS_PAGE_SIZE = 50;
 
@@ -39,45 +39,35 @@ export interface FindingsPage {
   previousCursor: string | null;
 }
 
-/** Keyset position: the sort key and the id of a row (ids break ties). */
-const ZCursor = z.object({ k: z.union([z.number(), z.string()]), i: z.string().regex(/^\d+$/) });
-type TCursor = z.infer<typeof ZCursor>;
-
 type Sort = TFindingFilters["sort"];
-type KeyKind = "number" | "time" | "text";
 
 /**
- * Each sort column: its SQL expression (nullable text columns sort as '' so the keyset
- * comparison never meets a NULL), the kind of its cursor key, and how to read the key off a row.
+ * Each sort column's SQL expression: nullable text columns sort as '' so the keyset
+ * comparison never meets a NULL (findings-cursor.ts reads the same '' off a row).
  */
-const SORTS: Record<Sort, { sql: Prisma.Sql; kind: KeyKind; key: (row: FindingRow) => number | string }> = {
-  severity: { sql: Prisma.sql`f.severity`, kind: "number", key: (row) => row.severity },
-  last_seen: { sql: Prisma.sql`f.last_seen_at`, kind: "time", key: (row) => row.lastSeenAt.toISOString() },
-  first_seen: { sql: Prisma.sql`f.first_seen_at`, kind: "time", key: (row) => row.firstSeenAt.toISOString() },
-  title: { sql: Prisma.sql`f.title`, kind: "text", key: (row) => row.title },
-  account: { sql: Prisma.sql`f.account_id`, kind: "text", key: (row) => row.accountId },
-  region: { sql: Prisma.sql`f.region`, kind: "text", key: (row) => row.region },
-  source: { sql: Prisma.sql`f.source`, kind: "text", key: (row) => row.source },
-  control: { sql: Prisma.sql`COALESCE(f.control_id, '')`, kind: "text", key: (row) => row.controlId ?? "" },
-  resource: { sql: Prisma.sql`COALESCE(f.resource_id, '')`, kind: "text", key: (row) => row.resourceId ?? "" },
-  status: { sql: Prisma.sql`f.status`, kind: "text", key: (row) => row.status },
+const SORT_SQL: Record<Sort, Prisma.Sql> = {
+  severity: Prisma.sql`f.severity`,
+  last_seen: Prisma.sql`f.last_seen_at`,
+  first_seen: Prisma.sql`f.first_seen_at`,
+  title: Prisma.sql`f.title`,
+  account: Prisma.sql`f.account_id`,
+  region: Prisma.sql`f.region`,
+  source: Prisma.sql`f.source`,
+  control: Prisma.sql`COALESCE(f.control_id, '')`,
+  resource: Prisma.sql`COALESCE(f.resource_id, '')`,
+  status: Prisma.sql`f.status`,
 };
 
-function encodeCursor(row: FindingRow, sort: Sort): string {
-  const cursor: TCursor = { k: SORTS[sort].key(row), i: row.id };
-  return encodeKeysetCursor(cursor);
+/** A cursor the edge let through but this sort cannot use is still refused, never run as SQL. */
+function readCursor(value: string | undefined, sort: Sort, name: "after" | "before"): TFindingsCursor | null {
+  if (!value) return null;
+  const cursor = decodeFindingsCursor(value, sort);
+  if (!cursor) throw new AppError("INVALID_INPUT", `${name}: is not a page cursor of this list (start again from the first page)`);
+  return cursor;
 }
 
-function decodeCursor(value: string | undefined, sort: Sort): TCursor | null {
-  const cursor = decodeKeysetCursor(value, ZCursor);
-  if (!cursor) return null;
-  const { kind } = SORTS[sort];
-  const key = cursor.k;
-  const isValidKey = kind === "number" ? typeof key === "number" : kind === "time" ? typeof key === "string" && !Number.isNaN(Date.parse(key)) : typeof key === "string";
-  return isValidKey ? cursor : null;
-}
-
-function keyParam(cursor: TCursor, kind: KeyKind): Prisma.Sql {
+function keyParam(cursor: TFindingsCursor, sort: Sort): Prisma.Sql {
+  const kind = findingsCursorKind(sort);
   return kind === "number" ? Prisma.sql`${cursor.k}::real` : kind === "time" ? Prisma.sql`${cursor.k}::timestamptz` : Prisma.sql`${cursor.k}::text`;
 }
 
@@ -85,7 +75,7 @@ function keyParam(cursor: TCursor, kind: KeyKind): Prisma.Sql {
  * One page of findings for the explorer and the CSV export: scoped to the user's accounts,
  * filtered, sorted by any column (either direction) then id, and paginated by keyset so
  * page 500 costs what page 1 does. `after` walks forward, `before` walks back; a cursor
- * that does not decode for this sort is treated as the first page.
+ * that does not decode for this sort is an INVALID_INPUT AppError (400).
  */
 export async function findFindings(
   user: SessionUser,
@@ -93,17 +83,17 @@ export async function findFindings(
   page: { after?: string; before?: string; limit?: number } = {},
 ): Promise<FindingsPage> {
   const limit = Math.min(Math.max(page.limit ?? FINDINGS_PAGE_SIZE, 1), 5000);
-  const sort = SORTS[filters.sort];
-  const before = decodeCursor(page.before, filters.sort);
-  const after = before ? null : decodeCursor(page.after, filters.sort);
+  const sortSql = SORT_SQL[filters.sort];
+  const before = readCursor(page.before, filters.sort, "before");
+  const after = before ? null : readCursor(page.after, filters.sort, "after");
   const descending = filters.dir === "desc";
   // Walking back reads the rows before the cursor in reverse order, then flips them.
   const readDescending = before ? !descending : descending;
   const cursor = after ?? before;
   const keyset = cursor
     ? readDescending
-      ? Prisma.sql`AND (${sort.sql}, f.id) < (${keyParam(cursor, sort.kind)}, ${cursor.i}::bigint)`
-      : Prisma.sql`AND (${sort.sql}, f.id) > (${keyParam(cursor, sort.kind)}, ${cursor.i}::bigint)`
+      ? Prisma.sql`AND (${sortSql}, f.id) < (${keyParam(cursor, filters.sort)}, ${cursor.i}::bigint)`
+      : Prisma.sql`AND (${sortSql}, f.id) > (${keyParam(cursor, filters.sort)}, ${cursor.i}::bigint)`
     : Prisma.empty;
   const direction = readDescending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const raw = await getDb().$queryRaw<
@@ -120,7 +110,7 @@ export async function findFindings(
     FROM findings f
     JOIN accounts a ON a.id = f.account_id
     WHERE ${buildFindingsWhere(user, filters)} ${keyset}
-    ORDER BY ${sort.sql} ${direction}, f.id ${direction}
+    ORDER BY ${sortSql} ${direction}, f.id ${direction}
     LIMIT ${limit + 1}`;
   const hasMore = raw.length > limit;
   const pageRows = raw.slice(0, limit);
@@ -153,7 +143,7 @@ export async function findFindings(
   const hasPrevious = before ? hasMore : after !== null;
   return {
     rows,
-    nextCursor: hasNext && last ? encodeCursor(last, filters.sort) : null,
-    previousCursor: hasPrevious && first ? encodeCursor(first, filters.sort) : null,
+    nextCursor: hasNext && last ? encodeFindingsCursor(last, filters.sort) : null,
+    previousCursor: hasPrevious && first ? encodeFindingsCursor(first, filters.sort) : null,
   };
 }

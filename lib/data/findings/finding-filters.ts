@@ -6,82 +6,120 @@ import {
   type SeverityLabel,
 } from "@/lib/aws/normalise/types";
 import { FINDING_SOURCES } from "@/lib/aws/sources";
+import { decodeFindingsCursor, FINDING_SORTS, isFindingsSort } from "@/lib/data/findings/findings-cursor";
+import { hasControlCharacter } from "@/lib/schemas/has-control-character";
+import { parseQueryParams, type QueryParams } from "@/lib/schemas/query-params";
 
-export { FINDING_SOURCES };
+export { FINDING_SORTS, FINDING_SOURCES };
 /** Most severe first: the order the filter offers them in. */
 export const SEVERITY_LABELS: readonly SeverityLabel[] = [...ALL_SEVERITY_LABELS].reverse();
 export const FINDING_STATUSES = [...ALL_FINDING_STATUSES, "all"] as const;
-/** Every column the explorer sorts by (find-findings.ts maps each to its SQL expression and keyset type). */
-export const FINDING_SORTS = ["severity", "last_seen", "first_seen", "title", "account", "region", "source", "control", "resource", "status"] as const;
 export const SORT_DIRECTIONS = ["desc", "asc"] as const;
+/** The multi-select filters: every value of a repeated parameter counts (the others take the first). */
+export const FINDING_MULTI_KEYS = ["account", "source", "severity", "region"] as const;
 /** Bounds one URL's IN lists (500 accounts fit). */
-const MAX_VALUES = 500;
+export const MAX_FILTER_VALUES = 500;
 
 /** `?x=` with nothing typed is the same as no `x`. */
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional()).catch(undefined);
-const flag = z.preprocess((value) => value === "1" || value === "true" || value === true, z.boolean()).catch(false);
+const oneOf = (values: readonly string[]) => `must be one of ${values.join(", ")}`;
+/**
+ * Free text that reaches SQL as a parameter. PostgreSQL refuses a NUL byte in text (it
+ * raised "invalid byte sequence" as a 500), and no title or type holds control characters.
+ */
+const optionalText = (max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .max(max, `must be at most ${max} characters`)
+      .refine((value) => !hasControlCharacter(value), "must not contain control characters")
+      .optional(),
+  );
+const flag = z.preprocess(
+  blankToUndefined,
+  z
+    .enum(["1", "true", "0", "false"], { error: "must be 1, true, 0 or false" })
+    .optional()
+    .transform((value) => value === "1" || value === "true"),
+);
+const cursor = z.preprocess(blankToUndefined, z.string().optional());
 
 /**
  * A multi-select filter: repeated parameters (`severity=HIGH&severity=CRITICAL`) or one
- * comma-separated value; each value that does not fit is dropped on its own, duplicates
- * collapse, order is the schema's (so equal selections give equal URLs).
+ * comma-separated value; blank entries are nothing chosen, duplicates collapse, and the
+ * order is sorted (so equal selections give equal URLs). Any value that does not fit
+ * refuses the whole parameter, with the item's reason: dropping it silently would show
+ * the rest as if they were all that was asked for.
  */
 function multi<T extends string>(item: z.ZodType<T>, normalise: (value: string) => string = (value) => value) {
   return z.preprocess(
-    (value) => {
-      const values = (Array.isArray(value) ? value : value === undefined ? [] : [value])
-        .flatMap((entry) => (typeof entry === "string" ? entry.split(",") : []))
-        .map((entry) => normalise(entry.trim()))
-        .filter((entry) => entry !== "" && item.safeParse(entry).success);
-      return [...new Set(values)].sort().slice(0, MAX_VALUES);
-    },
-    z.array(item),
-  ).catch([]);
+    (value) =>
+      (Array.isArray(value) ? value : value === undefined ? [] : [value])
+        .flatMap((entry: unknown) => (typeof entry === "string" ? entry.split(",") : [entry]))
+        .map((entry: unknown) => (typeof entry === "string" ? normalise(entry.trim()) : entry))
+        .filter((entry: unknown) => entry !== ""),
+    z.array(z.unknown()).transform((values, context) => {
+      const chosen = new Set<T>();
+      const reasons = new Set<string>();
+      for (const value of values) {
+        const parsed = item.safeParse(value);
+        if (parsed.success) chosen.add(parsed.data);
+        else for (const issue of parsed.error.issues) reasons.add(issue.message);
+      }
+      for (const reason of reasons) context.addIssue({ code: "custom", message: reason });
+      if (chosen.size > MAX_FILTER_VALUES) context.addIssue({ code: "custom", message: `at most ${MAX_FILTER_VALUES} values` });
+      return [...chosen].sort();
+    }),
+  );
 }
 
 /**
- * The findings explorer's filters, as they appear in the URL (and in the CSV export's
- * URL). A malformed value is ignored rather than failing the page: URLs get edited by hand.
- * This is the one parser of explorer filters (page, export, and whatever else reads them).
+ * The findings explorer's filters, order and page cursor, as they appear in the URL (the
+ * page, the CSV export and /api/v1/findings read the same URL; this is their one parser).
+ * Bad input is refused with a message naming the parameter, never guessed around:
+ * silently dropping a misspelt severity would show (or export) every severity as if it
+ * were the one asked for.
  */
-export const ZFindingFilters = z.object({
-  account: multi(ZAccountId),
-  source: multi(z.enum(FINDING_SOURCES)),
-  severity: multi(z.enum(ALL_SEVERITY_LABELS), (value) => value.toUpperCase()),
-  status: z.preprocess(blankToUndefined, z.enum(FINDING_STATUSES).default("active")).catch("active"),
-  control: optionalText(64),
-  type: optionalText(200),
-  region: multi(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/)),
-  q: optionalText(200),
-  /** Show Security Hub's copies of GuardDuty findings too (hidden: the GuardDuty record is the finding). */
-  copies: flag,
-  /** Show Security Hub control results that PASSED (hidden: they are not problems). */
-  passed: flag,
-  sort: z.preprocess(blankToUndefined, z.enum(FINDING_SORTS).default("severity")).catch("severity"),
-  dir: z.preprocess(blankToUndefined, z.enum(SORT_DIRECTIONS).default("desc")).catch("desc"),
-});
+export const ZFindingFilters = z
+  .object({
+    account: multi(ZAccountId),
+    source: multi(z.enum(FINDING_SOURCES, { error: oneOf(FINDING_SOURCES) })),
+    severity: multi(z.enum(ALL_SEVERITY_LABELS, { error: oneOf(SEVERITY_LABELS) }), (value) => value.toUpperCase()),
+    status: z.preprocess(blankToUndefined, z.enum(FINDING_STATUSES, { error: oneOf(FINDING_STATUSES) }).default("active")),
+    control: optionalText(64),
+    type: optionalText(200),
+    region: multi(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "an AWS region looks like eu-west-1")),
+    q: optionalText(200),
+    /** Show Security Hub's copies of GuardDuty findings too (hidden: the GuardDuty record is the finding). */
+    copies: flag,
+    /** Show Security Hub control results that PASSED (hidden: they are not problems). */
+    passed: flag,
+    sort: z.preprocess(blankToUndefined, z.enum(FINDING_SORTS, { error: oneOf(FINDING_SORTS) }).default("severity")),
+    dir: z.preprocess(blankToUndefined, z.enum(SORT_DIRECTIONS, { error: oneOf(SORT_DIRECTIONS) }).default("desc")),
+    /** Keyset cursors of the next / previous page, as the explorer wrote them for this sort order. */
+    after: cursor,
+    before: cursor,
+  })
+  .superRefine((filters, context) => {
+    if (filters.after && filters.before) context.addIssue({ code: "custom", path: ["before"], message: "give after or before, not both" });
+    // A refused sort is reported already; its cursor cannot be checked against it.
+    if (!isFindingsSort(filters.sort)) return;
+    for (const key of ["after", "before"] as const) {
+      const value = filters[key];
+      if (value && !decodeFindingsCursor(value, filters.sort)) {
+        context.addIssue({ code: "custom", path: [key], message: "is not a page cursor of this list (start again from the first page)" });
+      }
+    }
+  });
 export type TFindingFilters = z.infer<typeof ZFindingFilters>;
-
-const MULTI_KEYS = new Set(["account", "source", "severity", "region"]);
 
 /**
  * Reads the filters from a page's `searchParams` or a request's URLSearchParams: every
- * value of a multi-select key, the first value of any other key.
+ * value of a multi-select key, the first value of any other (unknown parameters are
+ * ignored). Throws an INVALID_INPUT AppError (400) naming every bad parameter.
  */
-export function parseFindingFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): TFindingFilters {
-  const entries: Record<string, string | string[]> = {};
-  if (params instanceof URLSearchParams) {
-    for (const key of params.keys()) entries[key] ??= MULTI_KEYS.has(key) ? params.getAll(key) : (params.get(key) ?? "");
-  } else {
-    for (const [key, value] of Object.entries(params)) {
-      if (value === undefined) continue;
-      if (MULTI_KEYS.has(key)) entries[key] = value;
-      else {
-        const first = Array.isArray(value) ? value[0] : value;
-        if (first !== undefined) entries[key] = first;
-      }
-    }
-  }
-  return ZFindingFilters.parse(entries);
+export function parseFindingFilters(params: QueryParams): TFindingFilters {
+  return parseQueryParams(ZFindingFilters, params, { multi: FINDING_MULTI_KEYS });
 }

@@ -9,6 +9,7 @@ import { awsConsoleUrl } from "../../../../../findings/_lib/aws-console-url";
 import { findingsQuery } from "../../../../../findings/_lib/findings-href";
 import { EVIDENCE_RECORD_KINDS, type EvidenceRecordKind, getEvidenceRecord } from "@/lib/data/checklist/get-evidence-record";
 import { isAppError } from "@/lib/errors";
+import { hasControlCharacter } from "@/lib/schemas/has-control-character";
 
 export const dynamic = "force-dynamic";
 
@@ -28,6 +29,16 @@ function decodeSegment(segment: string): string {
   }
 }
 
+/** The explorer's query a record page was opened from; one that no longer parses (hand-edited) links back to the plain list. */
+function findingsBackQuery(from: string): string {
+  try {
+    return findingsQuery(parseFindingFilters(new URLSearchParams(from)));
+  } catch (error) {
+    if (isAppError(error)) return "";
+    throw error;
+  }
+}
+
 export default async function RawRecordPage({
   params,
   searchParams,
@@ -39,6 +50,8 @@ export default async function RawRecordPage({
   const { from } = await searchParams;
   if (!isAccountId(accountId) || !EVIDENCE_RECORD_KINDS.includes(kind as EvidenceRecordKind)) notFound();
   const id = decodeSegment(recordId);
+  // No stored record id holds a NUL or another control character (PostgreSQL refuses NUL in text: it was a 500).
+  if (id.length > 2048 || hasControlCharacter(id)) notFound();
   const user = await requirePageUser();
   const record = await getEvidenceRecord(user, accountId, kind as EvidenceRecordKind, id).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
@@ -50,7 +63,7 @@ export default async function RawRecordPage({
   const region = field("Region");
   const consoleUrl = record.kind === "finding" && source && region ? awsConsoleUrl({ source, sourceId: id, region }) : null;
   // The explorer passes its query along (`from`); it is re-parsed, so only valid filters come back into the link.
-  const backQuery = typeof from === "string" ? findingsQuery(parseFindingFilters(new URLSearchParams(from))) : null;
+  const backQuery = typeof from === "string" ? findingsBackQuery(from) : null;
 
   return (
     <>
