@@ -64,6 +64,37 @@ test.describe("[API]", () => {
       pages += 1;
     } while (next && pages < 100);
     expect(seen.size).toBe(expected.rows[0]!.n);
+
+    // The explorer's multi-select filters and any-column order: two severities and one account
+    // out of scope (it matches nothing), by title A-Z in pages of 7, every match once and in order.
+    const chosen = await db.query<{ id: string }>(
+      `SELECT id::text AS id FROM findings WHERE account_id = ANY($1) AND severity_label IN ('HIGH', 'MEDIUM') AND ${DEFAULT_CONDITIONS}
+       ORDER BY title, id`,
+      [[first, second]],
+    );
+    const inOrder: string[] = [];
+    next = null;
+    pages = 0;
+    do {
+      const response = await request.get(
+        `/api/v1/findings?severity=high&severity=MEDIUM&account=${first},${second}&account=${outside}&sort=title&dir=asc&limit=7${next ? `&after=${next}` : ""}`,
+        { headers: bearer(token) },
+      );
+      expect(response.status()).toBe(200);
+      const body = (await response.json()) as { data: Array<{ id: string }>; next: string | null };
+      inOrder.push(...body.data.map((row) => row.id));
+      next = body.next;
+      pages += 1;
+    } while (next && pages < 200);
+    expect(chosen.rows.length).toBeGreaterThan(7);
+    expect(inOrder).toEqual(chosen.rows.map((row) => row.id));
+    const refusedFilter = await request.get("/api/v1/findings?severity=HIGH,urgent&sort=title&dir=up", { headers: bearer(token) });
+    expect(refusedFilter.status()).toBe(400);
+    expect(await refusedFilter.json()).toEqual({
+      error: "INVALID_INPUT",
+      message: "severity: must be one of CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL; dir: must be one of desc, asc",
+    });
+
     const guessed = await request.get(`/api/v1/findings?account=${outside}&status=all`, { headers: bearer(token) });
     expect(((await guessed.json()) as { data: unknown[] }).data).toEqual([]);
     expect((await request.get(`/api/v1/scores?account=${outside}`, { headers: bearer(token) })).status()).toBe(404);

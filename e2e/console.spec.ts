@@ -81,6 +81,7 @@ test.describe("[CONSOLE]", () => {
       ["checklist", "/checklist", "Checklist · Parapet"],
       ["risk-acceptances", "/risk-acceptances", "Risk acceptances · Parapet"],
       ["collection", "/collection", "Collection · Parapet"],
+      ["api-tokens", "/settings/tokens", "API tokens · Parapet"],
       ["not-found", "/no-such-page", "Not found · Parapet"],
     ];
     for (const [name, path, title] of pages) {

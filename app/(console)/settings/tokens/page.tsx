@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import "../../accounts/_components/console-controls.css";
 import { requirePageUser } from "@/lib/auth";
 import { findApiTokens } from "@/lib/data/tokens/find-api-tokens";
@@ -6,6 +7,8 @@ import { revokeTokenAction } from "./actions";
 import { CreateTokenForm } from "./_components/create-token-form";
 
 export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "API tokens" };
 
 /** A user's API tokens for the read-only JSON API: make one (shown once), see when each was last used, revoke. */
 export default async function ApiTokensPage() {
