@@ -1,5 +1,6 @@
 import "server-only";
 import { verifyPassword } from "@/lib/auth/password";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { getDb } from "@/lib/db";
 
 /** Failed sign-ins allowed per email in LOCKOUT_WINDOW_MS before further attempts are refused unchecked. */
@@ -18,14 +19,14 @@ export async function authenticateLocalUser(email: string, password: string, ip:
     where: { actorEmail: email, action: "auth.login-failed", at: { gte: new Date(Date.now() - LOCKOUT_WINDOW_MS) } },
   });
   if (recentFailures >= MAX_FAILED_SIGN_INS) {
-    await db.auditLog.create({ data: { actorEmail: email, action: "auth.login-throttled", ip } });
+    await createAuditEntry({ actorEmail: email, action: "auth.login-throttled", ip });
     return null;
   }
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, disabled: true } });
   // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
   const hash = user?.passwordHash ?? "scrypt$32768$8$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
   const isValid = (await verifyPassword(password, hash)) && !!user && !user.disabled && !!user.passwordHash;
-  await db.auditLog.create({ data: { actorEmail: email, action: isValid ? "auth.login" : "auth.login-failed", ip } });
+  await createAuditEntry({ actorEmail: email, action: isValid ? "auth.login" : "auth.login-failed", ip });
   if (!isValid || !user) return null;
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   return { id: user.id, email: user.email, name: user.name };

@@ -2,6 +2,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { type AccountScope, buildUserScope } from "@/lib/auth/account-scope";
 import { authOptions } from "@/lib/auth/config";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -13,8 +14,8 @@ export interface SessionUser {
   id: string;
   email: string;
   role: Role;
-  allAccounts: boolean;
-  accountScope: string[];
+  /** The accounts the user may see; every data function applies it inside its query (lib/data/scope). */
+  scope: AccountScope;
 }
 
 /** The current user, re-read from the database once per request; null without a valid session. */
@@ -27,7 +28,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     select: { id: true, email: true, role: true, allAccounts: true, accountScope: true },
   });
   if (!user) return null;
-  return { ...user, role: user.role as Role, accountScope: user.accountScope ?? [] };
+  return { id: user.id, email: user.email, role: user.role as Role, scope: buildUserScope(user) };
 });
 
 /** For pages: the user, or a redirect to sign-in. */

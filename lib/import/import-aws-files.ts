@@ -5,6 +5,7 @@ import { normaliseAsffFinding } from "@/lib/aws/normalise/normalise-asff-finding
 import { normaliseCloudTrailEvent } from "@/lib/aws/normalise/normalise-cloudtrail-event";
 import { normaliseGuardDutyFinding } from "@/lib/aws/normalise/normalise-guardduty-finding";
 import type { NormalisedEvent, NormalisedFinding, RecordProblem } from "@/lib/aws/normalise/types";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { readAwsRecordFiles } from "@/lib/formats/read-aws-records";
 import { upsertEvents } from "@/lib/ingest/upsert-events";
 import { upsertFindings, type UpsertCounts } from "@/lib/ingest/upsert-findings";
@@ -125,9 +126,14 @@ export async function importAwsFiles(pool: pg.Pool, paths: string[], options: Im
   await flushEvents();
   report.files = seenFiles.size;
 
-  await pool.query(`INSERT INTO audit_log (actor_email, action, target, detail) VALUES ('parapet-cli','import.files',$1,$2)`, [
-    paths.map((target) => path.resolve(target)).join(" "),
-    JSON.stringify({ files: report.files, stored: report.stored, skipped: report.skipped.length }),
-  ]);
+  await createAuditEntry(
+    {
+      actorEmail: "parapet-cli",
+      action: "import.files",
+      target: paths.map((target) => path.resolve(target)).join(" "),
+      detail: { files: report.files, stored: report.stored, skipped: report.skipped.length },
+    },
+    pool,
+  );
   return report;
 }

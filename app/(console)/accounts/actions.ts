@@ -8,12 +8,12 @@ import type { AwsContext } from "@/lib/aws/context";
 import { discoverAccounts } from "@/lib/aws/discover-accounts";
 import { testConnection, type ConnectionReport } from "@/lib/aws/test-connection";
 import { createAccount } from "@/lib/data/accounts/create-account";
-import { createAccountAuditEntry } from "@/lib/data/accounts/create-account-audit-entry";
 import { findRegisteredAccountIds } from "@/lib/data/accounts/find-registered-account-ids";
 import { getAccountConnection } from "@/lib/data/accounts/get-account-connection";
 import { isRoleInAccount, ZAccountInput } from "@/lib/data/accounts/register-accounts";
 import { updateAccount, type ChangedField } from "@/lib/data/accounts/update-account";
 import { updateAccountStatus } from "@/lib/data/accounts/update-account-status";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { queueAccountCollection } from "@/lib/data/runs/queue-account-collection";
 import { getEnv } from "@/lib/env";
 import { describeError, isAppError } from "@/lib/errors";
@@ -133,11 +133,11 @@ export async function createAccountAction(formData: FormData): Promise<ActionRes
 async function runConnectionTest(user: SessionUser, target: { accountId: string; roleArn: string; externalId: string | null; regions: string[] }, isRegistered: boolean): Promise<TestConnectionResult> {
   const report = await testConnection(consoleAwsContext(), target);
   const failed = report.steps.find((step) => step.status === "failed");
-  await createAccountAuditEntry(user, "account.test-connection", target.accountId, {
-    roleArn: target.roleArn,
-    isRegistered,
-    isOk: report.isOk,
-    ...(failed ? { failedStep: failed.name, errorCode: failed.code } : {}),
+  await createAuditEntry({
+    actorEmail: user.email,
+    action: "account.test-connection",
+    target: target.accountId,
+    detail: { roleArn: target.roleArn, isRegistered, isOk: report.isOk, ...(failed ? { failedStep: failed.name, errorCode: failed.code } : {}) },
   });
   return {
     isOk: report.isOk,
@@ -249,7 +249,7 @@ export async function discoverAccountsAction(managementAccountId: string): Promi
       organisation = await discoverAccounts(consoleAwsContext(), source);
     } catch (error) {
       const message = describeError(error);
-      await createAccountAuditEntry(user, "account.discover", source.accountId, { isOk: false, error: message.slice(0, 500) });
+      await createAuditEntry({ actorEmail: user.email, action: "account.discover", target: source.accountId, detail: { isOk: false, error: message.slice(0, 500) } });
       const code = (error as { name?: string }).name;
       const hint =
         code === "AccessDeniedException" || code === "AWSOrganizationsNotInUseException"
@@ -270,7 +270,7 @@ export async function discoverAccountsAction(managementAccountId: string): Promi
         suggestedRoleArn: `arn:${partition}:iam::${account.id}:role/${roleName}`,
         regions: source.regions,
       }));
-    await createAccountAuditEntry(user, "account.discover", source.accountId, { isOk: true, found: organisation.length, proposed: proposals.length });
+    await createAuditEntry({ actorEmail: user.email, action: "account.discover", target: source.accountId, detail: { isOk: true, found: organisation.length, proposed: proposals.length } });
     return {
       isOk: true,
       message: `${organisation.length} accounts in the organisation, ${proposals.length} not registered yet.`,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb } from "@/lib/db";
 
 export interface AccountSecurityEvent {
@@ -22,13 +22,12 @@ export interface AccountSecurityEvent {
  * see the account.
  */
 export async function findAccountSecurityEvents(user: SessionUser, accountId: string, limit = 15): Promise<AccountSecurityEvent[]> {
-  const scope = accountScopeOf(user);
   const rows = await getDb().$queryRaw<
     Array<{ event_id: string; event_name: string; event_source: string; event_time: Date; region: string; user_type: string | null; user_arn: string | null; source_ip: string | null; error_code: string | null; mfa_used: boolean | null }>
   >`
     SELECT event_id, event_name, event_source, event_time, region, user_type, user_arn, source_ip, error_code, mfa_used
     FROM cloudtrail_events
-    WHERE account_id = ${accountId} AND (${scope.all} OR account_id = ANY(${scope.ids}::text[]))
+    WHERE account_id = ${accountId} AND ${accountInScope(user.scope, "account_id")}
     ORDER BY event_time DESC, event_id
     LIMIT ${limit}`;
   return rows.map((row) => ({

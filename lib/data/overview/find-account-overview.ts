@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb } from "@/lib/db";
 
 export interface AccountOverviewRow {
@@ -26,7 +26,6 @@ export interface AccountOverviewRow {
  * findings (linked_guardduty_id set) are not counted: the GuardDuty record is.
  */
 export async function findAccountOverview(user: SessionUser): Promise<AccountOverviewRow[]> {
-  const scope = accountScopeOf(user);
   const rows = await getDb().$queryRaw<Array<Omit<AccountOverviewRow, "score" | "riskAdjustedScore" | "coverage"> & { score: number | null; risk_adjusted_score: number | null; coverage: number | null; status_error: string | null; last_collected_at: Date | null; failed_steps: number }>>`
     SELECT a.id, a.name, a.status, a.status_error, a.last_collected_at,
            s.score, s.risk_adjusted_score, s.coverage,
@@ -54,7 +53,7 @@ export async function findAccountOverview(user: SessionUser): Promise<AccountOve
       WHERE run_id = (SELECT id FROM collection_runs WHERE account_id = a.id ORDER BY started_at DESC LIMIT 1)
         AND status = 'failed'
     ) r ON true
-    WHERE a.status <> 'data_only' AND (${scope.all} OR a.id = ANY(${scope.ids}::text[]))
+    WHERE a.status <> 'data_only' AND ${accountInScope(user.scope, "a.id")}
     ORDER BY s.score ASC NULLS FIRST, a.name ASC`;
   return rows.map((row) => ({
     id: row.id,

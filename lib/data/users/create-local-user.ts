@@ -2,6 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 
 export const ZLocalUserInput = z
   .object({
@@ -27,9 +28,10 @@ export async function createLocalUser(pool: pg.Pool, input: TLocalUserInput, act
        all_accounts = EXCLUDED.all_accounts, account_scope = EXCLUDED.account_scope, disabled = false`,
     [user.email, passwordHash, user.role, allAccounts, allAccounts ? [] : user.accountScope],
   );
-  await pool.query("INSERT INTO audit_log (actor_email, action, target, detail) VALUES ($1, 'user.upsert', $2, $3)", [
-    actor,
-    user.email,
-    JSON.stringify({ role: user.role, allAccounts, accountScope: allAccounts ? [] : user.accountScope }),
-  ]);
+  await createAuditEntry({
+    actorEmail: actor,
+    action: "user.upsert",
+    target: user.email,
+    detail: { role: user.role, allAccounts, accountScope: allAccounts ? [] : user.accountScope },
+  }, pool);
 }

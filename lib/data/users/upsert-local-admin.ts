@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 
 /**
  * Creates (or resets the password of) the local admin used by the embedded default.
@@ -14,7 +15,5 @@ export async function upsertLocalAdmin(pool: pg.Pool, email: string, password: s
      ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = 'admin', all_accounts = true, disabled = false`,
     [email.toLowerCase(), hash],
   );
-  await pool.query("INSERT INTO audit_log (actor_email, action, target) VALUES ('parapet-cli', 'user.admin-password-set', $1)", [
-    email.toLowerCase(),
-  ]);
+  await createAuditEntry({ actorEmail: "parapet-cli", action: "user.admin-password-set", target: email.toLowerCase() }, pool);
 }

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/**
+ * Which accounts a user (or, later, an SSO group mapping or an API token) may see. An
+ * account is in scope when its id is listed, OR it carries any listed tag (exact key and
+ * value), OR any listed OU id is on its Organizations OU path. `all` sees everything.
+ * Queries never test this by hand: lib/data/scope/account-in-scope.ts turns it into the
+ * WHERE condition, so a new kind of scope changes one file, not every query.
+ */
+export type AccountScope =
+  | { all: true }
+  | { all: false; accountIds: string[]; tags: Array<{ key: string; value: string }>; ouIds: string[] };
+
+/** A scope that matches no account: an empty console, never an error and never everything. */
+export const NO_ACCOUNTS: AccountScope = { all: false, accountIds: [], tags: [], ouIds: [] };
+
+/** The stored form (users, SSO mappings), validated at every boundary that reads or writes one. */
+export const ZAccountScope = z.union([
+  z.object({ all: z.literal(true) }).strict(),
+  z
+    .object({
+      all: z.literal(false),
+      accountIds: z.array(z.string().regex(/^\d{12}$/, "account ids are 12 digits")).default([]),
+      tags: z.array(z.object({ key: z.string().min(1).max(128), value: z.string().max(256) }).strict()).default([]),
+      ouIds: z.array(z.string().regex(/^(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32})$/, "expected an OU id (ou-xxxx-xxxxxxxx) or a root id (r-xxxx)")).default([]),
+    })
+    .strict(),
+]);
+
+/** The columns of a `users` row that decide its scope. */
+export interface UserScopeColumns {
+  role: string;
+  allAccounts: boolean;
+  accountScope: string[] | null;
+}
+
+/** A user's scope from their row: admins and `all_accounts` users see everything. */
+export function buildUserScope(row: UserScopeColumns): AccountScope {
+  if (row.role === "admin" || row.allAccounts) return { all: true };
+  return { all: false, accountIds: row.accountScope ?? [], tags: [], ouIds: [] };
+}

@@ -1,0 +1,35 @@
+import { describe, expect, test } from "vitest";
+import { NO_ACCOUNTS } from "@/lib/auth/account-scope";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
+import { toPgQuery } from "@/lib/data/scope/to-pg-query";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+describe("accountInScope", () => {
+  test("an unscoped user gets the constant TRUE: no account condition for the planner", () => {
+    const sql = accountInScope({ all: true }, "f.account_id");
+    expect(sql.text).toBe("TRUE");
+    expect(sql.values).toEqual([]);
+  });
+
+  test("a scope that matches nothing is FALSE, never everything", () => {
+    expect(accountInScope(NO_ACCOUNTS, "account_id").text).toBe("FALSE");
+  });
+
+  test("account ids become one array parameter on the given column", () => {
+    const sql = accountInScope({ all: false, accountIds: ["111111111111", "222222222222"], tags: [], ouIds: [] }, "c.account_id");
+    expect(sql.text).toBe("c.account_id = ANY($1::text[])");
+    expect(sql.values).toEqual([["111111111111", "222222222222"]]);
+  });
+
+  test("a column that is not a plain reference is refused (it is spliced into SQL)", () => {
+    expect(() => accountInScope({ all: true }, "a.id; DROP TABLE accounts")).toThrow(/not a column reference/);
+    expect(() => accountInScope({ all: true }, "1=1 OR a.id")).toThrow(/not a column reference/);
+  });
+
+  test("inside a larger statement rendered for pg, placeholders are numbered in order", () => {
+    const scope = { all: false as const, accountIds: ["111111111111"], tags: [], ouIds: [] };
+    const { text, values } = toPgQuery(Prisma.sql`SELECT 1 FROM t WHERE x = ${"a"} AND ${accountInScope(scope, "t.account_id")} AND y = ${2}`);
+    expect(text).toBe("SELECT 1 FROM t WHERE x = $1 AND t.account_id = ANY($2::text[]) AND y = $3");
+    expect(values).toEqual(["a", ["111111111111"], 2]);
+  });
+});
