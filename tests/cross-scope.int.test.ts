@@ -1,0 +1,415 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { SessionUser } from "@/lib/auth";
+import { buildUserScope, type AccountScope } from "@/lib/auth/account-scope";
+import { createRiskAcceptance } from "@/lib/data/acceptances/create-risk-acceptance";
+import { revokeRiskAcceptance } from "@/lib/data/acceptances/revoke-risk-acceptance";
+import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
+import { queueAccountCollection } from "@/lib/data/runs/queue-account-collection";
+import { rescoreAccount } from "@/lib/data/scores/rescore-account";
+import { createLocalUser } from "@/lib/data/users/create-local-user";
+import { getDb } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { startSimulator, type Simulator } from "@/sim/index";
+import { collectAll, registerSimAccounts, simRuntime } from "./support/collect-all";
+import { createTestDatabase, type TestDatabase } from "./support/test-database";
+
+/**
+ * Every read function of lib/data, called as a user scoped to two of three accounts, must
+ * return nothing of the third: no rows, and no share of any count, sum or trend point.
+ *
+ * Three simulated accounts are collected for real (findings, events, trails, detectors,
+ * hubs, cursors, runs), scored on three days (results, snapshots, trends) and given a risk
+ * acceptance each. Then, per function in READS:
+ *  1. the scoped user's answer is recorded, and the outsider account's ids, name and record
+ *     ids must not occur in it;
+ *  2. for org-wide reads, the admin's answer (all three accounts) must differ from it, so
+ *     the third account really contributes and the check can fail;
+ *  3. the third account is deleted, and the admin's answer over the two that remain must
+ *     equal the scoped user's answer exactly (rows, counts, sums, trend points);
+ *  4. per-account reads for the outsider answer NOT_FOUND or nothing for the scoped user,
+ *     while the admin got data for it.
+ * The table must name every find/get/count/load/build export of lib/data: a new read
+ * function fails this test until it joins the table (or is listed as not user-facing).
+ */
+
+type Ctx = {
+  inside: [string, string];
+  outside: string;
+  /** Per account: a failing item that has evidence, its accepted item, and one record of each kind (a simulated flaw may leave an account without a trail). */
+  fixtures: Map<string, { itemId: string; acceptedItemId: string; findingId: string; eventId: string; trailId: string | null }>;
+};
+
+type Read =
+  | { scope: "org"; call: (user: SessionUser, ctx: Ctx) => Promise<unknown> }
+  | { scope: "account"; call: (user: SessionUser, accountId: string, ctx: Ctx) => Promise<unknown> }
+  | { scope: "not user-facing"; reason: string };
+
+const defaultFilters = parseFindingFilters({});
+const allFilters = parseFindingFilters({ status: "all", copies: "1", passed: "1" });
+
+const READS: Record<string, Read> = {
+  "acceptances/find-risk-acceptances#findRiskAcceptances": {
+    scope: "account",
+    call: (user, id, ctx) => findRiskAcceptancesOf(user, id, ctx),
+  },
+  "accounts/find-accounts#findAccounts": { scope: "org", call: async (user) => (await load("accounts/find-accounts")).findAccounts(user) },
+  "accounts/find-registered-account-ids#findRegisteredAccountIds": {
+    scope: "org",
+    call: async (user, ctx) => [...(await (await load("accounts/find-registered-account-ids")).findRegisteredAccountIds(user, [...ctx.inside, ctx.outside]))].sort(),
+  },
+  "accounts/get-account-connection#getAccountConnection": {
+    scope: "account",
+    call: async (user, id) => (await load("accounts/get-account-connection")).getAccountConnection(user, id),
+  },
+  "accounts/get-account-settings#getAccountSettings": {
+    scope: "account",
+    call: async (user, id) => (await load("accounts/get-account-settings")).getAccountSettings(user, id),
+  },
+  "checklist/find-account-security-events#findAccountSecurityEvents": {
+    scope: "account",
+    call: async (user, id) => (await load("checklist/find-account-security-events")).findAccountSecurityEvents(user, id, 1000),
+  },
+  "checklist/find-checklist-pass-rates#findChecklistPassRates": {
+    scope: "org",
+    call: async (user) => (await load("checklist/find-checklist-pass-rates")).findChecklistPassRates(user),
+  },
+  "checklist/get-account-item#getAccountItem": {
+    scope: "account",
+    call: async (user, id, ctx) => (await load("checklist/get-account-item")).getAccountItem(user, id, ctx.fixtures.get(id)!.itemId),
+  },
+  "checklist/get-evidence-record#getEvidenceRecord": {
+    scope: "account",
+    call: async (user, id, ctx) => {
+      const { getEvidenceRecord } = await load("checklist/get-evidence-record");
+      const fixture = ctx.fixtures.get(id)!;
+      // Each kind on its own: one NOT_FOUND must not hide another kind's leak.
+      return [
+        await settle(() => getEvidenceRecord(user, id, "finding", fixture.findingId)),
+        await settle(() => getEvidenceRecord(user, id, "event", fixture.eventId)),
+        fixture.trailId === null ? null : await settle(() => getEvidenceRecord(user, id, "trail", fixture.trailId)),
+      ];
+    },
+  },
+  "checklist/load-account-evidence#loadAccountEvidence": {
+    scope: "not user-facing",
+    reason: "worker-internal: the score job and rescoreAccount load one account's evidence by id after the caller authorised it; it takes a pool, not a user",
+  },
+  "findings/build-findings-where#buildFindingsWhere": {
+    scope: "org",
+    // The CSV export's query: the same WHERE, walked in the export's keyset batches.
+    call: async (user) => {
+      const { buildFindingsWhere } = await load("findings/build-findings-where");
+      const { findFindings } = await load("findings/find-findings");
+      const perAccount = await getDb().$queryRaw<Array<{ account_id: string; n: number }>>`
+        SELECT f.account_id, count(*)::int AS n FROM findings f WHERE ${buildFindingsWhere(user, allFilters)} GROUP BY f.account_id ORDER BY f.account_id`;
+      const exported: unknown[] = [];
+      let after: string | undefined;
+      do {
+        const page = await findFindings(user, allFilters, { ...(after ? { after } : {}), limit: 2000 });
+        exported.push(...page.rows);
+        after = page.nextCursor ?? undefined;
+      } while (after);
+      return { perAccount, exported };
+    },
+  },
+  "findings/count-findings#countFindings": {
+    scope: "org",
+    call: async (user) => {
+      const { countFindings } = await load("findings/count-findings");
+      return { active: await countFindings(user, defaultFilters), all: await countFindings(user, allFilters) };
+    },
+  },
+  "findings/find-findings#findFindings": {
+    scope: "org",
+    call: async (user, ctx) => {
+      const { findFindings } = await load("findings/find-findings");
+      const first = await findFindings(user, defaultFilters, { limit: 25 });
+      const second = first.nextCursor ? await findFindings(user, defaultFilters, { after: first.nextCursor, limit: 25 }) : null;
+      // A guessed account id in the filter is no way around the scope.
+      const guessed = await findFindings(user, parseFindingFilters({ account: ctx.outside, status: "all" }));
+      const byLastSeen = await findFindings(user, parseFindingFilters({ sort: "last_seen", status: "all" }), { limit: 5000 });
+      return { first, second, guessed, byLastSeen };
+    },
+  },
+  "overview/find-account-overview#findAccountOverview": {
+    scope: "org",
+    call: async (user) => (await load("overview/find-account-overview")).findAccountOverview(user),
+  },
+  "overview/find-org-score-trend#findOrgScoreTrend": {
+    scope: "org",
+    call: async (user) => (await load("overview/find-org-score-trend")).findOrgScoreTrend(user),
+  },
+  "overview/find-top-failing-items#findTopFailingItems": {
+    scope: "org",
+    call: async (user) => (await load("overview/find-top-failing-items")).findTopFailingItems(user, 1000),
+  },
+  "runs/find-latest-runs#findLatestRuns": {
+    scope: "org",
+    call: async (user, ctx) => {
+      const { findLatestRuns } = await load("runs/find-latest-runs");
+      return { all: await findLatestRuns(user), guessed: await findLatestRuns(user, { accountId: ctx.outside }) };
+    },
+  },
+  "runs/find-runs#findRuns": {
+    scope: "org",
+    call: async (user, ctx) => {
+      const { findRuns } = await load("runs/find-runs");
+      return { all: await findRuns(user, {}), guessed: await findRuns(user, { accountId: ctx.outside }) };
+    },
+  },
+  "runs/find-source-cursors#findSourceCursors": {
+    scope: "org",
+    call: async (user, ctx) => {
+      const { findSourceCursors } = await load("runs/find-source-cursors");
+      return { all: await findSourceCursors(user, { state: "all" }), guessed: await findSourceCursors(user, { state: "all", accountId: ctx.outside }) };
+    },
+  },
+  "scores/find-org-domain-scores#findOrgDomainScores": {
+    scope: "org",
+    call: async (user) => (await load("scores/find-org-domain-scores")).findOrgDomainScores(user),
+  },
+  "scores/find-org-fix-first#findOrgFixFirst": {
+    scope: "org",
+    call: async (user) => (await load("scores/find-org-fix-first")).findOrgFixFirst(user, 1000),
+  },
+  "scores/find-score-changes#findScoreChanges": {
+    scope: "account",
+    call: async (user, id) => (await load("scores/find-score-changes")).findScoreChanges(user, id),
+  },
+  "scores/find-score-history#findScoreHistory": {
+    scope: "account",
+    call: async (user, id) => (await load("scores/find-score-history")).findScoreHistory(user, id),
+  },
+  "scores/get-account-scorecard#getAccountScorecard": {
+    scope: "account",
+    call: async (user, id) => (await load("scores/get-account-scorecard")).getAccountScorecard(user, id),
+  },
+};
+
+async function findRiskAcceptancesOf(user: SessionUser, accountId: string, ctx: Ctx) {
+  const { findRiskAcceptances } = await load("acceptances/find-risk-acceptances");
+  return findRiskAcceptances(user, accountId, ctx.fixtures.get(accountId)!.acceptedItemId);
+}
+
+const DATA_DIR = path.resolve(__dirname, "../lib/data");
+const READ_PREFIX = /^(find|get|count|load|build)[A-Z]/;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function load(module: string): Promise<any> {
+  return import(path.join(DATA_DIR, `${module}.ts`));
+}
+
+/** An answer or the AppError code it failed with (NOT_FOUND is how out-of-scope single records answer). */
+async function settle(work: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isAppError(error)) return { error: error.code };
+    throw error;
+  }
+}
+
+/** JSON with Maps and Sets spelled out, for searching an answer for the outsider's strings. */
+function serialise(value: unknown): string {
+  return JSON.stringify(value, (_key, item) => (item instanceof Map ? [...item.entries()] : item instanceof Set ? [...item] : typeof item === "bigint" ? item.toString() : item));
+}
+
+/** An answer with nothing in it: an empty list or map, null, NOT_FOUND, or an object of only such values. */
+function isEmptyAnswer(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (Array.isArray(value)) return value.length === 0 || value.every(isEmptyAnswer);
+  if (value instanceof Map || value instanceof Set) return value.size === 0;
+  if (typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    if (record.error === "NOT_FOUND") return true;
+    return Object.values(record).every(isEmptyAnswer);
+  }
+  return false;
+}
+
+let database: TestDatabase;
+let sim: Simulator;
+let ctx: Ctx;
+let scoped: SessionUser;
+let admin: SessionUser;
+let outsiderStrings: string[];
+const answers = new Map<string, { scoped: unknown; adminBefore: unknown; adminAfter?: unknown }>();
+
+function user(id: string, role: SessionUser["role"], scope: AccountScope): SessionUser {
+  return { id, email: `${role}-${id.slice(0, 4)}@example.com`, role, scope };
+}
+
+async function answerOf(read: Read, who: SessionUser, accountId?: string): Promise<unknown> {
+  if (read.scope === "org") return settle(() => read.call(who, ctx));
+  if (read.scope === "account") return settle(() => read.call(who, accountId!, ctx));
+  return null;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  sim = await startSimulator({ port: 0, accounts: 3, regions: ["us-east-1"], seed: "cross-scope" });
+  await registerSimAccounts(database.pool, sim);
+  await collectAll(simRuntime(database.pool, sim), sim);
+  const ids = sim.org.accounts.map((account) => account.id);
+  const [first, second, third] = ids;
+  // Three days of snapshots: trends, histories and day-over-day changes have several points.
+  const day = 86_400_000;
+  for (const id of ids) for (const daysAgo of [2, 1, 0]) await rescoreAccount(id, new Date(Date.now() - daysAgo * day));
+
+  // The scoped user comes from a real users row, through the resolver sessions use.
+  await createLocalUser(database.pool, { email: "scoped@example.com", role: "analyst", accountScope: [first!, second!], password: "scoped-password-123" }, "test");
+  const row = await getDb().user.findUniqueOrThrow({ where: { email: "scoped@example.com" } });
+  scoped = { id: row.id, email: row.email, role: "analyst", scope: buildUserScope(row) };
+  expect(scoped.scope).toEqual({ all: false, accountIds: [first, second], tags: [], ouIds: [] });
+  admin = user("00000000-0000-4000-8000-000000000000", "admin", { all: true });
+
+  const fixtures: Ctx["fixtures"] = new Map();
+  for (const id of ids) {
+    const failing = await database.pool.query<{ item_id: string; ref: string }>(
+      `SELECT item_id, ref->>'id' AS ref FROM checklist_results, jsonb_array_elements(evidence->'refs') ref
+       WHERE account_id = $1 AND status IN ('fail', 'partial') AND ref->>'kind' IN ('control', 'finding')
+       ORDER BY item_id, ref->>'id'`,
+      [id],
+    );
+    const event = await database.pool.query<{ event_id: string }>("SELECT event_id FROM cloudtrail_events WHERE account_id = $1 ORDER BY event_id LIMIT 1", [id]);
+    const trail = await database.pool.query<{ id: string }>("SELECT home_region || ':' || name AS id FROM trails WHERE account_id = $1 ORDER BY 1 LIMIT 1", [id]);
+    const withEvidence = failing.rows[0];
+    expect(withEvidence, `account ${id} has a failing item with a finding as evidence`).toBeDefined();
+    expect(event.rows[0], `account ${id} has a CloudTrail event`).toBeDefined();
+    const accepted = failing.rows.find((candidate) => candidate.item_id !== withEvidence!.item_id) ?? withEvidence!;
+    await createRiskAcceptance(admin, {
+      accountId: id,
+      itemId: accepted.item_id,
+      findingId: null,
+      reason: `accepted in account ${id} for the cross-scope test`,
+      owner: "Security team",
+      expiresAt: new Date(Date.now() + 30 * day),
+    });
+    await rescoreAccount(id);
+    fixtures.set(id, { itemId: withEvidence!.item_id, acceptedItemId: accepted.item_id, findingId: withEvidence!.ref, eventId: event.rows[0]!.event_id, trailId: trail.rows[0]?.id ?? null });
+  }
+  ctx = { inside: [first!, second!], outside: third!, fixtures };
+
+  const outsider = sim.org.accounts[2]!;
+  const records = await database.pool.query<{ value: string }>(
+    `SELECT source_id AS value FROM findings WHERE account_id = $1
+     UNION SELECT event_id FROM cloudtrail_events WHERE account_id = $1
+     UNION SELECT trail_arn FROM trails WHERE account_id = $1`,
+    [outsider.id],
+  );
+  outsiderStrings = [outsider.id, outsider.name, ...records.rows.map((row) => row.value)];
+  expect(records.rows.length).toBeGreaterThan(5);
+
+  for (const [key, read] of Object.entries(READS)) {
+    if (read.scope === "not user-facing") continue;
+    if (read.scope === "org") {
+      answers.set(key, { scoped: await answerOf(read, scoped), adminBefore: await answerOf(read, admin) });
+    } else {
+      for (const id of ids) answers.set(`${key}@${id}`, { scoped: await answerOf(read, scoped, id), adminBefore: await answerOf(read, admin, id) });
+    }
+  }
+  // Without the outsider, the admin's answers are what the scoped user's must be.
+  await database.pool.query("DELETE FROM accounts WHERE id = $1", [outsider.id]);
+  for (const [key, read] of Object.entries(READS)) {
+    if (read.scope === "org") answers.get(key)!.adminAfter = await answerOf(read, admin);
+    if (read.scope === "account") for (const id of ctx.inside) answers.get(`${key}@${id}`)!.adminAfter = await answerOf(read, admin, id);
+  }
+}, 300_000);
+
+afterAll(async () => {
+  await sim?.close();
+  await database?.drop();
+});
+
+describe("cross-scope: a user scoped to two accounts sees nothing of a third", () => {
+  test("the table names every read function of lib/data, and nothing else", async () => {
+    const found: string[] = [];
+    const files = readdirSync(DATA_DIR, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"));
+    for (const file of files) {
+      const module = await load(file.replace(/\.ts$/, ""));
+      for (const [name, value] of Object.entries(module)) {
+        if (typeof value === "function" && READ_PREFIX.test(name)) found.push(`${file.replace(/\.ts$/, "").split(path.sep).join("/")}#${name}`);
+      }
+    }
+    expect(found.length).toBeGreaterThan(20);
+    expect(found.filter((key) => !(key in READS)), "read functions missing from READS").toEqual([]);
+    expect(Object.keys(READS).filter((key) => !found.includes(key)), "READS entries that are not lib/data exports").toEqual([]);
+  });
+
+  test.each(Object.entries(READS).filter(([, read]) => read.scope === "org"))("%s: no outsider rows, and exactly the two accounts' figures", (key) => {
+    const answer = answers.get(key)!;
+    const text = serialise(answer.scoped);
+    for (const value of outsiderStrings) expect(text, `${key} leaks ${value}`).not.toContain(value);
+    expect(isEmptyAnswer(answer.scoped), `${key} answers something for the two accounts`).toBe(false);
+    expect(answer.adminBefore, `${key}: the third account changes the unscoped answer`).not.toEqual(answer.scoped);
+    expect(answer.scoped).toEqual(answer.adminAfter);
+  });
+
+  test.each(Object.entries(READS).filter(([, read]) => read.scope === "account"))("%s: the outsider answers nothing; the two accounts answer in full", (key) => {
+    const outside = answers.get(`${key}@${ctx.outside}`)!;
+    expect(isEmptyAnswer(outside.adminBefore), `${key}: the admin sees the outsider's data`).toBe(false);
+    expect(isEmptyAnswer(outside.scoped), `${key}: the scoped user gets nothing of the outsider`).toBe(true);
+    for (const value of outsiderStrings) expect(serialise(outside.scoped)).not.toContain(value);
+    for (const id of ctx.inside) {
+      const inside = answers.get(`${key}@${id}`)!;
+      expect(isEmptyAnswer(inside.scoped), `${key}@${id} answers`).toBe(false);
+      for (const value of outsiderStrings) expect(serialise(inside.scoped), `${key}@${id} leaks ${value}`).not.toContain(value);
+      expect(inside.scoped).toEqual(inside.adminBefore);
+      expect(inside.scoped).toEqual(inside.adminAfter);
+    }
+  });
+
+  test("hand-checked figures: two accounts listed, two accounts in every trend point", () => {
+    const accounts = answers.get("accounts/find-accounts#findAccounts")!.scoped as Array<{ id: string }>;
+    expect(accounts.map((row) => row.id).sort()).toEqual([...ctx.inside].sort());
+    const trend = answers.get("overview/find-org-score-trend#findOrgScoreTrend")!;
+    expect((trend.scoped as Array<{ accounts: number }>).map((point) => point.accounts)).toEqual([2, 2, 2]);
+    expect((trend.adminBefore as Array<{ accounts: number }>).map((point) => point.accounts)).toEqual([3, 3, 3]);
+    const domains = answers.get("scores/find-org-domain-scores#findOrgDomainScores")!;
+    expect((domains.scoped as { accountCount: number }).accountCount).toBe(2);
+    expect((domains.adminBefore as { accountCount: number }).accountCount).toBe(3);
+    const registered = answers.get("accounts/find-registered-account-ids#findRegisteredAccountIds")!;
+    expect(registered.scoped).toEqual([...ctx.inside].sort());
+  });
+});
+
+describe("cross-scope writes: the scope is inside the statement that writes", () => {
+  test("accepting, revoking and collecting in an account outside the scope answer NOT_FOUND and change nothing", async () => {
+    // The outsider is gone from the database by now; recreate a bare account to aim at.
+    const outsider = "999999999999";
+    await database.pool.query("INSERT INTO accounts (id, name, role_arn, external_id, regions, status) VALUES ($1, 'Outsider', $2, 'x-external', '{us-east-1}', 'active')", [
+      outsider,
+      `arn:aws:iam::${outsider}:role/ParapetReadOnly`,
+    ]);
+    const [inside] = ctx.inside;
+    const { itemId } = ctx.fixtures.get(inside)!;
+    await database.pool.query(
+      `INSERT INTO checklist_results (account_id, item_id, domain, status, reason, evidence, checklist_version, evaluated_at)
+       SELECT $2, item_id, domain, status, reason, evidence, checklist_version, evaluated_at FROM checklist_results WHERE account_id = $1 AND item_id = $3`,
+      [inside, outsider, itemId],
+    );
+    const before = await database.pool.query("SELECT (SELECT count(*) FROM risk_acceptances)::int AS acceptances, (SELECT count(*) FROM audit_log)::int AS audit");
+    const accept = { accountId: outsider, itemId, findingId: null, reason: "trying across the scope boundary", owner: "Someone", expiresAt: new Date(Date.now() + 86_400_000) };
+    await expect(createRiskAcceptance(scoped, accept)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(queueAccountCollection(scoped, outsider)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const acceptance = await createRiskAcceptance(admin, accept);
+    await expect(revokeRiskAcceptance(scoped, { acceptanceId: acceptance.id, accountId: outsider, itemId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const after = await database.pool.query("SELECT (SELECT count(*) FROM risk_acceptances)::int AS acceptances, (SELECT count(*) FROM audit_log)::int AS audit");
+    // Only the admin's acceptance and its audit row were written.
+    expect(after.rows[0]).toEqual({ acceptances: before.rows[0].acceptances + 1, audit: before.rows[0].audit + 1 });
+    const revoked = await database.pool.query("SELECT revoked_at FROM risk_acceptances WHERE id = $1", [acceptance.id]);
+    expect(revoked.rows[0].revoked_at).toBeNull();
+  });
+
+  test("a scope that matches no account answers empty, not everything", async () => {
+    const nobody = user("11111111-1111-4111-8111-111111111111", "viewer", { all: false, accountIds: [], tags: [], ouIds: [] });
+    const { findAccounts } = await load("accounts/find-accounts");
+    const { countFindings } = await load("findings/count-findings");
+    expect(await findAccounts(nobody)).toEqual([]);
+    expect(await countFindings(nobody, allFilters)).toEqual({ count: 0, isCapped: false });
+    // ...while there is plenty to see.
+    expect((await countFindings(admin, allFilters)).count).toBeGreaterThan(0);
+  });
+});
