@@ -3,7 +3,7 @@ import path from "node:path";
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand, LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
 import { GetDetectorCommand, GetFindingsCommand, GuardDutyClient, ListDetectorsCommand, ListFindingsCommand } from "@aws-sdk/client-guardduty";
-import { DescribeOrganizationCommand, ListAccountsCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
+import { DescribeOrganizationCommand, ListAccountsCommand, ListParentsCommand, ListTagsForResourceCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
 import { DescribeHubCommand, GetEnabledStandardsCommand, GetFindingsCommand as GetSecurityHubFindingsCommand, SecurityHubClient } from "@aws-sdk/client-securityhub";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startSimulator, type Simulator } from "./index";
@@ -110,6 +110,12 @@ describe.skipIf(!hasModels)("responses conform to the botocore output shapes", (
     const org = new OrganizationsClient(clientConfig(sim, region, sim.baseCredentials));
     expect(check(orgs, "ListAccounts", await org.send(new ListAccountsCommand({})))).toEqual([]);
     expect(check(orgs, "DescribeOrganization", await org.send(new DescribeOrganizationCommand({})))).toEqual([]);
+    for (const child of [account.id, ...sim.org.organizationalUnits.map((unit) => unit.id)]) {
+      expect(check(orgs, "ListParents", await org.send(new ListParentsCommand({ ChildId: child })))).toEqual([]);
+    }
+    for (const resource of [account.id, sim.org.rootId, sim.org.organizationalUnits[0]!.id]) {
+      expect(check(orgs, "ListTagsForResource", await org.send(new ListTagsForResourceCommand({ ResourceId: resource })))).toEqual([]);
+    }
   });
 
   test("GuardDuty, every account", async () => {

@@ -2,9 +2,12 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { SessionUser } from "@/lib/auth";
-import { buildUserScope, type AccountScope } from "@/lib/auth/account-scope";
+import { buildUserScope, NO_ACCOUNTS, type AccountScope } from "@/lib/auth/account-scope";
+import { discoverAccounts } from "@/lib/aws/discover-accounts";
 import { createRiskAcceptance } from "@/lib/data/acceptances/create-risk-acceptance";
 import { revokeRiskAcceptance } from "@/lib/data/acceptances/revoke-risk-acceptance";
+import { updateAccountPlacements } from "@/lib/data/accounts/update-account-placements";
+import { updateAccountTags } from "@/lib/data/accounts/update-account-tags";
 import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
 import { queueAccountCollection } from "@/lib/data/runs/queue-account-collection";
 import { rescoreAccount } from "@/lib/data/scores/rescore-account";
@@ -17,11 +20,15 @@ import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
 /**
  * Every read function of lib/data, called as a user scoped to two of three accounts, must
- * return nothing of the third: no rows, and no share of any count, sum or trend point.
+ * return nothing of the third: no rows, and no share of any count, sum or trend point. The
+ * same two accounts are reached three ways (by account id, by tag, by Organizations OU),
+ * and all three users must get identical answers; a scope matching no account gets the
+ * answers of an empty scope (nothing, never an error, never everything).
  *
  * Three simulated accounts are collected for real (findings, events, trails, detectors,
- * hubs, cursors, runs), scored on three days (results, snapshots, trends) and given a risk
- * acceptance each. Then, per function in READS:
+ * hubs, cursors, runs), placed in their OUs and tagged by Organizations discovery, scored on
+ * three days (results, snapshots, trends) and given a risk acceptance each. Then, per
+ * function in READS:
  *  1. the scoped user's answer is recorded, and the outsider account's ids, name and record
  *     ids must not occur in it;
  *  2. for org-wide reads, the admin's answer (all three accounts) must differ from it, so
@@ -233,9 +240,13 @@ let database: TestDatabase;
 let sim: Simulator;
 let ctx: Ctx;
 let scoped: SessionUser;
+let byTag: SessionUser;
+let byOu: SessionUser;
+let matchingNothing: SessionUser;
+let emptyScope: SessionUser;
 let admin: SessionUser;
 let outsiderStrings: string[];
-const answers = new Map<string, { scoped: unknown; adminBefore: unknown; adminAfter?: unknown }>();
+const answers = new Map<string, { scoped: unknown; byTag: unknown; byOu: unknown; matchingNothing: unknown; emptyScope: unknown; adminBefore: unknown; adminAfter?: unknown }>();
 
 function user(id: string, role: SessionUser["role"], scope: AccountScope): SessionUser {
   return { id, email: `${role}-${id.slice(0, 4)}@example.com`, role, scope };
@@ -251,9 +262,17 @@ beforeAll(async () => {
   database = await createTestDatabase();
   sim = await startSimulator({ port: 0, accounts: 3, regions: ["us-east-1"], seed: "cross-scope" });
   await registerSimAccounts(database.pool, sim);
-  await collectAll(simRuntime(database.pool, sim), sim);
+  const runtime = simRuntime(database.pool, sim);
+  await collectAll(runtime, sim);
+  // OU paths and tags from Organizations, through the management account's role.
+  const management = sim.org.accounts[0]!;
+  const discovery = await discoverAccounts(runtime.aws, { accountId: management.id, roleArn: management.roleArn, externalId: management.externalId });
+  expect(discovery.placementError).toBeNull();
+  await updateAccountPlacements(discovery.accounts.map((account) => ({ id: account.id, ouPath: account.ouPath!, tags: account.tags })), "test", database.pool);
   const ids = sim.org.accounts.map((account) => account.id);
-  const [first, second, third] = ids;
+  // The outsider is the management account: its OU path is the root alone, so the OUs of
+  // the other two can select them without it.
+  const [third, first, second] = ids;
   // Three days of snapshots: trends, histories and day-over-day changes have several points.
   const day = 86_400_000;
   for (const id of ids) for (const daysAgo of [2, 1, 0]) await rescoreAccount(id, new Date(Date.now() - daysAgo * day));
@@ -264,6 +283,27 @@ beforeAll(async () => {
   scoped = { id: row.id, email: row.email, role: "analyst", scope: buildUserScope(row) };
   expect(scoped.scope).toEqual({ all: false, accountIds: [first, second], tags: [], ouIds: [] });
   admin = user("00000000-0000-4000-8000-000000000000", "admin", { all: true });
+
+  // By tag: an exact key and value; the outsider carries the same key with another value.
+  await updateAccountTags(admin, first!, { "scope-test": "blue" });
+  await updateAccountTags(admin, second!, { "cost-centre": "cc-42" });
+  await updateAccountTags(admin, third!, { "scope-test": "red", "cost-centre": "cc-4" });
+  // By OU: the deepest OU of each of the two (never the root, which holds everything).
+  const paths = await database.pool.query<{ id: string; ou_path: string }>("SELECT id, ou_path FROM accounts ORDER BY id");
+  const pathOf = (id: string) => paths.rows.find((row) => row.id === id)!.ou_path.split("/");
+  expect(pathOf(third!)).toEqual([sim.org.rootId]);
+  const ous = [...new Set([pathOf(first!).at(-1)!, pathOf(second!).at(-1)!])];
+  for (const ou of ous) expect(ou).toMatch(/^ou-/);
+  const fromRow = async (email: string, input: { accountScope?: string[]; scopeTags?: Array<{ key: string; value: string }>; scopeOus?: string[] }) => {
+    await createLocalUser(database.pool, { email, role: "analyst", password: "scoped-password-123", ...input }, "test");
+    const stored = await getDb().user.findUniqueOrThrow({ where: { email } });
+    return { id: stored.id, email: stored.email, role: "analyst" as const, scope: buildUserScope(stored) };
+  };
+  byTag = await fromRow("by-tag@example.com", { scopeTags: [{ key: "scope-test", value: "blue" }, { key: "cost-centre", value: "cc-42" }] });
+  expect(byTag.scope).toEqual({ all: false, accountIds: [], tags: [{ key: "scope-test", value: "blue" }, { key: "cost-centre", value: "cc-42" }], ouIds: [] });
+  byOu = await fromRow("by-ou@example.com", { scopeOus: ous });
+  matchingNothing = await fromRow("nothing@example.com", { scopeTags: [{ key: "scope-test", value: "green" }], scopeOus: [`ou-${sim.org.rootId.slice(2)}-zzzzzzzz`] });
+  emptyScope = user("22222222-2222-4222-8222-222222222222", "analyst", NO_ACCOUNTS);
 
   const fixtures: Ctx["fixtures"] = new Map();
   for (const id of ids) {
@@ -292,23 +332,29 @@ beforeAll(async () => {
   }
   ctx = { inside: [first!, second!], outside: third!, fixtures };
 
-  const outsider = sim.org.accounts[2]!;
+  const outsider = sim.org.accounts[0]!;
   const records = await database.pool.query<{ value: string }>(
     `SELECT source_id AS value FROM findings WHERE account_id = $1
      UNION SELECT event_id FROM cloudtrail_events WHERE account_id = $1
      UNION SELECT trail_arn FROM trails WHERE account_id = $1`,
     [outsider.id],
   );
-  outsiderStrings = [outsider.id, outsider.name, ...records.rows.map((row) => row.value)];
+  // The name as a whole JSON string: "management" also occurs inside other accounts' trail names.
+  outsiderStrings = [outsider.id, JSON.stringify(outsider.name), ...records.rows.map((row) => row.value)];
   expect(records.rows.length).toBeGreaterThan(5);
 
   for (const [key, read] of Object.entries(READS)) {
     if (read.scope === "not user-facing") continue;
-    if (read.scope === "org") {
-      answers.set(key, { scoped: await answerOf(read, scoped), adminBefore: await answerOf(read, admin) });
-    } else {
-      for (const id of ids) answers.set(`${key}@${id}`, { scoped: await answerOf(read, scoped, id), adminBefore: await answerOf(read, admin, id) });
-    }
+    const all = async (accountId?: string) => ({
+      scoped: await answerOf(read, scoped, accountId),
+      byTag: await answerOf(read, byTag, accountId),
+      byOu: await answerOf(read, byOu, accountId),
+      matchingNothing: await answerOf(read, matchingNothing, accountId),
+      emptyScope: await answerOf(read, emptyScope, accountId),
+      adminBefore: await answerOf(read, admin, accountId),
+    });
+    if (read.scope === "org") answers.set(key, await all());
+    else for (const id of ids) answers.set(`${key}@${id}`, await all(id));
   }
   // Without the outsider, the admin's answers are what the scoped user's must be.
   await database.pool.query("DELETE FROM accounts WHERE id = $1", [outsider.id]);
@@ -345,6 +391,8 @@ describe("cross-scope: a user scoped to two accounts sees nothing of a third", (
     expect(isEmptyAnswer(answer.scoped), `${key} answers something for the two accounts`).toBe(false);
     expect(answer.adminBefore, `${key}: the third account changes the unscoped answer`).not.toEqual(answer.scoped);
     expect(answer.scoped).toEqual(answer.adminAfter);
+    expect(answer.byTag, `${key}: scoped by tag`).toEqual(answer.scoped);
+    expect(answer.byOu, `${key}: scoped by OU`).toEqual(answer.scoped);
   });
 
   test.each(Object.entries(READS).filter(([, read]) => read.scope === "account"))("%s: the outsider answers nothing; the two accounts answer in full", (key) => {
@@ -358,6 +406,18 @@ describe("cross-scope: a user scoped to two accounts sees nothing of a third", (
       for (const value of outsiderStrings) expect(serialise(inside.scoped), `${key}@${id} leaks ${value}`).not.toContain(value);
       expect(inside.scoped).toEqual(inside.adminBefore);
       expect(inside.scoped).toEqual(inside.adminAfter);
+      expect(inside.byTag, `${key}@${id}: scoped by tag`).toEqual(inside.scoped);
+      expect(inside.byOu, `${key}@${id}: scoped by OU`).toEqual(inside.scoped);
+    }
+  });
+
+  test.each(Object.keys(READS).filter((key) => READS[key]!.scope !== "not user-facing"))("%s: a scope matching no account answers as an empty scope does", (key) => {
+    const keys = READS[key]!.scope === "org" ? [key] : [...ctx.inside, ctx.outside].map((id) => `${key}@${id}`);
+    for (const entry of keys) {
+      const answer = answers.get(entry)!;
+      expect(answer.matchingNothing, entry).toEqual(answer.emptyScope);
+      const text = serialise(answer.matchingNothing);
+      for (const id of [...ctx.inside, ctx.outside]) expect(text, `${entry} shows account ${id}`).not.toContain(id);
     }
   });
 

@@ -8,6 +8,8 @@ import { openDatabase } from "@/cli/database";
 import { onShutdown, surviveDatabaseOutages } from "@/cli/shutdown";
 import { generatePassword } from "@/lib/auth/password";
 import { registerSimAccounts } from "@/cli/register-sim-accounts";
+import { discoverAccounts } from "@/lib/aws/discover-accounts";
+import { updateAccountPlacements } from "@/lib/data/accounts/update-account-placements";
 import { upsertLocalAdmin } from "@/lib/data/users/upsert-local-admin";
 import { closeDb, getPool } from "@/lib/db";
 import { childProcessEnv, getDataDir, getEnv } from "@/lib/env";
@@ -64,6 +66,12 @@ export async function runDemo(argv: string[]): Promise<number> {
     // The worker lives on the simulator's clock: equal to wall time once the history is in.
     now: () => sim.now(),
   });
+  // OU paths and tags come from Organizations discovery through the management account's
+  // role, as an admin's "Discover accounts" does, so scopes by OU and tag work in the demo.
+  const management = sim.org.accounts.find((account) => account.id === sim.org.managementAccountId)!;
+  const discovery = await discoverAccounts(runtime.aws, { accountId: management.id, roleArn: management.roleArn, externalId: management.externalId });
+  const placed = discovery.accounts.flatMap((account) => (account.ouPath ? [{ id: account.id, ouPath: account.ouPath, tags: account.tags }] : []));
+  await updateAccountPlacements(placed, "parapet-demo", pool);
   // A collection mostly waits on CloudTrail's LookupEvents quota (2/s per account and
   // region, about 5 s per account), so the demo collects up to 12 accounts at once.
   const concurrency = Math.max(env.PARAPET_WORKER_CONCURRENCY, Math.min(env.PARAPET_DEMO_ACCOUNTS, 12));

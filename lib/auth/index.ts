@@ -25,7 +25,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!id) return null;
   const user = await getDb().user.findFirst({
     where: { id, disabled: false },
-    select: { id: true, email: true, role: true, allAccounts: true, accountScope: true },
+    select: { id: true, email: true, role: true, allAccounts: true, accountScope: true, scopeTags: true, scopeOus: true },
   });
   if (!user) return null;
   return { id: user.id, email: user.email, role: user.role as Role, scope: buildUserScope(user) };

@@ -12,6 +12,7 @@ import { findRegisteredAccountIds } from "@/lib/data/accounts/find-registered-ac
 import { getAccountConnection } from "@/lib/data/accounts/get-account-connection";
 import { isRoleInAccount, ZAccountInput } from "@/lib/data/accounts/register-accounts";
 import { updateAccount, type ChangedField } from "@/lib/data/accounts/update-account";
+import { updateAccountPlacements } from "@/lib/data/accounts/update-account-placements";
 import { updateAccountStatus } from "@/lib/data/accounts/update-account-status";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { queueAccountCollection } from "@/lib/data/runs/queue-account-collection";
@@ -244,9 +245,9 @@ export async function discoverAccountsAction(managementAccountId: string): Promi
   if (!canManageAccounts(user)) return { isOk: false, message: "only admins can discover accounts" };
   try {
     const source = await getAccountConnection(user, id.data);
-    let organisation;
+    let discovery;
     try {
-      organisation = await discoverAccounts(consoleAwsContext(), source);
+      discovery = await discoverAccounts(consoleAwsContext(), source);
     } catch (error) {
       const message = describeError(error);
       await createAuditEntry({ actorEmail: user.email, action: "account.discover", target: source.accountId, detail: { isOk: false, error: message.slice(0, 500) } });
@@ -257,6 +258,10 @@ export async function discoverAccountsAction(managementAccountId: string): Promi
           : "";
       return { isOk: false, message: `organizations:ListAccounts failed: ${message}${hint}` };
     }
+    const organisation = discovery.accounts;
+    // OU paths and tags of the accounts Parapet knows: what scopes by OU and tag select on.
+    const placed = organisation.flatMap((account) => (account.ouPath ? [{ id: account.id, ouPath: account.ouPath, tags: account.tags }] : []));
+    const placedCount = await updateAccountPlacements(placed, user.email);
     const registered = await findRegisteredAccountIds(user, organisation.map((account) => account.id));
     const roleName = source.roleArn.slice(source.roleArn.indexOf(":role/") + ":role/".length);
     const partition = source.roleArn.split(":")[1] ?? "aws";
@@ -270,10 +275,18 @@ export async function discoverAccountsAction(managementAccountId: string): Promi
         suggestedRoleArn: `arn:${partition}:iam::${account.id}:role/${roleName}`,
         regions: source.regions,
       }));
-    await createAuditEntry({ actorEmail: user.email, action: "account.discover", target: source.accountId, detail: { isOk: true, found: organisation.length, proposed: proposals.length } });
+    await createAuditEntry({
+      actorEmail: user.email,
+      action: "account.discover",
+      target: source.accountId,
+      detail: { isOk: true, found: organisation.length, proposed: proposals.length, placementsUpdated: placedCount, placementError: discovery.placementError },
+    });
+    if (placedCount > 0) revalidatePath("/accounts", "layout");
     return {
       isOk: true,
-      message: `${organisation.length} accounts in the organisation, ${proposals.length} not registered yet.`,
+      message:
+        `${organisation.length} accounts in the organisation, ${proposals.length} not registered yet.` +
+        (discovery.placementError ? ` OU paths and tags were not read: ${discovery.placementError}` : ""),
       proposals,
       registeredCount: organisation.length - proposals.length,
     };

@@ -21,6 +21,22 @@ describe("accountInScope", () => {
     expect(sql.values).toEqual([["111111111111", "222222222222"]]);
   });
 
+  test("tags and OUs resolve through the accounts table, OR-ed with the ids", () => {
+    const sql = accountInScope(
+      { all: false, accountIds: ["111111111111"], tags: [{ key: "team", value: "payments" }], ouIds: ["ou-ab12-aaaaaaaa"] },
+      "f.account_id",
+    );
+    expect(sql.text.replace(/\s+/g, " ")).toBe(
+      "(f.account_id = ANY($1::text[]) OR f.account_id IN (SELECT scoped.id FROM accounts scoped WHERE EXISTS (SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS wanted(key text, value text) WHERE scoped.tags ->> wanted.key = wanted.value) OR string_to_array(scoped.ou_path, '/') && $3::text[]))",
+    );
+    expect(sql.values).toEqual([["111111111111"], JSON.stringify([{ key: "team", value: "payments" }]), ["ou-ab12-aaaaaaaa"]]);
+  });
+
+  test("an OU-only scope has no id condition", () => {
+    const sql = accountInScope({ all: false, accountIds: [], tags: [], ouIds: ["r-ab12"] }, "a.id");
+    expect(sql.text).toBe("a.id IN (SELECT scoped.id FROM accounts scoped WHERE string_to_array(scoped.ou_path, '/') && $1::text[])");
+  });
+
   test("a column that is not a plain reference is refused (it is spliced into SQL)", () => {
     expect(() => accountInScope({ all: true }, "a.id; DROP TABLE accounts")).toThrow(/not a column reference/);
     expect(() => accountInScope({ all: true }, "1=1 OR a.id")).toThrow(/not a column reference/);

@@ -19,6 +19,16 @@ export function accountInScope(scope: AccountScope, column: string): Prisma.Sql 
   const ref = Prisma.raw(column);
   const alternatives: Prisma.Sql[] = [];
   if (scope.accountIds.length > 0) alternatives.push(Prisma.sql`${ref} = ANY(${scope.accountIds}::text[])`);
+  // Tags and OUs are properties of the account, so they are resolved against `accounts`
+  // whatever table the column belongs to: one small subquery (accounts number in the
+  // hundreds), planned once per statement as a hashed set.
+  const byAccount: Prisma.Sql[] = [];
+  if (scope.tags.length > 0) {
+    byAccount.push(Prisma.sql`EXISTS (SELECT 1 FROM jsonb_to_recordset(${JSON.stringify(scope.tags)}::jsonb) AS wanted(key text, value text)
+      WHERE scoped.tags ->> wanted.key = wanted.value)`);
+  }
+  if (scope.ouIds.length > 0) byAccount.push(Prisma.sql`string_to_array(scoped.ou_path, '/') && ${scope.ouIds}::text[]`);
+  if (byAccount.length > 0) alternatives.push(Prisma.sql`${ref} IN (SELECT scoped.id FROM accounts scoped WHERE ${Prisma.join(byAccount, " OR ")})`);
   if (alternatives.length === 0) return Prisma.sql`FALSE`;
   return alternatives.length === 1 ? alternatives[0]! : Prisma.sql`(${Prisma.join(alternatives, " OR ")})`;
 }

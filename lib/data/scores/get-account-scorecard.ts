@@ -16,6 +16,10 @@ export interface AccountHeader {
   statusError: string | null;
   regions: string[];
   lastCollectedAt: Date | null;
+  /** key -> value, from Organizations discovery and admins' edits. */
+  tags: Record<string, string>;
+  /** Organizations path, root first; null until discovered. */
+  ouPath: string | null;
 }
 
 export interface CollectionProblem {
@@ -62,8 +66,8 @@ export interface AccountScorecard {
 export async function getAccountScorecard(user: SessionUser, accountId: string): Promise<AccountScorecard> {
   const db = getDb();
   const [accounts, runs, snapshots, results] = await Promise.all([
-    db.$queryRaw<Array<{ id: string; name: string; owner: string | null; status: string; status_error: string | null; regions: string[]; last_collected_at: Date | null }>>`
-      SELECT id, name, owner, status, status_error, regions, last_collected_at
+    db.$queryRaw<Array<{ id: string; name: string; owner: string | null; status: string; status_error: string | null; regions: string[]; last_collected_at: Date | null; tags: Record<string, string> | null; ou_path: string | null }>>`
+      SELECT id, name, owner, status, status_error, regions, last_collected_at, tags, ou_path
       FROM accounts WHERE id = ${accountId} AND ${accountInScope(user.scope, "id")}`,
     db.$queryRaw<Array<{ id: string; status: string; started_at: Date; finished_at: Date | null; error: string | null; problems: CollectionProblem[] | null }>>`
       SELECT r.id::text, r.status, r.started_at, r.finished_at, r.error,
@@ -97,6 +101,8 @@ export async function getAccountScorecard(user: SessionUser, accountId: string):
       statusError: account.status_error,
       regions: account.regions ?? [],
       lastCollectedAt: account.last_collected_at,
+      tags: account.tags ?? {},
+      ouPath: account.ou_path,
     },
     latestRun: run
       ? { status: run.status, startedAt: run.started_at, finishedAt: run.finished_at, error: run.error, problems: run.problems ?? [] }

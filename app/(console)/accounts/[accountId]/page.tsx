@@ -9,6 +9,7 @@ import { findScoreHistory } from "@/lib/data/scores/find-score-history";
 import { getAccountScorecard } from "@/lib/data/scores/get-account-scorecard";
 import { isAppError } from "@/lib/errors";
 import { AccountHeader } from "./_components/account-header";
+import { AccountTags } from "./_components/account-tags";
 import { DomainsTable } from "./_components/domains-table";
 import { FixFirstList } from "./_components/fix-first-list";
 import { formatPercent, formatScore, formatTime, scoreClass } from "./_components/format";
@@ -53,6 +54,7 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
         ) : null}
       </h1>
       <AccountHeader scorecard={scorecard} />
+      <AccountTags accountId={account.id} tags={account.tags} ouPath={account.ouPath} canEdit={canManageAccounts(user)} />
 
       {!snapshot || !score ? (
         <section className="panel">
