@@ -20,8 +20,22 @@ const rowsOf = async (action: string) =>
 
 describe("createAuditEntry", () => {
   test("from the pool (the default), with detail as jsonb and Dates as ISO strings", async () => {
-    await createAuditEntry({ actorEmail: "a@example.com", action: "test.pool", target: "t-1", detail: { at: new Date("2026-01-02T03:04:05Z"), n: 1, skipped: undefined }, ip: "192.0.2.1" });
-    expect(await rowsOf("test.pool")).toEqual([{ actor_email: "a@example.com", action: "test.pool", target: "t-1", detail: { at: "2026-01-02T03:04:05.000Z", n: 1 }, ip: "192.0.2.1" }]);
+    await createAuditEntry({
+      actorEmail: "a@example.com",
+      action: "test.pool",
+      target: "t-1",
+      detail: { at: new Date("2026-01-02T03:04:05Z"), n: 1, skipped: undefined },
+      ip: "192.0.2.1",
+    });
+    expect(await rowsOf("test.pool")).toEqual([
+      {
+        actor_email: "a@example.com",
+        action: "test.pool",
+        target: "t-1",
+        detail: { at: "2026-01-02T03:04:05.000Z", n: 1 },
+        ip: "192.0.2.1",
+      },
+    ]);
     await createAuditEntry({ actorEmail: null, action: "test.bare" }, database.pool);
     expect(await rowsOf("test.bare")).toEqual([{ actor_email: null, action: "test.bare", target: null, detail: {}, ip: null }]);
   });
@@ -39,14 +53,18 @@ describe("createAuditEntry", () => {
   });
 
   test("on a Prisma transaction: committed with the change, gone when it rolls back", async () => {
-    await getDb().$transaction((tx) => createAuditEntry({ actorEmail: "c@example.com", action: "test.prisma-commit", detail: { k: "v" } }, tx));
+    await getDb().$transaction((tx) =>
+      createAuditEntry({ actorEmail: "c@example.com", action: "test.prisma-commit", detail: { k: "v" } }, tx),
+    );
     await expect(
       getDb().$transaction(async (tx) => {
         await createAuditEntry({ actorEmail: "c@example.com", action: "test.prisma-rollback" }, tx);
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
-    expect(await rowsOf("test.prisma-commit")).toEqual([{ actor_email: "c@example.com", action: "test.prisma-commit", target: null, detail: { k: "v" }, ip: null }]);
+    expect(await rowsOf("test.prisma-commit")).toEqual([
+      { actor_email: "c@example.com", action: "test.prisma-commit", target: null, detail: { k: "v" }, ip: null },
+    ]);
     expect(await rowsOf("test.prisma-rollback")).toHaveLength(0);
   });
 

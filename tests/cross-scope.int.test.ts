@@ -64,7 +64,8 @@ const READS: Record<string, Read> = {
   "accounts/find-accounts#findAccounts": { scope: "org", call: async (user) => (await load("accounts/find-accounts")).findAccounts(user) },
   "accounts/find-registered-account-ids#findRegisteredAccountIds": {
     scope: "org",
-    call: async (user, ctx) => [...(await (await load("accounts/find-registered-account-ids")).findRegisteredAccountIds(user, [...ctx.inside, ctx.outside]))].sort(),
+    call: async (user, ctx) =>
+      [...(await (await load("accounts/find-registered-account-ids")).findRegisteredAccountIds(user, [...ctx.inside, ctx.outside]))].sort(),
   },
   "accounts/get-account-connection#getAccountConnection": {
     scope: "account",
@@ -101,7 +102,8 @@ const READS: Record<string, Read> = {
   },
   "checklist/load-account-evidence#loadAccountEvidence": {
     scope: "not user-facing",
-    reason: "worker-internal: the score job and rescoreAccount load one account's evidence by id after the caller authorised it; it takes a pool, not a user",
+    reason:
+      "worker-internal: the score job and rescoreAccount load one account's evidence by id after the caller authorised it; it takes a pool, not a user",
   },
   "findings/build-findings-where#buildFindingsWhere": {
     scope: "org",
@@ -170,7 +172,10 @@ const READS: Record<string, Read> = {
     scope: "org",
     call: async (user, ctx) => {
       const { findSourceCursors } = await load("runs/find-source-cursors");
-      return { all: await findSourceCursors(user, { state: "all" }), guessed: await findSourceCursors(user, { state: "all", accountId: ctx.outside }) };
+      return {
+        all: await findSourceCursors(user, { state: "all" }),
+        guessed: await findSourceCursors(user, { state: "all", accountId: ctx.outside }),
+      };
     },
   },
   "scores/find-org-domain-scores#findOrgDomainScores": {
@@ -220,7 +225,9 @@ async function settle(work: () => Promise<unknown>): Promise<unknown> {
 
 /** JSON with Maps and Sets spelled out, for searching an answer for the outsider's strings. */
 function serialise(value: unknown): string {
-  return JSON.stringify(value, (_key, item) => (item instanceof Map ? [...item.entries()] : item instanceof Set ? [...item] : typeof item === "bigint" ? item.toString() : item));
+  return JSON.stringify(value, (_key, item) =>
+    item instanceof Map ? [...item.entries()] : item instanceof Set ? [...item] : typeof item === "bigint" ? item.toString() : item,
+  );
 }
 
 /** An answer with nothing in it: an empty list or map, null, NOT_FOUND, or an object of only such values. */
@@ -246,7 +253,18 @@ let matchingNothing: SessionUser;
 let emptyScope: SessionUser;
 let admin: SessionUser;
 let outsiderStrings: string[];
-const answers = new Map<string, { scoped: unknown; byTag: unknown; byOu: unknown; matchingNothing: unknown; emptyScope: unknown; adminBefore: unknown; adminAfter?: unknown }>();
+const answers = new Map<
+  string,
+  {
+    scoped: unknown;
+    byTag: unknown;
+    byOu: unknown;
+    matchingNothing: unknown;
+    emptyScope: unknown;
+    adminBefore: unknown;
+    adminAfter?: unknown;
+  }
+>();
 
 function user(id: string, role: SessionUser["role"], scope: AccountScope): SessionUser {
   return { id, email: `${role}-${id.slice(0, 4)}@example.com`, role, scope };
@@ -266,9 +284,17 @@ beforeAll(async () => {
   await collectAll(runtime, sim);
   // OU paths and tags from Organizations, through the management account's role.
   const management = sim.org.accounts[0]!;
-  const discovery = await discoverAccounts(runtime.aws, { accountId: management.id, roleArn: management.roleArn, externalId: management.externalId });
+  const discovery = await discoverAccounts(runtime.aws, {
+    accountId: management.id,
+    roleArn: management.roleArn,
+    externalId: management.externalId,
+  });
   expect(discovery.placementError).toBeNull();
-  await updateAccountPlacements(discovery.accounts.map((account) => ({ id: account.id, ouPath: account.ouPath!, tags: account.tags })), "test", database.pool);
+  await updateAccountPlacements(
+    discovery.accounts.map((account) => ({ id: account.id, ouPath: account.ouPath!, tags: account.tags })),
+    "test",
+    database.pool,
+  );
   const ids = sim.org.accounts.map((account) => account.id);
   // The outsider is the management account: its OU path is the root alone, so the OUs of
   // the other two can select them without it.
@@ -278,7 +304,11 @@ beforeAll(async () => {
   for (const id of ids) for (const daysAgo of [2, 1, 0]) await rescoreAccount(id, new Date(Date.now() - daysAgo * day));
 
   // The scoped user comes from a real users row, through the resolver sessions use.
-  await createLocalUser(database.pool, { email: "scoped@example.com", role: "analyst", accountScope: [first!, second!], password: "scoped-password-123" }, "test");
+  await createLocalUser(
+    database.pool,
+    { email: "scoped@example.com", role: "analyst", accountScope: [first!, second!], password: "scoped-password-123" },
+    "test",
+  );
   const row = await getDb().user.findUniqueOrThrow({ where: { email: "scoped@example.com" } });
   scoped = { id: row.id, email: row.email, role: "analyst", scope: buildUserScope(row) };
   expect(scoped.scope).toEqual({ all: false, accountIds: [first, second], tags: [], ouIds: [] });
@@ -294,15 +324,34 @@ beforeAll(async () => {
   expect(pathOf(third!)).toEqual([sim.org.rootId]);
   const ous = [...new Set([pathOf(first!).at(-1)!, pathOf(second!).at(-1)!])];
   for (const ou of ous) expect(ou).toMatch(/^ou-/);
-  const fromRow = async (email: string, input: { accountScope?: string[]; scopeTags?: Array<{ key: string; value: string }>; scopeOus?: string[] }) => {
+  const fromRow = async (
+    email: string,
+    input: { accountScope?: string[]; scopeTags?: Array<{ key: string; value: string }>; scopeOus?: string[] },
+  ) => {
     await createLocalUser(database.pool, { email, role: "analyst", password: "scoped-password-123", ...input }, "test");
     const stored = await getDb().user.findUniqueOrThrow({ where: { email } });
     return { id: stored.id, email: stored.email, role: "analyst" as const, scope: buildUserScope(stored) };
   };
-  byTag = await fromRow("by-tag@example.com", { scopeTags: [{ key: "scope-test", value: "blue" }, { key: "cost-centre", value: "cc-42" }] });
-  expect(byTag.scope).toEqual({ all: false, accountIds: [], tags: [{ key: "scope-test", value: "blue" }, { key: "cost-centre", value: "cc-42" }], ouIds: [] });
+  byTag = await fromRow("by-tag@example.com", {
+    scopeTags: [
+      { key: "scope-test", value: "blue" },
+      { key: "cost-centre", value: "cc-42" },
+    ],
+  });
+  expect(byTag.scope).toEqual({
+    all: false,
+    accountIds: [],
+    tags: [
+      { key: "scope-test", value: "blue" },
+      { key: "cost-centre", value: "cc-42" },
+    ],
+    ouIds: [],
+  });
   byOu = await fromRow("by-ou@example.com", { scopeOus: ous });
-  matchingNothing = await fromRow("nothing@example.com", { scopeTags: [{ key: "scope-test", value: "green" }], scopeOus: [`ou-${sim.org.rootId.slice(2)}-zzzzzzzz`] });
+  matchingNothing = await fromRow("nothing@example.com", {
+    scopeTags: [{ key: "scope-test", value: "green" }],
+    scopeOus: [`ou-${sim.org.rootId.slice(2)}-zzzzzzzz`],
+  });
   emptyScope = user("22222222-2222-4222-8222-222222222222", "analyst", NO_ACCOUNTS);
 
   const fixtures: Ctx["fixtures"] = new Map();
@@ -313,8 +362,14 @@ beforeAll(async () => {
        ORDER BY item_id, ref->>'id'`,
       [id],
     );
-    const event = await database.pool.query<{ event_id: string }>("SELECT event_id FROM cloudtrail_events WHERE account_id = $1 ORDER BY event_id LIMIT 1", [id]);
-    const trail = await database.pool.query<{ id: string }>("SELECT home_region || ':' || name AS id FROM trails WHERE account_id = $1 ORDER BY 1 LIMIT 1", [id]);
+    const event = await database.pool.query<{ event_id: string }>(
+      "SELECT event_id FROM cloudtrail_events WHERE account_id = $1 ORDER BY event_id LIMIT 1",
+      [id],
+    );
+    const trail = await database.pool.query<{ id: string }>(
+      "SELECT home_region || ':' || name AS id FROM trails WHERE account_id = $1 ORDER BY 1 LIMIT 1",
+      [id],
+    );
     const withEvidence = failing.rows[0];
     expect(withEvidence, `account ${id} has a failing item with a finding as evidence`).toBeDefined();
     expect(event.rows[0], `account ${id} has a CloudTrail event`).toBeDefined();
@@ -328,7 +383,13 @@ beforeAll(async () => {
       expiresAt: new Date(Date.now() + 30 * day),
     });
     await rescoreAccount(id);
-    fixtures.set(id, { itemId: withEvidence!.item_id, acceptedItemId: accepted.item_id, findingId: withEvidence!.ref, eventId: event.rows[0]!.event_id, trailId: trail.rows[0]?.id ?? null });
+    fixtures.set(id, {
+      itemId: withEvidence!.item_id,
+      acceptedItemId: accepted.item_id,
+      findingId: withEvidence!.ref,
+      eventId: event.rows[0]!.event_id,
+      trailId: trail.rows[0]?.id ?? null,
+    });
   }
   ctx = { inside: [first!, second!], outside: third!, fixtures };
 
@@ -372,54 +433,72 @@ afterAll(async () => {
 describe("cross-scope: a user scoped to two accounts sees nothing of a third", () => {
   test("the table names every read function of lib/data, and nothing else", async () => {
     const found: string[] = [];
-    const files = readdirSync(DATA_DIR, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"));
+    const files = readdirSync(DATA_DIR, { recursive: true, encoding: "utf8" }).filter(
+      (file) => file.endsWith(".ts") && !file.endsWith(".test.ts"),
+    );
     for (const file of files) {
       const module = await load(file.replace(/\.ts$/, ""));
       for (const [name, value] of Object.entries(module)) {
-        if (typeof value === "function" && READ_PREFIX.test(name)) found.push(`${file.replace(/\.ts$/, "").split(path.sep).join("/")}#${name}`);
+        if (typeof value === "function" && READ_PREFIX.test(name))
+          found.push(`${file.replace(/\.ts$/, "").split(path.sep).join("/")}#${name}`);
       }
     }
     expect(found.length).toBeGreaterThan(20);
-    expect(found.filter((key) => !(key in READS)), "read functions missing from READS").toEqual([]);
-    expect(Object.keys(READS).filter((key) => !found.includes(key)), "READS entries that are not lib/data exports").toEqual([]);
+    expect(
+      found.filter((key) => !(key in READS)),
+      "read functions missing from READS",
+    ).toEqual([]);
+    expect(
+      Object.keys(READS).filter((key) => !found.includes(key)),
+      "READS entries that are not lib/data exports",
+    ).toEqual([]);
   });
 
-  test.each(Object.entries(READS).filter(([, read]) => read.scope === "org"))("%s: no outsider rows, and exactly the two accounts' figures", (key) => {
-    const answer = answers.get(key)!;
-    const text = serialise(answer.scoped);
-    for (const value of outsiderStrings) expect(text, `${key} leaks ${value}`).not.toContain(value);
-    expect(isEmptyAnswer(answer.scoped), `${key} answers something for the two accounts`).toBe(false);
-    expect(answer.adminBefore, `${key}: the third account changes the unscoped answer`).not.toEqual(answer.scoped);
-    expect(answer.scoped).toEqual(answer.adminAfter);
-    expect(answer.byTag, `${key}: scoped by tag`).toEqual(answer.scoped);
-    expect(answer.byOu, `${key}: scoped by OU`).toEqual(answer.scoped);
-  });
+  test.each(Object.entries(READS).filter(([, read]) => read.scope === "org"))(
+    "%s: no outsider rows, and exactly the two accounts' figures",
+    (key) => {
+      const answer = answers.get(key)!;
+      const text = serialise(answer.scoped);
+      for (const value of outsiderStrings) expect(text, `${key} leaks ${value}`).not.toContain(value);
+      expect(isEmptyAnswer(answer.scoped), `${key} answers something for the two accounts`).toBe(false);
+      expect(answer.adminBefore, `${key}: the third account changes the unscoped answer`).not.toEqual(answer.scoped);
+      expect(answer.scoped).toEqual(answer.adminAfter);
+      expect(answer.byTag, `${key}: scoped by tag`).toEqual(answer.scoped);
+      expect(answer.byOu, `${key}: scoped by OU`).toEqual(answer.scoped);
+    },
+  );
 
-  test.each(Object.entries(READS).filter(([, read]) => read.scope === "account"))("%s: the outsider answers nothing; the two accounts answer in full", (key) => {
-    const outside = answers.get(`${key}@${ctx.outside}`)!;
-    expect(isEmptyAnswer(outside.adminBefore), `${key}: the admin sees the outsider's data`).toBe(false);
-    expect(isEmptyAnswer(outside.scoped), `${key}: the scoped user gets nothing of the outsider`).toBe(true);
-    for (const value of outsiderStrings) expect(serialise(outside.scoped)).not.toContain(value);
-    for (const id of ctx.inside) {
-      const inside = answers.get(`${key}@${id}`)!;
-      expect(isEmptyAnswer(inside.scoped), `${key}@${id} answers`).toBe(false);
-      for (const value of outsiderStrings) expect(serialise(inside.scoped), `${key}@${id} leaks ${value}`).not.toContain(value);
-      expect(inside.scoped).toEqual(inside.adminBefore);
-      expect(inside.scoped).toEqual(inside.adminAfter);
-      expect(inside.byTag, `${key}@${id}: scoped by tag`).toEqual(inside.scoped);
-      expect(inside.byOu, `${key}@${id}: scoped by OU`).toEqual(inside.scoped);
-    }
-  });
+  test.each(Object.entries(READS).filter(([, read]) => read.scope === "account"))(
+    "%s: the outsider answers nothing; the two accounts answer in full",
+    (key) => {
+      const outside = answers.get(`${key}@${ctx.outside}`)!;
+      expect(isEmptyAnswer(outside.adminBefore), `${key}: the admin sees the outsider's data`).toBe(false);
+      expect(isEmptyAnswer(outside.scoped), `${key}: the scoped user gets nothing of the outsider`).toBe(true);
+      for (const value of outsiderStrings) expect(serialise(outside.scoped)).not.toContain(value);
+      for (const id of ctx.inside) {
+        const inside = answers.get(`${key}@${id}`)!;
+        expect(isEmptyAnswer(inside.scoped), `${key}@${id} answers`).toBe(false);
+        for (const value of outsiderStrings) expect(serialise(inside.scoped), `${key}@${id} leaks ${value}`).not.toContain(value);
+        expect(inside.scoped).toEqual(inside.adminBefore);
+        expect(inside.scoped).toEqual(inside.adminAfter);
+        expect(inside.byTag, `${key}@${id}: scoped by tag`).toEqual(inside.scoped);
+        expect(inside.byOu, `${key}@${id}: scoped by OU`).toEqual(inside.scoped);
+      }
+    },
+  );
 
-  test.each(Object.keys(READS).filter((key) => READS[key]!.scope !== "not user-facing"))("%s: a scope matching no account answers as an empty scope does", (key) => {
-    const keys = READS[key]!.scope === "org" ? [key] : [...ctx.inside, ctx.outside].map((id) => `${key}@${id}`);
-    for (const entry of keys) {
-      const answer = answers.get(entry)!;
-      expect(answer.matchingNothing, entry).toEqual(answer.emptyScope);
-      const text = serialise(answer.matchingNothing);
-      for (const id of [...ctx.inside, ctx.outside]) expect(text, `${entry} shows account ${id}`).not.toContain(id);
-    }
-  });
+  test.each(Object.keys(READS).filter((key) => READS[key]!.scope !== "not user-facing"))(
+    "%s: a scope matching no account answers as an empty scope does",
+    (key) => {
+      const keys = READS[key]!.scope === "org" ? [key] : [...ctx.inside, ctx.outside].map((id) => `${key}@${id}`);
+      for (const entry of keys) {
+        const answer = answers.get(entry)!;
+        expect(answer.matchingNothing, entry).toEqual(answer.emptyScope);
+        const text = serialise(answer.matchingNothing);
+        for (const id of [...ctx.inside, ctx.outside]) expect(text, `${entry} shows account ${id}`).not.toContain(id);
+      }
+    },
+  );
 
   test("hand-checked figures: two accounts listed, two accounts in every trend point", () => {
     const accounts = answers.get("accounts/find-accounts#findAccounts")!.scoped as Array<{ id: string }>;
@@ -439,10 +518,10 @@ describe("cross-scope writes: the scope is inside the statement that writes", ()
   test("accepting, revoking and collecting in an account outside the scope answer NOT_FOUND and change nothing", async () => {
     // The outsider is gone from the database by now; recreate a bare account to aim at.
     const outsider = "999999999999";
-    await database.pool.query("INSERT INTO accounts (id, name, role_arn, external_id, regions, status) VALUES ($1, 'Outsider', $2, 'x-external', '{us-east-1}', 'active')", [
-      outsider,
-      `arn:aws:iam::${outsider}:role/ParapetReadOnly`,
-    ]);
+    await database.pool.query(
+      "INSERT INTO accounts (id, name, role_arn, external_id, regions, status) VALUES ($1, 'Outsider', $2, 'x-external', '{us-east-1}', 'active')",
+      [outsider, `arn:aws:iam::${outsider}:role/ParapetReadOnly`],
+    );
     const [inside] = ctx.inside;
     const { itemId } = ctx.fixtures.get(inside)!;
     await database.pool.query(
@@ -450,13 +529,26 @@ describe("cross-scope writes: the scope is inside the statement that writes", ()
        SELECT $2, item_id, domain, status, reason, evidence, checklist_version, evaluated_at FROM checklist_results WHERE account_id = $1 AND item_id = $3`,
       [inside, outsider, itemId],
     );
-    const before = await database.pool.query("SELECT (SELECT count(*) FROM risk_acceptances)::int AS acceptances, (SELECT count(*) FROM audit_log)::int AS audit");
-    const accept = { accountId: outsider, itemId, findingId: null, reason: "trying across the scope boundary", owner: "Someone", expiresAt: new Date(Date.now() + 86_400_000) };
+    const before = await database.pool.query(
+      "SELECT (SELECT count(*) FROM risk_acceptances)::int AS acceptances, (SELECT count(*) FROM audit_log)::int AS audit",
+    );
+    const accept = {
+      accountId: outsider,
+      itemId,
+      findingId: null,
+      reason: "trying across the scope boundary",
+      owner: "Someone",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    };
     await expect(createRiskAcceptance(scoped, accept)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(queueAccountCollection(scoped, outsider)).rejects.toMatchObject({ code: "NOT_FOUND" });
     const acceptance = await createRiskAcceptance(admin, accept);
-    await expect(revokeRiskAcceptance(scoped, { acceptanceId: acceptance.id, accountId: outsider, itemId })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const after = await database.pool.query("SELECT (SELECT count(*) FROM risk_acceptances)::int AS acceptances, (SELECT count(*) FROM audit_log)::int AS audit");
+    await expect(revokeRiskAcceptance(scoped, { acceptanceId: acceptance.id, accountId: outsider, itemId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const after = await database.pool.query(
+      "SELECT (SELECT count(*) FROM risk_acceptances)::int AS acceptances, (SELECT count(*) FROM audit_log)::int AS audit",
+    );
     // Only the admin's acceptance and its audit row were written.
     expect(after.rows[0]).toEqual({ acceptances: before.rows[0].acceptances + 1, audit: before.rows[0].audit + 1 });
     const revoked = await database.pool.query("SELECT revoked_at FROM risk_acceptances WHERE id = $1", [acceptance.id]);

@@ -1,7 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { buildUserScope, ZAccountScope } from "@/lib/auth/account-scope";
 
-const row = { role: "viewer", allAccounts: false, accountScope: ["111111111111"], scopeTags: [{ key: "team", value: "web" }], scopeOus: ["ou-ab12-aaaaaaaa"] };
+const row = {
+  role: "viewer",
+  allAccounts: false,
+  accountScope: ["111111111111"],
+  scopeTags: [{ key: "team", value: "web" }],
+  scopeOus: ["ou-ab12-aaaaaaaa"],
+};
 
 describe("buildUserScope", () => {
   test("admins and all-accounts users see everything, whatever else the row says", () => {
@@ -10,17 +16,34 @@ describe("buildUserScope", () => {
   });
 
   test("ids, tags and OUs come from the row", () => {
-    expect(buildUserScope(row)).toEqual({ all: false, accountIds: ["111111111111"], tags: [{ key: "team", value: "web" }], ouIds: ["ou-ab12-aaaaaaaa"] });
+    expect(buildUserScope(row)).toEqual({
+      all: false,
+      accountIds: ["111111111111"],
+      tags: [{ key: "team", value: "web" }],
+      ouIds: ["ou-ab12-aaaaaaaa"],
+    });
   });
 
   test("a stored tag or OU that does not validate narrows the scope, never widens it", () => {
-    expect(buildUserScope({ ...row, accountScope: null, scopeTags: [{ key: "team" }, "x", { key: "env", value: "prod" }], scopeOus: ["not-an-ou"] })).toEqual({
+    expect(
+      buildUserScope({
+        ...row,
+        accountScope: null,
+        scopeTags: [{ key: "team" }, "x", { key: "env", value: "prod" }],
+        scopeOus: ["not-an-ou"],
+      }),
+    ).toEqual({
       all: false,
       accountIds: [],
       tags: [{ key: "env", value: "prod" }],
       ouIds: [],
     });
-    expect(buildUserScope({ ...row, accountScope: [], scopeTags: "garbage", scopeOus: null })).toEqual({ all: false, accountIds: [], tags: [], ouIds: [] });
+    expect(buildUserScope({ ...row, accountScope: [], scopeTags: "garbage", scopeOus: null })).toEqual({
+      all: false,
+      accountIds: [],
+      tags: [],
+      ouIds: [],
+    });
   });
 });
 

@@ -8,15 +8,16 @@ import { z } from "zod";
  * WHERE condition, so a new kind of scope changes one file, not every query.
  */
 export type AccountScope =
-  | { all: true }
-  | { all: false; accountIds: string[]; tags: Array<{ key: string; value: string }>; ouIds: string[] };
+  { all: true } | { all: false; accountIds: string[]; tags: Array<{ key: string; value: string }>; ouIds: string[] };
 
 /** A scope that matches no account: an empty console, never an error and never everything. */
 export const NO_ACCOUNTS: AccountScope = { all: false, accountIds: [], tags: [], ouIds: [] };
 
 /** The stored form (users, SSO mappings), validated at every boundary that reads or writes one. */
 export const ZScopeTag = z.object({ key: z.string().trim().min(1).max(128), value: z.string().max(256) }).strict();
-export const ZOuId = z.string().regex(/^(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32})$/, "expected an OU id (ou-xxxx-xxxxxxxx) or a root id (r-xxxx)");
+export const ZOuId = z
+  .string()
+  .regex(/^(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32})$/, "expected an OU id (ou-xxxx-xxxxxxxx) or a root id (r-xxxx)");
 export const ZAccountScope = z.union([
   z.object({ all: z.literal(true) }).strict(),
   z
@@ -46,10 +47,14 @@ export interface UserScopeColumns {
  */
 export function buildUserScope(row: UserScopeColumns): AccountScope {
   if (row.role === "admin" || row.allAccounts) return { all: true };
-  const tags = z.array(z.unknown()).catch([]).parse(row.scopeTags).flatMap((tag) => {
-    const parsed = ZScopeTag.safeParse(tag);
-    return parsed.success ? [parsed.data] : [];
-  });
+  const tags = z
+    .array(z.unknown())
+    .catch([])
+    .parse(row.scopeTags)
+    .flatMap((tag) => {
+      const parsed = ZScopeTag.safeParse(tag);
+      return parsed.success ? [parsed.data] : [];
+    });
   const ouIds = (row.scopeOus ?? []).filter((id) => ZOuId.safeParse(id).success);
   return { all: false, accountIds: row.accountScope ?? [], tags, ouIds };
 }

@@ -30,7 +30,10 @@ export async function updateAccountPlacements(placements: TPlacement[], actorEma
       [JSON.stringify(parsed.map((placement) => ({ id: placement.id, ou_path: placement.ouPath, tags: placement.tags })))],
     );
     const count = updated.rowCount ?? 0;
-    await createAuditEntry({ actorEmail, action: "account.organization-sync", target: null, detail: { discovered: parsed.length, updated: count } }, client);
+    await createAuditEntry(
+      { actorEmail, action: "account.organization-sync", target: null, detail: { discovered: parsed.length, updated: count } },
+      client,
+    );
     return count;
   }, pool);
 }

@@ -14,7 +14,11 @@ import { ZAccountTags, type TAccountTags } from "@/lib/schemas/account-tags";
  * transaction. Tags decide tag scopes, so this is an access change as much as a label.
  * Organizations discovery later overwrites the keys Organizations also has.
  */
-export async function updateAccountTags(actor: SessionUser, accountId: string, tags: TAccountTags): Promise<{ before: TAccountTags; after: TAccountTags }> {
+export async function updateAccountTags(
+  actor: SessionUser,
+  accountId: string,
+  tags: TAccountTags,
+): Promise<{ before: TAccountTags; after: TAccountTags }> {
   if (!canManageAccounts(actor)) throw new AppError("FORBIDDEN", "only admins can edit account tags");
   const after = ZAccountTags.parse(tags);
   return withTransaction(async (client) => {
@@ -26,7 +30,10 @@ export async function updateAccountTags(actor: SessionUser, accountId: string, t
     const updated = await client.query<{ before: TAccountTags }>(text, values);
     const row = updated.rows[0];
     if (!row) throw new AppError("NOT_FOUND", `account ${accountId} not found`);
-    await createAuditEntry({ actorEmail: actor.email, action: "account.tags", target: accountId, detail: { before: row.before, after } }, client);
+    await createAuditEntry(
+      { actorEmail: actor.email, action: "account.tags", target: accountId, detail: { before: row.before, after } },
+      client,
+    );
     return { before: row.before, after };
   });
 }

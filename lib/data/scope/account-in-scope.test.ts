@@ -44,7 +44,9 @@ describe("accountInScope", () => {
 
   test("inside a larger statement rendered for pg, placeholders are numbered in order", () => {
     const scope = { all: false as const, accountIds: ["111111111111"], tags: [], ouIds: [] };
-    const { text, values } = toPgQuery(Prisma.sql`SELECT 1 FROM t WHERE x = ${"a"} AND ${accountInScope(scope, "t.account_id")} AND y = ${2}`);
+    const { text, values } = toPgQuery(
+      Prisma.sql`SELECT 1 FROM t WHERE x = ${"a"} AND ${accountInScope(scope, "t.account_id")} AND y = ${2}`,
+    );
     expect(text).toBe("SELECT 1 FROM t WHERE x = $1 AND t.account_id = ANY($2::text[]) AND y = $3");
     expect(values).toEqual(["a", ["111111111111"], 2]);
   });

@@ -28,7 +28,8 @@ export function accountInScope(scope: AccountScope, column: string): Prisma.Sql 
       WHERE scoped.tags ->> wanted.key = wanted.value)`);
   }
   if (scope.ouIds.length > 0) byAccount.push(Prisma.sql`string_to_array(scoped.ou_path, '/') && ${scope.ouIds}::text[]`);
-  if (byAccount.length > 0) alternatives.push(Prisma.sql`${ref} IN (SELECT scoped.id FROM accounts scoped WHERE ${Prisma.join(byAccount, " OR ")})`);
+  if (byAccount.length > 0)
+    alternatives.push(Prisma.sql`${ref} IN (SELECT scoped.id FROM accounts scoped WHERE ${Prisma.join(byAccount, " OR ")})`);
   if (alternatives.length === 0) return Prisma.sql`FALSE`;
   return alternatives.length === 1 ? alternatives[0]! : Prisma.sql`(${Prisma.join(alternatives, " OR ")})`;
 }

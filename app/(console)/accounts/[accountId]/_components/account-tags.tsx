@@ -8,7 +8,17 @@ import { updateAccountTagsAction, type TagsFormState } from "../actions";
  * an editor for admins: one key=value per line. Kept in its own file so page layouts can
  * move it freely.
  */
-export function AccountTags({ accountId, tags, ouPath, canEdit }: { accountId: string; tags: Record<string, string>; ouPath: string | null; canEdit: boolean }) {
+export function AccountTags({
+  accountId,
+  tags,
+  ouPath,
+  canEdit,
+}: {
+  accountId: string;
+  tags: Record<string, string>;
+  ouPath: string | null;
+  canEdit: boolean;
+}) {
   const [state, formAction, isPending] = useActionState<TagsFormState, FormData>(updateAccountTagsAction, { status: "idle" });
   const [isEditing, setEditing] = useState(false);
   const entries = Object.entries(tags).sort(([a], [b]) => a.localeCompare(b));
@@ -38,9 +48,16 @@ export function AccountTags({ accountId, tags, ouPath, canEdit }: { accountId: s
         <form action={formAction} data-testid="account-tags-form">
           <input type="hidden" name="accountId" value={accountId} />
           <label htmlFor="account-tags-text" className="small">
-            One <span className="mono">key=value</span> per line. Tags decide tag scopes; Organizations discovery overwrites keys it also has.
+            One <span className="mono">key=value</span> per line. Tags decide tag scopes; Organizations discovery overwrites keys it also
+            has.
           </label>
-          <textarea id="account-tags-text" name="tags" rows={Math.max(3, entries.length + 1)} defaultValue={entries.map(([key, value]) => `${key}=${value}`).join("\n")} style={{ width: "100%" }} />
+          <textarea
+            id="account-tags-text"
+            name="tags"
+            rows={Math.max(3, entries.length + 1)}
+            defaultValue={entries.map(([key, value]) => `${key}=${value}`).join("\n")}
+            style={{ width: "100%" }}
+          />
           <div className="buttons">
             <button type="submit" disabled={isPending}>
               Save tags
