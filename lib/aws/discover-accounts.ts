@@ -2,6 +2,7 @@ import "server-only";
 import { ListAccountsCommand, ListParentsCommand, ListTagsForResourceCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
 import { AssumedRoleCache, type RoleTarget } from "@/lib/aws/assume-role";
 import { clientConfig, type AwsContext } from "@/lib/aws/context";
+import { applyRateLimit, RateLimiter } from "@/lib/aws/rate-limits";
 
 export interface OrganizationAccount {
   id: string;
@@ -115,6 +116,9 @@ export async function discoverAccounts(context: AwsContext, target: RoleTarget):
     ...clientConfig(context, organizationsRegion(target.roleArn), roles.providerFor(target)),
     requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
   });
+  // One ListParents per account and OU plus one ListTagsForResource per account: paced at
+  // the quota so a large organisation is not throttled into a failed discovery.
+  applyRateLimit(client, new RateLimiter(), { accountId: target.accountId, region: organizationsRegion(target.roleArn), service: "organizations" });
   try {
     const accounts: OrganizationAccount[] = [];
     const seenTokens = new Set<string>();
