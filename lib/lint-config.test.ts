@@ -11,7 +11,8 @@ const eslint = new ESLint({ cwd: ROOT });
 
 async function rulesBroken(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, filePath) });
-  return result!.messages.map((message) => message.ruleId ?? `fatal: ${message.message}`);
+  if (!result) throw new Error(`ESLint returned no result for ${filePath}`);
+  return result.messages.map((message) => message.ruleId ?? `fatal: ${message.message}`);
 }
 
 const violations: Array<[string, string, string, string]> = [

@@ -10,7 +10,7 @@ import { updateAccountPlacements } from "@/lib/data/accounts/update-account-plac
 import { updateAccountTags } from "@/lib/data/accounts/update-account-tags";
 import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
 import { queueAccountCollection } from "@/lib/data/runs/queue-account-collection";
-import { rescoreAccount } from "@/lib/data/scores/rescore-account";
+import { scoreAccount } from "@/lib/data/scores/score-account";
 import { createLocalUser } from "@/lib/data/users/create-local-user";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
@@ -103,7 +103,33 @@ const READS: Record<string, Read> = {
   "checklist/load-account-evidence#loadAccountEvidence": {
     scope: "not user-facing",
     reason:
-      "worker-internal: the score job and rescoreAccount load one account's evidence by id after the caller authorised it; it takes a pool, not a user",
+      "worker-internal: scoreAccount (the score job, the console's rescoring) loads one account's evidence by id after the caller authorised it; it takes a pool, not a user",
+  },
+  "accounts/find-all-accounts#findAllAccounts": {
+    scope: "not user-facing",
+    reason: "`parapet accounts list`: an operator with database access; takes a pool, no session",
+  },
+  "accounts/find-collectable-account-ids#findCollectableAccountIds": {
+    scope: "not user-facing",
+    reason: "the collection sweep (worker): every collectable account; takes a pool",
+  },
+  "accounts/get-collection-target#getCollectionTarget": {
+    scope: "not user-facing",
+    reason: "the collect-account job reads its own account's role; takes a pool",
+  },
+  "runs/count-collected-data#countCollectedData": { scope: "not user-facing", reason: "the demo's start-up line; takes a pool" },
+  "runs/find-runs-since#findRunsSince": { scope: "not user-facing", reason: "`collect --once` reports the runs it started; takes a pool" },
+  "scores/find-score-reports#findScoreReports": {
+    scope: "not user-facing",
+    reason: "`parapet scores` for scripts and CI gates: an operator with database access; takes a pool",
+  },
+  "scores/has-score-snapshots#hasScoreSnapshots": {
+    scope: "not user-facing",
+    reason: "the demo decides whether to seed history; takes a pool",
+  },
+  "users/find-all-users#findAllUsers": {
+    scope: "not user-facing",
+    reason: "`parapet users list`: an operator with database access; no account data",
   },
   "findings/build-findings-where#buildFindingsWhere": {
     scope: "org",
@@ -206,7 +232,7 @@ async function findRiskAcceptancesOf(user: SessionUser, accountId: string, ctx: 
 }
 
 const DATA_DIR = path.resolve(__dirname, "../lib/data");
-const READ_PREFIX = /^(find|get|count|load|build)[A-Z]/;
+const READ_PREFIX = /^(find|get|count|load|build|has|list|search|read)[A-Z]/;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function load(module: string): Promise<any> {
@@ -301,7 +327,7 @@ beforeAll(async () => {
   const [third, first, second] = ids;
   // Three days of snapshots: trends, histories and day-over-day changes have several points.
   const day = 86_400_000;
-  for (const id of ids) for (const daysAgo of [2, 1, 0]) await rescoreAccount(id, new Date(Date.now() - daysAgo * day));
+  for (const id of ids) for (const daysAgo of [2, 1, 0]) await scoreAccount(id, new Date(Date.now() - daysAgo * day));
 
   // The scoped user comes from a real users row, through the resolver sessions use.
   await createLocalUser(
@@ -382,7 +408,7 @@ beforeAll(async () => {
       owner: "Security team",
       expiresAt: new Date(Date.now() + 30 * day),
     });
-    await rescoreAccount(id);
+    await scoreAccount(id, new Date());
     fixtures.set(id, {
       itemId: withEvidence!.item_id,
       acceptedItemId: accepted.item_id,

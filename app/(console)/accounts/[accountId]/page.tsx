@@ -12,7 +12,7 @@ import { AccountHeader } from "./_components/account-header";
 import { AccountTags } from "./_components/account-tags";
 import { DomainsTable } from "./_components/domains-table";
 import { FixFirstList } from "./_components/fix-first-list";
-import { formatPercent, formatScore, formatTime, scoreClass } from "./_components/format";
+import { formatPercent, formatScore, formatTime, scoreClass } from "../../_components/format";
 import { ItemsByDomain } from "./_components/items-by-domain";
 import { ScoreChanges } from "./_components/score-changes";
 import { ScoreTrendChart } from "./_components/score-trend-chart";
