@@ -91,6 +91,7 @@ test.describe("[SCOPING]", () => {
     const admin = await (await browser.newContext()).newPage();
     await new SignInPage(admin).goto();
     await new SignInPage(admin).signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    await expect(admin.getByRole("heading", { name: "Overview" })).toBeVisible();
     await admin.goto(`/accounts/${target}`);
     const panel = admin.getByTestId("account-tags");
     await panel.getByRole("button", { name: "Edit tags" }).click();
