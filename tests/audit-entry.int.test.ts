@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
-import { getDb } from "@/lib/db";
-import { withTransaction } from "@/lib/ingest/with-transaction";
+import { getDb, withTransaction } from "@/lib/db";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
 /** The one audit writer, on each kind of handle it accepts: the row lives and dies with the transaction it is written in. */

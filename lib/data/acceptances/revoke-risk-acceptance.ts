@@ -4,10 +4,9 @@ import { canAcceptRisk } from "@/lib/auth/permissions";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { toPgQuery } from "@/lib/data/scope/to-pg-query";
-import { getPool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { withTransaction } from "@/lib/ingest/with-transaction";
+import { getPool, withTransaction } from "@/lib/db";
 import type { TRevokeAcceptance } from "@/lib/schemas/acceptance";
 
 /**

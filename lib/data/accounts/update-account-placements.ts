@@ -2,8 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { z } from "zod";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
-import { getPool } from "@/lib/db";
-import { withTransaction } from "@/lib/ingest/with-transaction";
+import { getPool, withTransaction } from "@/lib/db";
 
 const ZPlacement = z.object({
   id: z.string().regex(/^\d{12}$/),

@@ -4,9 +4,9 @@ import { canManageAccounts } from "@/lib/auth/permissions";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { toPgQuery } from "@/lib/data/scope/to-pg-query";
+import { withTransaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { withTransaction } from "@/lib/ingest/with-transaction";
 import { ZAccountTags, type TAccountTags } from "@/lib/schemas/account-tags";
 
 /**

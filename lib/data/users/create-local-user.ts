@@ -4,13 +4,14 @@ import { z } from "zod";
 import { ZOuId, ZScopeTag } from "@/lib/auth/account-scope";
 import { hashPassword } from "@/lib/auth/password";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
+import { ZAccountId } from "@/lib/aws/account-id";
 
 export const ZLocalUserInput = z
   .object({
     email: z.email().max(320).transform((email) => email.toLowerCase()),
     role: z.enum(["admin", "analyst", "viewer"]),
     /** Accounts the user may see; ignored for admins (they see all). Empty + allAccounts false = sees nothing. */
-    accountScope: z.array(z.string().regex(/^\d{12}$/, "account ids are 12 digits")).default([]),
+    accountScope: z.array(ZAccountId).default([]),
     /** Accounts carrying any of these tags (exact key and value) are in scope too. */
     scopeTags: z.array(ZScopeTag).default([]),
     /** So are accounts with any of these OU (or root) ids on their OU path. */
