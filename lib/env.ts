@@ -41,6 +41,8 @@ const ZEnv = z.object({
     .default("parapet-collector"),
   /** Days of CloudTrail history the first collection looks back (LookupEvents keeps 90). */
   PARAPET_CLOUDTRAIL_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  /** Evidence read longer ago than this counts as missing (no_data) in the score, so a dark account's coverage falls. */
+  PARAPET_EVIDENCE_MAX_AGE_HOURS: z.coerce.number().positive().max(8760).default(48),
   /** Days of findings history the first collection looks back. */
   PARAPET_FINDINGS_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /**

@@ -9,13 +9,24 @@ export type SourceState =
   | "ok" //              collected, the service is enabled
   | "disabled" //        collected, the service is off (GuardDuty detector missing/DISABLED, Security Hub not subscribed, no trail)
   | "error" //           collection failed (AccessDenied, throttled out, ...): no trustworthy data
-  | "not_collected"; //  never collected yet
+  | "not_collected" //   never collected yet
+  | "stale"; //          read once, but longer ago than the evidence age limit: counts as missing
+
+/**
+ * "collected": Parapet read the source through the API (a source cursor exists).
+ * "imported": the source was seen only in imported files; its regions are the ones the
+ * records name and its read time is the newest record's time.
+ */
+export type SourceOrigin = "collected" | "imported";
 
 export interface SourceStatus {
   region: string;
   state: SourceState;
-  /** AWS error code/message when state is "error". */
+  /** AWS error code/message when state is "error"; "evidence as of ..." when stale. */
   error: string | null;
+  origin?: SourceOrigin;
+  /** When the evidence was read (collected: last successful read; imported: newest record). Unknown = never judged stale. */
+  asOf?: Date | null;
 }
 
 export interface ControlResult {
@@ -30,6 +41,24 @@ export interface ControlResult {
   resourceId: string | null;
   region: string;
   severityLabel: string;
+  /** ASFF Workflow.Status: SUPPRESSED = the team accepted it in Security Hub; RESOLVED = closed, awaiting the next check. */
+  workflowStatus?: string | null;
+  /** ASFF UpdatedAt: when several copies (legacy per-standard and consolidated) describe one control+resource, the newest decides. */
+  updatedAt?: Date;
+}
+
+/** Whether a Security Hub control is enabled in one enabled standard, from DescribeStandardsControls. */
+export interface ControlEnablement {
+  region: string;
+  /** Consolidated control id (e.g. IAM.6), mapped from the standard's own id when needed. */
+  controlId: string;
+  standardArn: string;
+  /** Human name of the standard, e.g. "CIS AWS Foundations Benchmark v1.2.0". */
+  standardName: string;
+  status: "ENABLED" | "DISABLED";
+  disabledReason: string | null;
+  /** ControlStatusUpdatedAt: since when the control has had this status. */
+  statusSince: Date | null;
 }
 
 export interface ThreatFinding {
@@ -55,6 +84,16 @@ export interface SecurityEvent {
   userType: string | null;
   userArn: string | null;
   errorCode: string | null;
+  /** `errorMessage`: a failed ConsoleLogin carries only this ("Failed authentication"), no errorCode. */
+  errorMessage?: string | null;
+  /** `responseElements.ConsoleLogin` ("Success" | "Failure") for sign-in events, else null. */
+  loginResult?: string | null;
+  /** `userIdentity.invokedBy`: an AWS service acting (e.g. support.amazonaws.com), not a person. */
+  invokedBy?: string | null;
+  /** `eventType`: AwsApiCall | AwsServiceEvent | AwsConsoleSignIn | ... */
+  eventType?: string | null;
+  /** `requestParameters` as recorded: decides whether an UpdateTrail / UpdateDetector switches something off. */
+  requestParameters?: unknown;
   mfaUsed: boolean | null;
 }
 
@@ -110,7 +149,11 @@ export interface AccountEvidence {
   trails: TrailInfo[];
   detectors: DetectorInfo[];
   hubs: HubInfo[];
+  /** Per-region control enablement in each enabled standard; empty when not collected (imports). */
+  controlEnablement?: ControlEnablement[];
   acceptances: RiskAcceptance[];
+  /** Evidence read longer ago than this counts as missing (see markStaleSources). */
+  evidenceMaxAgeHours?: number;
   /** Evaluation time (deterministic in tests). */
   now: Date;
 }

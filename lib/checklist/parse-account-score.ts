@@ -44,6 +44,18 @@ const ZAccountScore = z.object({
   items: z.array(ZItemResult),
   checklistVersion: z.string(),
   evaluatedAt: z.coerce.date(),
+  evidenceAsOf: z.coerce.date().nullish(),
+  sources: z
+    .array(
+      z.object({
+        source: z.enum(["guardduty", "securityhub", "cloudtrail"]),
+        region: z.string(),
+        state: z.enum(["ok", "disabled", "error", "not_collected", "stale"]),
+        origin: z.enum(["collected", "imported"]),
+        asOf: z.coerce.date().nullable(),
+      }),
+    )
+    .optional(),
 });
 
 /**

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { computeAccountScore } from "@/lib/checklist/compute-account-score";
-import { evaluateAccount } from "@/lib/checklist/evaluate-account";
-import { CHECKLIST_VERSION } from "@/lib/checklist/items";
+import { scoreAccount } from "@/lib/checklist/score-account";
 import { loadAccountEvidence } from "@/lib/data/checklist/load-account-evidence";
 import { saveAccountScore } from "@/lib/data/scores/save-account-score";
 import { defineJob } from "@/lib/jobs/define-job";
@@ -13,7 +11,7 @@ export default defineJob({
   async handle(payload, { runtime, log }) {
     const now = runtime.now();
     const evidence = await loadAccountEvidence(runtime.pool, payload.accountId, now);
-    const score = computeAccountScore(payload.accountId, evaluateAccount(evidence), now, CHECKLIST_VERSION);
+    const score = scoreAccount(evidence);
     await saveAccountScore(runtime.pool, score);
     log(`score-account: ${payload.accountId} score ${score.score ?? "n/a"} coverage ${score.coverage ?? "n/a"}%`);
   },

@@ -1,7 +1,5 @@
 import "server-only";
-import { computeAccountScore } from "@/lib/checklist/compute-account-score";
-import { evaluateAccount } from "@/lib/checklist/evaluate-account";
-import { CHECKLIST_VERSION } from "@/lib/checklist/items";
+import { scoreAccount } from "@/lib/checklist/score-account";
 import type { AccountScore } from "@/lib/checklist/types";
 import { loadAccountEvidence } from "@/lib/data/checklist/load-account-evidence";
 import { getPool } from "@/lib/db";
@@ -16,7 +14,7 @@ import { saveAccountScore } from "./save-account-score";
 export async function rescoreAccount(accountId: string, now: Date = new Date()): Promise<AccountScore> {
   const pool = getPool();
   const evidence = await loadAccountEvidence(pool, accountId, now);
-  const score = computeAccountScore(accountId, evaluateAccount(evidence), now, CHECKLIST_VERSION);
+  const score = scoreAccount(evidence);
   await saveAccountScore(pool, score);
   return score;
 }
