@@ -36,7 +36,7 @@ const SIGNALS: ReadonlyArray<{ kind: AttemptSignalKind; title: string; why: stri
   },
   {
     kind: "denied_root_call",
-    title: "Refused calls made as root",
+    title: "Failed or refused calls made as root",
     why: "The root identity tried an action AWS refused (an SCP or a missing permission). The call did nothing, so IAM-03 still passes; the root credentials are in someone's hands.",
     matches: (event) => event.eventName !== "ConsoleLogin" && isRootUse(event),
   },
