@@ -13,9 +13,24 @@ interface ScoreRow {
   coverage: number;
   domains: Record<string, { score: number | null; riskAdjustedScore: number | null; coverage: number | null }>;
   checklist_version: string;
+  evidence_as_of: Date | null;
+  sources: Array<{ source: string; region: string; state: string; origin: string; asOf: string | null }> | null;
 }
 
 type ItemRow = StoredItemRow & { account_id: string };
+
+/** "imported as of ...", "evidence as of ...", or both, beside every coverage figure. */
+function describeEvidenceOrigin(sources: NonNullable<ScoreRow["sources"]>, evidenceAsOf: Date | null): string {
+  if (sources.length === 0) return evidenceAsOf ? `evidence as of ${evidenceAsOf.toISOString()}` : "";
+  const used = sources.filter((source) => source.state === "ok" || source.state === "disabled");
+  const newestImport = used.filter((source) => source.origin === "imported" && source.asOf).map((source) => source.asOf!).sort().pop();
+  const parts: string[] = [];
+  if (used.some((source) => source.origin === "collected")) parts.push(`evidence as of ${evidenceAsOf ? evidenceAsOf.toISOString() : "unknown"}`);
+  if (newestImport) parts.push(`imported as of ${new Date(newestImport).toISOString()}`);
+  const stale = sources.filter((source) => source.state === "stale").length;
+  if (stale > 0) parts.push(`${stale} source(s) stale`);
+  return parts.join(", ");
+}
 
 const fmt = (value: number | null | undefined) => (value === null || value === undefined ? "n/a" : value.toFixed(1));
 
@@ -38,10 +53,12 @@ export async function runScores(argv: string[]): Promise<number> {
   try {
     const pool = getPool();
     const accounts = await pool.query<ScoreRow>(
-      `SELECT a.id AS account_id, a.name, s.taken_at, s.score, s.risk_adjusted_score, s.coverage, s.domains, s.checklist_version
+      // Accounts known only from imported records are listed once they have a score.
+      `SELECT a.id AS account_id, a.name, s.taken_at, s.score, s.risk_adjusted_score, s.coverage, s.domains, s.checklist_version,
+              s.evidence_as_of, s.sources
        FROM accounts a
        LEFT JOIN LATERAL (SELECT * FROM score_snapshots WHERE account_id = a.id ORDER BY day DESC LIMIT 1) s ON true
-       WHERE a.status <> 'data_only' AND ($1::text IS NULL OR a.id = $1)
+       WHERE (a.status <> 'data_only' OR s.taken_at IS NOT NULL) AND ($1::text IS NULL OR a.id = $1)
        ORDER BY a.id`,
       [accountId ?? null],
     );
@@ -59,6 +76,9 @@ export async function runScores(argv: string[]): Promise<number> {
       riskAdjustedScore: account.risk_adjusted_score,
       coverage: account.coverage,
       checklistVersion: account.checklist_version,
+      evidenceAsOf: account.evidence_as_of,
+      evidence: describeEvidenceOrigin(account.sources ?? [], account.evidence_as_of),
+      sources: account.sources ?? [],
       domains: account.domains,
       items: items.rows
         .filter((row) => row.account_id === account.account_id)
@@ -79,9 +99,13 @@ export async function runScores(argv: string[]): Promise<number> {
 
     if (isJson) {
       console.log(JSON.stringify(report, null, 2));
+    } else if (report.length === 0) {
+      console.log("No accounts to show yet: register one (parapet accounts add) or import AWS files (parapet import PATH).");
     } else {
       for (const account of report) {
-        console.log(`${account.accountId}  ${account.name.padEnd(28)} score ${fmt(account.score).padStart(5)}  risk-adjusted ${fmt(account.riskAdjustedScore).padStart(5)}  coverage ${fmt(account.coverage).padStart(5)}%`);
+        console.log(
+          `${account.accountId}  ${account.name.padEnd(28)} score ${fmt(account.score).padStart(5)}  risk-adjusted ${fmt(account.riskAdjustedScore).padStart(5)}  coverage ${fmt(account.coverage).padStart(5)}%  ${account.evidence}`,
+        );
         if (accountId) {
           for (const [domain, value] of Object.entries(account.domains ?? {})) {
             console.log(`  ${domain.padEnd(24)} score ${fmt(value.score).padStart(5)}  coverage ${fmt(value.coverage).padStart(5)}%`);

@@ -22,6 +22,8 @@ export interface ImportReport {
   stored: Record<ImportKind, UpsertCounts>;
   /** Records and files that were not stored, with where they were and why. */
   skipped: RecordProblem[];
+  /** Every account a stored record named, sorted: what `parapet import` scores afterwards. */
+  accounts: string[];
 }
 
 export interface ImportOptions {
@@ -55,7 +57,9 @@ export async function importAwsFiles(pool: pg.Pool, paths: string[], options: Im
     files: 0,
     stored: { guardduty: emptyCounts(), securityhub: emptyCounts(), cloudtrail: emptyCounts() },
     skipped: [],
+    accounts: [],
   };
+  const accounts = new Set<string>();
   const seenFiles = new Set<string>();
   const findings: Record<"guardduty" | "securityhub", NormalisedFinding[]> = { guardduty: [], securityhub: [] };
   let events: NormalisedEvent[] = [];
@@ -108,6 +112,7 @@ export async function importAwsFiles(pool: pg.Pool, paths: string[], options: Im
         continue;
       }
       pendingEventIds.add(result.value.eventId);
+      accounts.add(result.value.accountId);
       events.push(result.value);
       if (events.length >= batchSize) await flushEvents();
       continue;
@@ -117,6 +122,7 @@ export async function importAwsFiles(pool: pg.Pool, paths: string[], options: Im
       report.skipped.push({ file: item.file, position: item.position, reason: result.reason });
       continue;
     }
+    accounts.add(result.value.accountId);
     findings[item.kind].push(result.value);
     if (findings[item.kind].length >= batchSize) await flushFindings(item.kind);
   }
@@ -124,6 +130,7 @@ export async function importAwsFiles(pool: pg.Pool, paths: string[], options: Im
   await flushFindings("securityhub");
   await flushEvents();
   report.files = seenFiles.size;
+  report.accounts = [...accounts].sort();
 
   await pool.query(`INSERT INTO audit_log (actor_email, action, target, detail) VALUES ('parapet-cli','import.files',$1,$2)`, [
     paths.map((target) => path.resolve(target)).join(" "),
