@@ -67,7 +67,7 @@ export function evaluateControlsRule(item: ChecklistItem, evidence: AccountEvide
           ? `Security Hub could not evaluate ${controlList} (only WARNING/NOT_AVAILABLE results).`
           : `No Security Hub results for ${controlList}: the control is disabled, not in an enabled standard, or has no resources yet.`,
       missingSources: [...missingSources, ...item.controlIds.map((id) => `securityhub-control:${id}`)],
-      evidence: indeterminate.map(toEvidence),
+      evidence: sortControls(indeterminate).map(toEvidence),
     };
   }
 
