@@ -84,6 +84,8 @@ export const CONTROLS: readonly ControlDefinition[] = [
   control("IAM.8", "MEDIUM", "Unused IAM user credentials should be removed", "iam-user", [FSBP], true),
   control("IAM.22", "MEDIUM", "IAM user credentials unused for 45 days should be removed", "iam-user", [CIS_14], true),
   control("IAM.21", "LOW", "IAM customer managed policies that you create should not allow wildcard actions for services", "iam-policy", [FSBP], true),
+  control("IAM.28", "HIGH", "IAM Access Analyzer external access analyzer should be enabled", "account", [FSBP]),
+  control("Account.1", "MEDIUM", "Security contact information should be provided for an AWS account", "account", [FSBP], true),
   control("IAM.18", "LOW", "Ensure a support role has been created to manage incidents with AWS Support", "account", [CIS_14], true),
   control("KMS.1", "MEDIUM", "IAM customer managed policies should not allow decryption actions on all KMS keys", "iam-policy", [FSBP], true),
   control("KMS.3", "CRITICAL", "AWS KMS keys should not be deleted unintentionally", "kms-key", [FSBP]),

@@ -25,7 +25,9 @@ export function explainMissingControls(controlIds: readonly string[], evidence: 
   const enablement = evidence.controlEnablement ?? [];
   const wanted = new Set(controlIds);
   const relevant = enablement.filter((entry) => wanted.has(entry.controlId) && okRegions.includes(entry.region));
-  if (relevant.length === 0 || okRegions.length === 0) return null;
+  // Enablement read in the regions (for any control) lets "in no enabled standard" be told too.
+  const isKnown = okRegions.length > 0 && okRegions.every((region) => enablement.some((entry) => entry.region === region));
+  if (!isKnown && relevant.length === 0) return null;
   const settled = evidence.now.getTime() - DAY_MS;
 
   const states = controlIds.map((controlId): [string, ControlState] => {
@@ -76,7 +78,7 @@ export function explainMissingControls(controlIds: readonly string[], evidence: 
         missingSources.push(`securityhub-control:${controlId} (not evaluated yet)`);
         break;
       case "not_in_standard":
-        parts.push(`${controlId} is in no enabled standard in ${state.regions.join(", ")}`);
+        parts.push(`${controlId} is in none of the enabled standards in ${state.regions.join(", ")} (enable a standard that contains it)`);
         missingSources.push(`securityhub-control:${controlId} (not in an enabled standard)`);
         break;
       case "no_resources":
