@@ -22,7 +22,13 @@ async function controlsOf(accountId: string, pageSize: number) {
   for (const subscription of standards.StandardsSubscriptions ?? []) {
     let token: string | undefined;
     do {
-      const page = await client.send(new DescribeStandardsControlsCommand({ StandardsSubscriptionArn: subscription.StandardsSubscriptionArn, MaxResults: pageSize, NextToken: token }));
+      const page = await client.send(
+        new DescribeStandardsControlsCommand({
+          StandardsSubscriptionArn: subscription.StandardsSubscriptionArn,
+          MaxResults: pageSize,
+          NextToken: token,
+        }),
+      );
       all.push(...(page.Controls ?? []));
       token = page.NextToken;
     } while (token);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { scoreAccount } from "@/lib/checklist/score-account";
+import { scoreEvidence } from "@/lib/checklist/score-evidence";
 import type { AccountScore } from "@/lib/checklist/types";
 import { loadAccountEvidence } from "@/lib/data/checklist/load-account-evidence";
 import { startSimulator, type Simulator } from "@/sim/index";
@@ -26,7 +26,7 @@ beforeAll(async () => {
   await collectAll(simRuntime(database.pool, sim), sim);
   const now = sim.now();
   for (const account of sim.org.accounts) {
-    scores.set(account.id, scoreAccount(await loadAccountEvidence(database.pool, account.id, now)));
+    scores.set(account.id, scoreEvidence(await loadAccountEvidence(database.pool, account.id, now)));
   }
 });
 
@@ -46,17 +46,25 @@ describe("the demo organisation", () => {
       .filter((account) => account.services.cloudtrail)
       .map((account) => {
         const lacksMfa = account.flaws.includes("console-users-no-mfa") || account.flaws.includes("no-root-mfa");
-        return { name: account.name, expected: lacksMfa ? "fail" : "pass", actual: scores.get(account.id)!.items.find((item) => item.itemId === "IAM-05")!.status, hasFailures: withFailures.has(account.id) };
+        return {
+          name: account.name,
+          expected: lacksMfa ? "fail" : "pass",
+          actual: scores.get(account.id)!.items.find((item) => item.itemId === "IAM-05")!.status,
+          hasFailures: withFailures.has(account.id),
+        };
       });
     expect(outcomes.filter((outcome) => outcome.expected === "pass").length).toBeGreaterThan(3);
     // The defect this guards against: failed sign-ins (MFAUsed = "No") counted as sign-ins.
     expect(outcomes.filter((outcome) => outcome.expected === "pass" && outcome.hasFailures).length).toBeGreaterThan(0);
-    expect(outcomes.map((outcome) => `${outcome.name}: ${outcome.actual}`)).toEqual(outcomes.map((outcome) => `${outcome.name}: ${outcome.expected}`));
+    expect(outcomes.map((outcome) => `${outcome.name}: ${outcome.actual}`)).toEqual(
+      outcomes.map((outcome) => `${outcome.name}: ${outcome.expected}`),
+    );
   });
 
   test("exemplary accounts with every source on reach coverage of at least 90%", () => {
     const exemplary = sim.org.accounts.filter(
-      (account) => account.posture === "exemplary" && account.services.securityhub && account.services.guardduty && account.services.cloudtrail,
+      (account) =>
+        account.posture === "exemplary" && account.services.securityhub && account.services.guardduty && account.services.cloudtrail,
     );
     expect(exemplary.length).toBeGreaterThan(0);
     for (const account of exemplary) {

@@ -30,7 +30,13 @@ let database: TestDatabase;
 let dir: string;
 let sequence = 0;
 
-function control(account: string, controlId: string, status: "PASSED" | "FAILED", resource: { type: string; id: string } = { type: "AwsAccount", id: `AWS::::Account:${account}` }, extra: Record<string, unknown> = {}) {
+function control(
+  account: string,
+  controlId: string,
+  status: "PASSED" | "FAILED",
+  resource: { type: string; id: string } = { type: "AwsAccount", id: `AWS::::Account:${account}` },
+  extra: Record<string, unknown> = {},
+) {
   sequence += 1;
   return {
     SchemaVersion: "2018-10-08",
@@ -68,8 +74,18 @@ function guardDuty(account: string, id: string, severity: number, firstSeenAgo: 
     id,
     arn: `arn:aws:guardduty:us-east-1:${account}:detector/12abc34d567e8fa901bc2d34e56789f0/finding/${id}`,
     type: "UnauthorizedAccess:IAMUser/MaliciousIPCaller",
-    resource: { resourceType: "AccessKey", accessKeyDetails: { accessKeyId: "ASIAEXAMPLE", principalId: "AIDAEXAMPLE", userName: "deployer", userType: "IAMUser" } },
-    service: { serviceName: "guardduty", detectorId: "12abc34d567e8fa901bc2d34e56789f0", archived, count: 2, eventFirstSeen: iso(firstSeenAgo), eventLastSeen: iso(2 * HOUR) },
+    resource: {
+      resourceType: "AccessKey",
+      accessKeyDetails: { accessKeyId: "ASIAEXAMPLE", principalId: "AIDAEXAMPLE", userName: "deployer", userType: "IAMUser" },
+    },
+    service: {
+      serviceName: "guardduty",
+      detectorId: "12abc34d567e8fa901bc2d34e56789f0",
+      archived,
+      count: 2,
+      eventFirstSeen: iso(firstSeenAgo),
+      eventLastSeen: iso(2 * HOUR),
+    },
     severity,
     createdAt: iso(firstSeenAgo),
     updatedAt: iso(HOUR),
@@ -82,7 +98,13 @@ function trailEvent(account: string, fields: Record<string, unknown>) {
   sequence += 1;
   return {
     eventVersion: "1.08",
-    userIdentity: { type: "IAMUser", principalId: "AIDAEXAMPLE", arn: `arn:aws:iam::${account}:user/anaya`, accountId: account, userName: "anaya" },
+    userIdentity: {
+      type: "IAMUser",
+      principalId: "AIDAEXAMPLE",
+      arn: `arn:aws:iam::${account}:user/anaya`,
+      accountId: account,
+      userName: "anaya",
+    },
     eventTime: iso(2 * DAY),
     awsRegion: "us-east-1",
     sourceIPAddress: "192.0.2.0",
@@ -126,7 +148,18 @@ beforeAll(async () => {
   database = await createTestDatabase();
   dir = await mkdtemp(path.join(os.tmpdir(), "parapet-import-scores-"));
   const user = (account: string, name: string) => ({ type: "AwsIamUser", id: `arn:aws:iam::${account}:user/${name}` });
-  const checks = ["IAM.4", "IAM.9", "IAM.1", "CloudTrail.1", "CloudTrail.4", "CloudTrail.2", "CloudTrail.5", "Config.1", "GuardDuty.1", "S3.1"];
+  const checks = [
+    "IAM.4",
+    "IAM.9",
+    "IAM.1",
+    "CloudTrail.1",
+    "CloudTrail.4",
+    "CloudTrail.2",
+    "CloudTrail.5",
+    "Config.1",
+    "GuardDuty.1",
+    "S3.1",
+  ];
   await mkdir(path.join(dir, "securityhub"));
   await mkdir(path.join(dir, "guardduty", "AWSLogs"), { recursive: true });
   await mkdir(path.join(dir, "cloudtrail"));
@@ -134,7 +167,9 @@ beforeAll(async () => {
   // Clean: every check passes.
   await writeFile(
     path.join(dir, "securityhub", "clean-findings.json"),
-    JSON.stringify({ Findings: [...checks.map((id) => control(CLEAN, id, "PASSED")), control(CLEAN, "IAM.5", "PASSED", user(CLEAN, "anaya"))] }),
+    JSON.stringify({
+      Findings: [...checks.map((id) => control(CLEAN, id, "PASSED")), control(CLEAN, "IAM.5", "PASSED", user(CLEAN, "anaya"))],
+    }),
   );
   // Neglected: everything but GuardDuty.1 fails, one of two console users lacks MFA, and a
   // legacy CIS v1.2.0 copy of IAM.4 for the same resource must not count twice.
@@ -157,16 +192,34 @@ beforeAll(async () => {
       .join("\n"),
   );
   // GuardDuty's own S3 export objects (.jsonl.gz).
-  await writeFile(path.join(dir, "guardduty", "AWSLogs", "clean.jsonl.gz"), gzipSync(`${JSON.stringify(guardDuty(CLEAN, "a1", 2, 3 * DAY))}\n`));
+  await writeFile(
+    path.join(dir, "guardduty", "AWSLogs", "clean.jsonl.gz"),
+    gzipSync(`${JSON.stringify(guardDuty(CLEAN, "a1", 2, 3 * DAY))}\n`),
+  );
   await writeFile(
     path.join(dir, "guardduty", "AWSLogs", "neglected.jsonl.gz"),
-    gzipSync(`${JSON.stringify(guardDuty(NEGLECTED, "b1", 8, 40 * DAY))}\n${JSON.stringify(guardDuty(NEGLECTED, "b2", 8, 3 * DAY, true))}\n`),
+    gzipSync(
+      `${JSON.stringify(guardDuty(NEGLECTED, "b1", 8, 40 * DAY))}\n${JSON.stringify(guardDuty(NEGLECTED, "b2", 8, 3 * DAY, true))}\n`,
+    ),
   );
   // CloudTrail log files.
   const root = (account: string) => ({ type: "Root", principalId: account, arn: `arn:aws:iam::${account}:root`, accountId: account });
   await writeFile(
     path.join(dir, "cloudtrail", "clean.json.gz"),
-    gzipSync(JSON.stringify({ Records: [signIn(CLEAN, "Success", "Yes"), signIn(CLEAN, "Failure", "No"), trailEvent(CLEAN, { eventSource: "cloudtrail.amazonaws.com", eventName: "StopLogging", errorCode: "AccessDenied", errorMessage: "not authorized" })] })),
+    gzipSync(
+      JSON.stringify({
+        Records: [
+          signIn(CLEAN, "Success", "Yes"),
+          signIn(CLEAN, "Failure", "No"),
+          trailEvent(CLEAN, {
+            eventSource: "cloudtrail.amazonaws.com",
+            eventName: "StopLogging",
+            errorCode: "AccessDenied",
+            errorMessage: "not authorized",
+          }),
+        ],
+      }),
+    ),
   );
   await writeFile(
     path.join(dir, "cloudtrail", "neglected.json"),
@@ -174,11 +227,18 @@ beforeAll(async () => {
       Records: [
         signIn(NEGLECTED, "Success", "No", root(NEGLECTED)),
         trailEvent(NEGLECTED, { eventSource: "cloudtrail.amazonaws.com", eventName: "StopLogging", requestParameters: { name: "main" } }),
-        trailEvent(NEGLECTED, { eventSource: "guardduty.amazonaws.com", eventName: "DeleteDetector", requestParameters: { detectorId: "12abc34d567e8fa901bc2d34e56789f0" } }),
+        trailEvent(NEGLECTED, {
+          eventSource: "guardduty.amazonaws.com",
+          eventName: "DeleteDetector",
+          requestParameters: { detectorId: "12abc34d567e8fa901bc2d34e56789f0" },
+        }),
       ],
     }),
   );
-  await writeFile(path.join(dir, "cloudtrail", "dark.json"), JSON.stringify({ Records: [signIn(DARK, "Success", "Yes"), signIn(DARK, "Failure", "No")] }));
+  await writeFile(
+    path.join(dir, "cloudtrail", "dark.json"),
+    JSON.stringify({ Records: [signIn(DARK, "Success", "Yes"), signIn(DARK, "Failure", "No")] }),
+  );
   // A record naming a placeholder account is skipped, with its position.
   await writeFile(path.join(dir, "cloudtrail", "placeholder.json"), JSON.stringify({ Records: [signIn("ACCOUNT_ID", "Success", "Yes")] }));
 });
@@ -188,18 +248,30 @@ afterAll(async () => {
   await database?.drop();
 });
 
-type Scores = Array<{ accountId: string; score: number | null; coverage: number | null; items: Array<{ itemId: string; status: string; passing: number | null; total: number | null }>; evidence: string }>;
+type Scores = Array<{
+  accountId: string;
+  score: number | null;
+  coverage: number | null;
+  items: Array<{ itemId: string; status: string; passing: number | null; total: number | null }>;
+  evidence: string;
+}>;
 
 describe("parapet import scores what it imported", () => {
   let scores: Scores;
 
   test("import names the three accounts, skips the placeholder with its position, and scores them", async () => {
     const empty = await run(["scores"]);
-    expect(empty.stdout.trim().split("\n")).toEqual(["No accounts to show yet: register one (parapet accounts add) or import AWS files (parapet import PATH)."]);
+    expect(empty.stdout.trim().split("\n")).toEqual([
+      "No accounts to show yet: register one (parapet accounts add) or import AWS files (parapet import PATH).",
+    ]);
 
     const imported = await run(["import", dir, "--json"]);
     expect(imported.code, imported.stderr).toBe(0);
-    const report = JSON.parse(imported.stdout) as { accounts: string[]; skipped: Array<{ file: string; position: string; reason: string }>; scored: Array<{ accountId: string; origin: string }> };
+    const report = JSON.parse(imported.stdout) as {
+      accounts: string[];
+      skipped: Array<{ file: string; position: string; reason: string }>;
+      scored: Array<{ accountId: string; origin: string }>;
+    };
     expect(report.accounts).toEqual([CLEAN, NEGLECTED, DARK]);
     expect(report.scored.map((account) => [account.accountId, account.origin])).toEqual([
       [CLEAN, "imported"],
@@ -217,9 +289,30 @@ describe("parapet import scores what it imported", () => {
     for (const account of scores) expect(account.evidence).toMatch(/^imported as of \d{4}-/);
   });
 
-  const statuses = (accountId: string) => Object.fromEntries(scores.find((account) => account.accountId === accountId)!.items.map((item) => [item.itemId, item.status]));
+  const statuses = (accountId: string) =>
+    Object.fromEntries(scores.find((account) => account.accountId === accountId)!.items.map((item) => [item.itemId, item.status]));
   const ALWAYS_WITHOUT_DATA = ["IAM-07", "IAM-08", "IAM-09", "IAM-10", "IAM-11", "IAM-12", "LOG-05", "LOG-16", "GOV-02", "GOV-03"];
-  const DECIDED = ["IAM-01", "IAM-02", "IAM-03", "IAM-04", "IAM-05", "IAM-06", "DATA-02", "LOG-01", "LOG-02", "LOG-03", "LOG-04", "LOG-06", "LOG-07", "LOG-08", "LOG-11", "LOG-12", "LOG-13", "LOG-14", "GOV-01"];
+  const DECIDED = [
+    "IAM-01",
+    "IAM-02",
+    "IAM-03",
+    "IAM-04",
+    "IAM-05",
+    "IAM-06",
+    "DATA-02",
+    "LOG-01",
+    "LOG-02",
+    "LOG-03",
+    "LOG-04",
+    "LOG-06",
+    "LOG-07",
+    "LOG-08",
+    "LOG-11",
+    "LOG-12",
+    "LOG-13",
+    "LOG-14",
+    "GOV-01",
+  ];
 
   test("clean: every decided item passes, nothing fails; score 100, coverage 114/143", () => {
     const clean = statuses(CLEAN);

@@ -24,9 +24,13 @@ export async function runScore(argv: string[]): Promise<number> {
       [accountId ?? null],
     );
     if (accountId && accounts.rows.length === 0) throw new CliError(`no account ${accountId} is known (or it is disabled)`, 1);
-    const scored = await scoreAccounts(pool, accounts.rows.map((row) => row.id));
+    const scored = await scoreAccounts(
+      pool,
+      accounts.rows.map((row) => row.id),
+    );
     if (isJson) console.log(JSON.stringify(scored, null, 2));
-    else if (scored.length === 0) console.log("No accounts to score: register one (parapet accounts) or import AWS files (parapet import PATH).");
+    else if (scored.length === 0)
+      console.log("No accounts to score: register one (parapet accounts) or import AWS files (parapet import PATH).");
     else for (const account of scored) console.log(describeScoredAccount(account));
     return 0;
   } finally {

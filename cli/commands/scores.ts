@@ -1,36 +1,8 @@
 import { parseFlags } from "@/cli/args";
 import { CliError } from "@/cli/cli-error";
 import { openDatabase } from "@/cli/database";
-import { parseStoredItemResult, type StoredItemRow } from "@/lib/data/checklist/parse-stored-item-result";
+import { findScoreReports } from "@/lib/data/scores/find-score-reports";
 import { closeDb, getPool } from "@/lib/db";
-
-interface ScoreRow {
-  account_id: string;
-  name: string;
-  taken_at: Date;
-  score: number | null;
-  risk_adjusted_score: number | null;
-  coverage: number;
-  domains: Record<string, { score: number | null; riskAdjustedScore: number | null; coverage: number | null }>;
-  checklist_version: string;
-  evidence_as_of: Date | null;
-  sources: Array<{ source: string; region: string; state: string; origin: string; asOf: string | null }> | null;
-}
-
-type ItemRow = StoredItemRow & { account_id: string };
-
-/** "imported as of ...", "evidence as of ...", or both, beside every coverage figure. */
-function describeEvidenceOrigin(sources: NonNullable<ScoreRow["sources"]>, evidenceAsOf: Date | null): string {
-  if (sources.length === 0) return evidenceAsOf ? `evidence as of ${evidenceAsOf.toISOString()}` : "";
-  const used = sources.filter((source) => source.state === "ok" || source.state === "disabled");
-  const newestImport = used.filter((source) => source.origin === "imported" && source.asOf).map((source) => source.asOf!).sort().pop();
-  const parts: string[] = [];
-  if (used.some((source) => source.origin === "collected")) parts.push(`evidence as of ${evidenceAsOf ? evidenceAsOf.toISOString() : "unknown"}`);
-  if (newestImport) parts.push(`imported as of ${new Date(newestImport).toISOString()}`);
-  const stale = sources.filter((source) => source.state === "stale").length;
-  if (stale > 0) parts.push(`${stale} source(s) stale`);
-  return parts.join(", ");
-}
 
 const fmt = (value: number | null | undefined) => (value === null || value === undefined ? "n/a" : value.toFixed(1));
 
@@ -52,50 +24,8 @@ export async function runScores(argv: string[]): Promise<number> {
   const database = await openDatabase({ log: isJson ? () => {} : log });
   try {
     const pool = getPool();
-    const accounts = await pool.query<ScoreRow>(
-      // Accounts known only from imported records are listed once they have a score.
-      `SELECT a.id AS account_id, a.name, s.taken_at, s.score, s.risk_adjusted_score, s.coverage, s.domains, s.checklist_version,
-              s.evidence_as_of, s.sources
-       FROM accounts a
-       LEFT JOIN LATERAL (SELECT * FROM score_snapshots WHERE account_id = a.id ORDER BY day DESC LIMIT 1) s ON true
-       WHERE (a.status <> 'data_only' OR s.taken_at IS NOT NULL) AND ($1::text IS NULL OR a.id = $1)
-       ORDER BY a.id`,
-      [accountId ?? null],
-    );
-    if (accountId && accounts.rows.length === 0) throw new CliError(`no account ${accountId} is registered`, 1);
-    const items = await pool.query<ItemRow>(
-      `SELECT account_id, item_id, domain, status, passing, total, reason, evidence FROM checklist_results
-       WHERE ($1::text IS NULL OR account_id = $1) ORDER BY account_id, domain, item_id`,
-      [accountId ?? null],
-    );
-    const report = accounts.rows.map((account) => ({
-      accountId: account.account_id,
-      name: account.name,
-      scoredAt: account.taken_at,
-      score: account.score,
-      riskAdjustedScore: account.risk_adjusted_score,
-      coverage: account.coverage,
-      checklistVersion: account.checklist_version,
-      evidenceAsOf: account.evidence_as_of,
-      evidence: describeEvidenceOrigin(account.sources ?? [], account.evidence_as_of),
-      sources: account.sources ?? [],
-      domains: account.domains,
-      items: items.rows
-        .filter((row) => row.account_id === account.account_id)
-        .map(parseStoredItemResult)
-        .map((item) => ({
-          itemId: item.itemId,
-          domain: item.domain,
-          status: item.status,
-          riskAdjustedStatus: item.riskAdjusted.status,
-          passing: item.passing ?? null,
-          total: item.total ?? null,
-          reason: item.reason,
-          missingSources: item.missingSources ?? [],
-          accepted: item.accepted ?? null,
-          evidence: item.evidence.map((ref) => `${ref.kind}:${ref.id}`),
-        })),
-    }));
+    const report = await findScoreReports(pool, accountId ?? null);
+    if (accountId && report.length === 0) throw new CliError(`no account ${accountId} is registered`, 1);
 
     if (isJson) {
       console.log(JSON.stringify(report, null, 2));

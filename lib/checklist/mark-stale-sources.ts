@@ -20,7 +20,11 @@ export function markStaleSources(evidence: AccountEvidence): AccountEvidence {
     );
   return {
     ...evidence,
-    sources: { guardduty: mark(evidence.sources.guardduty), securityhub: mark(evidence.sources.securityhub), cloudtrail: mark(evidence.sources.cloudtrail) },
+    sources: {
+      guardduty: mark(evidence.sources.guardduty),
+      securityhub: mark(evidence.sources.securityhub),
+      cloudtrail: mark(evidence.sources.cloudtrail),
+    },
   };
 }
 
@@ -29,7 +33,8 @@ export function findEvidenceAsOf(evidence: AccountEvidence): Date | null {
   let oldest: Date | null = null;
   for (const statuses of [evidence.sources.guardduty, evidence.sources.securityhub, evidence.sources.cloudtrail]) {
     for (const status of statuses) {
-      if ((status.state === "ok" || status.state === "disabled") && status.asOf && (oldest === null || status.asOf < oldest)) oldest = status.asOf;
+      if ((status.state === "ok" || status.state === "disabled") && status.asOf && (oldest === null || status.asOf < oldest))
+        oldest = status.asOf;
     }
   }
   return oldest;

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { evaluateAccount } from "./evaluate-account";
 import type { AccountEvidence, ControlResult, SecurityEvent, ThreatFinding } from "./evidence";
 import { CHECKLIST_ITEMS } from "./items";
-import { scoreAccount } from "./score-account";
+import { scoreEvidence } from "./score-evidence";
 import { TEST_NOW, makeEvidence, makeTrail } from "./test-factories";
 
 /**
@@ -11,7 +11,13 @@ import { TEST_NOW, makeEvidence, makeTrail } from "./test-factories";
  * never change which services count as used (account-level and IAM-user results, threats
  * without a resource type), because a new service legitimately brings new duties with it.
  */
-const alwaysControls = [...new Set(CHECKLIST_ITEMS.filter((item) => item.appliesWhen.kind === "always" && item.evidence.kind === "controls").flatMap((item) => item.controlIds))].sort();
+const alwaysControls = [
+  ...new Set(
+    CHECKLIST_ITEMS.filter((item) => item.appliesWhen.kind === "always" && item.evidence.kind === "controls").flatMap(
+      (item) => item.controlIds,
+    ),
+  ),
+].sort();
 const regions = ["eu-west-1", "us-east-1"];
 const DAY_MS = 86_400_000;
 
@@ -38,7 +44,12 @@ const controlArb: fc.Arbitrary<ControlResult> = fc
   }));
 
 const threatArb: fc.Arbitrary<ThreatFinding> = fc
-  .record({ n: fc.integer({ min: 0, max: 1_000_000 }), label: fc.constantFrom("LOW", "MEDIUM", "HIGH", "CRITICAL" as const), age: fc.integer({ min: 0, max: 60 }), region: fc.constantFrom(...regions) })
+  .record({
+    n: fc.integer({ min: 0, max: 1_000_000 }),
+    label: fc.constantFrom("LOW", "MEDIUM", "HIGH", "CRITICAL" as const),
+    age: fc.integer({ min: 0, max: 60 }),
+    region: fc.constantFrom(...regions),
+  })
   .map((value) => ({
     findingId: `threat-${value.n}`,
     source: "guardduty" as const,
@@ -88,18 +99,28 @@ const eventArb = (outcome: "any" | "attempt"): fc.Arbitrary<SecurityEvent> =>
     }));
 
 const evidenceArb: fc.Arbitrary<AccountEvidence> = fc
-  .record({ controls: fc.array(controlArb, { maxLength: 25 }), threats: fc.array(threatArb, { maxLength: 5 }), events: fc.array(eventArb("any"), { maxLength: 10 }) })
+  .record({
+    controls: fc.array(controlArb, { maxLength: 25 }),
+    threats: fc.array(threatArb, { maxLength: 5 }),
+    events: fc.array(eventArb("any"), { maxLength: 10 }),
+  })
   .map((parts) => makeEvidence({ ...parts, trails: [makeTrail()] }));
 
 const EVENT_ITEMS = CHECKLIST_ITEMS.filter((item) => item.evidence.kind === "risky_events").map((item) => item.id);
-const score = (evidence: AccountEvidence) => scoreAccount(evidence).score ?? 0;
+const score = (evidence: AccountEvidence) => scoreEvidence(evidence).score ?? 0;
 const RUNS = { numRuns: 150 };
 
 describe("score properties", () => {
   test("adding a PASSED result never lowers the score", () => {
     fc.assert(
       fc.property(evidenceArb, controlArb, (evidence, control) => {
-        const passed = { ...control, findingId: `added-${control.findingId}`, status: "PASSED" as const, workflowStatus: "NEW", updatedAt: TEST_NOW };
+        const passed = {
+          ...control,
+          findingId: `added-${control.findingId}`,
+          status: "PASSED" as const,
+          workflowStatus: "NEW",
+          updatedAt: TEST_NOW,
+        };
         expect(score({ ...evidence, controls: [...evidence.controls, passed] })).toBeGreaterThanOrEqual(score(evidence));
       }),
       RUNS,
@@ -110,7 +131,9 @@ describe("score properties", () => {
     fc.assert(
       fc.property(evidenceArb, fc.array(eventArb("attempt"), { minLength: 1, maxLength: 5 }), (evidence, attempts) => {
         const before = evaluateAccount(evidence).filter((result) => EVENT_ITEMS.includes(result.itemId));
-        const after = evaluateAccount({ ...evidence, events: [...evidence.events, ...attempts] }).filter((result) => EVENT_ITEMS.includes(result.itemId));
+        const after = evaluateAccount({ ...evidence, events: [...evidence.events, ...attempts] }).filter((result) =>
+          EVENT_ITEMS.includes(result.itemId),
+        );
         expect(after).toEqual(before);
       }),
       RUNS,
@@ -120,8 +143,17 @@ describe("score properties", () => {
   test("the result does not depend on record order", () => {
     fc.assert(
       fc.property(evidenceArb, fc.integer(), (evidence, salt) => {
-        const shuffle = <T,>(list: T[]) => list.map((value, index) => ({ value, key: (index * 2654435761 + salt) >>> 0 })).sort((a, b) => a.key - b.key).map((entry) => entry.value);
-        const shuffled = { ...evidence, controls: shuffle(evidence.controls), threats: shuffle(evidence.threats), events: shuffle(evidence.events) };
+        const shuffle = <T>(list: T[]) =>
+          list
+            .map((value, index) => ({ value, key: (index * 2654435761 + salt) >>> 0 }))
+            .sort((a, b) => a.key - b.key)
+            .map((entry) => entry.value);
+        const shuffled = {
+          ...evidence,
+          controls: shuffle(evidence.controls),
+          threats: shuffle(evidence.threats),
+          events: shuffle(evidence.events),
+        };
         expect(evaluateAccount(shuffled)).toEqual(evaluateAccount(evidence));
       }),
       RUNS,
@@ -134,7 +166,11 @@ describe("score properties", () => {
         const failures = [...evidence.controls.filter((control) => control.status === "FAILED"), ...evidence.threats];
         fc.pre(failures.length > 0);
         const archived = failures[pick % failures.length]!;
-        const after = { ...evidence, controls: evidence.controls.filter((control) => control !== archived), threats: evidence.threats.filter((threat) => threat !== archived) };
+        const after = {
+          ...evidence,
+          controls: evidence.controls.filter((control) => control !== archived),
+          threats: evidence.threats.filter((threat) => threat !== archived),
+        };
         expect(score(after)).toBeGreaterThanOrEqual(score(evidence));
       }),
       RUNS,
@@ -144,7 +180,7 @@ describe("score properties", () => {
   test("a score is deterministic for the same evidence and time", () => {
     fc.assert(
       fc.property(evidenceArb, (evidence) => {
-        expect(scoreAccount(structuredClone(evidence))).toEqual(scoreAccount(evidence));
+        expect(scoreEvidence(structuredClone(evidence))).toEqual(scoreEvidence(evidence));
       }),
       { numRuns: 50 },
     );

@@ -40,7 +40,14 @@ const guardDutyWire = {
   arn: `arn:aws:guardduty:us-east-1:${ACCOUNT}:detector/12abc34d567e8fa901bc2d34e56789f0/finding/7ec3b6d1c0a1f0e1b2c3d4e5f6a7b8c9`,
   type: "Recon:EC2/PortProbeUnprotectedPort",
   resource: { resourceType: "Instance", instanceDetails: { instanceId: "i-0123456789abcdef0" } },
-  service: { serviceName: "guardduty", detectorId: "12abc34d567e8fa901bc2d34e56789f0", archived: false, count: 3, eventFirstSeen: "2026-11-18T10:00:00.000Z", eventLastSeen: "2026-11-19T10:00:00.000Z" },
+  service: {
+    serviceName: "guardduty",
+    detectorId: "12abc34d567e8fa901bc2d34e56789f0",
+    archived: false,
+    count: 3,
+    eventFirstSeen: "2026-11-18T10:00:00.000Z",
+    eventLastSeen: "2026-11-19T10:00:00.000Z",
+  },
   severity: 2,
   createdAt: "2026-11-18T10:05:00.000Z",
   updatedAt: "2026-11-19T10:05:00.000Z",
@@ -67,7 +74,17 @@ const asff = {
   Workflow: { Status: "NEW" },
   RecordState: "ACTIVE",
 };
-const eventBridge = (detail: unknown, type = "GuardDuty Finding") => ({ version: "0", id: "e1", "detail-type": type, source: "aws.guardduty", account: ACCOUNT, time: "2026-11-19T10:05:00Z", region: "us-east-1", resources: [], detail });
+const eventBridge = (detail: unknown, type = "GuardDuty Finding") => ({
+  version: "0",
+  id: "e1",
+  "detail-type": type,
+  source: "aws.guardduty",
+  account: ACCOUNT,
+  time: "2026-11-19T10:05:00Z",
+  region: "us-east-1",
+  resources: [],
+  detail,
+});
 
 let dir: string;
 
@@ -102,7 +119,19 @@ describe("log pipelines", () => {
     const { eventTime: _dropped, ...withoutTime } = trailRecord("ls-1");
     const logstash = { ...withoutTime, "@timestamp": "2026-11-19T10:00:00.000Z", "@version": "1", tags: ["cloudtrail"] };
     const file = path.join(dir, "opensearch.json");
-    await writeFile(file, JSON.stringify({ took: 3, hits: { total: { value: 2 }, hits: [{ _index: "cloudtrail-2026.11.19", _id: "x", _source: logstash }, { _index: "cloudtrail-2026.11.19", _id: "y", _source: trailRecord("os-2") }] } }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        took: 3,
+        hits: {
+          total: { value: 2 },
+          hits: [
+            { _index: "cloudtrail-2026.11.19", _id: "x", _source: logstash },
+            { _index: "cloudtrail-2026.11.19", _id: "y", _source: trailRecord("os-2") },
+          ],
+        },
+      }),
+    );
     expect(await read(file)).toEqual(["cloudtrail hits.hits[0]._source", "cloudtrail hits.hits[1]._source"]);
     const normalised = normaliseCloudTrailEvent(logstash);
     expect(normalised.ok && normalised.value.eventTime.toISOString()).toBe("2026-11-19T10:00:00.000Z");
@@ -121,7 +150,12 @@ describe("log pipelines", () => {
       ],
     };
     const file = path.join(dir, "cwl-batch");
-    await writeFile(file, gzipSync(`${JSON.stringify(envelope)}\n${JSON.stringify({ messageType: "CONTROL_MESSAGE", owner: "CloudwatchLogs", logEvents: [{ id: "", timestamp: 0, message: "CWL CONTROL MESSAGE: Checking health of destination Firehose." }] })}\n`));
+    await writeFile(
+      file,
+      gzipSync(
+        `${JSON.stringify(envelope)}\n${JSON.stringify({ messageType: "CONTROL_MESSAGE", owner: "CloudwatchLogs", logEvents: [{ id: "", timestamp: 0, message: "CWL CONTROL MESSAGE: Checking health of destination Firehose." }] })}\n`,
+      ),
+    );
     const items = await read(file);
     expect(items[0]).toBe("cloudtrail line 1 logEvents[0].message");
     expect(items[1]).toMatch(/^problem line 1 logEvents\[1\]\.message: embedded record is not valid JSON/);
@@ -132,7 +166,10 @@ describe("log pipelines", () => {
 describe("GuardDuty and Security Hub as teams keep them", () => {
   test("GuardDuty's S3 export object (.jsonl.gz, one wire-format finding per line)", async () => {
     const file = path.join(dir, "7ec3b6d1-export.jsonl.gz");
-    await writeFile(file, gzipSync(`${JSON.stringify(guardDutyWire)}\n${JSON.stringify({ ...guardDutyWire, id: "8ec3b6d1c0a1f0e1b2c3d4e5f6a7b8c9" })}\n`));
+    await writeFile(
+      file,
+      gzipSync(`${JSON.stringify(guardDutyWire)}\n${JSON.stringify({ ...guardDutyWire, id: "8ec3b6d1c0a1f0e1b2c3d4e5f6a7b8c9" })}\n`),
+    );
     expect(await read(file)).toEqual(["guardduty line 1", "guardduty line 2"]);
     expect(normaliseGuardDutyFinding(guardDutyWire).ok).toBe(true);
   });
@@ -142,12 +179,20 @@ describe("GuardDuty and Security Hub as teams keep them", () => {
     await writeFile(
       file,
       JSON.stringify([
-        { Records: [{ EventSource: "aws:sns", Sns: { Type: "Notification", MessageId: "m1", Message: JSON.stringify(eventBridge(guardDutyWire)) } }] },
+        {
+          Records: [
+            { EventSource: "aws:sns", Sns: { Type: "Notification", MessageId: "m1", Message: JSON.stringify(eventBridge(guardDutyWire)) } },
+          ],
+        },
         { messageId: "q1", body: JSON.stringify(eventBridge({ findings: [asff] }, "Security Hub Findings - Imported")) },
         { ticket: "SEC-42", action: "quarantine", finding: asff },
       ]),
     );
-    expect(await read(file)).toEqual(["guardduty [0].Records[0].Sns.Message.detail", "securityhub [1].body.detail.findings[0]", "securityhub [2].finding"]);
+    expect(await read(file)).toEqual([
+      "guardduty [0].Records[0].Sns.Message.detail",
+      "securityhub [1].body.detail.findings[0]",
+      "securityhub [2].finding",
+    ]);
   });
 
   test("records naming an invalid account are skipped with their position and reason", () => {

@@ -34,7 +34,12 @@ export function listStandardsControls(
   const standard = standardsArn.replace(/^arn:aws:securityhub:[^:]*::/, "");
   const path = standard.replace(/^standards\//, "");
   const members = [
-    ...CONTROLS.filter((control) => control.standards.includes(standard)).map((control) => ({ id: control.id, title: control.title, severity: control.severity, varied: false })),
+    ...CONTROLS.filter((control) => control.standards.includes(standard)).map((control) => ({
+      id: control.id,
+      title: control.title,
+      severity: control.severity,
+      varied: false,
+    })),
     ...LISTED_ONLY_CONTROLS.filter((control) => control.standards.includes(standard)).map((control) => ({ ...control, varied: true })),
   ];
   const rng = createRng(`${seed}:standards-controls:${account.id}:${region}:${path}`);

@@ -10,8 +10,8 @@ export function UnmeasurableDuties({ compact = false }: { compact?: boolean }) {
     <section className="panel" data-testid="unmeasurable-duties">
       <h2>Not measured: {UNMEASURABLE_DUTIES.length} duties the score cannot see</h2>
       <p className="small muted">
-        These customer duties cannot be decided from GuardDuty, Security Hub or CloudTrail, so they are not in the score{compact ? " of this account" : ""}. A high score does not mean they
-        are done; keep the evidence listed for your auditor.
+        These customer duties cannot be decided from GuardDuty, Security Hub or CloudTrail, so they are not in the score
+        {compact ? " of this account" : ""}. A high score does not mean they are done; keep the evidence listed for your auditor.
       </p>
       <table>
         <thead>

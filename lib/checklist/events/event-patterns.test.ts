@@ -19,14 +19,28 @@ const ACCOUNT = "111122223333";
 const NOW = new Date("2026-11-20T12:00:00.000Z");
 let sequence = 0;
 
-const iamUser = { type: "IAMUser", principalId: "AIDACKCEVSQ6C2EXAMPLE", arn: `arn:aws:iam::${ACCOUNT}:user/anaya`, accountId: ACCOUNT, accessKeyId: "", userName: "anaya" };
+const iamUser = {
+  type: "IAMUser",
+  principalId: "AIDACKCEVSQ6C2EXAMPLE",
+  arn: `arn:aws:iam::${ACCOUNT}:user/anaya`,
+  accountId: ACCOUNT,
+  accessKeyId: "",
+  userName: "anaya",
+};
 const root = { type: "Root", principalId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:root`, accountId: ACCOUNT, accessKeyId: "" };
 const role = {
   type: "AssumedRole",
   principalId: "AROAEXAMPLE:jane",
   arn: `arn:aws:sts::${ACCOUNT}:assumed-role/AWSReservedSSO_Admin/jane`,
   accountId: ACCOUNT,
-  sessionContext: { sessionIssuer: { type: "Role", arn: `arn:aws:iam::${ACCOUNT}:role/AWSReservedSSO_Admin`, accountId: ACCOUNT, userName: "AWSReservedSSO_Admin" } },
+  sessionContext: {
+    sessionIssuer: {
+      type: "Role",
+      arn: `arn:aws:iam::${ACCOUNT}:role/AWSReservedSSO_Admin`,
+      accountId: ACCOUNT,
+      userName: "AWSReservedSSO_Admin",
+    },
+  },
 };
 
 function record(fields: Record<string, unknown>): Record<string, unknown> {
@@ -54,7 +68,10 @@ function event(fields: Record<string, unknown>): SecurityEvent {
   return toSecurityEvent(result.value);
 }
 
-const denied = { errorCode: "AccessDenied", errorMessage: "User: arn:aws:iam::111122223333:user/anaya is not authorized to perform this operation" };
+const denied = {
+  errorCode: "AccessDenied",
+  errorMessage: "User: arn:aws:iam::111122223333:user/anaya is not authorized to perform this operation",
+};
 
 function signIn(identity: object, outcome: "Success" | "Failure", mfa: "Yes" | "No"): SecurityEvent {
   return event({
@@ -79,8 +96,21 @@ describe("classifyEventOutcome", () => {
     // A failed sign-in has no errorCode: errorMessage and ConsoleLogin = Failure say it.
     expect(classifyEventOutcome(signIn(iamUser, "Failure", "No"))).toBe("failure");
     expect(classifyEventOutcome(event({ eventSource: "cloudtrail.amazonaws.com", eventName: "StopLogging", ...denied }))).toBe("denied");
-    expect(classifyEventOutcome(event({ eventSource: "ec2.amazonaws.com", eventName: "DeleteFlowLogs", errorCode: "Client.UnauthorizedOperation" }))).toBe("denied");
-    expect(classifyEventOutcome(event({ eventSource: "cloudtrail.amazonaws.com", eventName: "StopLogging", errorCode: "TrailNotFoundException", errorMessage: "Unknown trail" }))).toBe("failure");
+    expect(
+      classifyEventOutcome(
+        event({ eventSource: "ec2.amazonaws.com", eventName: "DeleteFlowLogs", errorCode: "Client.UnauthorizedOperation" }),
+      ),
+    ).toBe("denied");
+    expect(
+      classifyEventOutcome(
+        event({
+          eventSource: "cloudtrail.amazonaws.com",
+          eventName: "StopLogging",
+          errorCode: "TrailNotFoundException",
+          errorMessage: "Unknown trail",
+        }),
+      ),
+    ).toBe("failure");
   });
 });
 
@@ -117,7 +147,11 @@ describe("IAM-03 root use (CIS definition)", () => {
   });
 
   test("denied and failed calls pass and show as signals", () => {
-    const attempts = [rootCall(denied), rootCall({ errorCode: "LimitExceededException", errorMessage: "Cannot exceed quota" }), signIn(root, "Failure", "No")];
+    const attempts = [
+      rootCall(denied),
+      rootCall({ errorCode: "LimitExceededException", errorMessage: "Cannot exceed quota" }),
+      signIn(root, "Failure", "No"),
+    ];
     expect(statusOf("IAM-03", attempts)).toBe("pass");
     const signals = findAttemptSignals(attempts, NOW, 30);
     expect(signals.map((signal) => [signal.kind, signal.count])).toEqual([
@@ -128,14 +162,20 @@ describe("IAM-03 root use (CIS definition)", () => {
 
   test("service-invoked root events are not root use and not signals", () => {
     const viaService = rootCall({ userIdentity: { ...root, invokedBy: "support.amazonaws.com" } });
-    const serviceEvent = event({ userIdentity: { ...root }, eventSource: "health.amazonaws.com", eventName: "HealthEvent", eventType: "AwsServiceEvent" });
+    const serviceEvent = event({
+      userIdentity: { ...root },
+      eventSource: "health.amazonaws.com",
+      eventName: "HealthEvent",
+      eventType: "AwsServiceEvent",
+    });
     expect(statusOf("IAM-03", [viaService, serviceEvent])).toBe("pass");
     expect(findAttemptSignals([{ ...viaService, errorCode: "AccessDenied" }], NOW, 30)).toEqual([]);
   });
 });
 
 describe("LOG-13 logging tampering", () => {
-  const trailCall = (eventName: string, fields: Record<string, unknown> = {}) => event({ eventSource: "cloudtrail.amazonaws.com", eventName, ...fields });
+  const trailCall = (eventName: string, fields: Record<string, unknown> = {}) =>
+    event({ eventSource: "cloudtrail.amazonaws.com", eventName, ...fields });
   const trailArn = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/org-trail`;
 
   test("StopLogging and DeleteTrail: success fails, denied and failed pass with a signal", () => {
@@ -150,28 +190,65 @@ describe("LOG-13 logging tampering", () => {
   });
 
   test("service-invoked: a stack that stops the trail still stopped it", () => {
-    const viaStack = trailCall("StopLogging", { userIdentity: { ...role, invokedBy: "cloudformation.amazonaws.com" }, requestParameters: { name: trailArn } });
+    const viaStack = trailCall("StopLogging", {
+      userIdentity: { ...role, invokedBy: "cloudformation.amazonaws.com" },
+      requestParameters: { name: trailArn },
+    });
     expect(statusOf("LOG-13", [viaStack])).toBe("fail");
   });
 
   test("UpdateTrail fails only when it weakens recording or delivery", () => {
-    expect(statusOf("LOG-13", [trailCall("UpdateTrail", { requestParameters: { name: trailArn, isMultiRegionTrail: false } })])).toBe("fail");
-    expect(statusOf("LOG-13", [trailCall("UpdateTrail", { requestParameters: { name: trailArn, includeGlobalServiceEvents: false } })])).toBe("fail");
-    expect(statusOf("LOG-13", [trailCall("UpdateTrail", { requestParameters: { name: trailArn, s3BucketName: "attacker-bucket" } })])).toBe("fail");
+    expect(statusOf("LOG-13", [trailCall("UpdateTrail", { requestParameters: { name: trailArn, isMultiRegionTrail: false } })])).toBe(
+      "fail",
+    );
+    expect(
+      statusOf("LOG-13", [trailCall("UpdateTrail", { requestParameters: { name: trailArn, includeGlobalServiceEvents: false } })]),
+    ).toBe("fail");
+    expect(statusOf("LOG-13", [trailCall("UpdateTrail", { requestParameters: { name: trailArn, s3BucketName: "attacker-bucket" } })])).toBe(
+      "fail",
+    );
     expect(statusOf("LOG-13", [trailCall("UpdateTrail", { requestParameters: { name: trailArn, kmsKeyId: "" } })])).toBe("fail");
-    expect(statusOf("LOG-13", [trailCall("UpdateTrail", { requestParameters: { name: trailArn, enableLogFileValidation: true } })])).toBe("pass");
-    expect(statusOf("LOG-13", [trailCall("UpdateTrail", { requestParameters: { name: trailArn, isMultiRegionTrail: false }, ...denied })])).toBe("pass");
+    expect(statusOf("LOG-13", [trailCall("UpdateTrail", { requestParameters: { name: trailArn, enableLogFileValidation: true } })])).toBe(
+      "pass",
+    );
+    expect(
+      statusOf("LOG-13", [trailCall("UpdateTrail", { requestParameters: { name: trailArn, isMultiRegionTrail: false }, ...denied })]),
+    ).toBe("pass");
   });
 
   test("PutEventSelectors fails when management events stop being recorded", () => {
     // Shape of Panther's AWS.CloudTrail.EventSelectorsDisabled test record.
-    const off = { trailName: "org-trail", eventSelectors: [{ readWriteType: "ReadOnly", includeManagementEvents: false, dataResources: [{ type: "AWS::S3::Object", values: [] }], excludeManagementEventSources: [] }] };
-    const on = { trailName: "org-trail", eventSelectors: [{ readWriteType: "All", includeManagementEvents: true, dataResources: [], excludeManagementEventSources: [] }] };
+    const off = {
+      trailName: "org-trail",
+      eventSelectors: [
+        {
+          readWriteType: "ReadOnly",
+          includeManagementEvents: false,
+          dataResources: [{ type: "AWS::S3::Object", values: [] }],
+          excludeManagementEventSources: [],
+        },
+      ],
+    };
+    const on = {
+      trailName: "org-trail",
+      eventSelectors: [{ readWriteType: "All", includeManagementEvents: true, dataResources: [], excludeManagementEventSources: [] }],
+    };
     const readOnly = { trailName: "org-trail", eventSelectors: [{ readWriteType: "ReadOnly", includeManagementEvents: true }] };
-    const advancedOn = { trailName: "org-trail", advancedEventSelectors: [{ name: "mgmt", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] }] };
+    const advancedOn = {
+      trailName: "org-trail",
+      advancedEventSelectors: [{ name: "mgmt", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] }],
+    };
     const advancedDataOnly = {
       trailName: "org-trail",
-      advancedEventSelectors: [{ name: "s3", fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }, { field: "resources.type", equals: ["AWS::S3::Object"] }] }],
+      advancedEventSelectors: [
+        {
+          name: "s3",
+          fieldSelectors: [
+            { field: "eventCategory", equals: ["Data"] },
+            { field: "resources.type", equals: ["AWS::S3::Object"] },
+          ],
+        },
+      ],
     };
     expect(statusOf("LOG-13", [trailCall("PutEventSelectors", { requestParameters: off })])).toBe("fail");
     expect(statusOf("LOG-13", [trailCall("PutEventSelectors", { requestParameters: readOnly })])).toBe("fail");
@@ -190,7 +267,8 @@ describe("LOG-13 logging tampering", () => {
 });
 
 describe("LOG-14 detection disabled", () => {
-  const call = (eventSource: string, eventName: string, fields: Record<string, unknown> = {}) => event({ eventSource, eventName, ...fields });
+  const call = (eventSource: string, eventName: string, fields: Record<string, unknown> = {}) =>
+    event({ eventSource, eventName, ...fields });
 
   test("switching GuardDuty, Security Hub, Config or Access Analyzer off fails", () => {
     for (const [source, name] of [
@@ -208,32 +286,82 @@ describe("LOG-14 detection disabled", () => {
   });
 
   test("update calls fail only when they switch something off", () => {
-    expect(statusOf("LOG-14", [call("guardduty.amazonaws.com", "UpdateDetector", { requestParameters: { detectorId: "12abc34d567e8fa901bc2d34e56789f0", enable: false } })])).toBe("fail");
     expect(
-      statusOf("LOG-14", [call("guardduty.amazonaws.com", "UpdateDetector", { requestParameters: { detectorId: "12abc34d567e8fa901bc2d34e56789f0", features: [{ name: "S3_DATA_EVENTS", status: "DISABLED" }] } })]),
+      statusOf("LOG-14", [
+        call("guardduty.amazonaws.com", "UpdateDetector", {
+          requestParameters: { detectorId: "12abc34d567e8fa901bc2d34e56789f0", enable: false },
+        }),
+      ]),
     ).toBe("fail");
-    expect(statusOf("LOG-14", [call("guardduty.amazonaws.com", "UpdateDetector", { requestParameters: { detectorId: "12abc34d567e8fa901bc2d34e56789f0", enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES" } })])).toBe("pass");
     expect(
-      statusOf("LOG-14", [call("securityhub.amazonaws.com", "UpdateStandardsControl", { requestParameters: { standardsControlArn: "arn:aws:securityhub:us-east-1:111122223333:control/cis-aws-foundations-benchmark/v/1.2.0/1.1", controlStatus: "DISABLED", disabledReason: "noise" } })]),
+      statusOf("LOG-14", [
+        call("guardduty.amazonaws.com", "UpdateDetector", {
+          requestParameters: { detectorId: "12abc34d567e8fa901bc2d34e56789f0", features: [{ name: "S3_DATA_EVENTS", status: "DISABLED" }] },
+        }),
+      ]),
     ).toBe("fail");
     expect(
-      statusOf("LOG-14", [call("securityhub.amazonaws.com", "UpdateStandardsControl", { requestParameters: { standardsControlArn: "arn:aws:securityhub:us-east-1:111122223333:control/cis-aws-foundations-benchmark/v/1.2.0/1.1", controlStatus: "ENABLED" } })]),
+      statusOf("LOG-14", [
+        call("guardduty.amazonaws.com", "UpdateDetector", {
+          requestParameters: {
+            detectorId: "12abc34d567e8fa901bc2d34e56789f0",
+            enable: true,
+            findingPublishingFrequency: "FIFTEEN_MINUTES",
+          },
+        }),
+      ]),
+    ).toBe("pass");
+    expect(
+      statusOf("LOG-14", [
+        call("securityhub.amazonaws.com", "UpdateStandardsControl", {
+          requestParameters: {
+            standardsControlArn: "arn:aws:securityhub:us-east-1:111122223333:control/cis-aws-foundations-benchmark/v/1.2.0/1.1",
+            controlStatus: "DISABLED",
+            disabledReason: "noise",
+          },
+        }),
+      ]),
+    ).toBe("fail");
+    expect(
+      statusOf("LOG-14", [
+        call("securityhub.amazonaws.com", "UpdateStandardsControl", {
+          requestParameters: {
+            standardsControlArn: "arn:aws:securityhub:us-east-1:111122223333:control/cis-aws-foundations-benchmark/v/1.2.0/1.1",
+            controlStatus: "ENABLED",
+          },
+        }),
+      ]),
     ).toBe("pass");
     expect(
       statusOf("LOG-14", [
         call("securityhub.amazonaws.com", "BatchUpdateStandardsControlAssociations", {
-          requestParameters: { standardsControlAssociationUpdates: [{ standardsArn: "arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0", securityControlId: "IAM.1", associationStatus: "DISABLED", updatedReason: "noise" }] },
+          requestParameters: {
+            standardsControlAssociationUpdates: [
+              {
+                standardsArn: "arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0",
+                securityControlId: "IAM.1",
+                associationStatus: "DISABLED",
+                updatedReason: "noise",
+              },
+            ],
+          },
         }),
       ]),
     ).toBe("fail");
   });
 
   test("service-invoked: an organisation-wide change still switched detection off", () => {
-    expect(statusOf("LOG-14", [call("guardduty.amazonaws.com", "DeleteDetector", { userIdentity: { ...role, invokedBy: "organizations.amazonaws.com" } })])).toBe("fail");
+    expect(
+      statusOf("LOG-14", [
+        call("guardduty.amazonaws.com", "DeleteDetector", { userIdentity: { ...role, invokedBy: "organizations.amazonaws.com" } }),
+      ]),
+    ).toBe("fail");
   });
 
   test("denied attempts are signals", () => {
     const attempt = call("guardduty.amazonaws.com", "DeleteDetector", denied);
-    expect(findAttemptSignals([attempt], NOW, 30).map((signal) => [signal.kind, signal.count, signal.eventIds])).toEqual([["denied_detection_disabling", 1, [attempt.eventId]]]);
+    expect(findAttemptSignals([attempt], NOW, 30).map((signal) => [signal.kind, signal.count, signal.eventIds])).toEqual([
+      ["denied_detection_disabling", 1, [attempt.eventId]],
+    ]);
   });
 });

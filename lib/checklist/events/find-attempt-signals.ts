@@ -3,7 +3,8 @@ import type { SecurityEvent, TrailInfo } from "../evidence";
 import { classifyEventOutcome } from "./classify-event-outcome";
 import { isRootUse, matchesRiskyEvent } from "./match-risky-event";
 
-export type AttemptSignalKind = "failed_root_sign_in" | "failed_console_sign_in" | "denied_root_call" | "denied_logging_tampering" | "denied_detection_disabling";
+export type AttemptSignalKind =
+  "failed_root_sign_in" | "failed_console_sign_in" | "denied_root_call" | "denied_logging_tampering" | "denied_detection_disabling";
 
 export interface AttemptSignal {
   kind: AttemptSignalKind;
@@ -21,7 +22,12 @@ export interface AttemptSignal {
 const DAY_MS = 86_400_000;
 const MAX_SIGNAL_EVENTS = 20;
 
-const SIGNALS: ReadonlyArray<{ kind: AttemptSignalKind; title: string; why: string; matches: (event: SecurityEvent, trails: readonly TrailInfo[]) => boolean }> = [
+const SIGNALS: ReadonlyArray<{
+  kind: AttemptSignalKind;
+  title: string;
+  why: string;
+  matches: (event: SecurityEvent, trails: readonly TrailInfo[]) => boolean;
+}> = [
   {
     kind: "failed_root_sign_in",
     title: "Failed root sign-ins",
@@ -59,7 +65,12 @@ const SIGNALS: ReadonlyArray<{ kind: AttemptSignalKind; title: string; why: stri
  * an item (an attempt is not the act) but an analyst should see them: one signal per kind
  * with at least one attempt in the window, in fixed order. Pure and order-independent.
  */
-export function findAttemptSignals(events: readonly SecurityEvent[], now: Date, windowDays: number, trails: readonly TrailInfo[] = []): AttemptSignal[] {
+export function findAttemptSignals(
+  events: readonly SecurityEvent[],
+  now: Date,
+  windowDays: number,
+  trails: readonly TrailInfo[] = [],
+): AttemptSignal[] {
   const since = now.getTime() - windowDays * DAY_MS;
   const attempts = events.filter((event) => event.eventTime.getTime() >= since && classifyEventOutcome(event) !== "success");
   const signals: AttemptSignal[] = [];

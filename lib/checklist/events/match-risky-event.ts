@@ -95,7 +95,9 @@ export function weakensTrail(requestParameters: unknown): boolean {
 function isTrailKey(keyId: unknown, trails: readonly TrailInfo[]): boolean {
   if (typeof keyId !== "string" || keyId === "") return false;
   const bare = keyId.split("/").pop();
-  return trails.some((trail) => trail.kmsKeyId !== null && trail.kmsKeyId !== "" && (trail.kmsKeyId === keyId || trail.kmsKeyId.split("/").pop() === bare));
+  return trails.some(
+    (trail) => trail.kmsKeyId !== null && trail.kmsKeyId !== "" && (trail.kmsKeyId === keyId || trail.kmsKeyId.split("/").pop() === bare),
+  );
 }
 
 /**
@@ -135,13 +137,17 @@ export function matchesRiskyEvent(pattern: RiskyEventPattern, event: SecurityEve
       if (ALWAYS_DISABLING[event.eventSource]?.includes(event.eventName)) return true;
       if (!isObject(parameters)) return false;
       if (event.eventSource === "guardduty.amazonaws.com" && event.eventName === "UpdateDetector") {
-        return parameters.enable === false || list(parameters.features).some((feature) => isObject(feature) && feature.status === "DISABLED");
+        return (
+          parameters.enable === false || list(parameters.features).some((feature) => isObject(feature) && feature.status === "DISABLED")
+        );
       }
       if (event.eventSource === "securityhub.amazonaws.com" && event.eventName === "UpdateStandardsControl") {
         return parameters.controlStatus === "DISABLED";
       }
       if (event.eventSource === "securityhub.amazonaws.com" && event.eventName === "BatchUpdateStandardsControlAssociations") {
-        return list(parameters.standardsControlAssociationUpdates).some((update) => isObject(update) && update.associationStatus === "DISABLED");
+        return list(parameters.standardsControlAssociationUpdates).some(
+          (update) => isObject(update) && update.associationStatus === "DISABLED",
+        );
       }
       return false;
     }

@@ -21,7 +21,11 @@ type ControlState =
  * Returns null when no enablement was collected for any of the controls (imports, old data):
  * then nothing can be told apart and the caller says so.
  */
-export function explainMissingControls(controlIds: readonly string[], evidence: AccountEvidence, okRegions: readonly string[]): RuleOutcome | null {
+export function explainMissingControls(
+  controlIds: readonly string[],
+  evidence: AccountEvidence,
+  okRegions: readonly string[],
+): RuleOutcome | null {
   const enablement = evidence.controlEnablement ?? [];
   const wanted = new Set(controlIds);
   const relevant = enablement.filter((entry) => wanted.has(entry.controlId) && okRegions.includes(entry.region));
@@ -62,7 +66,11 @@ export function explainMissingControls(controlIds: readonly string[], evidence: 
     return {
       status: "not_applicable",
       reason: `No resources in scope: ${controlIds.join(", ")} enabled for more than a day in every collected region, and Security Hub reported no resource for them.`,
-      evidence: okRegions.map((region) => ({ kind: "source" as const, id: `securityhub:${region}`, note: `${controlIds.join(", ")} enabled, no finding` })),
+      evidence: okRegions.map((region) => ({
+        kind: "source" as const,
+        id: `securityhub:${region}`,
+        note: `${controlIds.join(", ")} enabled, no finding`,
+      })),
     };
   }
   const parts: string[] = [];

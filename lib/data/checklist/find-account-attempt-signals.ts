@@ -17,7 +17,23 @@ export async function findAccountAttemptSignals(user: SessionUser, accountId: st
   const scope = accountScopeOf(user);
   const since = new Date(now.getTime() - WINDOW_DAYS * 86_400_000);
   const rows = await getDb().$queryRaw<
-    Array<{ event_id: string; event_name: string; event_source: string; event_time: Date; region: string; user_type: string | null; user_arn: string | null; error_code: string | null; mfa_used: boolean | null; error_message: string | null; login_result: string | null; invoked_by: string | null; event_type: string | null; request_parameters: unknown; kms_key_ids: string[] | null }>
+    Array<{
+      event_id: string;
+      event_name: string;
+      event_source: string;
+      event_time: Date;
+      region: string;
+      user_type: string | null;
+      user_arn: string | null;
+      error_code: string | null;
+      mfa_used: boolean | null;
+      error_message: string | null;
+      login_result: string | null;
+      invoked_by: string | null;
+      event_type: string | null;
+      request_parameters: unknown;
+      kms_key_ids: string[] | null;
+    }>
   >`
     SELECT event_id, event_name, event_source, event_time, region, user_type, user_arn, error_code, mfa_used,
            raw->>'errorMessage' AS error_message, raw->'responseElements'->>'ConsoleLogin' AS login_result,
@@ -29,24 +45,30 @@ export async function findAccountAttemptSignals(user: SessionUser, accountId: st
       AND (error_code IS NOT NULL OR raw ? 'errorMessage' OR raw->'responseElements'->>'ConsoleLogin' = 'Failure')
     ORDER BY event_time DESC
     LIMIT 5000`;
-  const events = rows.map(
-    (row): SecurityEvent => ({
-      eventId: row.event_id,
-      eventName: row.event_name,
-      eventSource: row.event_source,
-      eventTime: row.event_time,
-      region: row.region,
-      userType: row.user_type,
-      userArn: row.user_arn,
-      errorCode: row.error_code,
-      errorMessage: row.error_message,
-      loginResult: row.login_result,
-      invokedBy: row.invoked_by,
-      eventType: row.event_type,
-      requestParameters: row.request_parameters,
-      mfaUsed: row.mfa_used,
-    }),
-  );
-  const trails = (rows[0]?.kms_key_ids ?? []).map((kmsKeyId) => ({ name: "", homeRegion: "", isMultiRegion: false, isLogging: true, logFileValidation: false, kmsKeyId, cloudWatchLogsLogGroupArn: null }));
+  const events = rows.map((row): SecurityEvent => ({
+    eventId: row.event_id,
+    eventName: row.event_name,
+    eventSource: row.event_source,
+    eventTime: row.event_time,
+    region: row.region,
+    userType: row.user_type,
+    userArn: row.user_arn,
+    errorCode: row.error_code,
+    errorMessage: row.error_message,
+    loginResult: row.login_result,
+    invokedBy: row.invoked_by,
+    eventType: row.event_type,
+    requestParameters: row.request_parameters,
+    mfaUsed: row.mfa_used,
+  }));
+  const trails = (rows[0]?.kms_key_ids ?? []).map((kmsKeyId) => ({
+    name: "",
+    homeRegion: "",
+    isMultiRegion: false,
+    isLogging: true,
+    logFileValidation: false,
+    kmsKeyId,
+    cloudWatchLogsLogGroupArn: null,
+  }));
   return findAttemptSignals(events, now, WINDOW_DAYS, trails);
 }

@@ -11,7 +11,7 @@ import type {
 } from "@/lib/checklist/evidence";
 import { getEnv } from "@/lib/env";
 
-const SOURCES = ["guardduty", "securityhub", "cloudtrail"] as const;
+type EvidenceSource = "guardduty" | "securityhub" | "cloudtrail";
 const EVENT_WINDOW_DAYS = 90;
 
 /**
@@ -85,7 +85,7 @@ export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now:
 
   const configured = account.rows[0]?.regions ?? [];
   const regions = configured.length > 0 ? configured : [...new Set(recordRegions.rows.map((row) => row.region))].sort();
-  const sourceStatus = (source: (typeof SOURCES)[number]): SourceStatus[] =>
+  const sourceStatus = (source: EvidenceSource): SourceStatus[] =>
     regions.map((region): SourceStatus => {
       const cursor = cursors.rows.find((row) => row.region === region && row.source === source);
       if (cursor) return { region, state: cursor.state as SourceState, error: cursor.error ?? null, origin: "collected", asOf: cursor.updated_at };

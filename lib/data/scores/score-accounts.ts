@@ -1,8 +1,6 @@
 import "server-only";
 import type pg from "pg";
-import { scoreAccount } from "@/lib/checklist/score-account";
-import { loadAccountEvidence } from "@/lib/data/checklist/load-account-evidence";
-import { saveAccountScore } from "./save-account-score";
+import { scoreAccount } from "./score-account";
 
 export interface ScoredAccount {
   accountId: string;
@@ -14,15 +12,14 @@ export interface ScoredAccount {
 }
 
 /**
- * Evaluates and stores the score of each account over what is stored for it now (collected
- * or imported), one after another: what `parapet import` ends with and `parapet score` runs.
- * The same load -> evaluate -> save as the score-account job.
+ * Scores and stores each account over what is stored for it now (collected or imported),
+ * one after another, through the one scoring path (scoreAccount): what `parapet import`
+ * ends with and `parapet score` runs.
  */
 export async function scoreAccounts(pool: pg.Pool, accountIds: readonly string[], now: Date = new Date()): Promise<ScoredAccount[]> {
   const scored: ScoredAccount[] = [];
   for (const accountId of accountIds) {
-    const score = scoreAccount(await loadAccountEvidence(pool, accountId, now));
-    await saveAccountScore(pool, score);
+    const score = await scoreAccount(accountId, now, pool);
     const sources = score.sources ?? [];
     scored.push({
       accountId,

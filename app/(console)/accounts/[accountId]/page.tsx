@@ -15,7 +15,7 @@ import { AttemptSignals } from "./_components/attempt-signals";
 import { EvidenceFreshness } from "./_components/evidence-freshness";
 import { DomainsTable } from "./_components/domains-table";
 import { FixFirstList } from "./_components/fix-first-list";
-import { formatPercent, formatScore, formatTime, scoreClass } from "./_components/format";
+import { formatPercent, formatScore, formatTime, scoreClass } from "../../_components/format";
 import { ItemsByDomain } from "./_components/items-by-domain";
 import { ScoreChanges } from "./_components/score-changes";
 import { ScoreTrendChart } from "./_components/score-trend-chart";

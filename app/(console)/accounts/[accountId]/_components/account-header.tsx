@@ -1,6 +1,6 @@
 import type { AccountScorecard } from "@/lib/data/scores/get-account-scorecard";
+import { formatTime } from "../../../_components/format";
 import { CollectionCompleteness } from "./collection-completeness";
-import { formatTime } from "./format";
 
 /** Who owns the account, how fresh its data is, and what the latest collection could not read. */
 export function AccountHeader({ scorecard }: { scorecard: AccountScorecard }) {

@@ -1,5 +1,6 @@
 import type { AttemptSignal } from "@/lib/checklist/events/find-attempt-signals";
-import { formatTime, recordHref } from "./format";
+import { recordHref } from "../../../_components/account-links";
+import { formatTime } from "../../../_components/format";
 
 /** Failed and denied attempts: worth an analyst's look, but no checklist item fails because of them. */
 export function AttemptSignals({ accountId, signals }: { accountId: string; signals: AttemptSignal[] }) {

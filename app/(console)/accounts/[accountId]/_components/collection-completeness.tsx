@@ -7,7 +7,8 @@ import type { LatestRun } from "@/lib/data/scores/get-account-scorecard";
  */
 export function CollectionCompleteness({ latestRun, problemCount }: { latestRun: LatestRun | null; problemCount: number }) {
   if (!latestRun) return null;
-  if (latestRun.status === "running") return <p className="small muted">Collection in progress: the figures below are from the previous read.</p>;
+  if (latestRun.status === "running")
+    return <p className="small muted">Collection in progress: the figures below are from the previous read.</p>;
   if (latestRun.status === "succeeded" && problemCount === 0) {
     return (
       <p className="small muted" data-testid="complete-read">
@@ -18,7 +19,8 @@ export function CollectionCompleteness({ latestRun, problemCount }: { latestRun:
   if (problemCount === 0) {
     return (
       <p className="small error-text" data-testid="incomplete-read">
-        Nothing could be read in the latest collection ({latestRun.status}). The score keeps using older evidence until it is older than the evidence age limit, then that evidence counts as missing.
+        Nothing could be read in the latest collection ({latestRun.status}). The score keeps using older evidence until it is older than the
+        evidence age limit, then that evidence counts as missing.
       </p>
     );
   }

@@ -1,5 +1,5 @@
 import type { StoredSnapshot } from "@/lib/data/scores/get-account-scorecard";
-import { formatTime } from "./format";
+import { formatTime } from "../../../_components/format";
 
 const SOURCE_LABELS: Record<string, string> = { guardduty: "GuardDuty", securityhub: "Security Hub", cloudtrail: "CloudTrail" };
 
@@ -16,7 +16,8 @@ export function EvidenceFreshness({ snapshot }: { snapshot: StoredSnapshot }) {
   return (
     <div data-testid="evidence-freshness">
       <p className="small">
-        Evidence as of <strong data-testid="evidence-as-of">{snapshot.evidenceAsOf ? formatTime(snapshot.evidenceAsOf) : "unknown"}</strong> (the oldest read the score used).
+        Evidence as of <strong data-testid="evidence-as-of">{snapshot.evidenceAsOf ? formatTime(snapshot.evidenceAsOf) : "unknown"}</strong>{" "}
+        (the oldest read the score used).
       </p>
       <table className="small">
         <thead>
@@ -44,7 +45,11 @@ function describe(source: StoredSnapshot["sources"][number]) {
   const when = source.asOf ? formatTime(source.asOf) : "unknown";
   switch (source.state) {
     case "ok":
-      return source.origin === "imported" ? <span className="badge">imported as of {when}</span> : <span className="badge ok">read {when}</span>;
+      return source.origin === "imported" ? (
+        <span className="badge">imported as of {when}</span>
+      ) : (
+        <span className="badge ok">read {when}</span>
+      );
     case "disabled":
       return <span className="badge status-no_data">service off (read {when})</span>;
     case "stale":
