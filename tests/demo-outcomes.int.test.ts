@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { scoreEvidence } from "@/lib/checklist/score-evidence";
 import type { AccountScore } from "@/lib/checklist/types";
 import { loadAccountEvidence } from "@/lib/data/checklist/load-account-evidence";
+import { scoreAccount } from "@/lib/data/scores/score-account";
 import { startSimulator, type Simulator } from "@/sim/index";
 import { collectAll, registerSimAccounts, simRuntime } from "./support/collect-all";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
@@ -79,5 +80,21 @@ describe("the demo organisation", () => {
       expect(score.evidenceAsOf).toBeInstanceOf(Date);
       expect(score.sources!.length).toBeGreaterThan(0);
     }
+  });
+
+  test("an account that went dark loses coverage instead of keeping its figures", async () => {
+    const account = sim.org.accounts.find((candidate) => candidate.posture === "exemplary" && candidate.services.securityhub)!;
+    // Nothing read for three days (the role now fails, so no cursor moves): past the 48-hour limit.
+    await database.pool.query("UPDATE source_cursors SET updated_at = updated_at - interval '3 days' WHERE account_id = $1", [account.id]);
+    const dark = await scoreAccount(account.id, sim.now(), database.pool);
+    expect(scores.get(account.id)!.coverage).toBeGreaterThanOrEqual(90);
+    expect(dark.coverage).toBe(0);
+    expect(dark.score).toBeNull();
+    expect(dark.sources!.every((source) => source.state === "stale")).toBe(true);
+    const stored = await database.pool.query<{ coverage: number; evidence_as_of: Date | null }>(
+      "SELECT coverage, evidence_as_of FROM score_snapshots WHERE account_id = $1 ORDER BY day DESC LIMIT 1",
+      [account.id],
+    );
+    expect(stored.rows[0]).toEqual({ coverage: 0, evidence_as_of: null });
   });
 });
