@@ -4,6 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { findAccountOverview } from "@/lib/data/overview/find-account-overview";
+import { closeDb } from "@/lib/db";
+import { setDatabaseUrl } from "@/lib/env";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
 /**
@@ -244,6 +247,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await closeDb();
   await rm(dir, { recursive: true, force: true });
   await database?.drop();
 });
@@ -372,6 +376,24 @@ describe("parapet import scores what it imported", () => {
     const account = scores.find((candidate) => candidate.accountId === DARK)!;
     expect(account.score).toBe(100);
     expect(account.coverage).toBe(8.9); // 100 × (6 + 6 + 10 + 6) / 316 = 8.86
+  });
+
+  test("the overview lists the imported accounts with 'imported as of' under their coverage", async () => {
+    setDatabaseUrl(database.url);
+    const rows = await findAccountOverview({
+      id: "admin",
+      email: "admin@example.com",
+      role: "admin",
+      allAccounts: true,
+      accountScope: [],
+    } as never);
+    expect(rows.map((row) => [row.id, row.coverage, row.staleSources]).sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
+      [CLEAN, 79.7, 0],
+      [NEGLECTED, 79.7, 0],
+      [DARK, 8.9, 0],
+    ]);
+    // Newest imported record: the sign-ins and control findings an hour before the files were written.
+    for (const row of rows) expect(Math.abs(row.importedAsOf!.getTime() - (now - HOUR))).toBeLessThan(1000);
   });
 
   test("parapet score rescores one account on demand", async () => {
