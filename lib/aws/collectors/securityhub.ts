@@ -9,8 +9,8 @@ import {
 import type { FindingsPage } from "@/lib/aws/collectors/types";
 import { normalisePage } from "@/lib/aws/collectors/types";
 import { normaliseAsffFinding } from "@/lib/aws/normalise/normalise-asff-finding";
-import type { ControlEnablement, HubInfo } from "@/lib/checklist/evidence";
-import { mapLegacyControlId } from "@/lib/checklist/map-legacy-control-id";
+import { mapLegacyControlId } from "@/lib/aws/normalise/map-legacy-control-id";
+import type { ControlEnablement, HubInfo } from "@/lib/aws/normalise/types";
 
 export type HubState = HubInfo & { hubArn: string | null; controls: Array<ControlEnablement & { standardsControlArn: string }> };
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type pg from "pg";
+import { type FindingSource, perSource, type Source } from "@/lib/aws/sources";
 import type {
   AccountEvidence,
   ControlEnablement,
@@ -11,7 +12,6 @@ import type {
 } from "@/lib/checklist/evidence";
 import { getEnv } from "@/lib/env";
 
-type EvidenceSource = "guardduty" | "securityhub" | "cloudtrail";
 const EVENT_WINDOW_DAYS = 90;
 
 /**
@@ -44,7 +44,7 @@ export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now:
          AND COALESCE(record_state, 'ACTIVE') = 'ACTIVE'`,
       [accountId],
     ),
-    pool.query<{ source_id: string; source: "guardduty" | "securityhub"; type: string; title: string; severity: number; severity_label: ThreatFinding["severityLabel"]; region: string; first_seen_at: Date; last_seen_at: Date; resource_type: string | null }>(
+    pool.query<{ source_id: string; source: FindingSource; type: string; title: string; severity: number; severity_label: ThreatFinding["severityLabel"]; region: string; first_seen_at: Date; last_seen_at: Date; resource_type: string | null }>(
       `SELECT source_id, source, type, title, severity, severity_label, region, first_seen_at, last_seen_at, resource_type
        FROM findings
        WHERE account_id = $1 AND status = 'active' AND control_id IS NULL AND linked_guardduty_id IS NULL
@@ -85,7 +85,7 @@ export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now:
 
   const configured = account.rows[0]?.regions ?? [];
   const regions = configured.length > 0 ? configured : [...new Set(recordRegions.rows.map((row) => row.region))].sort();
-  const sourceStatus = (source: EvidenceSource): SourceStatus[] =>
+  const sourceStatus = (source: Source): SourceStatus[] =>
     regions.map((region): SourceStatus => {
       const cursor = cursors.rows.find((row) => row.region === region && row.source === source);
       if (cursor) return { region, state: cursor.state as SourceState, error: cursor.error ?? null, origin: "collected", asOf: cursor.updated_at };
@@ -97,7 +97,7 @@ export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now:
   return {
     accountId,
     regions,
-    sources: { guardduty: sourceStatus("guardduty"), securityhub: sourceStatus("securityhub"), cloudtrail: sourceStatus("cloudtrail") },
+    sources: perSource(sourceStatus),
     controls: controls.rows.map(
       (row): ControlResult => ({
         findingId: row.source_id,
