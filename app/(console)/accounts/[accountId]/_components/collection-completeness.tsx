@@ -19,8 +19,9 @@ export function CollectionCompleteness({ latestRun, problemCount }: { latestRun:
   if (problemCount === 0) {
     return (
       <p className="small error-text" data-testid="incomplete-read">
-        Nothing could be read in the latest collection ({latestRun.status}). The score keeps using older evidence until it is older than the
-        evidence age limit, then that evidence counts as missing.
+        The latest collection ended {latestRun.status} before every region and source was read
+        {latestRun.error ? `: ${latestRun.error}` : ""}. The score keeps using older evidence only until it is older than the evidence age
+        limit; then it counts as missing.
       </p>
     );
   }
