@@ -78,7 +78,7 @@ export function evaluateEventsRule(
   return outcome;
 }
 
-function matchesPattern(pattern: RiskyEventPattern, event: SecurityEvent): boolean {
+export function matchesPattern(pattern: RiskyEventPattern, event: SecurityEvent): boolean {
   switch (pattern) {
     case "root_use":
       return event.userType === "Root";
