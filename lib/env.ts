@@ -48,6 +48,12 @@ const ZEnv = z.object({
    * one collection and score snapshot per day, so trends and "what changed" have data.
    */
   PARAPET_DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(30).default(7),
+  /**
+   * Weeks of older history before those days, collected and scored once per simulated week
+   * (cheap), so the weekly report's trend has points: 3 weekly steps + the daily days give at
+   * least 4 complete weeks.
+   */
+  PARAPET_DEMO_HISTORY_WEEKS: z.coerce.number().int().min(0).max(12).default(3),
   /** Simulator size for `parapet demo`. */
   PARAPET_DEMO_ACCOUNTS: z.coerce.number().int().min(1).max(2000).default(12),
   PARAPET_DEMO_REGIONS: z

@@ -8,12 +8,14 @@ import { openDatabase } from "@/cli/database";
 import { onShutdown, surviveDatabaseOutages } from "@/cli/shutdown";
 import { generatePassword } from "@/lib/auth/password";
 import { registerSimAccounts } from "@/cli/register-sim-accounts";
+import { ensureDefaultSchedule } from "@/lib/data/reports/ensure-default-schedule";
 import { upsertLocalAdmin } from "@/lib/data/users/upsert-local-admin";
 import { closeDb, getPool } from "@/lib/db";
 import { childProcessEnv, getDataDir, getEnv } from "@/lib/env";
 import { makeQueueUtils, migrateQueue, startSupervisedQueueWorker, waitForQueueIdle } from "@/lib/jobs/queue";
 import { createWorkerRuntime } from "@/lib/jobs/worker-runtime";
 import { isPortFree } from "@/lib/pg/embedded";
+import { lastCompleteIsoWeek } from "@/lib/reports/iso-week";
 import { startSimulator } from "@/sim/index";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -44,11 +46,16 @@ export async function runDemo(argv: string[]): Promise<number> {
   // with trends and day-to-day changes instead of a single point.
   const isFirstRun = !(await pool.query<{ exists: boolean }>("SELECT EXISTS (SELECT 1 FROM score_snapshots) AS exists")).rows[0]!.exists;
   const historyDays = isFirstRun ? env.PARAPET_DEMO_HISTORY_DAYS : 0;
+  // Older history is cheap: one collection per simulated week before the daily days, so the
+  // weekly report opens with a trend of several weeks without a collection per day of it.
+  const historyWeeks = isFirstRun ? env.PARAPET_DEMO_HISTORY_WEEKS : 0;
+  const historySteps = [...Array.from({ length: historyWeeks }, () => 7 * DAY_MS), ...Array.from({ length: historyDays }, () => DAY_MS)];
+  const historyMs = historySteps.reduce((sum, step) => sum + step, 0);
   const sim = await startSimulator({
     port: 0,
     accounts: env.PARAPET_DEMO_ACCOUNTS,
     regions,
-    ...(historyDays > 0 ? { now: new Date(Date.now() - historyDays * DAY_MS) } : {}),
+    ...(historyMs > 0 ? { now: new Date(Date.now() - historyMs) } : {}),
   });
   log(`AWS simulator on ${sim.url}: ${sim.org.accounts.length} accounts in ${regions.join(", ")}`);
   await registerSimAccounts(pool, sim.org.accounts, "parapet-demo");
@@ -93,19 +100,37 @@ export async function runDemo(argv: string[]): Promise<number> {
     log("first collection of every account (GuardDuty, Security Hub, CloudTrail through the AWS SDK)...");
     const collectStarted = Date.now();
     const utils = await makeQueueUtils(pool);
-    for (let day = historyDays; day >= 0; day--) {
-      if (day < historyDays) {
-        const evolved = sim.advanceTime(DAY_MS);
+    for (let step = 0; step <= historySteps.length; step++) {
+      if (step > 0) {
+        const evolved = sim.advanceTime(historySteps[step - 1]!);
         log(
           `simulated ${sim.now().toISOString().slice(0, 10)}: ${evolved.newGuardDuty} new and ${evolved.archivedGuardDuty} archived GuardDuty findings, ` +
             `${evolved.resolvedControls} controls resolved, ${evolved.newEvents} new CloudTrail events; collecting again...`,
         );
-      } else if (historyDays > 0) {
-        log(`first run: collecting ${historyDays} simulated days of history, one collection and score per day`);
+      } else if (historySteps.length > 0) {
+        log(`first run: collecting ${historyWeeks} simulated weeks (one collection each) and ${historyDays} days (one a day) of history`);
       }
       await utils.addJob("schedule-collection-sweep", { trigger: "demo" }, { jobKey: "collection-sweep" });
       await waitForQueueIdle(pool, { timeoutMs: 30 * 60_000 });
     }
+    // The weekly report of the last complete week, as the default schedule would build it
+    // (same job and job key, so the schedule does not build that week again).
+    await ensureDefaultSchedule(pool, env.PARAPET_REPORT_SCHEDULE);
+    const defaultSchedule = (await pool.query<{ id: string }>("SELECT id::text FROM report_schedules WHERE is_default")).rows[0]!;
+    const reportWeek = lastCompleteIsoWeek(sim.now());
+    const reportStarted = Date.now();
+    await utils.addJob(
+      "generate-report",
+      { scope: { all: true }, week: reportWeek.id, paper: "a4", generatedBy: "schedule", scheduleId: defaultSchedule.id },
+      { jobKey: `report:${defaultSchedule.id}:${reportWeek.id}`, maxAttempts: 1 },
+    );
+    await waitForQueueIdle(pool, { timeoutMs: 5 * 60_000 });
+    const built = await pool.query<{ version: number }>("SELECT version FROM reports WHERE schedule_id = $1 AND week = $2", [defaultSchedule.id, reportWeek.id]);
+    log(
+      built.rows[0]
+        ? `weekly report for ${reportWeek.id} ready (${((Date.now() - reportStarted) / 1000).toFixed(1)} s): Reports page`
+        : `the weekly report for ${reportWeek.id} could not be built (see the lines above); the console works without it`,
+    );
     await utils.release();
     const counts = await pool.query<{ accounts: string; findings: string; events: string }>(
       `SELECT (SELECT count(*) FROM accounts WHERE last_collected_at IS NOT NULL)::text AS accounts,

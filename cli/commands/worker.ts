@@ -2,6 +2,7 @@ import { parseFlags } from "@/cli/args";
 import { openDatabase } from "@/cli/database";
 import { closeDb, getPool } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { enqueue } from "@/lib/jobs/enqueue";
 import { migrateQueue, startSupervisedQueueWorker } from "@/lib/jobs/queue";
 import { createWorkerRuntime } from "@/lib/jobs/worker-runtime";
 import { onShutdown, surviveDatabaseOutages } from "@/cli/shutdown";
@@ -17,6 +18,8 @@ export async function runWorker(argv: string[]): Promise<number> {
   await migrateQueue(pool, log);
   const runtime = createWorkerRuntime({ pool, log });
   const runner = await startSupervisedQueueWorker({ runtime, concurrency: env.PARAPET_WORKER_CONCURRENCY, schedule: env.PARAPET_COLLECT_SCHEDULE });
+  // Weekly reports missed while no worker ran are caught up now, not at the next cron tick.
+  await enqueue(pool, "schedule-report-sweep", { trigger: "worker-start" }, { jobKey: "report-sweep" });
   log(`worker started: concurrency ${env.PARAPET_WORKER_CONCURRENCY}, collection sweep "${env.PARAPET_COLLECT_SCHEDULE}"`);
   await new Promise<void>((resolve) => {
     onShutdown(async (signal) => {

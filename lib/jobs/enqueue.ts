@@ -7,6 +7,15 @@ export interface JobPayloads {
   "schedule-collection-sweep": { trigger: string };
   "collect-account": { accountId: string; trigger: string };
   "score-account": { accountId: string };
+  "schedule-report-sweep": { trigger: string };
+  "generate-report": {
+    scope: import("@/lib/reports/report-scope").ReportScope;
+    week: string;
+    paper: "a4" | "letter";
+    generatedBy: string;
+    scheduleId?: string | null;
+  };
+  "deliver-report": { deliveryId: string };
 }
 
 /**

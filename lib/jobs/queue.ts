@@ -58,7 +58,14 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Run
     logger: makeLogger(options.runtime.log),
     taskList: buildTaskList(options.runtime),
     ...(options.schedule
-      ? { crontab: `${options.schedule} schedule-collection-sweep ?id=collection-sweep&jobKey=collection-sweep` }
+      ? {
+          // The report sweep runs every 15 minutes: schedules have their own day, time and
+          // zone (report_schedules), so the crontab only has to look often enough.
+          crontab: [
+            `${options.schedule} schedule-collection-sweep ?id=collection-sweep&jobKey=collection-sweep`,
+            "*/15 * * * * schedule-report-sweep ?id=report-sweep&jobKey=report-sweep",
+          ].join("\n"),
+        }
       : {}),
   });
 }

@@ -121,7 +121,7 @@ ${series(trend.map((point) => point.score), "#2458d6", "")}
 function renderScorecard(data: ReportData): string {
   return `<h2>Shared responsibility scorecard</h2>
 <p class="note">AWS secures the cloud itself; we secure what we put in it. Each row is one of the eight customer domains of the AWS Shared Responsibility Model.</p>
-<table class="scorecard"><colgroup><col style="width:19%"><col style="width:27%"><col style="width:28%"><col style="width:9%"><col style="width:9%"><col style="width:8%"></colgroup>
+<table class="scorecard"><colgroup><col style="width:18%"><col style="width:26%"><col style="width:26%"><col style="width:9%"><col style="width:11%"><col style="width:10%"></colgroup>
 <thead><tr><th>Domain</th><th>What AWS secures</th><th>What we must secure</th><th class="num">Score</th><th class="num">Coverage</th><th class="num">Change</th></tr></thead><tbody>
 ${data.domains
   .map(
@@ -137,9 +137,9 @@ function renderAccounts(data: ReportData): string {
     `<tr><td>${esc(a.accountName)}<div class="id">${esc(a.accountId)}</div></td><td class="num">${num(a.score)}</td>${a.coverage === undefined ? "" : `<td class="num">${pct(a.coverage)}</td>`}<td class="num">${change(a.scoreChange)}</td></tr>`;
   return `<h2>Accounts needing attention</h2>
 <div class="two">
-<div><h3>Lowest scores</h3><table class="compact"><thead><tr><th>Account</th><th class="num">Score</th><th class="num">Coverage</th><th class="num">Change</th></tr></thead><tbody>
+<div><h3>Lowest scores</h3><table class="compact"><colgroup><col style="width:40%"><col style="width:18%"><col style="width:24%"><col style="width:18%"></colgroup><thead><tr><th>Account</th><th class="num">Score</th><th class="num">Coverage</th><th class="num">Change</th></tr></thead><tbody>
 ${data.worstAccounts.map(row).join("") || `<tr><td colspan="4" class="muted">No assessed account.</td></tr>`}</tbody></table></div>
-<div><h3>Biggest movers</h3><table class="compact"><thead><tr><th>Account</th><th class="num">Score</th><th class="num">Change</th></tr></thead><tbody>
+<div><h3>Biggest movers</h3><table class="compact"><colgroup><col style="width:52%"><col style="width:24%"><col style="width:24%"></colgroup><thead><tr><th>Account</th><th class="num">Score</th><th class="num">Change</th></tr></thead><tbody>
 ${[...data.movers.up, ...data.movers.down].map((a) => row({ ...a })).join("") || `<tr><td colspan="3" class="muted">No account's score moved this week.</td></tr>`}</tbody></table></div>
 </div>`;
 }
