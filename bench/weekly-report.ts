@@ -58,7 +58,10 @@ export async function benchWeeklyReport(options: { isQuick: boolean; log: (line:
     );
     log(`weekly-report: storing ${accounts} accounts x 13 snapshots...`);
     const seeded = performance.now();
-    const days = [...Array.from({ length: 12 }, (_, index) => first.start.getTime() + index * 7 * DAY_MS + DAY_MS / 2), week.start.getTime() + 5.5 * DAY_MS];
+    const days = [
+      ...Array.from({ length: 12 }, (_, index) => first.start.getTime() + index * 7 * DAY_MS + DAY_MS / 2),
+      week.start.getTime() + 5.5 * DAY_MS,
+    ];
     const statuses: ItemStatus[] = ["pass", "pass", "pass", "fail", "partial", "no_data", "not_applicable"];
     for (const [index, id] of ids.entries()) {
       const rng = random(index + 1);
@@ -106,20 +109,27 @@ export async function benchWeeklyReport(options: { isQuick: boolean; log: (line:
       await pool.query("ANALYZE");
       const data = await withPeakRss(() => buildReportData(pool, { all: true }, week, new Date()));
       const full = await withPeakRss(() => createReport(pool, { scope: { all: true }, week, paper: "a4", generatedBy: "bench" }));
-      runs.push({ findings: target, ms: full.ms, dataMs: data.ms, peakMb: full.peakMb, pages: full.result.pageCount, pdfKb: Math.round(full.result.pdf.length / 1024) });
-      log(`weekly-report: ${target} findings: data ${(data.ms / 1000).toFixed(1)} s, report ${(full.ms / 1000).toFixed(1)} s, peak RSS ${full.peakMb} MB, ${full.result.pageCount} pages`);
+      runs.push({
+        findings: target,
+        ms: full.ms,
+        dataMs: data.ms,
+        peakMb: full.peakMb,
+        pages: full.result.pageCount,
+        pdfKb: Math.round(full.result.pdf.length / 1024),
+      });
+      log(
+        `weekly-report: ${target} findings: data ${(data.ms / 1000).toFixed(1)} s, report ${(full.ms / 1000).toFixed(1)} s, peak RSS ${full.peakMb} MB, ${full.result.pageCount} pages`,
+      );
     }
     const [small, large] = runs as [(typeof runs)[number], (typeof runs)[number]];
     return {
       name: "weekly-report",
       lines: [
         ["organisation", `${accounts} accounts, 12 weekly points + 2 snapshots in ${week.id}, ${CHECKLIST_ITEMS.length} items`],
-        ...runs.map(
-          (run): [string, string] => [
-            `${run.findings} findings`,
-            `${(run.ms / 1000).toFixed(1)} s (data model ${(run.dataMs / 1000).toFixed(1)} s), peak RSS ${run.peakMb} MB, ${run.pages} pages, ${run.pdfKb} KB PDF`,
-          ],
-        ),
+        ...runs.map((run): [string, string] => [
+          `${run.findings} findings`,
+          `${(run.ms / 1000).toFixed(1)} s (data model ${(run.dataMs / 1000).toFixed(1)} s), peak RSS ${run.peakMb} MB, ${run.pages} pages, ${run.pdfKb} KB PDF`,
+        ]),
         ["memory growth with 5x findings", `${large.peakMb - small.peakMb} MB`],
       ],
       budgets: [{ label: `weekly report, ${accounts} accounts x 12 weeks / 60 s`, ratio: large.ms / 60_000, goal: 1 }],

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseScheduleSetting } from "@/lib/reports/report-schedule";
 
 /**
  * The only reader of process.env. Every setting has a safe default for the demo, and a
@@ -65,7 +66,18 @@ const ZEnv = z.object({
   /** When the default org-wide weekly report is built: "<weekday> HH:MM <IANA time zone>". */
   PARAPET_REPORT_SCHEDULE: z
     .string()
-    .regex(/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+([01]\d|2[0-3]):[0-5]\d(\s+\S+)?$/i, "must be '<weekday> HH:MM [time zone]', e.g. 'monday 06:00 UTC'")
+    .regex(
+      /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+([01]\d|2[0-3]):[0-5]\d(\s+\S+)?$/i,
+      "must be '<weekday> HH:MM [time zone]', e.g. 'monday 06:00 UTC'",
+    )
+    .refine((value) => {
+      try {
+        parseScheduleSetting(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "the time zone must be an IANA name such as UTC or Europe/Berlin")
     .default("monday 06:00 UTC"),
   /** SMTP server the weekly reports are e-mailed through; unset = reports are not e-mailed. */
   PARAPET_SMTP_HOST: z.string().optional(),

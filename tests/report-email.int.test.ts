@@ -25,7 +25,13 @@ let smtp: SMTPServer;
 let refuseNext = 1;
 let alwaysRefuse = false;
 const received: Array<{ envelopeTo: string[]; mail: ParsedMail }> = [];
-const admin: SessionUser = { id: "00000000-0000-0000-0000-000000000001", email: "admin@example.test", role: "admin", allAccounts: true, accountScope: [] };
+const admin: SessionUser = {
+  id: "00000000-0000-0000-0000-000000000001",
+  email: "admin@example.test",
+  role: "admin",
+  allAccounts: true,
+  accountScope: [],
+};
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -123,7 +129,9 @@ test("the last refused attempt leaves the delivery failed, with the SMTP error o
     [report.rows[0]!.id],
   );
   await expect(deliverReport(database.pool, delivery.rows[0]!.id, 4, 5)).rejects.toThrow(/mail system busy/);
-  expect((await database.pool.query("SELECT status FROM report_deliveries WHERE id = $1", [delivery.rows[0]!.id])).rows[0].status).toBe("retrying");
+  expect((await database.pool.query("SELECT status FROM report_deliveries WHERE id = $1", [delivery.rows[0]!.id])).rows[0].status).toBe(
+    "retrying",
+  );
   await expect(deliverReport(database.pool, delivery.rows[0]!.id, 5, 5)).rejects.toThrow(/mail system busy/);
   const listed = (await findReports(admin)).find((row) => row.id === report.rows[0]!.id)!;
   expect(listed.delivery?.status).toBe("failed");

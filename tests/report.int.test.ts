@@ -30,7 +30,13 @@ let data: ReportData;
 let pdfText: string;
 let csv: string[][];
 const tmp = mkdtempSync(path.join(os.tmpdir(), "parapet-report-"));
-const admin: SessionUser = { id: "00000000-0000-0000-0000-000000000001", email: "admin@example.test", role: "admin", allAccounts: true, accountScope: [] };
+const admin: SessionUser = {
+  id: "00000000-0000-0000-0000-000000000001",
+  email: "admin@example.test",
+  role: "admin",
+  allAccounts: true,
+  accountScope: [],
+};
 
 function pdfToText(pdf: Buffer, name: string): string {
   const file = path.join(tmp, `${name}.pdf`);
@@ -38,11 +44,15 @@ function pdfToText(pdf: Buffer, name: string): string {
   return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
 }
 
-const csvValue = (section: string, subject: string, metric: string) => csv.find((row) => row[0] === section && row[1] === subject && row[3] === metric)?.[4];
+const csvValue = (section: string, subject: string, metric: string) =>
+  csv.find((row) => row[0] === section && row[1] === subject && row[3] === metric)?.[4];
 
 /** The week's org figures worked out from the raw snapshot rows (Σ earned / Σ with data, Σ with data / Σ applicable). */
 async function pooledFromDatabase(accountIds: string[] | null): Promise<{ score: number; coverage: number; accounts: number }> {
-  const rows = await database.pool.query<{ account_id: string; domains: Record<string, { earnedWeight: number; weightWithData: number; weightApplicable: number }> }>(
+  const rows = await database.pool.query<{
+    account_id: string;
+    domains: Record<string, { earnedWeight: number; weightWithData: number; weightApplicable: number }>;
+  }>(
     `SELECT DISTINCT ON (account_id) account_id, domains FROM score_snapshots
      WHERE day >= $1::date AND day < $2::date AND ($3::text[] IS NULL OR account_id = ANY($3)) ORDER BY account_id, day DESC`,
     [week.start.toISOString().slice(0, 10), week.end.toISOString().slice(0, 10), accountIds],
@@ -57,7 +67,11 @@ async function pooledFromDatabase(accountIds: string[] | null): Promise<{ score:
       applicable += domain.weightApplicable;
     }
   }
-  return { score: Math.round((1000 * earned) / withData) / 10, coverage: Math.round((1000 * withData) / applicable) / 10, accounts: rows.rows.length };
+  return {
+    score: Math.round((1000 * earned) / withData) / 10,
+    coverage: Math.round((1000 * withData) / applicable) / 10,
+    accounts: rows.rows.length,
+  };
 }
 
 beforeAll(async () => {
@@ -90,7 +104,7 @@ describe("the org report agrees with the database", () => {
     expect(console_.score).toBe(score);
     expect(console_.coverage).toBe(coverage);
 
-        expect(pdfText).toMatch(new RegExp(`Security score[\\s\\S]{0,400}${score.toFixed(1).replace(".", "\\.")}`, "i"));
+    expect(pdfText).toMatch(new RegExp(`Security score[\\s\\S]{0,400}${score.toFixed(1).replace(".", "\\.")}`, "i"));
     expect(pdfText).toContain(`${coverage.toFixed(1)}%`);
     expect(pdfText).toMatch(/Accounts assessed[\s\S]{0,300}8\s*\/\s*8/i);
     expect(Number(csvValue("org", "org", "score"))).toBe(score);
@@ -165,17 +179,35 @@ describe("scoped reports", () => {
   test("a user limited to two accounts gets a report of those two only, and cannot read the org's", async () => {
     const [one, two] = sim.org.accounts.slice(0, 2);
     const others = sim.org.accounts.slice(2);
-    const user: SessionUser = { id: "00000000-0000-0000-0000-000000000002", email: "two@example.test", role: "analyst", allAccounts: false, accountScope: [one!.id, two!.id] };
-    await expect(createUserReport(user, { week: week.id, scope: { all: true }, paper: "a4" })).rejects.toThrow(/within the accounts you can see/);
-    await expect(createUserReport(user, { week: week.id, scope: { all: false, accountIds: [one!.id, others[0]!.id], tags: [], ouIds: [] } })).rejects.toThrow(/within/);
+    const user: SessionUser = {
+      id: "00000000-0000-0000-0000-000000000002",
+      email: "two@example.test",
+      role: "analyst",
+      allAccounts: false,
+      accountScope: [one!.id, two!.id],
+    };
+    await expect(createUserReport(user, { week: week.id, scope: { all: true }, paper: "a4" })).rejects.toThrow(
+      /within the accounts you can see/,
+    );
+    await expect(
+      createUserReport(user, { week: week.id, scope: { all: false, accountIds: [one!.id, others[0]!.id], tags: [], ouIds: [] } }),
+    ).rejects.toThrow(/within/);
 
-    const report = await createUserReport(user, { week: week.id, scope: { all: false, accountIds: [one!.id, two!.id], tags: [], ouIds: [] }, paper: "a4" });
+    const report = await createUserReport(user, {
+      week: week.id,
+      scope: { all: false, accountIds: [one!.id, two!.id], tags: [], ouIds: [] },
+      paper: "a4",
+    });
     const pdf = await getReportFile(user, report.id, "pdf");
     const csvFile = await getReportFile(user, report.id, "csv");
     expect(pdf).not.toBeNull();
     const text = pdfToText(pdf!.body, "scoped");
     const rows = parseCsv(csvFile!.body.toString("utf8"));
-    const mentioned = (body: string) => sim.org.accounts.filter((account) => body.includes(account.id)).map((account) => account.id).sort();
+    const mentioned = (body: string) =>
+      sim.org.accounts
+        .filter((account) => body.includes(account.id))
+        .map((account) => account.id)
+        .sort();
     expect(mentioned(text)).toEqual([one!.id, two!.id].sort());
     expect(mentioned(rows.map((row) => row.join(",")).join("\n"))).toEqual([one!.id, two!.id].sort());
     expect(text).toMatch(/Accounts assessed[\s\S]{0,300}2\s*\/\s*2/i);
@@ -192,7 +224,14 @@ describe("scoped reports", () => {
     expect(await getReportFile(user, orgReport.rows[0]!.id, "pdf")).toBeNull();
     expect(await getReportFile(admin, report.id, "csv")).not.toBeNull();
 
-    const audit = await database.pool.query<{ action: string }>("SELECT action FROM audit_log WHERE actor_email = $1 ORDER BY id", [user.email]);
-    expect(audit.rows.map((row) => row.action)).toEqual(["report.generate", "report.download_pdf", "report.download_csv", "report.download_refused"]);
+    const audit = await database.pool.query<{ action: string }>("SELECT action FROM audit_log WHERE actor_email = $1 ORDER BY id", [
+      user.email,
+    ]);
+    expect(audit.rows.map((row) => row.action)).toEqual([
+      "report.generate",
+      "report.download_pdf",
+      "report.download_csv",
+      "report.download_refused",
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { quickAddJob } from "graphile-worker";
 import type pg from "pg";
+import type { ReportScope } from "@/lib/reports/report-scope";
 
 /** The queued tasks and their payloads: the one list the web app and the CLI enqueue against. */
 export interface JobPayloads {
@@ -9,7 +10,7 @@ export interface JobPayloads {
   "score-account": { accountId: string };
   "schedule-report-sweep": { trigger: string };
   "generate-report": {
-    scope: import("@/lib/reports/report-scope").ReportScope;
+    scope: ReportScope;
     week: string;
     paper: "a4" | "letter";
     generatedBy: string;

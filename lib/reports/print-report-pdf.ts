@@ -16,7 +16,10 @@ export interface PrintedReport {
 }
 
 /** Chromium's content width per paper at 96 px/in, minus the 14 mm side margins of the page CSS. */
-const CONTENT_WIDTH_PX: Record<PaperSize, number> = { a4: Math.round(((210 - 28) / 25.4) * 96), letter: Math.round(((215.9 - 28) / 25.4) * 96) };
+const CONTENT_WIDTH_PX: Record<PaperSize, number> = {
+  a4: Math.round(((210 - 28) / 25.4) * 96),
+  letter: Math.round(((215.9 - 28) / 25.4) * 96),
+};
 
 /**
  * Prints the report with the system's Chromium (PARAPET_CHROMIUM, default Debian's
@@ -27,12 +30,19 @@ const CONTENT_WIDTH_PX: Record<PaperSize, number> = { a4: Math.round(((210 - 28)
 export async function printReportPdf(data: ReportData, paper: PaperSize): Promise<PrintedReport> {
   const executablePath = getEnv().PARAPET_CHROMIUM;
   if (!existsSync(executablePath)) {
-    throw new AppError("UNAVAILABLE", `cannot print reports: no Chromium at ${executablePath} (apt-get install chromium, or set PARAPET_CHROMIUM to a Chromium binary)`);
+    throw new AppError(
+      "UNAVAILABLE",
+      `cannot print reports: no Chromium at ${executablePath} (apt-get install chromium, or set PARAPET_CHROMIUM to a Chromium binary)`,
+    );
   }
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: CONTENT_WIDTH_PX[paper], height: 1200 }, deviceScaleFactor: 1.5 });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: CONTENT_WIDTH_PX[paper], height: 1200 },
+      deviceScaleFactor: 1.5,
+    });
     await context.route("**/*", (route) => (route.request().url().startsWith("data:") ? route.continue() : route.abort()));
     const page = await context.newPage();
     await page.setContent(renderReportHtml(data), { waitUntil: "load" });
@@ -51,7 +61,10 @@ export async function printReportPdf(data: ReportData, paper: PaperSize): Promis
     return { pdf, preview, pageCount: countPdfPages(pdf) };
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError("UNAVAILABLE", `Chromium could not print the report: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    throw new AppError(
+      "UNAVAILABLE",
+      `Chromium could not print the report: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+    );
   } finally {
     await browser?.close().catch(() => {});
   }

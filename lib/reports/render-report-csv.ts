@@ -11,7 +11,8 @@ export const REPORT_CSV_COLUMNS = ["section", "subject_id", "subject_name", "met
  */
 export function renderReportCsv(data: ReportData): string {
   const rows: unknown[][] = [];
-  const add = (section: string, id: string, name: string, metric: string, value: unknown, detail = "") => rows.push([section, id, name, metric, value ?? "", detail]);
+  const add = (section: string, id: string, name: string, metric: string, value: unknown, detail = "") =>
+    rows.push([section, id, name, metric, value ?? "", detail]);
   add("report", data.week, data.scopeLabel, "period_start", data.periodStart);
   add("report", data.week, data.scopeLabel, "period_end", data.periodEnd);
   add("report", data.week, data.scopeLabel, "generated_at", data.generatedAt);
@@ -48,24 +49,36 @@ export function renderReportCsv(data: ReportData): string {
     add("account_change", a.accountId, a.accountName, "score_change", a.scoreChange, a.isNew ? "new account" : a.main);
     for (const [kind, count] of Object.entries(a.counts)) add("account_change", a.accountId, a.accountName, kind, count);
   }
-  for (const a of data.worstAccounts) add("worst_account", a.accountId, a.accountName, "score", a.score, `coverage ${a.coverage ?? "n/a"}; change ${a.scoreChange ?? "n/a"}`);
+  for (const a of data.worstAccounts)
+    add("worst_account", a.accountId, a.accountName, "score", a.score, `coverage ${a.coverage ?? "n/a"}; change ${a.scoreChange ?? "n/a"}`);
   for (const a of data.movers.up) add("mover_up", a.accountId, a.accountName, "score_change", a.scoreChange, `score ${a.score ?? "n/a"}`);
-  for (const a of data.movers.down) add("mover_down", a.accountId, a.accountName, "score_change", a.scoreChange, `score ${a.score ?? "n/a"}`);
+  for (const a of data.movers.down)
+    add("mover_down", a.accountId, a.accountName, "score_change", a.scoreChange, `score ${a.score ?? "n/a"}`);
   const t = data.threats;
   add("threats", "org", data.scopeLabel, "new_critical", t.newCritical);
   add("threats", "org", data.scopeLabel, "new_high", t.newHigh);
   add("threats", "org", data.scopeLabel, "still_active", t.stillActive);
   add("threats", "org", data.scopeLabel, "risky_events", t.riskyEvents);
-  for (const f of t.findings) add("threat", f.accountId, f.accountName, `${f.severity} ${f.type}`, f.count, `${f.active} active; first seen ${f.firstSeenAt}; ${f.title}`);
+  for (const f of t.findings)
+    add(
+      "threat",
+      f.accountId,
+      f.accountName,
+      `${f.severity} ${f.type}`,
+      f.count,
+      `${f.active} active; first seen ${f.firstSeenAt}; ${f.title}`,
+    );
   for (const e of t.events) add("risky_event", e.accountId, e.accountName, `${e.pattern}: ${e.eventName}`, e.count, `last ${e.lastAt}`);
   data.topFixes.forEach((fix, index) => {
     add("top_fix", fix.itemId, fix.title, "rank", index + 1);
     add("top_fix", fix.itemId, fix.title, "uplift", fix.uplift, fix.remediation);
     add("top_fix", fix.itemId, fix.title, "accounts", fix.accountCount, fix.accounts.map((a) => `${a.accountId} +${a.uplift}`).join("; "));
   });
-  for (const a of data.expiringAcceptances) add("expiring_acceptance", a.accountId, a.accountName, a.itemId, a.expiresAt, `${a.owner}: ${a.reason}`);
+  for (const a of data.expiringAcceptances)
+    add("expiring_acceptance", a.accountId, a.accountName, a.itemId, a.expiresAt, `${a.owner}: ${a.reason}`);
   for (const a of data.notAssessed.accounts) add("not_assessed_account", a.accountId, a.accountName, "status", a.status, a.reason);
-  for (const s of data.notAssessed.sources) add("source_off", s.accountId, s.accountName, `${s.source} ${s.region}`, s.state, s.error ?? "");
+  for (const s of data.notAssessed.sources)
+    add("source_off", s.accountId, s.accountName, `${s.source} ${s.region}`, s.state, s.error ?? "");
   for (const i of data.notAssessed.noDataItems) add("no_data_item", i.itemId, i.title, "accounts", i.accounts);
   for (const u of data.notAssessed.unmeasurable) add("unmeasurable_duty", u.id, u.duty, "domain", u.domain, u.reason);
   return `\uFEFF${toCsvRow(REPORT_CSV_COLUMNS)}${rows.map((row) => toCsvRow(row)).join("")}`;

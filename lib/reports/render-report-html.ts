@@ -21,7 +21,8 @@ export function renderReportHtml(data: ReportData): string {
 
 /** Header and footer templates for Chromium's page.pdf (inline styles only; they do not see the page's CSS). */
 export function renderPageChrome(data: ReportData): { header: string; footer: string } {
-  const style = "font-family:'Liberation Sans','DejaVu Sans',sans-serif;font-size:7.5pt;color:#5b6576;width:100%;padding:0 14mm;display:flex;justify-content:space-between;gap:12px;";
+  const style =
+    "font-family:'Liberation Sans','DejaVu Sans',sans-serif;font-size:7.5pt;color:#5b6576;width:100%;padding:0 14mm;display:flex;justify-content:space-between;gap:12px;";
   return {
     header: `<div style="${style}"><span>Parapet weekly security report &middot; ${esc(data.week)} (${esc(period(data))})</span><span>Scope: ${esc(data.scopeLabel)}</span></div>`,
     footer: `<div style="${style}"><span>Generated ${esc(stamp(data.generatedAt))} &middot; evidence as of ${esc(data.freshness.oldestEvidenceAt ? stamp(data.freshness.oldestEvidenceAt) : "none")} &middot; checklist ${esc(data.checklistVersion)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
@@ -48,14 +49,24 @@ function renderSummary(data: ReportData): string {
       ? "No account in this scope was assessed this week, so there is no score."
       : `Our security score is <b>${num(o.score)}</b> out of 100${o.scoreChange === null ? "" : `, ${o.scoreChange > 0 ? "up" : o.scoreChange < 0 ? "down" : "unchanged"}${o.scoreChange ? ` ${num(Math.abs(o.scoreChange))} points` : ""} from last week`}. It is measured on ${num(o.coverage)}% of what we should check; the rest had no evidence and counts neither for nor against us.`,
   );
-  brief.push(`${o.accountsAssessed} of ${o.accountsInScope} AWS accounts were assessed this week${data.notAssessed.accounts.length ? `; ${data.notAssessed.accounts.length} could not be fully assessed (see the last section)` : ""}.`);
-  brief.push(`${fixed} problem${fixed === 1 ? " was" : "s were"} fixed and ${worse} got worse or appeared${data.changes.totals.new_account ? `; ${data.changes.totals.new_account} new account${data.changes.totals.new_account === 1 ? "" : "s"} joined` : ""}.`);
+  brief.push(
+    `${o.accountsAssessed} of ${o.accountsInScope} AWS accounts were assessed this week${data.notAssessed.accounts.length ? `; ${data.notAssessed.accounts.length} could not be fully assessed (see the last section)` : ""}.`,
+  );
+  brief.push(
+    `${fixed} problem${fixed === 1 ? " was" : "s were"} fixed and ${worse} got worse or appeared${data.changes.totals.new_account ? `; ${data.changes.totals.new_account} new account${data.changes.totals.new_account === 1 ? "" : "s"} joined` : ""}.`,
+  );
   brief.push(
     `${t.newCritical} critical and ${t.newHigh} high threat${t.newHigh === 1 ? "" : "s"} were detected this week (${t.stillActive} still active), and ${t.riskyEvents} risky administrative action${t.riskyEvents === 1 ? " was" : "s were"} recorded.`,
   );
   const top = data.topFixes[0];
-  if (top) brief.push(`The single most valuable fix: <b>${esc(top.title)}</b> (${esc(top.itemId)}) in ${top.accountCount} account${top.accountCount === 1 ? "" : "s"}, worth +${num(top.uplift)} points.`);
-  if (data.expiringAcceptances.length) brief.push(`${data.expiringAcceptances.length} accepted risk${data.expiringAcceptances.length === 1 ? " expires" : "s expire"} within 30 days.`);
+  if (top)
+    brief.push(
+      `The single most valuable fix: <b>${esc(top.title)}</b> (${esc(top.itemId)}) in ${top.accountCount} account${top.accountCount === 1 ? "" : "s"}, worth +${num(top.uplift)} points.`,
+    );
+  if (data.expiringAcceptances.length)
+    brief.push(
+      `${data.expiringAcceptances.length} accepted risk${data.expiringAcceptances.length === 1 ? " expires" : "s expire"} within 30 days.`,
+    );
 
   return `<h1>Weekly security report</h1>
 <p class="lead">${esc(data.scopeLabel)} &middot; week ${esc(data.week)}, ${esc(period(data))}</p>
@@ -72,7 +83,15 @@ ${renderTrendChart(data.trend)}
 <h2>Top fixes</h2>
 <table class="compact"><colgroup><col style="width:62%"><col style="width:18%"><col style="width:20%"></colgroup>
 <thead><tr><th>Fix</th><th class="num">Accounts</th><th class="num">Score gain</th></tr></thead><tbody>
-${data.topFixes.slice(0, 3).map((fix) => `<tr><td>${esc(fix.itemId)} ${esc(fix.title)}</td><td class="num">${fix.accountCount}</td><td class="num">+${num(fix.uplift)}</td></tr>`).join("") || `<tr><td colspan="3" class="muted">Nothing failing.</td></tr>`}
+${
+  data.topFixes
+    .slice(0, 3)
+    .map(
+      (fix) =>
+        `<tr><td>${esc(fix.itemId)} ${esc(fix.title)}</td><td class="num">${fix.accountCount}</td><td class="num">+${num(fix.uplift)}</td></tr>`,
+    )
+    .join("") || `<tr><td colspan="3" class="muted">Nothing failing.</td></tr>`
+}
 </tbody></table>
 <p class="note">The score is the share of applicable AWS customer duties (weighted by severity) that pass, over the duties we have evidence for. Details and the data behind every figure follow, and are in the CSV.</p>`;
 }
@@ -89,9 +108,14 @@ function renderTrendChart(trend: ReportData["trend"]): string {
   const x = (index: number) => left + (trend.length <= 1 ? plotW / 2 : (index * plotW) / (trend.length - 1));
   const y = (value: number) => top + plotH - (value / 100) * plotH;
   const grid = [0, 25, 50, 75, 100]
-    .map((v) => `<line x1="${left}" x2="${width - right}" y1="${y(v)}" y2="${y(v)}" stroke="#e2e6ec" stroke-width="1"/><text x="${left - 6}" y="${y(v) + 3.5}" text-anchor="end" class="axis">${v}</text>`)
+    .map(
+      (v) =>
+        `<line x1="${left}" x2="${width - right}" y1="${y(v)}" y2="${y(v)}" stroke="#e2e6ec" stroke-width="1"/><text x="${left - 6}" y="${y(v) + 3.5}" text-anchor="end" class="axis">${v}</text>`,
+    )
     .join("");
-  const labels = trend.map((point, index) => `<text x="${x(index)}" y="${height - 8}" text-anchor="middle" class="axis">${esc(point.week.slice(5))}</text>`).join("");
+  const labels = trend
+    .map((point, index) => `<text x="${x(index)}" y="${height - 8}" text-anchor="middle" class="axis">${esc(point.week.slice(5))}</text>`)
+    .join("");
   const series = (values: Array<number | null>, colour: string, dash: string) => {
     const segments: string[][] = [];
     let currentSegment: string[] = [];
@@ -102,17 +126,29 @@ function renderTrendChart(trend: ReportData["trend"]): string {
       } else currentSegment.push(`${x(index).toFixed(1)},${y(value).toFixed(1)}`);
     });
     if (currentSegment.length) segments.push(currentSegment);
-    const lines = segments.map((points) => `<polyline fill="none" stroke="${colour}" stroke-width="2" ${dash} points="${points.join(" ")}"/>`).join("");
+    const lines = segments
+      .map((points) => `<polyline fill="none" stroke="${colour}" stroke-width="2" ${dash} points="${points.join(" ")}"/>`)
+      .join("");
     const dots = values
-      .map((value, index) => (value === null ? "" : `<circle cx="${x(index).toFixed(1)}" cy="${y(value).toFixed(1)}" r="2.6" fill="${colour}"/>`))
+      .map((value, index) =>
+        value === null ? "" : `<circle cx="${x(index).toFixed(1)}" cy="${y(value).toFixed(1)}" r="2.6" fill="${colour}"/>`,
+      )
       .join("");
     return lines + dots;
   };
   const last = [...trend].reverse().find((point) => point.score !== null);
   return `<figure class="chart"><svg viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="Weekly score and coverage">
 ${grid}${labels}
-${series(trend.map((point) => point.coverage), "#9aa4b2", 'stroke-dasharray="5 4"')}
-${series(trend.map((point) => point.score), "#2458d6", "")}
+${series(
+  trend.map((point) => point.coverage),
+  "#9aa4b2",
+  'stroke-dasharray="5 4"',
+)}
+${series(
+  trend.map((point) => point.score),
+  "#2458d6",
+  "",
+)}
 </svg><figcaption><span class="key key-score"></span> score <span class="key key-coverage"></span> coverage (%) &middot; one point per week (each account's last evaluation of the week)${
     trend.some((point) => point.score === null) ? "; gaps are weeks without any evaluation" : ""
   }${last ? `; latest ${num(last.score)}` : ""}</figcaption></figure>`;
@@ -164,28 +200,36 @@ function renderChanges(data: ReportData): string {
   return `<h2>What changed this week, and why</h2>
 <p class="note">Each account's last evaluation of the week compared with its last one before the week. A fix or regression is a checklist item whose result changed.</p>
 <div class="chips">${totals
-    .filter(([kind, count]) => count > 0 || ["fixed", "regressed", "new_resources", "lost_coverage", "accepted", "acceptance_expired", "new_account"].includes(kind))
+    .filter(
+      ([kind, count]) =>
+        count > 0 ||
+        ["fixed", "regressed", "new_resources", "lost_coverage", "accepted", "acceptance_expired", "new_account"].includes(kind),
+    )
     .map(([kind, count]) => `<span class="chip"><b>${count}</b> ${esc(KIND_LABEL[kind])}</span>`)
     .join("")}</div>
 <h3>Largest changes</h3>
 <table class="compact"><colgroup><col style="width:22%"><col style="width:34%"><col style="width:14%"><col style="width:10%"><col style="width:20%"></colgroup>
 <thead><tr><th>Account</th><th>Item</th><th>Change</th><th class="num">Points</th><th>Why</th></tr></thead><tbody>
-${data.changes.highlights
-  .map(
-    (h) =>
-      `<tr><td>${esc(h.accountName)}<div class="id">${esc(h.accountId)}</div></td><td>${esc(h.itemId)} ${esc(h.title)}</td><td>${esc(KIND_LABEL[h.kind])}</td><td class="num">${change(h.scoreImpact)}</td><td class="small">${esc(h.detail)}</td></tr>`,
-  )
-  .join("") || `<tr><td colspan="5" class="muted">Nothing changed this week.</td></tr>`}
+${
+  data.changes.highlights
+    .map(
+      (h) =>
+        `<tr><td>${esc(h.accountName)}<div class="id">${esc(h.accountId)}</div></td><td>${esc(h.itemId)} ${esc(h.title)}</td><td>${esc(KIND_LABEL[h.kind])}</td><td class="num">${change(h.scoreImpact)}</td><td class="small">${esc(h.detail)}</td></tr>`,
+    )
+    .join("") || `<tr><td colspan="5" class="muted">Nothing changed this week.</td></tr>`
+}
 </tbody></table>
 <h3>Per account</h3>
 <table class="compact"><colgroup><col style="width:24%"><col style="width:11%"><col style="width:11%"><col style="width:8%"><col style="width:8%"><col style="width:38%"></colgroup>
 <thead><tr><th>Account</th><th class="num">Score</th><th class="num">Change</th><th class="num">Fixed</th><th class="num">Worse</th><th>Main changes</th></tr></thead><tbody>
-${data.changes.accounts
-  .map(
-    (a) =>
-      `<tr><td>${esc(a.accountName)}<div class="id">${esc(a.accountId)}</div></td><td class="num">${num(a.scoreAfter)}</td><td class="num">${a.isNew ? "new" : change(a.scoreChange)}</td><td class="num">${a.counts.fixed ?? 0}</td><td class="num">${(a.counts.regressed ?? 0) + (a.counts.new_resources ?? 0)}</td><td class="small">${esc(a.main || (a.isNew ? "first evaluation this week" : ""))}</td></tr>`,
-  )
-  .join("") || `<tr><td colspan="6" class="muted">No account changed this week.</td></tr>`}
+${
+  data.changes.accounts
+    .map(
+      (a) =>
+        `<tr><td>${esc(a.accountName)}<div class="id">${esc(a.accountId)}</div></td><td class="num">${num(a.scoreAfter)}</td><td class="num">${a.isNew ? "new" : change(a.scoreChange)}</td><td class="num">${a.counts.fixed ?? 0}</td><td class="num">${(a.counts.regressed ?? 0) + (a.counts.new_resources ?? 0)}</td><td class="small">${esc(a.main || (a.isNew ? "first evaluation this week" : ""))}</td></tr>`,
+    )
+    .join("") || `<tr><td colspan="6" class="muted">No account changed this week.</td></tr>`
+}
 </tbody></table>`;
 }
 
@@ -196,41 +240,58 @@ function renderThreats(data: ReportData): string {
 <div class="chips"><span class="chip"><b>${t.newCritical}</b> critical</span><span class="chip"><b>${t.newHigh}</b> high</span><span class="chip"><b>${t.stillActive}</b> still active</span><span class="chip"><b>${t.riskyEvents}</b> risky actions</span></div>
 <table class="compact"><colgroup><col style="width:22%"><col style="width:11%"><col style="width:45%"><col style="width:10%"><col style="width:12%"></colgroup>
 <thead><tr><th>Account</th><th>Severity</th><th>Threat</th><th class="num">Findings</th><th class="num">Active</th></tr></thead><tbody>
-${t.findings
-  .map(
-    (f) =>
-      `<tr><td>${esc(f.accountName)}<div class="id">${esc(f.accountId)}</div></td><td class="sev-${f.severity.toLowerCase()}">${esc(f.severity)}</td><td>${esc(f.title)}<div class="id">${esc(f.type)}</div></td><td class="num">${f.count}</td><td class="num">${f.active}</td></tr>`,
-  )
-  .join("") || `<tr><td colspan="5" class="muted">No new critical or high threat this week.</td></tr>`}
+${
+  t.findings
+    .map(
+      (f) =>
+        `<tr><td>${esc(f.accountName)}<div class="id">${esc(f.accountId)}</div></td><td class="sev-${f.severity.toLowerCase()}">${esc(f.severity)}</td><td>${esc(f.title)}<div class="id">${esc(f.type)}</div></td><td class="num">${f.count}</td><td class="num">${f.active}</td></tr>`,
+    )
+    .join("") || `<tr><td colspan="5" class="muted">No new critical or high threat this week.</td></tr>`
+}
 </tbody></table>
 <h3>Risky administrative actions</h3>
 <table class="compact"><colgroup><col style="width:26%"><col style="width:34%"><col style="width:18%"><col style="width:8%"><col style="width:14%"></colgroup>
 <thead><tr><th>Account</th><th>What</th><th>Call</th><th class="num">Times</th><th>Last</th></tr></thead><tbody>
-${t.events
-  .map((e) => `<tr><td>${esc(e.accountName)}<div class="id">${esc(e.accountId)}</div></td><td>${esc(e.pattern)}</td><td class="small">${esc(e.eventName)}</td><td class="num">${e.count}</td><td class="small">${esc(stamp(e.lastAt))}</td></tr>`)
-  .join("") || `<tr><td colspan="5" class="muted">None this week.</td></tr>`}
+${
+  t.events
+    .map(
+      (e) =>
+        `<tr><td>${esc(e.accountName)}<div class="id">${esc(e.accountId)}</div></td><td>${esc(e.pattern)}</td><td class="small">${esc(e.eventName)}</td><td class="num">${e.count}</td><td class="small">${esc(stamp(e.lastAt))}</td></tr>`,
+    )
+    .join("") || `<tr><td colspan="5" class="muted">None this week.</td></tr>`
+}
 </tbody></table>`;
 }
 
 function renderFixes(data: ReportData): string {
   return `<h2>Top 5 fixes</h2>
 <p class="note">Ranked by how many points the scope's score would gain if the item were fixed in every affected account (accepted risks excluded).</p>
-${data.topFixes
-  .map(
-    (fix, index) => `<div class="fix"><div class="fix-head"><span class="rank">${index + 1}</span><b>${esc(fix.itemId)} ${esc(fix.title)}</b><span class="gain">+${num(fix.uplift)} points</span></div>
+${
+  data.topFixes
+    .map(
+      (
+        fix,
+        index,
+      ) => `<div class="fix"><div class="fix-head"><span class="rank">${index + 1}</span><b>${esc(fix.itemId)} ${esc(fix.title)}</b><span class="gain">+${num(fix.uplift)} points</span></div>
 <div class="small">${esc(DOMAIN_TITLES[fix.domain])} &middot; ${esc(fix.severity)} &middot; ${fix.accountCount} account${fix.accountCount === 1 ? "" : "s"}: ${fix.accounts.map((a) => `${esc(a.accountName)} (${esc(a.accountId)}, +${num(a.uplift)})`).join(", ")}${fix.accountCount > fix.accounts.length ? `, and ${fix.accountCount - fix.accounts.length} more` : ""}</div>
 <div class="remedy">${esc(fix.remediation)}</div></div>`,
-  )
-  .join("") || `<p class="muted">Nothing is failing: no fix to recommend.</p>`}`;
+    )
+    .join("") || `<p class="muted">Nothing is failing: no fix to recommend.</p>`
+}`;
 }
 
 function renderAcceptances(data: ReportData): string {
   return `<h2>Accepted risks expiring within 30 days</h2>
 <table class="compact"><colgroup><col style="width:22%"><col style="width:28%"><col style="width:14%"><col style="width:22%"><col style="width:14%"></colgroup>
 <thead><tr><th>Account</th><th>Item</th><th>Owner</th><th>Reason</th><th>Expires</th></tr></thead><tbody>
-${data.expiringAcceptances
-  .map((a) => `<tr><td>${esc(a.accountName)}<div class="id">${esc(a.accountId)}</div></td><td>${esc(a.itemId)} ${esc(a.title)}</td><td class="small">${esc(a.owner)}</td><td class="small">${esc(a.reason)}</td><td class="small">${esc(fmtDay(a.expiresAt))}</td></tr>`)
-  .join("") || `<tr><td colspan="5" class="muted">None.</td></tr>`}
+${
+  data.expiringAcceptances
+    .map(
+      (a) =>
+        `<tr><td>${esc(a.accountName)}<div class="id">${esc(a.accountId)}</div></td><td>${esc(a.itemId)} ${esc(a.title)}</td><td class="small">${esc(a.owner)}</td><td class="small">${esc(a.reason)}</td><td class="small">${esc(fmtDay(a.expiresAt))}</td></tr>`,
+    )
+    .join("") || `<tr><td colspan="5" class="muted">None.</td></tr>`
+}
 </tbody></table>`;
 }
 

@@ -7,7 +7,20 @@ import { renderReportMailText } from "./send-report-mail";
 const EVIL = '=HYPERLINK("http://x.test","click") <script>alert(1)</script>';
 
 function reportData(): ReportData {
-  const totals = { fixed: 3, regressed: 1, new_resources: 1, lost_coverage: 0, gained_coverage: 0, now_applicable: 0, no_longer_applicable: 0, accepted: 0, acceptance_expired: 0, added_to_checklist: 0, removed_from_checklist: 0, new_account: 0 };
+  const totals = {
+    fixed: 3,
+    regressed: 1,
+    new_resources: 1,
+    lost_coverage: 0,
+    gained_coverage: 0,
+    now_applicable: 0,
+    no_longer_applicable: 0,
+    accepted: 0,
+    acceptance_expired: 0,
+    added_to_checklist: 0,
+    removed_from_checklist: 0,
+    new_account: 0,
+  };
   return {
     formatVersion: 1,
     scope: { all: true },
@@ -18,14 +31,52 @@ function reportData(): ReportData {
     generatedAt: "2026-12-01T06:00:00.000Z",
     checklistVersion: "test",
     freshness: { oldestEvidenceAt: "2026-11-28T12:00:00.000Z", newestEvidenceAt: "2026-11-29T12:00:00.000Z" },
-    org: { score: 72.4, riskAdjustedScore: 74, coverage: 88.1, scoreChange: -1.5, coverageChange: 0.3, accountsInScope: 3, accountsAssessed: 2 },
-    trend: Array.from({ length: 12 }, (_, index) => ({ week: `2026-W${37 + index}`, score: index < 8 ? null : 70 + index / 10, coverage: index < 8 ? null : 88, accounts: index < 8 ? 0 : 2 })),
+    org: {
+      score: 72.4,
+      riskAdjustedScore: 74,
+      coverage: 88.1,
+      scoreChange: -1.5,
+      coverageChange: 0.3,
+      accountsInScope: 3,
+      accountsAssessed: 2,
+    },
+    trend: Array.from({ length: 12 }, (_, index) => ({
+      week: `2026-W${37 + index}`,
+      score: index < 8 ? null : 70 + index / 10,
+      coverage: index < 8 ? null : 88,
+      accounts: index < 8 ? 0 : 2,
+    })),
     domains: [],
-    changes: { totals, highlights: [{ accountId: "111111111111", accountName: EVIL, itemId: "IAM-01", title: "t", kind: "fixed", scoreImpact: 2.1, detail: "fail -> pass" }], accounts: [] },
+    changes: {
+      totals,
+      highlights: [
+        {
+          accountId: "111111111111",
+          accountName: EVIL,
+          itemId: "IAM-01",
+          title: "t",
+          kind: "fixed",
+          scoreImpact: 2.1,
+          detail: "fail -> pass",
+        },
+      ],
+      accounts: [],
+    },
     worstAccounts: [],
     movers: { up: [], down: [] },
     threats: { newCritical: 2, newHigh: 5, stillActive: 4, riskyEvents: 1, findings: [], events: [] },
-    topFixes: [{ itemId: "IAM-05", title: "MFA", domain: "identity_access", severity: "high", uplift: 3.3, accountCount: 2, accounts: [], remediation: "-2+3 enable MFA" }],
+    topFixes: [
+      {
+        itemId: "IAM-05",
+        title: "MFA",
+        domain: "identity_access",
+        severity: "high",
+        uplift: 3.3,
+        accountCount: 2,
+        accounts: [],
+        remediation: "-2+3 enable MFA",
+      },
+    ],
     expiringAcceptances: [],
     notAssessed: { accounts: [], sources: [], noDataItems: [], unmeasurable: [] },
   };

@@ -37,11 +37,27 @@ export interface ReportData {
   };
   /** 12 weekly points, oldest first, the report's week last. */
   trend: Array<{ week: string; score: number | null; coverage: number | null; accounts: number }>;
-  domains: Array<{ domain: Domain; title: string; awsSecures: string; weSecure: string; score: number | null; coverage: number | null; scoreChange: number | null }>;
+  domains: Array<{
+    domain: Domain;
+    title: string;
+    awsSecures: string;
+    weSecure: string;
+    score: number | null;
+    coverage: number | null;
+    scoreChange: number | null;
+  }>;
   changes: {
     totals: Record<ChangeKind | "new_account", number>;
     /** The biggest item changes org-wide (by score impact) */
-    highlights: Array<{ accountId: string; accountName: string; itemId: string; title: string; kind: ChangeKind; scoreImpact: number; detail: string }>;
+    highlights: Array<{
+      accountId: string;
+      accountName: string;
+      itemId: string;
+      title: string;
+      kind: ChangeKind;
+      scoreImpact: number;
+      detail: string;
+    }>;
     /** Every account with a change this week */
     accounts: Array<{
       accountId: string;
@@ -55,7 +71,13 @@ export interface ReportData {
       main: string;
     }>;
   };
-  worstAccounts: Array<{ accountId: string; accountName: string; score: number | null; coverage: number | null; scoreChange: number | null }>;
+  worstAccounts: Array<{
+    accountId: string;
+    accountName: string;
+    score: number | null;
+    coverage: number | null;
+    scoreChange: number | null;
+  }>;
   movers: {
     up: Array<{ accountId: string; accountName: string; score: number | null; scoreChange: number }>;
     down: Array<{ accountId: string; accountName: string; score: number | null; scoreChange: number }>;
@@ -68,7 +90,16 @@ export interface ReportData {
     stillActive: number;
     /** successful risky CloudTrail calls this week (root use, logging tampering, detection disabled, console login without MFA) */
     riskyEvents: number;
-    findings: Array<{ accountId: string; accountName: string; severity: "CRITICAL" | "HIGH"; type: string; title: string; count: number; active: number; firstSeenAt: string }>;
+    findings: Array<{
+      accountId: string;
+      accountName: string;
+      severity: "CRITICAL" | "HIGH";
+      type: string;
+      title: string;
+      count: number;
+      active: number;
+      firstSeenAt: string;
+    }>;
     events: Array<{ accountId: string; accountName: string; pattern: string; eventName: string; count: number; lastAt: string }>;
   };
   topFixes: Array<{
@@ -82,7 +113,15 @@ export interface ReportData {
     accounts: Array<{ accountId: string; accountName: string; uplift: number }>;
     remediation: string;
   }>;
-  expiringAcceptances: Array<{ accountId: string; accountName: string; itemId: string; title: string; owner: string; reason: string; expiresAt: string }>;
+  expiringAcceptances: Array<{
+    accountId: string;
+    accountName: string;
+    itemId: string;
+    title: string;
+    owner: string;
+    reason: string;
+    expiresAt: string;
+  }>;
   notAssessed: {
     accounts: Array<{ accountId: string; accountName: string; status: string; reason: string }>;
     sources: Array<{ accountId: string; accountName: string; region: string; source: string; state: string; error: string | null }>;

@@ -14,7 +14,9 @@ describe("report schedules", () => {
   });
 
   test("summer time: Monday 09:00 in New York on 6 July 2026 is 13:00 UTC", () => {
-    expect(scheduleDueAt(parseIsoWeek("2026-W27")!.end, parseScheduleSetting("monday 09:00 America/New_York")).toISOString()).toBe("2026-07-06T13:00:00.000Z");
+    expect(scheduleDueAt(parseIsoWeek("2026-W27")!.end, parseScheduleSetting("monday 09:00 America/New_York")).toISOString()).toBe(
+      "2026-07-06T13:00:00.000Z",
+    );
   });
 
   test("bad settings are one clear error", () => {

@@ -13,7 +13,10 @@ function isTimeZone(zone: string): boolean {
 }
 
 export const ZScheduleInput = z.object({
-  id: z.string().regex(/^\d{1,18}$/).optional(),
+  id: z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .optional(),
   name: z.string().trim().min(1, "give the schedule a name").max(120),
   scope: ZReportScope,
   recipients: z.array(z.email("each recipient must be an e-mail address")).max(50, "at most 50 recipients"),
@@ -29,18 +32,38 @@ export type ScheduleInput = z.infer<typeof ZScheduleInput>;
 export function parseScheduleSetting(text: string): { dayOfWeek: number; timeOfDay: string; timeZone: string } {
   const [day = "", time = "", zone = "UTC"] = text.trim().split(/\s+/);
   const index = WEEKDAYS.findIndex((name) => name.startsWith(day.toLowerCase().slice(0, 3)));
-  if (index < 0 || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time) || !isTimeZone(zone)) throw new Error(`PARAPET_REPORT_SCHEDULE: "${text}" is not "<weekday> HH:MM [time zone]"`);
+  if (index < 0 || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time) || !isTimeZone(zone))
+    throw new Error(`PARAPET_REPORT_SCHEDULE: "${text}" is not "<weekday> HH:MM [time zone]"`);
   return { dayOfWeek: index + 1, timeOfDay: time, timeZone: zone };
 }
 
 /** Offset (ms) of `zone` from UTC at the instant `at`. */
 function zoneOffset(at: number, zone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+    new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
       .formatToParts(new Date(at))
       .map((part) => [part.type, part.value]),
   );
-  return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second)) - Math.floor(at / 1000) * 1000;
+  return (
+    Date.UTC(
+      Number(parts.year),
+      Number(parts.month) - 1,
+      Number(parts.day),
+      Number(parts.hour),
+      Number(parts.minute),
+      Number(parts.second),
+    ) -
+    Math.floor(at / 1000) * 1000
+  );
 }
 
 /**

@@ -9,7 +9,12 @@ describe("report scopes", () => {
   test("parse the CLI forms", () => {
     expect(parseScopeText("all")).toEqual({ all: true });
     expect(parseScopeText(`accounts:${B},${A}`)).toEqual({ all: false, accountIds: [B, A], tags: [], ouIds: [] });
-    expect(parseScopeText("tag:env=prod; ou:ou-ab12-12345678")).toEqual({ all: false, accountIds: [], tags: [{ key: "env", value: "prod" }], ouIds: ["ou-ab12-12345678"] });
+    expect(parseScopeText("tag:env=prod; ou:ou-ab12-12345678")).toEqual({
+      all: false,
+      accountIds: [],
+      tags: [{ key: "env", value: "prod" }],
+      ouIds: ["ou-ab12-12345678"],
+    });
     expect(() => parseScopeText("accounts:12")).toThrow(/12 digits/);
     expect(() => parseScopeText("team:x")).toThrow(/expected all/);
   });
@@ -26,7 +31,9 @@ describe("report scopes", () => {
     expect(isScopeWithin(parseScopeText(`accounts:${A},${C}`), user)).toBe(false);
     expect(isScopeWithin({ all: true }, user)).toBe(false);
     expect(isScopeWithin(parseScopeText("tag:env=prod"), user)).toBe(false);
-    expect(isScopeWithin(parseScopeText(`accounts:${C}`), userReportScope({ role: "admin", allAccounts: false, accountScope: [] }))).toBe(true);
+    expect(isScopeWithin(parseScopeText(`accounts:${C}`), userReportScope({ role: "admin", allAccounts: false, accountScope: [] }))).toBe(
+      true,
+    );
   });
 
   test("descriptions for people", () => {

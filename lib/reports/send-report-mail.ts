@@ -19,7 +19,8 @@ export function renderReportMailText(data: ReportData): string {
     `New threats: ${t.newCritical} critical, ${t.newHigh} high (${t.stillActive} still active); ${t.riskyEvents} risky actions`,
     `Fixed this week: ${data.changes.totals.fixed}; got worse: ${data.changes.totals.regressed + data.changes.totals.new_resources}`,
   ];
-  if (data.topFixes[0]) lines.push(`Top fix: ${data.topFixes[0].itemId} ${data.topFixes[0].title} (+${data.topFixes[0].uplift.toFixed(1)} points)`);
+  if (data.topFixes[0])
+    lines.push(`Top fix: ${data.topFixes[0].itemId} ${data.topFixes[0].title} (+${data.topFixes[0].uplift.toFixed(1)} points)`);
   lines.push("", "The full report is attached (PDF). Generated " + data.generatedAt.slice(0, 16).replace("T", " ") + " UTC.");
   return `${lines.join("\n")}\n`;
 }
@@ -31,7 +32,10 @@ export function renderReportMailText(data: ReportData): string {
  */
 export async function sendReportMail(data: ReportData, pdf: Buffer, filename: string, recipients: string[]): Promise<void> {
   const env = getEnv();
-  if (!env.PARAPET_SMTP_HOST) throw new Error("e-mail is not configured: set PARAPET_SMTP_HOST (and PARAPET_SMTP_PORT, PARAPET_SMTP_TLS, PARAPET_SMTP_USER, PARAPET_SMTP_PASSWORD, PARAPET_SMTP_FROM)");
+  if (!env.PARAPET_SMTP_HOST)
+    throw new Error(
+      "e-mail is not configured: set PARAPET_SMTP_HOST (and PARAPET_SMTP_PORT, PARAPET_SMTP_TLS, PARAPET_SMTP_USER, PARAPET_SMTP_PASSWORD, PARAPET_SMTP_FROM)",
+    );
   const transport = nodemailer.createTransport({
     host: env.PARAPET_SMTP_HOST,
     port: env.PARAPET_SMTP_PORT,

@@ -14,16 +14,34 @@ const HOUR_MS = 60 * 60 * 1000;
  * week's Saturday (so that week has a first and a last snapshot), all on the simulator's
  * clock, through the real SDK.
  */
-export async function buildReportHistory(pool: pg.Pool, options: { accounts: number; weeks: number }): Promise<{ sim: Simulator; week: IsoWeek }> {
+export async function buildReportHistory(
+  pool: pg.Pool,
+  options: { accounts: number; weeks: number },
+): Promise<{ sim: Simulator; week: IsoWeek }> {
   const week = lastCompleteIsoWeek(new Date());
   const first = shiftIsoWeek(week, -(options.weeks - 1));
-  const sim = await startSimulator({ port: 0, accounts: options.accounts, regions: ["us-east-1", "eu-west-1"], seed: "parapet", now: new Date(first.start.getTime() + 12 * HOUR_MS) });
+  const sim = await startSimulator({
+    port: 0,
+    accounts: options.accounts,
+    regions: ["us-east-1", "eu-west-1"],
+    seed: "parapet",
+    now: new Date(first.start.getTime() + 12 * HOUR_MS),
+  });
   await registerSimAccounts(pool, sim);
-  const runtime = createWorkerRuntime({ pool, log: () => {}, aws: { endpoint: sim.url, baseCredentials: sim.baseCredentials, maxAttempts: 8 }, now: () => sim.now() });
+  const runtime = createWorkerRuntime({
+    pool,
+    log: () => {},
+    aws: { endpoint: sim.url, baseCredentials: sim.baseCredentials, maxAttempts: 8 },
+    now: () => sim.now(),
+  });
   const collectAndScore = async () => {
     await Promise.all(
       sim.org.accounts.map((account) =>
-        collectAccount(runtime.collectDeps(), { accountId: account.id, roleArn: account.roleArn, externalId: account.externalId, regions: account.regions }, "test"),
+        collectAccount(
+          runtime.collectDeps(),
+          { accountId: account.id, roleArn: account.roleArn, externalId: account.externalId, regions: account.regions },
+          "test",
+        ),
       ),
     );
     for (const account of sim.org.accounts) await rescoreAccount(account.id, sim.now());

@@ -11,7 +11,9 @@ export default defineJob({
       const outcome = await deliverReport(runtime.pool, payload.deliveryId, attempt);
       if (outcome === "sent") log(`deliver-report: delivery ${payload.deliveryId} sent`);
     } catch (error) {
-      log(`deliver-report: delivery ${payload.deliveryId} attempt ${attempt} failed: ${error instanceof Error ? error.message : String(error)}`);
+      log(
+        `deliver-report: delivery ${payload.deliveryId} attempt ${attempt} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
       throw error;
     }
   },

@@ -17,7 +17,10 @@ export default defineJob({
     week: z.string().regex(/^\d{4}-W\d{2}$/),
     paper: z.enum(["a4", "letter"]),
     generatedBy: z.string().min(1),
-    scheduleId: z.string().regex(/^\d{1,18}$/).nullish(),
+    scheduleId: z
+      .string()
+      .regex(/^\d{1,18}$/)
+      .nullish(),
   }),
   async handle(payload, { runtime, enqueue, log }) {
     const week = parseIsoWeek(payload.week);
@@ -31,16 +34,31 @@ export default defineJob({
       if (done.rowCount) return;
     }
     const started = Date.now();
-    const report = await createReport(pool, { scope: payload.scope, week, paper: payload.paper, generatedBy: payload.generatedBy, scheduleId: payload.scheduleId ?? null, now: runtime.now() });
-    log(`generate-report: ${week.id} version ${report.version} (${report.pageCount} pages) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const report = await createReport(pool, {
+      scope: payload.scope,
+      week,
+      paper: payload.paper,
+      generatedBy: payload.generatedBy,
+      scheduleId: payload.scheduleId ?? null,
+      now: runtime.now(),
+    });
+    log(
+      `generate-report: ${week.id} version ${report.version} (${report.pageCount} pages) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     if (!payload.scheduleId || !report.isNew) return;
-    const schedule = await pool.query<{ recipients: string[] }>("SELECT recipients FROM report_schedules WHERE id = $1", [payload.scheduleId]);
+    const schedule = await pool.query<{ recipients: string[] }>("SELECT recipients FROM report_schedules WHERE id = $1", [
+      payload.scheduleId,
+    ]);
     const recipients = schedule.rows[0]?.recipients ?? [];
     if (recipients.length === 0) return;
     const delivery = await pool.query<{ id: string }>(
       "INSERT INTO report_deliveries (report_id, schedule_id, recipients) VALUES ($1, $2, $3) RETURNING id::text",
       [report.id, payload.scheduleId, recipients],
     );
-    await enqueue("deliver-report", { deliveryId: delivery.rows[0]!.id }, { jobKey: `deliver:${delivery.rows[0]!.id}`, maxAttempts: DELIVERY_MAX_ATTEMPTS });
+    await enqueue(
+      "deliver-report",
+      { deliveryId: delivery.rows[0]!.id },
+      { jobKey: `deliver:${delivery.rows[0]!.id}`, maxAttempts: DELIVERY_MAX_ATTEMPTS },
+    );
   },
 });

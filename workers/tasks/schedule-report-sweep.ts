@@ -24,7 +24,16 @@ export default defineJob({
     const pool = runtime.pool;
     await ensureDefaultSchedule(pool, getEnv().PARAPET_REPORT_SCHEDULE);
     const now = runtime.now();
-    const schedules = await pool.query<{ id: string; scope: ReportScope; paper: "a4" | "letter"; day_of_week: number; time_of_day: string; time_zone: string; created_at: Date; built: string[] }>(
+    const schedules = await pool.query<{
+      id: string;
+      scope: ReportScope;
+      paper: "a4" | "letter";
+      day_of_week: number;
+      time_of_day: string;
+      time_zone: string;
+      created_at: Date;
+      built: string[];
+    }>(
       `SELECT s.id::text, s.scope, s.paper, s.day_of_week, s.time_of_day, s.time_zone, s.created_at,
               COALESCE((SELECT array_agg(DISTINCT r.week) FROM reports r WHERE r.schedule_id = s.id), '{}') AS built
        FROM report_schedules s WHERE s.enabled ORDER BY s.id`,
@@ -36,7 +45,11 @@ export default defineJob({
       for (let back = 0; back < CATCH_UP_WEEKS; back++, week = shiftIsoWeek(week, -1)) {
         if (week.end.getTime() < schedule.created_at.getTime() - WEEK_MS) break;
         if (built.has(week.id)) continue;
-        const due = scheduleDueAt(week.end, { dayOfWeek: schedule.day_of_week, timeOfDay: schedule.time_of_day, timeZone: schedule.time_zone });
+        const due = scheduleDueAt(week.end, {
+          dayOfWeek: schedule.day_of_week,
+          timeOfDay: schedule.time_of_day,
+          timeZone: schedule.time_zone,
+        });
         if (due.getTime() > now.getTime()) continue;
         await enqueue(
           "generate-report",

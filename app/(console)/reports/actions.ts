@@ -26,7 +26,9 @@ export async function generateReportAction(_previous: ReportActionResult | null,
     const scopeText = String(form.get("scope") ?? "all");
     const accountIds = form.getAll("accountIds").map(String).filter(Boolean);
     const scope =
-      accountIds.length > 0 || scopeText.trim() === "" ? { all: false as const, accountIds, tags: [], ouIds: [] } : parseScopeText(scopeText);
+      accountIds.length > 0 || scopeText.trim() === ""
+        ? { all: false as const, accountIds, tags: [], ouIds: [] }
+        : parseScopeText(scopeText);
     const request = authoriseReportRequest(user, { week: form.get("week"), scope, paper: form.get("paper") ?? "a4" });
     await queueReportGeneration(user, request);
     revalidatePath("/reports");

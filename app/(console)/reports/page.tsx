@@ -15,7 +15,11 @@ const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
 
 function scopeText(scope: ReportScope): string {
   if (scope.all) return "all";
-  return [scope.accountIds.length ? `accounts:${scope.accountIds.join(",")}` : "", ...scope.tags.map((tag) => `tag:${tag.key}=${tag.value}`), ...scope.ouIds.map((ou) => `ou:${ou}`)]
+  return [
+    scope.accountIds.length ? `accounts:${scope.accountIds.join(",")}` : "",
+    ...scope.tags.map((tag) => `tag:${tag.key}=${tag.value}`),
+    ...scope.ouIds.map((ou) => `ou:${ou}`),
+  ]
     .filter(Boolean)
     .join(";");
 }
@@ -36,15 +40,17 @@ export default async function ReportsPage() {
     <div className="cp">
       <h1>Reports</h1>
       <p className="muted small">
-        The weekly executive report: a PDF for people who are not security specialists, and a CSV with the data behind every figure. A stored report never
-        changes; generating again makes a new version.
+        The weekly executive report: a PDF for people who are not security specialists, and a CSV with the data behind every figure. A
+        stored report never changes; generating again makes a new version.
       </p>
       {canGenerate ? (
         <section className="panel">
           <h2>Generate a report</h2>
           <GenerateReportForm
             weeks={weeks}
-            accounts={accounts.filter((account) => account.status !== "data_only").map((account) => ({ id: account.id, name: account.name }))}
+            accounts={accounts
+              .filter((account) => account.status !== "data_only")
+              .map((account) => ({ id: account.id, name: account.name }))}
             canChooseOrg={accountScopeOf(user).all}
           />
         </section>
@@ -91,12 +97,19 @@ export default async function ReportsPage() {
                     <td className="small" data-testid="report-delivery">
                       {report.delivery ? (
                         <>
-                          <span className={`badge ${report.delivery.status === "sent" ? "ok" : report.delivery.status === "failed" ? "error" : "warn"}`}>{report.delivery.status}</span>{" "}
+                          <span
+                            className={`badge ${report.delivery.status === "sent" ? "ok" : report.delivery.status === "failed" ? "error" : "warn"}`}
+                          >
+                            {report.delivery.status}
+                          </span>{" "}
                           <span className="muted">
-                            {report.delivery.recipients.length} recipient{report.delivery.recipients.length === 1 ? "" : "s"}, {report.delivery.attempts} attempt
+                            {report.delivery.recipients.length} recipient{report.delivery.recipients.length === 1 ? "" : "s"},{" "}
+                            {report.delivery.attempts} attempt
                             {report.delivery.attempts === 1 ? "" : "s"}
                           </span>
-                          {report.delivery.lastError && report.delivery.status !== "sent" ? <div className="error-text">{report.delivery.lastError}</div> : null}
+                          {report.delivery.lastError && report.delivery.status !== "sent" ? (
+                            <div className="error-text">{report.delivery.lastError}</div>
+                          ) : null}
                         </>
                       ) : (
                         <span className="muted">not e-mailed</span>
@@ -121,8 +134,13 @@ export default async function ReportsPage() {
             <h2>
               Page 1 of {latest.week} v{latest.version}
             </h2>
-            {/* eslint-disable-next-line @next/next/no-img-element -- an authorised, private image; next/image would proxy and cache it */}
-            <img src={`/api/reports/${latest.id}/preview.png`} alt={`Page 1 of the report for ${latest.week}`} style={{ width: "100%", border: "1px solid var(--line)" }} data-testid="report-preview" />
+            {/* A plain img: the preview is private and authorised per request; next/image would proxy and cache it. */}
+            <img
+              src={`/api/reports/${latest.id}/preview.png`}
+              alt={`Page 1 of the report for ${latest.week}`}
+              style={{ width: "100%", border: "1px solid var(--line)" }}
+              data-testid="report-preview"
+            />
           </section>
         ) : null}
       </div>
@@ -130,8 +148,8 @@ export default async function ReportsPage() {
         <section className="panel" data-testid="report-schedules">
           <h2>Schedules</h2>
           <p className="muted small">
-            Each schedule builds the previous week&apos;s report at its day and time, once per week, and e-mails the PDF to its recipients (SMTP settings: PARAPET_SMTP_*).
-            Weeks missed while no worker ran are built when a worker starts.
+            Each schedule builds the previous week&apos;s report at its day and time, once per week, and e-mails the PDF to its recipients
+            (SMTP settings: PARAPET_SMTP_*). Weeks missed while no worker ran are built when a worker starts.
           </p>
           {schedules.map((schedule) => (
             <div key={schedule.id}>
@@ -157,7 +175,18 @@ export default async function ReportsPage() {
           <h3 className="small" style={{ margin: "8px 0" }}>
             New schedule
           </h3>
-          <ScheduleForm initial={{ name: "", scopeText: "all", recipients: [], paper: "a4", dayOfWeek: 1, timeOfDay: "06:00", timeZone: "UTC", enabled: true }} />
+          <ScheduleForm
+            initial={{
+              name: "",
+              scopeText: "all",
+              recipients: [],
+              paper: "a4",
+              dayOfWeek: 1,
+              timeOfDay: "06:00",
+              timeZone: "UTC",
+              enabled: true,
+            }}
+          />
         </section>
       ) : null}
     </div>

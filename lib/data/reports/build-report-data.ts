@@ -92,13 +92,14 @@ export async function buildReportData(pool: pg.Pool, scope: ReportScope, week: I
   const trendStart = shiftIsoWeek(week, -(TREND_WEEKS - 1));
   const p = cte.params;
 
-  const [accounts, sums, endRows, beforeRows, firstRows, threatCounts, threatRows, eventRows, acceptances, sources, noData] = await Promise.all([
-    pool.query<{ id: string; name: string; status: string; status_error: string | null; last_collected_at: Date | null }>(
-      `WITH ${cte.sql} SELECT * FROM scoped ORDER BY id`,
-      p,
-    ),
-    pool.query<SumRow>(
-      `WITH ${cte.sql},
+  const [accounts, sums, endRows, beforeRows, firstRows, threatCounts, threatRows, eventRows, acceptances, sources, noData] =
+    await Promise.all([
+      pool.query<{ id: string; name: string; status: string; status_error: string | null; last_collected_at: Date | null }>(
+        `WITH ${cte.sql} SELECT * FROM scoped ORDER BY id`,
+        p,
+      ),
+      pool.query<SumRow>(
+        `WITH ${cte.sql},
        last_in_week AS (
          SELECT DISTINCT ON (s.account_id, (s.day - $4::date) / 7) s.account_id, (s.day - $4::date) / 7 AS wk, s.domains
          FROM score_snapshots s JOIN scoped ON scoped.id = s.account_id
@@ -112,23 +113,32 @@ export async function buildReportData(pool: pg.Pool, scope: ReportScope, week: I
               count(DISTINCT account_id)::int AS accounts
        FROM last_in_week, jsonb_each(last_in_week.domains) d
        GROUP BY wk, d.key`,
-      [...p, day(trendStart.start), day(week.end)],
-    ),
-    snapshotQuery(pool, cte, "s.day >= $4::date AND s.day < $5::date", "DESC", [day(week.start), day(week.end)]),
-    snapshotQuery(pool, cte, "s.day < $4::date AND s.day >= $4::date - 35", "DESC", [day(week.start)]),
-    snapshotQuery(pool, cte, "s.day >= $4::date AND s.day < $5::date", "ASC", [day(week.start), day(week.end)]),
-    pool.query<{ critical: number; high: number; active: number }>(
-      `WITH ${cte.sql}
+        [...p, day(trendStart.start), day(week.end)],
+      ),
+      snapshotQuery(pool, cte, "s.day >= $4::date AND s.day < $5::date", "DESC", [day(week.start), day(week.end)]),
+      snapshotQuery(pool, cte, "s.day < $4::date AND s.day >= $4::date - 35", "DESC", [day(week.start)]),
+      snapshotQuery(pool, cte, "s.day >= $4::date AND s.day < $5::date", "ASC", [day(week.start), day(week.end)]),
+      pool.query<{ critical: number; high: number; active: number }>(
+        `WITH ${cte.sql}
        SELECT count(*) FILTER (WHERE f.severity_label = 'CRITICAL')::int AS critical,
               count(*) FILTER (WHERE f.severity_label = 'HIGH')::int AS high,
               count(*) FILTER (WHERE f.status = 'active')::int AS active
        FROM findings f JOIN scoped ON scoped.id = f.account_id
        WHERE f.source = 'guardduty' AND f.severity_label IN ('CRITICAL', 'HIGH')
          AND f.first_seen_at >= $4 AND f.first_seen_at < $5`,
-      [...p, week.start, week.end],
-    ),
-    pool.query<{ account_id: string; name: string; severity_label: "CRITICAL" | "HIGH"; type: string; title: string; count: number; active: number; first_seen_at: Date }>(
-      `WITH ${cte.sql}
+        [...p, week.start, week.end],
+      ),
+      pool.query<{
+        account_id: string;
+        name: string;
+        severity_label: "CRITICAL" | "HIGH";
+        type: string;
+        title: string;
+        count: number;
+        active: number;
+        first_seen_at: Date;
+      }>(
+        `WITH ${cte.sql}
        SELECT f.account_id, scoped.name, f.severity_label, f.type, min(f.title) AS title, count(*)::int AS count,
               count(*) FILTER (WHERE f.status = 'active')::int AS active, min(f.first_seen_at) AS first_seen_at
        FROM findings f JOIN scoped ON scoped.id = f.account_id
@@ -137,39 +147,48 @@ export async function buildReportData(pool: pg.Pool, scope: ReportScope, week: I
        GROUP BY f.account_id, scoped.name, f.severity_label, f.type
        ORDER BY (f.severity_label = 'CRITICAL') DESC, count(*) DESC, f.account_id, f.type
        LIMIT 40`,
-      [...p, week.start, week.end],
-    ),
-    // Only successful calls, as the checklist's events rule counts them; the candidate
-    // filter is broad (root, CloudTrail, detection services, console sign-ins) and
-    // matchesPattern decides, so the report and the score agree on what is risky.
-    pool.query<{ account_id: string; name: string; event_name: string; event_source: string; user_type: string | null; mfa_used: boolean | null; count: number; last_at: Date }>(
-      `WITH ${cte.sql}
+        [...p, week.start, week.end],
+      ),
+      // Only successful calls, as the checklist's events rule counts them; the candidate
+      // filter is broad (root, CloudTrail, detection services, console sign-ins) and
+      // matchesPattern decides, so the report and the score agree on what is risky.
+      pool.query<{
+        account_id: string;
+        name: string;
+        event_name: string;
+        event_source: string;
+        user_type: string | null;
+        mfa_used: boolean | null;
+        count: number;
+        last_at: Date;
+      }>(
+        `WITH ${cte.sql}
        SELECT e.account_id, scoped.name, e.event_name, e.event_source, e.user_type, e.mfa_used, count(*)::int AS count, max(e.event_time) AS last_at
        FROM cloudtrail_events e JOIN scoped ON scoped.id = e.account_id
        WHERE e.event_time >= $4 AND e.event_time < $5 AND e.error_code IS NULL
          AND (e.user_type = 'Root' OR e.event_name = 'ConsoleLogin'
               OR e.event_source IN ('cloudtrail.amazonaws.com', 'guardduty.amazonaws.com', 'securityhub.amazonaws.com', 'config.amazonaws.com'))
        GROUP BY e.account_id, scoped.name, e.event_name, e.event_source, e.user_type, e.mfa_used`,
-      [...p, week.start, week.end],
-    ),
-    pool.query<{ account_id: string; name: string; item_id: string; owner: string; reason: string; expires_at: Date }>(
-      `WITH ${cte.sql}
+        [...p, week.start, week.end],
+      ),
+      pool.query<{ account_id: string; name: string; item_id: string; owner: string; reason: string; expires_at: Date }>(
+        `WITH ${cte.sql}
        SELECT r.account_id, scoped.name, r.item_id, r.owner, r.reason, r.expires_at
        FROM risk_acceptances r JOIN scoped ON scoped.id = r.account_id
        WHERE r.revoked_at IS NULL AND r.expires_at >= $4 AND r.expires_at < $4::timestamptz + make_interval(days => $5)
        ORDER BY r.expires_at, r.account_id, r.item_id`,
-      [...p, week.end, ACCEPTANCE_HORIZON_DAYS],
-    ),
-    pool.query<{ account_id: string; name: string; region: string; source: string; state: string; error: string | null }>(
-      `WITH ${cte.sql}
+        [...p, week.end, ACCEPTANCE_HORIZON_DAYS],
+      ),
+      pool.query<{ account_id: string; name: string; region: string; source: string; state: string; error: string | null }>(
+        `WITH ${cte.sql}
        SELECT c.account_id, scoped.name, c.region, c.source, c.state, c.error
        FROM source_cursors c JOIN scoped ON scoped.id = c.account_id
        WHERE c.state <> 'ok'
        ORDER BY c.account_id, c.source, c.region`,
-      p,
-    ),
-    pool.query<{ item_id: string; accounts: number }>(
-      `WITH ${cte.sql},
+        p,
+      ),
+      pool.query<{ item_id: string; accounts: number }>(
+        `WITH ${cte.sql},
        last_snap AS (
          SELECT DISTINCT ON (s.account_id) s.items FROM score_snapshots s JOIN scoped ON scoped.id = s.account_id
          WHERE s.day >= $4::date AND s.day < $5::date ORDER BY s.account_id, s.day DESC)
@@ -177,9 +196,9 @@ export async function buildReportData(pool: pg.Pool, scope: ReportScope, week: I
        FROM last_snap, jsonb_array_elements(last_snap.items) i
        WHERE i->>'status' = 'no_data'
        GROUP BY 1 ORDER BY 2 DESC, 1`,
-      [...p, day(week.start), day(week.end)],
-    ),
-  ]);
+        [...p, day(week.start), day(week.end)],
+      ),
+    ]);
 
   const names = new Map(accounts.rows.map((row) => [row.id, row.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
@@ -191,7 +210,13 @@ export async function buildReportData(pool: pg.Pool, scope: ReportScope, week: I
   for (const row of sums.rows) {
     const bucket = perWeek[row.wk];
     if (!bucket) continue;
-    bucket.domains.set(row.domain, { applicable: row.applicable, withData: row.with_data, earned: row.earned, adjusted: row.adjusted, accounts: row.accounts });
+    bucket.domains.set(row.domain, {
+      applicable: row.applicable,
+      withData: row.with_data,
+      earned: row.earned,
+      adjusted: row.adjusted,
+      accounts: row.accounts,
+    });
     bucket.total.applicable += row.applicable;
     bucket.total.withData += row.with_data;
     bucket.total.earned += row.earned;
@@ -256,12 +281,18 @@ export async function buildReportData(pool: pg.Pool, scope: ReportScope, week: I
         counts,
         main: snapshotDiff.changes
           .slice(0, 3)
-          .map((change) => `${change.itemId} ${change.kind.replace(/_/g, " ")}${change.scoreImpact ? ` (${change.scoreImpact > 0 ? "+" : ""}${change.scoreImpact})` : ""}`)
+          .map(
+            (change) =>
+              `${change.itemId} ${change.kind.replace(/_/g, " ")}${change.scoreImpact ? ` (${change.scoreImpact > 0 ? "+" : ""}${change.scoreImpact})` : ""}`,
+          )
           .join("; "),
       });
     }
   }
-  highlights.sort((a, b) => Math.abs(b.scoreImpact) - Math.abs(a.scoreImpact) || a.accountId.localeCompare(b.accountId) || a.itemId.localeCompare(b.itemId));
+  highlights.sort(
+    (a, b) =>
+      Math.abs(b.scoreImpact) - Math.abs(a.scoreImpact) || a.accountId.localeCompare(b.accountId) || a.itemId.localeCompare(b.itemId),
+  );
   changedAccounts.sort((a, b) => Math.abs(b.scoreChange ?? 0) - Math.abs(a.scoreChange ?? 0) || a.accountId.localeCompare(b.accountId));
 
   const assessedIds = new Set(endRows.map((row) => row.account_id));
@@ -269,12 +300,33 @@ export async function buildReportData(pool: pg.Pool, scope: ReportScope, week: I
     .filter((account) => account.score !== null)
     .sort((a, b) => a.score! - b.score! || a.accountId.localeCompare(b.accountId))
     .slice(0, 5)
-    .map((account) => ({ accountId: account.accountId, accountName: nameOf(account.accountId), score: account.score, coverage: account.coverage, scoreChange: account.change }));
-  const moving = accountFigures.filter((account): account is typeof account & { change: number } => account.change !== null && account.change !== 0);
-  const mover = (account: (typeof moving)[number]) => ({ accountId: account.accountId, accountName: nameOf(account.accountId), score: account.score, scoreChange: account.change });
+    .map((account) => ({
+      accountId: account.accountId,
+      accountName: nameOf(account.accountId),
+      score: account.score,
+      coverage: account.coverage,
+      scoreChange: account.change,
+    }));
+  const moving = accountFigures.filter(
+    (account): account is typeof account & { change: number } => account.change !== null && account.change !== 0,
+  );
+  const mover = (account: (typeof moving)[number]) => ({
+    accountId: account.accountId,
+    accountName: nameOf(account.accountId),
+    score: account.score,
+    scoreChange: account.change,
+  });
   const movers = {
-    up: moving.filter((a) => a.change > 0).sort((a, b) => b.change - a.change || a.accountId.localeCompare(b.accountId)).slice(0, 3).map(mover),
-    down: moving.filter((a) => a.change < 0).sort((a, b) => a.change - b.change || a.accountId.localeCompare(b.accountId)).slice(0, 3).map(mover),
+    up: moving
+      .filter((a) => a.change > 0)
+      .sort((a, b) => b.change - a.change || a.accountId.localeCompare(b.accountId))
+      .slice(0, 3)
+      .map(mover),
+    down: moving
+      .filter((a) => a.change < 0)
+      .sort((a, b) => a.change - b.change || a.accountId.localeCompare(b.accountId))
+      .slice(0, 3)
+      .map(mover),
   };
 
   const topFixes = rankOrgFixFirst(endScores)
@@ -286,13 +338,25 @@ export async function buildReportData(pool: pg.Pool, scope: ReportScope, week: I
       severity: fix.severity,
       uplift: fix.uplift,
       accountCount: fix.accounts.length,
-      accounts: fix.accounts.slice(0, 5).map((account) => ({ accountId: account.accountId, accountName: nameOf(account.accountId), uplift: account.uplift })),
+      accounts: fix.accounts
+        .slice(0, 5)
+        .map((account) => ({ accountId: account.accountId, accountName: nameOf(account.accountId), uplift: account.uplift })),
       remediation: TITLES.get(fix.itemId)?.remediation ?? "",
     }));
 
   const events = new Map<string, ReportData["threats"]["events"][number]>();
   for (const row of eventRows.rows) {
-    const event = { eventId: "", eventName: row.event_name, eventSource: row.event_source, eventTime: row.last_at, region: "", userType: row.user_type, userArn: null, errorCode: null, mfaUsed: row.mfa_used };
+    const event = {
+      eventId: "",
+      eventName: row.event_name,
+      eventSource: row.event_source,
+      eventTime: row.last_at,
+      region: "",
+      userType: row.user_type,
+      userArn: null,
+      errorCode: null,
+      mfaUsed: row.mfa_used,
+    };
     const pattern = RISKY_PATTERNS.find((candidate) => matchesPattern(candidate, event));
     if (!pattern) continue;
     const key = `${row.account_id} ${pattern} ${row.event_name}`;
@@ -301,10 +365,19 @@ export async function buildReportData(pool: pg.Pool, scope: ReportScope, week: I
       existing.count += row.count;
       if (row.last_at.toISOString() > existing.lastAt) existing.lastAt = row.last_at.toISOString();
     } else {
-      events.set(key, { accountId: row.account_id, accountName: row.name, pattern: PATTERN_LABEL[pattern], eventName: row.event_name, count: row.count, lastAt: row.last_at.toISOString() });
+      events.set(key, {
+        accountId: row.account_id,
+        accountName: row.name,
+        pattern: PATTERN_LABEL[pattern],
+        eventName: row.event_name,
+        count: row.count,
+        lastAt: row.last_at.toISOString(),
+      });
     }
   }
-  const eventList = [...events.values()].sort((a, b) => b.count - a.count || a.accountId.localeCompare(b.accountId) || a.eventName.localeCompare(b.eventName));
+  const eventList = [...events.values()].sort(
+    (a, b) => b.count - a.count || a.accountId.localeCompare(b.accountId) || a.eventName.localeCompare(b.eventName),
+  );
   const counts = threatCounts.rows[0] ?? { critical: 0, high: 0, active: 0 };
 
   const notAssessedAccounts = accounts.rows
@@ -382,8 +455,19 @@ export async function buildReportData(pool: pg.Pool, scope: ReportScope, week: I
     })),
     notAssessed: {
       accounts: notAssessedAccounts,
-      sources: sources.rows.map((row) => ({ accountId: row.account_id, accountName: row.name, region: row.region, source: row.source, state: row.state, error: row.error })),
-      noDataItems: noData.rows.map((row) => ({ itemId: row.item_id, title: TITLES.get(row.item_id)?.title ?? row.item_id, accounts: row.accounts })),
+      sources: sources.rows.map((row) => ({
+        accountId: row.account_id,
+        accountName: row.name,
+        region: row.region,
+        source: row.source,
+        state: row.state,
+        error: row.error,
+      })),
+      noDataItems: noData.rows.map((row) => ({
+        itemId: row.item_id,
+        title: TITLES.get(row.item_id)?.title ?? row.item_id,
+        accounts: row.accounts,
+      })),
       unmeasurable: UNMEASURABLE_DUTIES.map((duty) => ({ id: duty.id, domain: duty.domain, duty: duty.duty, reason: duty.reason })),
     },
   };
@@ -392,7 +476,13 @@ export async function buildReportData(pool: pg.Pool, scope: ReportScope, week: I
 /** A UTC calendar day as PostgreSQL reads a date, whatever the session's time zone. */
 const day = (at: Date) => at.toISOString().slice(0, 10);
 
-async function snapshotQuery(pool: pg.Pool, cte: { sql: string; params: unknown[] }, where: string, order: "ASC" | "DESC", extra: unknown[]): Promise<SnapshotRow[]> {
+async function snapshotQuery(
+  pool: pg.Pool,
+  cte: { sql: string; params: unknown[] },
+  where: string,
+  order: "ASC" | "DESC",
+  extra: unknown[],
+): Promise<SnapshotRow[]> {
   const result = await pool.query<SnapshotRow>(
     `WITH ${cte.sql}
      SELECT DISTINCT ON (s.account_id) s.account_id, s.day, s.taken_at, s.score, s.coverage, s.items, s.checklist_version

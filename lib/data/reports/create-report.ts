@@ -36,10 +36,10 @@ export async function createReport(
     await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`report:${key}:${options.week.id}`]);
     if (options.scheduleId) {
       // A schedule builds each week once, however often its job runs (a retry, two workers).
-      const existing = await client.query<{ id: string; version: number }>("SELECT id::text, version FROM reports WHERE schedule_id = $1 AND week = $2", [
-        options.scheduleId,
-        options.week.id,
-      ]);
+      const existing = await client.query<{ id: string; version: number }>(
+        "SELECT id::text, version FROM reports WHERE schedule_id = $1 AND week = $2",
+        [options.scheduleId, options.week.id],
+      );
       if (existing.rows[0]) return { ...existing.rows[0], isNew: false };
     }
     const result = await client.query<{ id: string; version: number }>(

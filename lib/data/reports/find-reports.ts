@@ -70,7 +70,13 @@ export async function findReports(user: SessionUser, limit = 100): Promise<Repor
     score: row.score,
     coverage: row.coverage,
     delivery: row.delivery
-      ? { status: row.delivery.status, attempts: row.delivery.attempts, lastError: row.delivery.last_error, recipients: row.delivery.recipients, sentAt: row.delivery.sent_at ? new Date(row.delivery.sent_at) : null }
+      ? {
+          status: row.delivery.status,
+          attempts: row.delivery.attempts,
+          lastError: row.delivery.last_error,
+          recipients: row.delivery.recipients,
+          sentAt: row.delivery.sent_at ? new Date(row.delivery.sent_at) : null,
+        }
       : null,
   }));
 }

@@ -38,5 +38,9 @@ export async function getReportFile(
   }
   if (!row) return null;
   const scopePart = row.scope_key === "all" ? "org" : `scoped-${reportId}`;
-  return { body: row.body, contentType: CONTENT_TYPE[kind], filename: `parapet-report-${row.week}-${scopePart}-v${row.version}.${kind === "preview" ? "png" : kind}` };
+  return {
+    body: row.body,
+    contentType: CONTENT_TYPE[kind],
+    filename: `parapet-report-${row.week}-${scopePart}-v${row.version}.${kind === "preview" ? "png" : kind}`,
+  };
 }

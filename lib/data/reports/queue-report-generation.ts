@@ -10,7 +10,10 @@ import { type ReportScope, scopeKey } from "@/lib/reports/report-scope";
  * Queues an on-demand report the user was authorised for (authoriseReportRequest). The job
  * key makes a double click one generation; a later click makes the next version. Audited.
  */
-export async function queueReportGeneration(user: SessionUser, request: { scope: ReportScope; week: IsoWeek; paper: PaperSize }): Promise<void> {
+export async function queueReportGeneration(
+  user: SessionUser,
+  request: { scope: ReportScope; week: IsoWeek; paper: PaperSize },
+): Promise<void> {
   const pool = getPool();
   await enqueue(
     pool,

@@ -8,7 +8,11 @@ import { ZScheduleInput } from "@/lib/reports/report-schedule";
 export async function saveReportSchedule(user: SessionUser, input: unknown): Promise<{ id: string; name: string }> {
   if (user.role !== "admin") throw new AppError("FORBIDDEN", "only admins edit report schedules");
   const parsed = ZScheduleInput.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", parsed.error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; "));
+  if (!parsed.success)
+    throw new AppError(
+      "INVALID_INPUT",
+      parsed.error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; "),
+    );
   const s = parsed.data;
   const pool = getPool();
   const values = [s.name, JSON.stringify(s.scope), s.recipients, s.paper, s.dayOfWeek, s.timeOfDay, s.timeZone, s.enabled];

@@ -4,7 +4,15 @@ import { useActionState } from "react";
 import { generateReportAction, type ReportActionResult } from "../actions";
 
 /** "Generate": a past week, a scope inside the user's (the org, or some of their accounts), a paper size. */
-export function GenerateReportForm({ weeks, accounts, canChooseOrg }: { weeks: string[]; accounts: Array<{ id: string; name: string }>; canChooseOrg: boolean }) {
+export function GenerateReportForm({
+  weeks,
+  accounts,
+  canChooseOrg,
+}: {
+  weeks: string[];
+  accounts: Array<{ id: string; name: string }>;
+  canChooseOrg: boolean;
+}) {
   const [state, action, isPending] = useActionState<ReportActionResult | null, FormData>(generateReportAction, null);
   return (
     <form action={action} className="inline-form" data-testid="generate-report-form">
@@ -19,7 +27,9 @@ export function GenerateReportForm({ weeks, accounts, canChooseOrg }: { weeks: s
         </select>
       </div>
       <div>
-        <label htmlFor="report-accounts">{canChooseOrg ? "Accounts (none selected = whole organisation)" : "Accounts (at least one)"}</label>
+        <label htmlFor="report-accounts">
+          {canChooseOrg ? "Accounts (none selected = whole organisation)" : "Accounts (at least one)"}
+        </label>
         <select id="report-accounts" name="accountIds" multiple size={Math.min(6, Math.max(2, accounts.length))} style={{ minWidth: 260 }}>
           {accounts.map((account) => (
             <option key={account.id} value={account.id}>

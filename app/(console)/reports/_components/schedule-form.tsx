@@ -46,7 +46,13 @@ export function ScheduleForm({ initial }: { initial: ScheduleFormValues }) {
               </option>
             ))}
           </select>
-          <input name="timeOfDay" defaultValue={initial.timeOfDay} pattern="[0-2][0-9]:[0-5][0-9]" aria-label="Time (HH:MM)" style={{ width: 90 }} />
+          <input
+            name="timeOfDay"
+            defaultValue={initial.timeOfDay}
+            pattern="[0-2][0-9]:[0-5][0-9]"
+            aria-label="Time (HH:MM)"
+            style={{ width: 90 }}
+          />
           <input name="timeZone" defaultValue={initial.timeZone} aria-label="Time zone" style={{ width: 160 }} />
         </span>
       </div>
@@ -58,7 +64,8 @@ export function ScheduleForm({ initial }: { initial: ScheduleFormValues }) {
             <option value="letter">Letter</option>
           </select>
           <span>
-            <input type="checkbox" name="enabled" defaultChecked={initial.enabled} id={`s-enabled-${key}`} /> <span className="small">enabled</span>
+            <input type="checkbox" name="enabled" defaultChecked={initial.enabled} id={`s-enabled-${key}`} />{" "}
+            <span className="small">enabled</span>
           </span>
         </span>
       </div>
