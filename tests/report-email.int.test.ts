@@ -10,6 +10,7 @@ import { enqueue } from "@/lib/jobs/enqueue";
 import { startQueueWorker, waitForQueueIdle } from "@/lib/jobs/queue";
 import { createWorkerRuntime } from "@/lib/jobs/worker-runtime";
 import type { Simulator } from "@/sim/index";
+import { TASKS } from "@/workers/registry";
 import { buildReportHistory } from "./support/report-history";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
@@ -79,7 +80,7 @@ test("a scheduled report is e-mailed to the schedule's recipients; a refused att
      VALUES ('Board', '{"all":true}', '{ciso@example.test,board@example.test}', 'letter', 1, '00:00', 'UTC')`,
   );
   const runtime = createWorkerRuntime({ pool: database.pool, log: () => {} });
-  const runner = await startQueueWorker({ runtime, concurrency: 2, schedule: null });
+  const runner = await startQueueWorker({ runtime, concurrency: 2, tasks: TASKS, cron: [] });
   try {
     await enqueue(database.pool, "schedule-report-sweep", { trigger: "test" }, { jobKey: "report-sweep" });
     // The first attempt is refused: the delivery shows the SMTP error while it waits to retry.

@@ -9,14 +9,21 @@ import { onShutdown, surviveDatabaseOutages } from "@/cli/shutdown";
 import { generatePassword } from "@/lib/auth/password";
 import { registerSimAccounts } from "@/cli/register-sim-accounts";
 import { ensureDefaultSchedule } from "@/lib/data/reports/ensure-default-schedule";
+import { hasScheduledReport } from "@/lib/data/reports/has-scheduled-report";
+import { countCollectedData } from "@/lib/data/runs/count-collected-data";
+import { hasScoreSnapshots } from "@/lib/data/scores/has-score-snapshots";
 import { upsertLocalAdmin } from "@/lib/data/users/upsert-local-admin";
 import { closeDb, getPool } from "@/lib/db";
 import { childProcessEnv, getDataDir, getEnv } from "@/lib/env";
-import { makeQueueUtils, migrateQueue, startSupervisedQueueWorker, waitForQueueIdle } from "@/lib/jobs/queue";
+import { listCronEntries } from "@/lib/jobs/define-job";
+import { COLLECTION_SWEEP_JOB_KEY } from "@/lib/jobs/definitions/schedule-collection-sweep";
+import { enqueue } from "@/lib/jobs/enqueue";
+import { migrateQueue, startSupervisedQueueWorker, waitForQueueIdle } from "@/lib/jobs/queue";
 import { createWorkerRuntime } from "@/lib/jobs/worker-runtime";
 import { isPortFree } from "@/lib/pg/embedded";
 import { lastCompleteIsoWeek } from "@/lib/reports/iso-week";
 import { startSimulator } from "@/sim/index";
+import { TASKS } from "@/workers/registry";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -44,7 +51,7 @@ export async function runDemo(argv: string[]): Promise<number> {
   // First run (nothing scored yet): the simulated organisation starts some days back and
   // the demo collects and scores once per simulated day up to now, so the console opens
   // with trends and day-to-day changes instead of a single point.
-  const isFirstRun = !(await pool.query<{ exists: boolean }>("SELECT EXISTS (SELECT 1 FROM score_snapshots) AS exists")).rows[0]!.exists;
+  const isFirstRun = !(await hasScoreSnapshots(pool));
   const historyDays = isFirstRun ? env.PARAPET_DEMO_HISTORY_DAYS : 0;
   // Older history is cheap: one collection per simulated week before the daily days, so the
   // weekly report opens with a trend of several weeks without a collection per day of it.
@@ -74,7 +81,7 @@ export async function runDemo(argv: string[]): Promise<number> {
   // A collection mostly waits on CloudTrail's LookupEvents quota (2/s per account and
   // region, about 5 s per account), so the demo collects up to 12 accounts at once.
   const concurrency = Math.max(env.PARAPET_WORKER_CONCURRENCY, Math.min(env.PARAPET_DEMO_ACCOUNTS, 12));
-  const runner = await startSupervisedQueueWorker({ runtime, concurrency, schedule: env.PARAPET_COLLECT_SCHEDULE });
+  const runner = await startSupervisedQueueWorker({ runtime, concurrency, tasks: TASKS, cron: listCronEntries(TASKS, env) });
 
   let console_: ChildProcess | undefined;
   let isStopping = false;
@@ -99,7 +106,6 @@ export async function runDemo(argv: string[]): Promise<number> {
   try {
     log("first collection of every account (GuardDuty, Security Hub, CloudTrail through the AWS SDK)...");
     const collectStarted = Date.now();
-    const utils = await makeQueueUtils(pool);
     for (let step = 0; step <= historySteps.length; step++) {
       if (step > 0) {
         const evolved = sim.advanceTime(historySteps[step - 1]!);
@@ -110,35 +116,30 @@ export async function runDemo(argv: string[]): Promise<number> {
       } else if (historySteps.length > 0) {
         log(`first run: collecting ${historyWeeks} simulated weeks (one collection each) and ${historyDays} days (one a day) of history`);
       }
-      await utils.addJob("schedule-collection-sweep", { trigger: "demo" }, { jobKey: "collection-sweep" });
+      await enqueue(pool, "schedule-collection-sweep", { trigger: "demo" }, { jobKey: COLLECTION_SWEEP_JOB_KEY });
       await waitForQueueIdle(pool, { timeoutMs: 30 * 60_000 });
     }
     // The weekly report of the last complete week, as the default schedule would build it
     // (same job and job key, so the schedule does not build that week again).
-    await ensureDefaultSchedule(pool, env.PARAPET_REPORT_SCHEDULE);
-    const defaultSchedule = (await pool.query<{ id: string }>("SELECT id::text FROM report_schedules WHERE is_default")).rows[0]!;
+    const defaultScheduleId = await ensureDefaultSchedule(pool, env.PARAPET_REPORT_SCHEDULE);
     const reportWeek = lastCompleteIsoWeek(sim.now());
     const reportStarted = Date.now();
-    await utils.addJob(
+    await enqueue(
+      pool,
       "generate-report",
-      { scope: { all: true }, week: reportWeek.id, paper: "a4", generatedBy: "schedule", scheduleId: defaultSchedule.id },
-      { jobKey: `report:${defaultSchedule.id}:${reportWeek.id}`, maxAttempts: 1 },
+      { scope: { all: true }, week: reportWeek.id, paper: "a4", generatedBy: "schedule", scheduleId: defaultScheduleId },
+      { jobKey: `report:${defaultScheduleId}:${reportWeek.id}`, maxAttempts: 1 },
     );
     await waitForQueueIdle(pool, { timeoutMs: 5 * 60_000 });
-    const built = await pool.query<{ version: number }>("SELECT version FROM reports WHERE schedule_id = $1 AND week = $2", [defaultSchedule.id, reportWeek.id]);
     log(
-      built.rows[0]
+      (await hasScheduledReport(pool, defaultScheduleId, reportWeek.id))
         ? `weekly report for ${reportWeek.id} ready (${((Date.now() - reportStarted) / 1000).toFixed(1)} s): Reports page`
         : `the weekly report for ${reportWeek.id} could not be built (see the lines above); the console works without it`,
     );
-    await utils.release();
-    const counts = await pool.query<{ accounts: string; findings: string; events: string }>(
-      `SELECT (SELECT count(*) FROM accounts WHERE last_collected_at IS NOT NULL)::text AS accounts,
-              (SELECT count(*) FROM findings)::text AS findings,
-              (SELECT count(*) FROM cloudtrail_events)::text AS events`,
+    const row = await countCollectedData(pool);
+    log(
+      `collected ${row.accounts} accounts: ${row.findings} findings, ${row.events} CloudTrail events in ${((Date.now() - collectStarted) / 1000).toFixed(1)} s`,
     );
-    const row = counts.rows[0]!;
-    log(`collected ${row.accounts} accounts: ${row.findings} findings, ${row.events} CloudTrail events in ${((Date.now() - collectStarted) / 1000).toFixed(1)} s`);
 
     await ensureNextBuild(log);
     const url = `http://localhost:${env.PORT}`;
@@ -165,7 +166,9 @@ export async function runDemo(argv: string[]): Promise<number> {
     });
     await waitForHttp(`${url}/sign-in`, 60_000);
     log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    console.log(`\n  Parapet console:  ${url}\n  Sign in as:       ${env.PARAPET_ADMIN_EMAIL}\n  Password:         ${password}\n\n  Ctrl-C stops everything; data stays in ${getDataDir()}.\n`);
+    console.log(
+      `\n  Parapet console:  ${url}\n  Sign in as:       ${env.PARAPET_ADMIN_EMAIL}\n  Password:         ${password}\n\n  Ctrl-C stops everything; data stays in ${getDataDir()}.\n`,
+    );
   } catch (error) {
     await stopAll();
     throw error;
@@ -187,7 +190,8 @@ async function readOrCreateSecret(name: string, create: () => string): Promise<s
 async function ensureNextBuild(log: (line: string) => void): Promise<void> {
   const buildId = path.resolve(".next/BUILD_ID");
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  const isStale = builtAt === 0 || ["app", "lib", "components", "next.config.js", "package-lock.json"].some((entry) => newestMtime(entry) > builtAt);
+  const isStale =
+    builtAt === 0 || ["app", "lib", "components", "next.config.js", "package-lock.json"].some((entry) => newestMtime(entry) > builtAt);
   if (!isStale) return;
   log("building the console (first run, or sources changed; about a minute)...");
   await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { collectAccount } from "@/lib/collect/collect-account";
-import { rescoreAccount } from "@/lib/data/scores/rescore-account";
+import { scoreAccount } from "@/lib/data/scores/score-account";
 import { createWorkerRuntime } from "@/lib/jobs/worker-runtime";
 import { type IsoWeek, lastCompleteIsoWeek, shiftIsoWeek } from "@/lib/reports/iso-week";
 import { startSimulator, type Simulator } from "@/sim/index";
@@ -44,7 +44,7 @@ export async function buildReportHistory(
         ),
       ),
     );
-    for (const account of sim.org.accounts) await rescoreAccount(account.id, sim.now());
+    for (const account of sim.org.accounts) await scoreAccount(account.id, sim.now(), pool);
   };
   await collectAndScore();
   for (let index = 1; index < options.weeks; index++) {

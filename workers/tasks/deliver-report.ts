@@ -1,11 +1,10 @@
-import { z } from "zod";
 import { deliverReport } from "@/lib/data/reports/deliver-report";
 import { defineJob } from "@/lib/jobs/define-job";
+import { deliverReportJob } from "@/lib/jobs/definitions/deliver-report";
 
 /** E-mails a stored report; a failure is recorded on the delivery and rethrown, so the queue retries with back-off. */
 export default defineJob({
-  name: "deliver-report",
-  schema: z.object({ deliveryId: z.string().regex(/^\d{1,18}$/) }),
+  ...deliverReportJob,
   async handle(payload, { runtime, attempt, log }) {
     try {
       const outcome = await deliverReport(runtime.pool, payload.deliveryId, attempt);

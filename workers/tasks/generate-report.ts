@@ -1,9 +1,10 @@
-import { z } from "zod";
 import { createReport } from "@/lib/data/reports/create-report";
+import { createReportDelivery } from "@/lib/data/reports/create-report-delivery";
 import { DELIVERY_MAX_ATTEMPTS } from "@/lib/data/reports/deliver-report";
+import { hasScheduledReport } from "@/lib/data/reports/has-scheduled-report";
 import { defineJob } from "@/lib/jobs/define-job";
+import { generateReportJob } from "@/lib/jobs/definitions/generate-report";
 import { parseIsoWeek } from "@/lib/reports/iso-week";
-import { ZReportScope } from "@/lib/reports/report-scope";
 
 /**
  * Prints and stores one weekly report (Chromium is started for it and closed after). From a
@@ -11,17 +12,7 @@ import { ZReportScope } from "@/lib/reports/report-scope";
  * deliver-report job (retried with back-off). On demand: the user was authorised when it was queued.
  */
 export default defineJob({
-  name: "generate-report",
-  schema: z.object({
-    scope: ZReportScope,
-    week: z.string().regex(/^\d{4}-W\d{2}$/),
-    paper: z.enum(["a4", "letter"]),
-    generatedBy: z.string().min(1),
-    scheduleId: z
-      .string()
-      .regex(/^\d{1,18}$/)
-      .nullish(),
-  }),
+  ...generateReportJob,
   async handle(payload, { runtime, enqueue, log }) {
     const week = parseIsoWeek(payload.week);
     if (!week) {
@@ -29,10 +20,7 @@ export default defineJob({
       return;
     }
     const pool = runtime.pool;
-    if (payload.scheduleId) {
-      const done = await pool.query("SELECT 1 FROM reports WHERE schedule_id = $1 AND week = $2", [payload.scheduleId, week.id]);
-      if (done.rowCount) return;
-    }
+    if (payload.scheduleId && (await hasScheduledReport(pool, payload.scheduleId, week.id))) return;
     const started = Date.now();
     const report = await createReport(pool, {
       scope: payload.scope,
@@ -46,19 +34,8 @@ export default defineJob({
       `generate-report: ${week.id} version ${report.version} (${report.pageCount} pages) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     if (!payload.scheduleId || !report.isNew) return;
-    const schedule = await pool.query<{ recipients: string[] }>("SELECT recipients FROM report_schedules WHERE id = $1", [
-      payload.scheduleId,
-    ]);
-    const recipients = schedule.rows[0]?.recipients ?? [];
-    if (recipients.length === 0) return;
-    const delivery = await pool.query<{ id: string }>(
-      "INSERT INTO report_deliveries (report_id, schedule_id, recipients) VALUES ($1, $2, $3) RETURNING id::text",
-      [report.id, payload.scheduleId, recipients],
-    );
-    await enqueue(
-      "deliver-report",
-      { deliveryId: delivery.rows[0]!.id },
-      { jobKey: `deliver:${delivery.rows[0]!.id}`, maxAttempts: DELIVERY_MAX_ATTEMPTS },
-    );
+    const deliveryId = await createReportDelivery(pool, report.id, payload.scheduleId);
+    if (deliveryId)
+      await enqueue("deliver-report", { deliveryId }, { jobKey: `deliver:${deliveryId}`, maxAttempts: DELIVERY_MAX_ATTEMPTS });
   },
 });

@@ -5,9 +5,9 @@ import { parseScheduleSetting } from "@/lib/reports/report-schedule";
 /**
  * The org-wide schedule from PARAPET_REPORT_SCHEDULE, created once (no recipients: admins
  * add them in the console). When the setting changes, the default row follows it; any other
- * edit an admin made to it (name, recipients, paper) is kept.
+ * edit an admin made to it (name, recipients, paper) is kept. Returns its id.
  */
-export async function ensureDefaultSchedule(pool: pg.Pool, setting: string): Promise<void> {
+export async function ensureDefaultSchedule(pool: pg.Pool, setting: string): Promise<string> {
   const { dayOfWeek, timeOfDay, timeZone } = parseScheduleSetting(setting);
   await pool.query(
     `WITH updated AS (
@@ -18,4 +18,6 @@ export async function ensureDefaultSchedule(pool: pg.Pool, setting: string): Pro
      WHERE NOT EXISTS (SELECT 1 FROM report_schedules WHERE is_default)`,
     [dayOfWeek, timeOfDay, timeZone],
   );
+  const row = await pool.query<{ id: string }>("SELECT id::text FROM report_schedules WHERE is_default ORDER BY id LIMIT 1");
+  return row.rows[0]!.id;
 }
