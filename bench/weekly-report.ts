@@ -92,7 +92,7 @@ export async function benchWeeklyReport(options: { isQuick: boolean; log: (line:
     const addFindings = async (count: number, offset: number) =>
       pool.query(
         `INSERT INTO findings (source, source_id, account_id, region, type, title, severity, severity_label, status, first_seen_at, last_seen_at, source_updated_at, raw)
-         SELECT 'guardduty', 'bench-' || (g + $4), $1::text[] [1 + (g % array_length($1::text[], 1))], 'us-east-1',
+         SELECT 'guardduty', 'bench-' || (g + $4::int), ($1::text[])[1 + (g % array_length($1::text[], 1))], 'us-east-1',
                 'Recon:EC2/PortProbeUnprotectedPort.' || (g % 20), 'Unprotected port on EC2 instance is being probed',
                 CASE WHEN g % 10 = 0 THEN 9 ELSE 7.5 END, CASE WHEN g % 10 = 0 THEN 'CRITICAL' ELSE 'HIGH' END,
                 CASE WHEN g % 3 = 0 THEN 'archived' ELSE 'active' END,

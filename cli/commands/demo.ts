@@ -128,7 +128,9 @@ export async function runDemo(argv: string[]): Promise<number> {
       pool,
       "generate-report",
       { scope: { all: true }, week: reportWeek.id, paper: "a4", generatedBy: "schedule", scheduleId: defaultScheduleId },
-      { jobKey: `report:${defaultScheduleId}:${reportWeek.id}`, maxAttempts: 1 },
+      // Not maxAttempts 1: waitForQueueIdle counts a job as pending while attempts < max_attempts,
+      // and a running job's attempt is already counted.
+      { jobKey: `report:${defaultScheduleId}:${reportWeek.id}`, maxAttempts: 3 },
     );
     await waitForQueueIdle(pool, { timeoutMs: 5 * 60_000 });
     log(
