@@ -100,7 +100,7 @@ function renderTrendChart(trend: ReportData["trend"]): string {
   const width = 640;
   const height = 190;
   const left = 34;
-  const right = 10;
+  const right = 20;
   const top = 10;
   const bottom = 26;
   const plotW = width - left - right;
@@ -195,6 +195,9 @@ const KIND_LABEL: Record<keyof ReportData["changes"]["totals"], string> = {
   new_account: "New accounts",
 };
 
+/** The PDF shows the largest changes only (the per-account table and the CSV have the rest), so the section stays near one page. */
+const HIGHLIGHTS_SHOWN = 8;
+
 function renderChanges(data: ReportData): string {
   const totals = Object.entries(data.changes.totals) as Array<[keyof typeof KIND_LABEL, number]>;
   return `<h2>What changed this week, and why</h2>
@@ -212,6 +215,7 @@ function renderChanges(data: ReportData): string {
 <thead><tr><th>Account</th><th>Item</th><th>Change</th><th class="num">Points</th><th>Why</th></tr></thead><tbody>
 ${
   data.changes.highlights
+    .slice(0, HIGHLIGHTS_SHOWN)
     .map(
       (h) =>
         `<tr><td>${esc(h.accountName)}<div class="id">${esc(h.accountId)}</div></td><td>${esc(h.itemId)} ${esc(h.title)}</td><td>${esc(KIND_LABEL[h.kind])}</td><td class="num">${change(h.scoreImpact)}</td><td class="small">${esc(h.detail)}</td></tr>`,
@@ -367,7 +371,8 @@ section { break-before: page; }
 section:first-child { break-before: auto; }
 .page-summary { break-after: page; }
 .lead { color: #5b6576; margin: 0 0 10pt; font-size: 10.5pt; }
-.tiles { display: grid; grid-template-columns: repeat(4, 1fr); gap: 7pt; margin-bottom: 6pt; }
+/* 2px short of the full width: Letter's content width is a fractional pixel count and the last tile's right border fell on the clip edge. */
+.tiles { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 7pt; margin: 0 2px 6pt 0; }
 .tile { border: 1px solid #d5dbe3; border-radius: 5pt; padding: 6pt 8pt; break-inside: avoid; }
 .tile .label { font-size: 7.5pt; text-transform: uppercase; letter-spacing: 0.05em; color: #5b6576; }
 .tile .value { font-size: 15pt; font-weight: 700; margin: 2pt 0; overflow-wrap: anywhere; }
@@ -396,10 +401,10 @@ th { font-size: 7.5pt; text-transform: uppercase; letter-spacing: 0.04em; color:
 .down { color: #c0392b; }
 .sev-critical { color: #8b1a1a; font-weight: 700; }
 .sev-high { color: #c0392b; font-weight: 700; }
-.two { display: grid; grid-template-columns: 1fr 1fr; gap: 12pt; }
+.two { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 12pt; }
 .chips { display: flex; flex-wrap: wrap; gap: 5pt; margin: 4pt 0 6pt; }
 .chip { border: 1px solid #d5dbe3; border-radius: 10pt; padding: 1.5pt 7pt; font-size: 8.5pt; }
-.fix { border: 1px solid #d5dbe3; border-radius: 5pt; padding: 6pt 8pt; margin-bottom: 6pt; break-inside: avoid; }
+.fix { border: 1px solid #d5dbe3; border-radius: 5pt; padding: 6pt 8pt; margin: 0 2px 6pt 0; break-inside: avoid; }
 .fix-head { display: flex; gap: 8pt; align-items: baseline; }
 .fix-head b { flex: 1; }
 .rank { font-weight: 700; color: #2458d6; }
