@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import type { SessionUser } from "@/lib/auth";
 import { deliverReport } from "@/lib/data/reports/deliver-report";
 import { findReports } from "@/lib/data/reports/find-reports";
-import { resetEnvCache } from "@/lib/env";
+import { setDatabaseUrl } from "@/lib/env";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { startQueueWorker, waitForQueueIdle } from "@/lib/jobs/queue";
 import { createWorkerRuntime } from "@/lib/jobs/worker-runtime";
@@ -63,12 +63,13 @@ beforeAll(async () => {
   process.env.PARAPET_SMTP_PORT = String((smtp.server.address() as AddressInfo).port);
   process.env.PARAPET_SMTP_TLS = "none";
   process.env.PARAPET_SMTP_FROM = "Parapet <reports@example.test>";
-  resetEnvCache();
+  // Re-pointing at the same database also makes lib/env read the SMTP settings afresh.
+  setDatabaseUrl(database.url);
 }, 300_000);
 
 afterAll(async () => {
   for (const name of ["PARAPET_SMTP_HOST", "PARAPET_SMTP_PORT", "PARAPET_SMTP_TLS", "PARAPET_SMTP_FROM"]) delete process.env[name];
-  resetEnvCache();
+  if (database) setDatabaseUrl(database.url);
   await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
   await sim?.close();
   await database?.drop();

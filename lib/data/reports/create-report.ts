@@ -1,10 +1,10 @@
 import "server-only";
 import type pg from "pg";
+import { withTransaction } from "@/lib/db";
 import type { IsoWeek } from "@/lib/reports/iso-week";
 import { type PaperSize, printReportPdf } from "@/lib/reports/print-report-pdf";
 import { renderReportCsv } from "@/lib/reports/render-report-csv";
 import { type ReportScope, scopeKey } from "@/lib/reports/report-scope";
-import { withTransaction } from "@/lib/ingest/with-transaction";
 import { buildReportData } from "./build-report-data";
 
 export interface CreatedReport {
