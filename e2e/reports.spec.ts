@@ -39,7 +39,7 @@ test.describe("[REPORTS]", () => {
     const report = stored.rows[0]!;
     expect(report.trend).toBeGreaterThanOrEqual(4);
     await page.getByRole("link", { name: "Reports" }).click();
-    await expect(page.getByRole("heading", { name: "Reports", exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Reports", exact: true, level: 1 })).toBeVisible();
     await expect(page.getByTestId("report-row").filter({ hasText: report.week })).toBeVisible();
     const preview = page.getByTestId("report-preview");
     await expect(preview).toBeVisible();
@@ -69,6 +69,7 @@ test.describe("[REPORTS]", () => {
     const signIn = new SignInPage(page);
     await signIn.goto();
     await signIn.signIn(email, "viewer-password-123");
+    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
     await page.goto("/reports");
     await expect(page.getByText("No report yet")).toBeVisible();
     const refused = await page.request.get(`/api/reports/${org.rows[0]!.id}/report.pdf`);
