@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { authOptions } from "@/lib/auth/config";
 import { getDb } from "@/lib/db";
+import { requireApiTokenUser } from "@/lib/auth/require-api-token-user";
 import { AppError } from "@/lib/errors";
 
 export type Role = "admin" | "analyst" | "viewer";
@@ -15,6 +16,8 @@ export interface SessionUser {
   role: Role;
   allAccounts: boolean;
   accountScope: string[];
+  /** Set when the request came with an API token instead of a session (the token acts as this user). */
+  apiToken?: { id: string; name: string };
 }
 
 /** The current user, re-read from the database once per request; null without a valid session. */
@@ -37,8 +40,15 @@ export async function requirePageUser(): Promise<SessionUser> {
   return user;
 }
 
-/** For route handlers and actions: the user, or a 401 AppError. */
-export async function requireApiUser(): Promise<SessionUser> {
+/**
+ * For route handlers and actions: the user, or a 401 AppError. A route handler that
+ * passes its `request` also accepts `Authorization: Bearer <API token>` (read-only GET
+ * handlers only: server actions never pass it, so a token cannot change anything). A
+ * request that carries an Authorization header is judged by it alone, never by a cookie.
+ */
+export async function requireApiUser(request?: Request): Promise<SessionUser> {
+  const authorization = request?.headers.get("authorization") ?? null;
+  if (request && authorization !== null) return requireApiTokenUser(request, authorization);
   const user = await getSessionUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "sign in first");
   return user;
