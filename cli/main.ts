@@ -6,6 +6,7 @@ import { runCollect } from "@/cli/commands/collect";
 import { runDemo } from "@/cli/commands/demo";
 import { runImport } from "@/cli/commands/import";
 import { runMigrate } from "@/cli/commands/migrate";
+import { runReport } from "@/cli/commands/report";
 import { runScore } from "@/cli/commands/score";
 import { runScores } from "@/cli/commands/scores";
 import { runWorker } from "@/cli/commands/worker";
@@ -32,6 +33,8 @@ Commands:
   users add EMAIL --role admin|analyst|viewer [--accounts ID,ID | --all-accounts] [--password P]
   users list | disable EMAIL | enable EMAIL
                            local console users; viewers and analysts see only their accounts
+  report [--week 2026-W48] [--scope all|accounts:ID,ID|tag:K=V] [--paper a4|letter] --out DIR
+                           the weekly executive report (PDF + CSV), stored as a new version and written to DIR
   migrate                  apply database migrations (SQL files in prisma/migrations)
   import PATH... [--json]  ingest AWS-format files (GuardDuty, ASFF, CloudTrail) into the database, then score the accounts they name
   --help                   this text
@@ -65,6 +68,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runAccounts(rest);
       case "users":
         return await runUsers(rest);
+      case "report":
+        return await runReport(rest);
       case "migrate":
         return await runMigrate(rest);
       case "import":

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseScheduleSetting } from "@/lib/reports/report-schedule";
 
 /**
  * The only reader of process.env. Every setting has a safe default for the demo, and a
@@ -50,12 +51,44 @@ const ZEnv = z.object({
    * one collection and score snapshot per day, so trends and "what changed" have data.
    */
   PARAPET_DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(30).default(7),
+  /**
+   * Weeks of older history before those days, collected and scored once per simulated week
+   * (cheap), so the weekly report's trend has points: 3 weekly steps + the daily days give at
+   * least 4 complete weeks.
+   */
+  PARAPET_DEMO_HISTORY_WEEKS: z.coerce.number().int().min(0).max(12).default(3),
   /** Simulator size for `parapet demo`. */
   PARAPET_DEMO_ACCOUNTS: z.coerce.number().int().min(1).max(2000).default(12),
   PARAPET_DEMO_REGIONS: z
     .string()
     .regex(/^[a-z]{2}(-[a-z]+)+-\d(,[a-z]{2}(-[a-z]+)+-\d)*$/, "comma-separated AWS regions, e.g. us-east-1,eu-west-1")
     .default("us-east-1,eu-west-1"),
+  /** Chromium that prints the weekly reports to PDF (Debian's package by default; started on demand). */
+  PARAPET_CHROMIUM: z.string().default("/usr/bin/chromium"),
+  /** When the default org-wide weekly report is built: "<weekday> HH:MM <IANA time zone>". */
+  PARAPET_REPORT_SCHEDULE: z
+    .string()
+    .regex(
+      /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+([01]\d|2[0-3]):[0-5]\d(\s+\S+)?$/i,
+      "must be '<weekday> HH:MM [time zone]', e.g. 'monday 06:00 UTC'",
+    )
+    .refine((value) => {
+      try {
+        parseScheduleSetting(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "the time zone must be an IANA name such as UTC or Europe/Berlin")
+    .default("monday 06:00 UTC"),
+  /** SMTP server the weekly reports are e-mailed through; unset = reports are not e-mailed. */
+  PARAPET_SMTP_HOST: z.string().optional(),
+  PARAPET_SMTP_PORT: ZPort.default(587),
+  /** "tls" = TLS from the first byte (port 465); "starttls" = upgrade required; "none" = plain (local relays only). */
+  PARAPET_SMTP_TLS: z.enum(["tls", "starttls", "none"]).default("starttls"),
+  PARAPET_SMTP_USER: z.string().optional(),
+  PARAPET_SMTP_PASSWORD: z.string().optional(),
+  PARAPET_SMTP_FROM: z.string().default("Parapet <parapet@localhost>"),
   /** Base region for STS and other global calls. */
   AWS_REGION: z.string().default("us-east-1"),
   AWS_ENDPOINT_URL: z.url().optional(),

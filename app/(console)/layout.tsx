@@ -20,6 +20,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <Link href="/findings">Findings</Link>
           <Link href="/checklist">Checklist</Link>
           <Link href="/collection">Collection</Link>
+          <Link href="/reports">Reports</Link>
           <Link href="/settings/tokens">API tokens</Link>
         </nav>
         <div className="user">
