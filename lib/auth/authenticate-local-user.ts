@@ -8,6 +8,8 @@ export interface LocalSignIn {
   id: string;
   email: string;
   name: string | null;
+  /** Put in the token, so "sign out everywhere" (which bumps it) ends this session too. */
+  sessionVersion: number;
 }
 
 /**
@@ -30,13 +32,13 @@ export async function authenticateLocalUser(email: string, password: string, ip:
     await db.auditLog.create({ data: { actorEmail: email, action: "auth.login-delayed", ip, detail: { delayMs: decision.delayMs } } });
     await sleep(decision.delayMs);
   }
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, disabled: true } });
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, disabled: true, sessionVersion: true } });
   // Unknown e-mails and SSO users (no hash) cost the same full scrypt, so timing reveals nothing.
   const isValid = (await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH)) && !!user && !user.disabled && !!user.passwordHash;
   await db.auditLog.create({ data: { actorEmail: email, action: isValid ? "auth.login" : "auth.login-failed", ip, detail: { method: "password" } } });
   if (!isValid || !user) return null;
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 
 async function countRecentFailures(email: string, ip: string | null, now: Date): Promise<SignInFailureCounts> {
