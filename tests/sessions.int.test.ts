@@ -17,7 +17,9 @@ import { createTestDatabase, type TestDatabase } from "./support/test-database";
  * that has ended.
  */
 // next-auth's request handler (what /api/auth/[...nextauth] runs); its package exports do not list it.
-const { AuthHandler } = createRequire(import.meta.url)("../node_modules/next-auth/core/index.js") as typeof import("next-auth/core");
+const { AuthHandler } = createRequire(import.meta.url)("../node_modules/next-auth/core/index.js") as {
+  AuthHandler: (params: { req: Record<string, unknown>; options: unknown }) => Promise<{ body?: unknown; cookies?: Array<{ name: string; value: string }> }>;
+};
 
 const SECRET = "a-test-secret-that-is-at-least-32-characters-long";
 let database: TestDatabase;
