@@ -20,11 +20,13 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <Link href="/findings">Findings</Link>
           <Link href="/checklist">Checklist</Link>
           <Link href="/collection">Collection</Link>
+          {user.role === "admin" ? <Link href="/users">Users</Link> : null}
+          {user.role === "admin" ? <Link href="/audit">Audit log</Link> : null}
         </nav>
         <div className="user">
-          <span>
+          <Link href="/settings/account">
             {user.email} ({user.role})
-          </span>
+          </Link>
           <SignOutButton />
         </div>
       </header>

@@ -3,7 +3,9 @@ import { requireApiUser } from "@/lib/auth";
 import { toCsvRow } from "@/lib/csv/to-csv-row";
 import { findFindings, type FindingRow } from "@/lib/data/findings/find-findings";
 import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
+import { getDb } from "@/lib/db";
 import { describeError, isAppError } from "@/lib/errors";
+import { getRequestIp } from "@/lib/http/get-request-ip";
 
 export const dynamic = "force-dynamic";
 
@@ -46,6 +48,8 @@ export async function GET(request: Request): Promise<Response> {
     throw error;
   }
   const filters = parseFindingFilters(new URL(request.url).searchParams);
+  // Who took a copy of which findings, and from where.
+  await getDb().auditLog.create({ data: { actorEmail: user.email, action: "findings.export", ip: getRequestIp(request.headers), detail: JSON.parse(JSON.stringify({ filters })) } });
   const encoder = new TextEncoder();
   let after: string | undefined;
   let written = 0;
