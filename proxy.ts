@@ -5,9 +5,9 @@ import { type NextRequest, NextResponse } from "next/server";
 import { getEnv } from "@/lib/env";
 import { contentSecurityPolicy, createNonce } from "@/lib/http/content-security-policy";
 
-/** Reachable without a session: the sign-in page and next-auth's own endpoints. */
+/** Reachable without a session: the sign-in pages (including "refused") and next-auth's own endpoints. */
 function isPublic(pathname: string): boolean {
-  return pathname === "/sign-in" || pathname.startsWith("/api/auth/");
+  return pathname === "/sign-in" || pathname.startsWith("/sign-in/") || pathname.startsWith("/api/auth/");
 }
 
 /** Renew the session cookie at most once a minute: enough for an idle timeout counted in minutes. */

@@ -44,6 +44,25 @@ const ZEnv = z.object({
     .string()
     .refine((value) => value.split(",").every((entry) => isAddressOrCidr(entry.trim())), "comma-separated IP addresses or CIDRs, e.g. 10.0.0.0/8,::1")
     .default(""),
+  /**
+   * OpenID Connect single sign-on: set all three to show "Sign in with ..." on the sign-in
+   * page. The issuer's /.well-known/openid-configuration is read at sign-in.
+   */
+  PARAPET_OIDC_ISSUER: z.url().optional(),
+  PARAPET_OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  PARAPET_OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  /** The label of the sign-in button, e.g. "Okta". */
+  PARAPET_OIDC_NAME: z.string().min(1).max(60).default("single sign-on"),
+  /** The ID token / userinfo claim holding the user's groups or roles (Entra ID: `groups` or `roles`; Keycloak: `groups`). */
+  PARAPET_OIDC_GROUPS_CLAIM: z
+    .string()
+    .regex(/^[\w:/.-]{1,200}$/, "a claim name")
+    .default("groups"),
+  /** Scopes requested at sign-in; some IdPs need an extra one (Okta, Keycloak: `groups`). */
+  PARAPET_OIDC_SCOPES: z
+    .string()
+    .regex(/^openid( [\w:/.-]+)*$/, "space-separated scopes starting with openid")
+    .default("openid email profile"),
   /** Minutes without a request after which a session ends (the cookie is renewed while in use). */
   PARAPET_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   /** Hours after sign-in after which a session ends however active it is. */

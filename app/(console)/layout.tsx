@@ -21,6 +21,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <Link href="/checklist">Checklist</Link>
           <Link href="/collection">Collection</Link>
           {user.role === "admin" ? <Link href="/users">Users</Link> : null}
+          {user.role === "admin" ? <Link href="/settings/sso">Single sign-on</Link> : null}
           {user.role === "admin" ? <Link href="/audit">Audit log</Link> : null}
         </nav>
         <div className="user">

@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
+import type { OAuthConfig } from "next-auth/providers/oauth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getSessionSettings } from "@/lib/auth/session-settings";
+import { getOidcConfig } from "@/lib/auth/sso/get-oidc-config";
+import { readGroupsClaim } from "@/lib/auth/sso/map-sso-groups";
 import { getEnv } from "@/lib/env";
 import { getRequestIp } from "@/lib/http/get-request-ip";
 
@@ -25,14 +28,46 @@ interface SignedInUser {
   sessionVersion: number;
 }
 
+/** The OIDC id of the single sign-on provider: its callback is /api/auth/callback/oidc. */
+export const OIDC_PROVIDER_ID = "oidc";
+
+/**
+ * OpenID Connect through next-auth's generic OAuth provider: discovery from the issuer's
+ * well-known document, the authorization code flow with PKCE and state checked by next-auth,
+ * the ID token's signature and issuer checked by openid-client. Claims come from the ID token.
+ */
+function oidcProvider(): OAuthConfig<Record<string, unknown>> | null {
+  const oidc = getOidcConfig();
+  if (!oidc) return null;
+  return {
+    id: OIDC_PROVIDER_ID,
+    name: oidc.name,
+    type: "oauth",
+    wellKnown: `${oidc.issuer}/.well-known/openid-configuration`,
+    issuer: oidc.issuer,
+    clientId: oidc.clientId,
+    clientSecret: oidc.clientSecret,
+    idToken: true,
+    checks: ["pkce", "state"],
+    authorization: { params: { scope: oidc.scopes } },
+    profile(profile) {
+      const email = typeof profile.email === "string" ? profile.email.toLowerCase() : null;
+      const name = typeof profile.name === "string" ? profile.name : typeof profile.preferred_username === "string" ? profile.preferred_username : null;
+      return { id: String(profile.sub), email, name };
+    },
+  };
+}
+
 export function buildAuthOptions(): NextAuthOptions {
   const settings = getSessionSettings();
+  const oidc = oidcProvider();
   return {
     ...(getEnv().NEXTAUTH_SECRET ? { secret: getEnv().NEXTAUTH_SECRET } : {}),
     session: { strategy: "jwt", maxAge: settings.idleSeconds },
     jwt: { maxAge: settings.idleSeconds },
     useSecureCookies: settings.isHttps,
-    pages: { signIn: "/sign-in" },
+    // next-auth's own error page would show its codes; ours says what to do.
+    pages: { signIn: "/sign-in", error: "/sign-in/refused" },
     providers: [
       CredentialsProvider({
         name: "Parapet account",
@@ -45,8 +80,29 @@ export function buildAuthOptions(): NextAuthOptions {
           return authenticateLocalUser(parsed.data.email, parsed.data.password, getRequestIp(request?.headers));
         },
       }),
+      ...(oidc ? [oidc] : []),
     ],
     callbacks: {
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== OIDC_PROVIDER_ID) return true;
+        const claims = (profile ?? {}) as Record<string, unknown>;
+        const { signInSsoUser } = await import("@/lib/data/sso/sign-in-sso-user");
+        const { getActionIp } = await import("@/lib/http/get-action-ip");
+        const result = await signInSsoUser(
+          {
+            subject: String(claims.sub ?? ""),
+            email: typeof claims.email === "string" ? claims.email : null,
+            emailVerified: claims.email_verified,
+            name: user.name ?? null,
+            groups: readGroupsClaim(claims, getOidcConfig()?.groupsClaim ?? "groups"),
+          },
+          await getActionIp(),
+        );
+        if (!result.isOk) return `/sign-in/refused?reason=${result.reason}`;
+        // next-auth hands this same object to the jwt callback: from here on it is our user.
+        Object.assign(user, { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion });
+        return true;
+      },
       async jwt({ token, user }) {
         if (user) {
           const signedIn = user as unknown as SignedInUser;

@@ -28,7 +28,7 @@ export async function findUsers(actor: SessionUser): Promise<UserListRow[]> {
     role: user.role,
     allAccounts: user.allAccounts,
     accountScope: user.accountScope ?? [],
-    source: user.passwordHash ? "local" : "sso",
+    source: user.authSource === "sso" ? "sso" : "local",
     disabled: user.disabled,
     lastLoginAt: user.lastLoginAt,
     createdAt: user.createdAt,

@@ -17,7 +17,7 @@ export async function getUser(actor: SessionUser, userId: string): Promise<UserL
     role: user.role,
     allAccounts: user.allAccounts,
     accountScope: user.accountScope ?? [],
-    source: user.passwordHash ? "local" : "sso",
+    source: user.authSource === "sso" ? "sso" : "local",
     disabled: user.disabled,
     lastLoginAt: user.lastLoginAt,
     createdAt: user.createdAt,
