@@ -1,3 +1,4 @@
+import type pg from "pg";
 import { hashPassword } from "../lib/auth/password";
 import { expect, test } from "./fixtures";
 import { AccountPage } from "./pages/account-page";
@@ -13,7 +14,7 @@ interface FailingItem {
 }
 
 /** A failing item whose first evidence reference is a stored record (finding, control result or CloudTrail event). */
-async function findFailingItem(db: import("pg").Client, exclude: string[] = []): Promise<FailingItem> {
+async function findFailingItem(db: pg.Client, exclude: string[] = []): Promise<FailingItem> {
   const { rows } = await db.query<FailingItem>(
     `SELECT c.account_id, c.item_id, c.evidence->'refs'->0->>'id' AS ref_id, c.evidence->'refs'->0->>'kind' AS ref_kind,
             jsonb_array_length(c.evidence->'refs')::int AS refs
@@ -28,7 +29,7 @@ async function findFailingItem(db: import("pg").Client, exclude: string[] = []):
   return rows[0]!;
 }
 
-async function latestSnapshot(db: import("pg").Client, accountId: string) {
+async function latestSnapshot(db: pg.Client, accountId: string) {
   const { rows } = await db.query<{ score: number | null; risk_adjusted_score: number | null }>(
     "SELECT score, risk_adjusted_score FROM score_snapshots WHERE account_id = $1 ORDER BY day DESC LIMIT 1",
     [accountId],

@@ -1,4 +1,4 @@
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { makeQueueUtils, waitForQueueIdle } from "@/lib/jobs/queue";
 import { startSimulator, type Simulator } from "@/sim/index";

@@ -144,6 +144,8 @@ export function buildGuardDutyCopy(finding: GuardDutyFinding): AsffFinding {
   productFields["aws/securityhub/FindingId"] = `${productArn}/${finding.arn}`;
   productFields["aws/securityhub/ProductName"] = "GuardDuty";
   productFields["aws/securityhub/CompanyName"] = "Amazon";
+  // GuardDuty's resource block is free-form JSON whose shape depends on resourceType.
+  /* eslint-disable @typescript-eslint/no-explicit-any */
   const resource = finding.resource as Record<string, any>;
   let resources: Array<Record<string, unknown>>;
   if (resource.resourceType === "Instance") {
@@ -175,6 +177,7 @@ export function buildGuardDutyCopy(finding: GuardDutyFinding): AsffFinding {
   } else {
     resources = [{ Type: "Other", Id: `arn:aws:iam::${accountId}:root`, Partition: "aws", Region: region }];
   }
+  /* eslint-enable @typescript-eslint/no-explicit-any */
   const severityOriginal = String(finding.severity);
   return {
     SchemaVersion: "2018-10-08",
