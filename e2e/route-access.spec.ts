@@ -33,8 +33,14 @@ const ROUTES: Record<string, { access: Access; url: (ids: Ids) => string }> = {
   "/(console)/accounts/[accountId]/page": { access: "viewer", url: (ids) => `/accounts/${ids.accountId}` },
   // The edit page is for admins; others get 404 like an account they cannot see.
   "/(console)/accounts/[accountId]/edit/page": { access: "admin", url: (ids) => `/accounts/${ids.accountId}/edit` },
-  "/(console)/accounts/[accountId]/items/[itemId]/page": { access: "viewer", url: (ids) => `/accounts/${ids.accountId}/items/${ids.itemId}` },
-  "/(console)/accounts/[accountId]/records/[kind]/[recordId]/page": { access: "viewer", url: (ids) => `/accounts/${ids.accountId}/records/finding/${ids.findingId}` },
+  "/(console)/accounts/[accountId]/items/[itemId]/page": {
+    access: "viewer",
+    url: (ids) => `/accounts/${ids.accountId}/items/${ids.itemId}`,
+  },
+  "/(console)/accounts/[accountId]/records/[kind]/[recordId]/page": {
+    access: "viewer",
+    url: (ids) => `/accounts/${ids.accountId}/records/finding/${ids.findingId}`,
+  },
   "/(console)/checklist/page": { access: "viewer", url: () => "/checklist" },
   "/(console)/collection/page": { access: "viewer", url: () => "/collection" },
   "/(console)/findings/page": { access: "viewer", url: () => "/findings" },
@@ -59,33 +65,98 @@ type ActionArg = string | boolean | null | Record<string, unknown> | { form: Rec
  * posted to, valid arguments (so only the role check can stop them), and the refusal the
  * action answers with. `throws`: the action refuses by throwing (a 500 without details).
  */
-const ACTIONS: Record<string, { access: Exclude<Access, "public" | "internal">; page: string; args: (ids: Ids) => ActionArg[]; refusal: RegExp | "throws" }> = {
+const ACTIONS: Record<
+  string,
+  { access: Exclude<Access, "public" | "internal">; page: string; args: (ids: Ids) => ActionArg[]; refusal: RegExp | "throws" }
+> = {
   "app/(console)/accounts/actions.ts#createAccountAction": {
     access: "admin",
     page: "/accounts",
-    args: () => [{ form: { id: "999999999999", name: "Route test", roleArn: "arn:aws:iam::999999999999:role/ParapetReadOnly", externalId: "route-test-external-id", regions: ["us-east-1"], owner: "" } }],
+    args: () => [
+      {
+        form: {
+          id: "999999999999",
+          name: "Route test",
+          roleArn: "arn:aws:iam::999999999999:role/ParapetReadOnly",
+          externalId: "route-test-external-id",
+          regions: ["us-east-1"],
+          owner: "",
+        },
+      },
+    ],
     refusal: /only admins can add accounts/,
   },
   "app/(console)/accounts/actions.ts#updateAccountAction": {
     access: "admin",
     page: "/accounts",
-    args: (ids) => [{ form: { id: ids.accountId, name: "Renamed by a viewer", roleArn: `arn:aws:iam::${ids.accountId}:role/ParapetReadOnly`, externalId: "", regions: ["us-east-1"], owner: "" } }],
+    args: (ids) => [
+      {
+        form: {
+          id: ids.accountId,
+          name: "Renamed by a viewer",
+          roleArn: `arn:aws:iam::${ids.accountId}:role/ParapetReadOnly`,
+          externalId: "",
+          regions: ["us-east-1"],
+          owner: "",
+        },
+      },
+    ],
     refusal: /only admins can edit accounts/,
   },
   "app/(console)/accounts/actions.ts#testConnectionFormAction": {
     access: "admin",
     page: "/accounts",
-    args: () => [{ form: { id: "999999999999", roleArn: "arn:aws:iam::999999999999:role/ParapetReadOnly", externalId: "route-test-external-id", regions: ["us-east-1"] } }],
+    args: () => [
+      {
+        form: {
+          id: "999999999999",
+          roleArn: "arn:aws:iam::999999999999:role/ParapetReadOnly",
+          externalId: "route-test-external-id",
+          regions: ["us-east-1"],
+        },
+      },
+    ],
     refusal: /only admins can test a new account/,
   },
-  "app/(console)/accounts/actions.ts#testAccountConnectionAction": { access: "analyst", page: "/accounts", args: (ids) => [ids.accountId], refusal: /only admins and analysts can test connections/ },
-  "app/(console)/accounts/actions.ts#collectNowAction": { access: "analyst", page: "/accounts", args: (ids) => [ids.accountId], refusal: /only admins and analysts can start a collection/ },
-  "app/(console)/accounts/actions.ts#setAccountEnabledAction": { access: "admin", page: "/accounts", args: (ids) => [ids.accountId, false], refusal: /only admins can disable or enable accounts/ },
-  "app/(console)/accounts/actions.ts#discoverAccountsAction": { access: "admin", page: "/accounts", args: (ids) => [ids.accountId], refusal: /only admins can discover accounts/ },
+  "app/(console)/accounts/actions.ts#testAccountConnectionAction": {
+    access: "analyst",
+    page: "/accounts",
+    args: (ids) => [ids.accountId],
+    refusal: /only admins and analysts can test connections/,
+  },
+  "app/(console)/accounts/actions.ts#collectNowAction": {
+    access: "analyst",
+    page: "/accounts",
+    args: (ids) => [ids.accountId],
+    refusal: /only admins and analysts can start a collection/,
+  },
+  "app/(console)/accounts/actions.ts#setAccountEnabledAction": {
+    access: "admin",
+    page: "/accounts",
+    args: (ids) => [ids.accountId, false],
+    refusal: /only admins can disable or enable accounts/,
+  },
+  "app/(console)/accounts/actions.ts#discoverAccountsAction": {
+    access: "admin",
+    page: "/accounts",
+    args: (ids) => [ids.accountId],
+    refusal: /only admins can discover accounts/,
+  },
   "app/(console)/accounts/[accountId]/items/[itemId]/actions.ts#acceptRiskAction": {
     access: "analyst",
     page: "/accounts",
-    args: (ids) => [{}, { form: { accountId: ids.accountId, itemId: ids.itemId, reason: "accepted by a viewer", owner: "viewer", expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) } }],
+    args: (ids) => [
+      {},
+      {
+        form: {
+          accountId: ids.accountId,
+          itemId: ids.itemId,
+          reason: "accepted by a viewer",
+          owner: "viewer",
+          expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+        },
+      },
+    ],
     refusal: /only analysts and admins/,
   },
   "app/(console)/accounts/[accountId]/items/[itemId]/actions.ts#revokeRiskAction": {
@@ -106,19 +177,49 @@ const ACTIONS: Record<string, { access: Exclude<Access, "public" | "internal">; 
     args: (ids) => [ids.userId, { form: { role: "viewer" } }],
     refusal: /only admins can change roles and scopes/,
   },
-  "app/(console)/users/actions.ts#setUserDisabledAction": { access: "admin", page: "/users", args: (ids) => [ids.userId, true], refusal: /only admins can disable users/ },
-  "app/(console)/users/actions.ts#resetUserPasswordAction": { access: "admin", page: "/users", args: (ids) => [ids.userId], refusal: /only admins can reset passwords/ },
-  "app/(console)/users/actions.ts#endUserSessionsAction": { access: "admin", page: "/users", args: (ids) => [ids.userId], refusal: /only admins can end another user's sessions/ },
+  "app/(console)/users/actions.ts#setUserDisabledAction": {
+    access: "admin",
+    page: "/users",
+    args: (ids) => [ids.userId, true],
+    refusal: /only admins can disable users/,
+  },
+  "app/(console)/users/actions.ts#resetUserPasswordAction": {
+    access: "admin",
+    page: "/users",
+    args: (ids) => [ids.userId],
+    refusal: /only admins can reset passwords/,
+  },
+  "app/(console)/users/actions.ts#endUserSessionsAction": {
+    access: "admin",
+    page: "/users",
+    args: (ids) => [ids.userId],
+    refusal: /only admins can end another user's sessions/,
+  },
   "app/(console)/settings/sso/actions.ts#saveSsoMappingAction": {
     access: "admin",
     page: "/settings/sso",
     args: () => [{ form: { groupName: "made-by-a-viewer", role: "admin", allAccounts: "on" } }],
     refusal: /only admins can edit single sign-on mappings/,
   },
-  "app/(console)/settings/sso/actions.ts#deleteSsoMappingAction": { access: "admin", page: "/settings/sso", args: () => ["1"], refusal: /only admins can edit single sign-on mappings/ },
+  "app/(console)/settings/sso/actions.ts#deleteSsoMappingAction": {
+    access: "admin",
+    page: "/settings/sso",
+    args: () => ["1"],
+    refusal: /only admins can edit single sign-on mappings/,
+  },
   // Every signed-in user may change their own password and end their own sessions.
-  "app/(console)/settings/account/actions.ts#changePasswordAction": { access: "viewer", page: "/settings/account", args: () => [{ form: { current: "x", next: "y", confirm: "y" } }], refusal: /never/ },
-  "app/(console)/settings/account/actions.ts#signOutEverywhereAction": { access: "viewer", page: "/settings/account", args: () => [], refusal: /never/ },
+  "app/(console)/settings/account/actions.ts#changePasswordAction": {
+    access: "viewer",
+    page: "/settings/account",
+    args: () => [{ form: { current: "x", next: "y", confirm: "y" } }],
+    refusal: /never/,
+  },
+  "app/(console)/settings/account/actions.ts#signOutEverywhereAction": {
+    access: "viewer",
+    page: "/settings/account",
+    args: () => [],
+    refusal: /never/,
+  },
 };
 
 function readManifest<T>(name: string): T {
@@ -127,10 +228,14 @@ function readManifest<T>(name: string): T {
 
 function addUser(email: string, role: string, password: string) {
   const { databaseUrl } = JSON.parse(readFileSync(STATE_FILE, "utf8")) as { databaseUrl: string };
-  execFileSync(process.execPath, [path.resolve(__dirname, "../bin/parapet.js"), "users", "add", email, "--role", role, "--all-accounts", "--password", password], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: "pipe",
-  });
+  execFileSync(
+    process.execPath,
+    [path.resolve(__dirname, "../bin/parapet.js"), "users", "add", email, "--role", role, "--all-accounts", "--password", password],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: "pipe",
+    },
+  );
 }
 
 /** A signed-in request context for a role (through the sign-in form, as a user would). */
@@ -156,12 +261,17 @@ async function callAction(request: APIRequestContext, page: string, actionId: st
   });
   const headers = { "Next-Action": actionId, Accept: "text/x-component", Origin: new URL(process.env.PARAPET_E2E_BASE_URL!).origin };
   if (forms.length === 0) {
-    return request.post(page, { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(encoded), maxRedirects: 0 });
+    return request.post(page, {
+      headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" },
+      data: JSON.stringify(encoded),
+      maxRedirects: 0,
+    });
   }
   const body = new FormData();
   body.append("0", JSON.stringify(encoded));
   forms.forEach((form, index) => {
-    for (const [key, value] of Object.entries(form)) for (const item of Array.isArray(value) ? value : [value]) body.append(`${index + 1}_${key}`, item);
+    for (const [key, value] of Object.entries(form))
+      for (const item of Array.isArray(value) ? value : [value]) body.append(`${index + 1}_${key}`, item);
   });
   return request.post(page, { headers, multipart: body, maxRedirects: 0 });
 }
@@ -173,14 +283,24 @@ function isRefusedWithoutSession(status: number, location: string | undefined): 
 test.describe("[ROUTES]", () => {
   test("[ROUTES]: every route and server action of the build is in the access tables", () => {
     const routes = Object.keys(readManifest<Record<string, string>>("app-paths-manifest.json"));
-    expect(routes.filter((route) => !(route in ROUTES)), "routes with no access rule: add them to ROUTES").toEqual([]);
-    const actions = Object.values(readManifest<{ node: Record<string, { filename: string; exportedName: string }> }>("server-reference-manifest.json").node).map(
-      (entry) => `${entry.filename}#${entry.exportedName}`,
-    );
-    expect([...new Set(actions)].filter((action) => !(action in ACTIONS)), "server actions with no access rule: add them to ACTIONS").toEqual([]);
+    expect(
+      routes.filter((route) => !(route in ROUTES)),
+      "routes with no access rule: add them to ROUTES",
+    ).toEqual([]);
+    const actions = Object.values(
+      readManifest<{ node: Record<string, { filename: string; exportedName: string }> }>("server-reference-manifest.json").node,
+    ).map((entry) => `${entry.filename}#${entry.exportedName}`);
+    expect(
+      [...new Set(actions)].filter((action) => !(action in ACTIONS)),
+      "server actions with no access rule: add them to ACTIONS",
+    ).toEqual([]);
   });
 
-  test("[ROUTES]: pages and route handlers refuse requests without a session and roles below theirs", async ({ browser, db, playwright }) => {
+  test("[ROUTES]: pages and route handlers refuse requests without a session and roles below theirs", async ({
+    browser,
+    db,
+    playwright,
+  }) => {
     test.setTimeout(180_000);
     const stamp = Date.now();
     addUser(`route-viewer-${stamp}@example.com`, "viewer", "route-viewer-password");
@@ -191,8 +311,14 @@ test.describe("[ROUTES]", () => {
       findingId: "",
       userId: (await db.query<{ id: string }>("SELECT id FROM users WHERE email = $1", [ADMIN_EMAIL])).rows[0]!.id,
     };
-    ids.itemId = (await db.query<{ item_id: string }>("SELECT item_id FROM checklist_results WHERE account_id = $1 ORDER BY item_id LIMIT 1", [ids.accountId])).rows[0]!.item_id;
-    ids.findingId = (await db.query<{ id: string }>("SELECT id::text FROM findings WHERE account_id = $1 ORDER BY id LIMIT 1", [ids.accountId])).rows[0]!.id;
+    ids.itemId = (
+      await db.query<{ item_id: string }>("SELECT item_id FROM checklist_results WHERE account_id = $1 ORDER BY item_id LIMIT 1", [
+        ids.accountId,
+      ])
+    ).rows[0]!.item_id;
+    ids.findingId = (
+      await db.query<{ id: string }>("SELECT id::text FROM findings WHERE account_id = $1 ORDER BY id LIMIT 1", [ids.accountId])
+    ).rows[0]!.id;
     const anonymous = await playwright.request.newContext({ baseURL: process.env.PARAPET_E2E_BASE_URL });
     const requests = {
       viewer: await signedInRequest(browser, `route-viewer-${stamp}@example.com`, "route-viewer-password"),
@@ -207,7 +333,8 @@ test.describe("[ROUTES]", () => {
       const url = rule.url(ids);
       const none = await anonymous.get(url, { maxRedirects: 0 });
       const refusedWithout = isRefusedWithoutSession(none.status(), none.headers().location);
-      if (rule.access === "public" ? refusedWithout : !refusedWithout) problems.push(`${route} (${url}) without a session: ${none.status()} ${none.headers().location ?? ""}`);
+      if (rule.access === "public" ? refusedWithout : !refusedWithout)
+        problems.push(`${route} (${url}) without a session: ${none.status()} ${none.headers().location ?? ""}`);
       if (rule.access === "public") continue;
       for (const role of ROLES) {
         const response = await requests[role].get(url, { maxRedirects: 0 });
@@ -220,19 +347,25 @@ test.describe("[ROUTES]", () => {
     expect(problems).toEqual([]);
 
     // Server actions: none runs without a session; each refuses the roles below its own.
-    const manifest = readManifest<{ node: Record<string, { filename: string; exportedName: string }> }>("server-reference-manifest.json").node;
+    const manifest = readManifest<{ node: Record<string, { filename: string; exportedName: string }> }>(
+      "server-reference-manifest.json",
+    ).node;
     const actionProblems: string[] = [];
     for (const [actionId, entry] of Object.entries(manifest)) {
       const key = `${entry.filename}#${entry.exportedName}`;
       const rule = ACTIONS[key];
       if (!rule) continue;
       const none = await callAction(anonymous, rule.page, actionId, rule.args(ids));
-      if (!isRefusedWithoutSession(none.status(), none.headers().location)) actionProblems.push(`${key} without a session: ${none.status()}`);
+      if (!isRefusedWithoutSession(none.status(), none.headers().location))
+        actionProblems.push(`${key} without a session: ${none.status()}`);
       for (const role of ROLES) {
         if (RANK[role] >= RANK[rule.access]) continue;
         const response = await callAction(requests[role], rule.page, actionId, rule.args(ids));
         const body = await response.text();
-        const isRefused = rule.refusal === "throws" ? response.status() === 500 : response.status() === 200 && rule.refusal.test(body) && body.includes('"isOk":false');
+        const isRefused =
+          rule.refusal === "throws"
+            ? response.status() === 500
+            : response.status() === 200 && rule.refusal.test(body) && body.includes('"isOk":false');
         if (!isRefused) actionProblems.push(`${key} as ${role}: ${response.status()} ${body.slice(0, 300)}`);
       }
     }

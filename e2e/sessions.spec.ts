@@ -20,7 +20,10 @@ test.describe("[SESSIONS]", () => {
     const session = await replay.request.get("/api/auth/session");
     expect(await session.json()).toEqual({});
     // The ended cookie is cleared, not re-issued with a later expiry.
-    const setCookie = session.headersArray().filter((header) => header.name.toLowerCase() === "set-cookie").map((header) => header.value);
+    const setCookie = session
+      .headersArray()
+      .filter((header) => header.name.toLowerCase() === "set-cookie")
+      .map((header) => header.value);
     expect(setCookie.some((value) => /^next-auth\.session-token=;/.test(value))).toBe(true);
     const page2 = await replay.newPage();
     await page2.goto("/accounts");
@@ -36,7 +39,10 @@ test.describe("[SESSIONS]", () => {
     await signIn.goto();
     await signIn.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
     await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
-    const row = await db.query<{ ip: string | null }>("SELECT ip FROM audit_log WHERE action = 'auth.login' AND actor_email = $1 ORDER BY id DESC LIMIT 1", [ADMIN_EMAIL]);
+    const row = await db.query<{ ip: string | null }>(
+      "SELECT ip FROM audit_log WHERE action = 'auth.login' AND actor_email = $1 ORDER BY id DESC LIMIT 1",
+      [ADMIN_EMAIL],
+    );
     // No trusted proxies are configured: the socket address (this machine) is the client.
     expect(row.rows[0]?.ip).toMatch(/^(127\.0\.0\.1|::1)$/);
     await context.close();

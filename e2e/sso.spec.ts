@@ -22,8 +22,15 @@ async function signInAtIdp(page: Page, login: string) {
 }
 
 test.describe("[SSO]", () => {
-  test("[SSO]: a mapped group gives its role and scope; no mapped group is refused; sign-out revokes the session", async ({ page, browser, db, signedIn: _ }) => {
-    const accounts = await db.query<{ id: string; name: string }>("SELECT id, name FROM accounts WHERE status <> 'data_only' ORDER BY id LIMIT 2");
+  test("[SSO]: a mapped group gives its role and scope; no mapped group is refused; sign-out revokes the session", async ({
+    page,
+    browser,
+    db,
+    signedIn: _,
+  }) => {
+    const accounts = await db.query<{ id: string; name: string }>(
+      "SELECT id, name FROM accounts WHERE status <> 'data_only' ORDER BY id LIMIT 2",
+    );
     const [inScope, outOfScope] = accounts.rows;
 
     // The admin maps the IdP group in the console.

@@ -7,7 +7,9 @@ let database: TestDatabase;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await database.pool.query("INSERT INTO audit_log (actor_email, action, target, ip) VALUES ('admin@example.com', 'user.role-change', 'a@example.com', '10.0.0.1')");
+  await database.pool.query(
+    "INSERT INTO audit_log (actor_email, action, target, ip) VALUES ('admin@example.com', 'user.role-change', 'a@example.com', '10.0.0.1')",
+  );
 });
 afterAll(async () => {
   await database?.drop();
@@ -15,7 +17,9 @@ afterAll(async () => {
 
 describe("audit_log is append-only", () => {
   test("UPDATE, DELETE and TRUNCATE are refused; the row is unchanged", async () => {
-    await expect(database.pool.query("UPDATE audit_log SET actor_email = 'someone-else@example.com'")).rejects.toThrow(/append-only: UPDATE refused/);
+    await expect(database.pool.query("UPDATE audit_log SET actor_email = 'someone-else@example.com'")).rejects.toThrow(
+      /append-only: UPDATE refused/,
+    );
     await expect(database.pool.query("DELETE FROM audit_log")).rejects.toThrow(/append-only: DELETE refused/);
     await expect(database.pool.query("TRUNCATE audit_log")).rejects.toThrow(/append-only: TRUNCATE refused/);
     // Through the application's own client as well.

@@ -18,7 +18,10 @@ import { createTestDatabase, type TestDatabase } from "./support/test-database";
  */
 // next-auth's request handler (what /api/auth/[...nextauth] runs); its package exports do not list it.
 const { AuthHandler } = createRequire(import.meta.url)("../node_modules/next-auth/core/index.js") as {
-  AuthHandler: (params: { req: Record<string, unknown>; options: unknown }) => Promise<{ body?: unknown; cookies?: Array<{ name: string; value: string }> }>;
+  AuthHandler: (params: {
+    req: Record<string, unknown>;
+    options: unknown;
+  }) => Promise<{ body?: unknown; cookies?: Array<{ name: string; value: string }> }>;
 };
 
 const SECRET = "a-test-secret-that-is-at-least-32-characters-long";
@@ -42,14 +45,25 @@ afterAll(async () => {
 async function signIn(): Promise<Record<string, unknown>> {
   const version = (await database.pool.query<{ v: number }>("SELECT session_version AS v FROM users WHERE id = $1", [userId])).rows[0]!.v;
   const jwt = buildAuthOptions().callbacks!.jwt!;
-  return (await jwt({ token: {}, user: { id: userId, email: "analyst@example.com", name: null, sessionVersion: version } as never, account: null })) as Record<string, unknown>;
+  return (await jwt({
+    token: {},
+    user: { id: userId, email: "analyst@example.com", name: null, sessionVersion: version } as never,
+    account: null,
+  })) as Record<string, unknown>;
 }
 
 /** GET /api/auth/session through next-auth's own handler, with the token as the session cookie. */
 async function sessionEndpoint(token: Record<string, unknown>) {
   const cookie = await encode({ token, secret: SECRET });
   const response = await AuthHandler({
-    req: { method: "GET", action: "session", cookies: { "next-auth.session-token": cookie }, headers: { host: "localhost:3000" }, query: {}, body: {} },
+    req: {
+      method: "GET",
+      action: "session",
+      cookies: { "next-auth.session-token": cookie },
+      headers: { host: "localhost:3000" },
+      query: {},
+      body: {},
+    },
     options: buildAuthOptions(),
   });
   const setCookies = (response.cookies ?? []).filter((entry) => entry.name === "next-auth.session-token");

@@ -19,7 +19,9 @@ export async function startOidcProvider(port: number, consoleUrl: string): Promi
   // oidc-provider is ESM only and Playwright compiles this file to CommonJS, which would turn
   // a plain import() into require(): a real dynamic import, made at run time.
   const importEsm = new Function("specifier", "return import(specifier)") as (specifier: string) => Promise<unknown>;
-  const { default: Provider } = (await importEsm("oidc-provider")) as { default: new (issuer: string, config: object) => { listen: (port: number, host: string) => Server } };
+  const { default: Provider } = (await importEsm("oidc-provider")) as {
+    default: new (issuer: string, config: object) => { listen: (port: number, host: string) => Server };
+  };
   const issuer = `http://127.0.0.1:${port}`;
   const provider = new Provider(issuer, {
     clients: [

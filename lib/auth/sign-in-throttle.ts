@@ -32,9 +32,7 @@ export interface SignInFailureCounts {
 }
 
 export type ThrottleDecision =
-  | { kind: "check" }
-  | { kind: "delay"; delayMs: number }
-  | { kind: "refuse"; reason: "email-ip" | "ip"; retryAfterMs: number };
+  { kind: "check" } | { kind: "delay"; delayMs: number } | { kind: "refuse"; reason: "email-ip" | "ip"; retryAfterMs: number };
 
 function growingWait(failures: number, free: number, baseMs: number): number {
   // 2^20 * base is already beyond the cap; the exponent is bounded so the number stays finite.

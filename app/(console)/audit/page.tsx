@@ -2,7 +2,7 @@ import "../accounts/_components/console-controls.css";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth";
-import { AUDIT_FILTER_KEYS, parseAuditFilters, type TAuditFilters } from "@/lib/data/audit/audit-filters";
+import { type AUDIT_FILTER_KEYS, parseAuditFilters, type TAuditFilters } from "@/lib/data/audit/audit-filters";
 import { findAuditEntries } from "@/lib/data/audit/find-audit-entries";
 import { AuditTable } from "./_components/audit-table";
 
@@ -30,7 +30,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <div className="cp">
       <h1>Audit log</h1>
-      <p className="muted">Every sign-in, user, role, scope and mapping change, account change, risk acceptance, collection started by hand and export. The database refuses to change or delete entries.</p>
+      <p className="muted">
+        Every sign-in, user, role, scope and mapping change, account change, risk acceptance, collection started by hand and export. The
+        database refuses to change or delete entries.
+      </p>
       <section className="panel">
         <form method="get" action="/audit" className="inline-form" aria-label="Filter audit log">
           <div>

@@ -28,7 +28,12 @@ function scopeOf(formData: FormData) {
 
 function failure(error: unknown): UserActionResult {
   if (isAppError(error)) return { isOk: false, message: error.message };
-  if (error instanceof z.ZodError) return { isOk: false, message: "Fix the highlighted fields.", fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]> };
+  if (error instanceof z.ZodError)
+    return {
+      isOk: false,
+      message: "Fix the highlighted fields.",
+      fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>,
+    };
   throw error;
 }
 
@@ -36,12 +41,26 @@ export async function createUserAction(formData: FormData): Promise<UserActionRe
   const user = await requireApiUser();
   const input = z
     .object({ email: z.string(), name: z.string().optional(), role: ZRole, scope: ZUserScope })
-    .safeParse({ email: formData.get("email") ?? "", name: formData.get("name") ?? undefined, role: formData.get("role"), scope: scopeOf(formData) });
-  if (!input.success) return { isOk: false, message: "Fix the highlighted fields.", fieldErrors: z.flattenError(input.error).fieldErrors as Record<string, string[]> };
+    .safeParse({
+      email: formData.get("email") ?? "",
+      name: formData.get("name") ?? undefined,
+      role: formData.get("role"),
+      scope: scopeOf(formData),
+    });
+  if (!input.success)
+    return {
+      isOk: false,
+      message: "Fix the highlighted fields.",
+      fieldErrors: z.flattenError(input.error).fieldErrors as Record<string, string[]>,
+    };
   try {
     const created = await createConsoleUser(user, input.data);
     revalidatePath("/users");
-    return { isOk: true, message: `User ${created.email} created. Hand over this password now; it is not shown again.`, password: created.password };
+    return {
+      isOk: true,
+      message: `User ${created.email} created. Hand over this password now; it is not shown again.`,
+      password: created.password,
+    };
   } catch (error) {
     return failure(error);
   }
@@ -49,7 +68,9 @@ export async function createUserAction(formData: FormData): Promise<UserActionRe
 
 export async function updateUserAccessAction(userId: string, formData: FormData): Promise<UserActionResult> {
   const user = await requireApiUser();
-  const input = z.object({ userId: ZUserId, role: ZRole, scope: ZUserScope }).safeParse({ userId, role: formData.get("role"), scope: scopeOf(formData) });
+  const input = z
+    .object({ userId: ZUserId, role: ZRole, scope: ZUserScope })
+    .safeParse({ userId, role: formData.get("role"), scope: scopeOf(formData) });
   if (!input.success) return { isOk: false, message: "invalid request" };
   try {
     const { changed } = await updateUserAccess(user, input.data.userId, { role: input.data.role, scope: input.data.scope });
@@ -81,7 +102,11 @@ export async function resetUserPasswordAction(userId: string): Promise<UserActio
   if (!id.success) return { isOk: false, message: "invalid request" };
   try {
     const reset = await resetUserPassword(user, id.data);
-    return { isOk: true, message: `New password for ${reset.email}; their sessions ended. It is not shown again.`, password: reset.password };
+    return {
+      isOk: true,
+      message: `New password for ${reset.email}; their sessions ended. It is not shown again.`,
+      password: reset.password,
+    };
   } catch (error) {
     return failure(error);
   }

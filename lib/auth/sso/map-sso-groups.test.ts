@@ -25,7 +25,12 @@ describe("mapSsoGroups", () => {
   });
 
   test("admins and all-account groups see everything", () => {
-    expect(mapSsoGroups(["parapet-admins"], mappings)).toEqual({ role: "admin", allAccounts: true, accountScope: [], matchedGroups: ["parapet-admins"] });
+    expect(mapSsoGroups(["parapet-admins"], mappings)).toEqual({
+      role: "admin",
+      allAccounts: true,
+      accountScope: [],
+      matchedGroups: ["parapet-admins"],
+    });
     expect(mapSsoGroups(["auditors", "sec-dev"], mappings)).toMatchObject({ role: "viewer", allAccounts: true, accountScope: [] });
   });
 });

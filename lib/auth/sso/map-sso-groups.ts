@@ -39,7 +39,9 @@ export function mapSsoGroups(groups: string[], mappings: SsoMapping[]): SsoAcces
 export function readGroupsClaim(claims: Record<string, unknown>, claim: string): string[] {
   let value: unknown = claims[claim];
   if (value === undefined && claim.includes(".")) {
-    value = claim.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), claims);
+    value = claim
+      .split(".")
+      .reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), claims);
   }
   const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   return list.filter((item): item is string => typeof item === "string" && item.length > 0 && item.length <= 500).slice(0, 1000);

@@ -16,7 +16,11 @@ export interface AuditEntryRow {
 }
 
 /** Newest first, keyset by id; admins only (the log names every user and what they did). */
-export async function findAuditEntries(user: SessionUser, filters: TAuditFilters, options: { limit?: number } = {}): Promise<{ rows: AuditEntryRow[]; nextBefore: string | null }> {
+export async function findAuditEntries(
+  user: SessionUser,
+  filters: TAuditFilters,
+  options: { limit?: number } = {},
+): Promise<{ rows: AuditEntryRow[]; nextBefore: string | null }> {
   if (user.role !== "admin") throw new AppError("FORBIDDEN", "only admins can read the audit log");
   const limit = Math.min(Math.max(options.limit ?? 100, 1), 5000);
   const where: Prisma.AuditLogWhereInput = {
@@ -33,6 +37,16 @@ export async function findAuditEntries(user: SessionUser, filters: TAuditFilters
     };
   }
   const rows = await getDb().auditLog.findMany({ where, orderBy: { id: "desc" }, take: limit + 1 });
-  const page = rows.slice(0, limit).map((row) => ({ id: row.id.toString(), at: row.at, actorEmail: row.actorEmail, action: row.action, target: row.target, ip: row.ip, detail: row.detail }));
+  const page = rows
+    .slice(0, limit)
+    .map((row) => ({
+      id: row.id.toString(),
+      at: row.at,
+      actorEmail: row.actorEmail,
+      action: row.action,
+      target: row.target,
+      ip: row.ip,
+      detail: row.detail,
+    }));
   return { rows: page, nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
 }

@@ -17,6 +17,12 @@ export async function deleteSsoMapping(actor: SessionUser, mappingId: string): P
   const { count } = await db.ssoGroupMapping.deleteMany({ where: { id: row.id } });
   if (count === 0) throw new AppError("NOT_FOUND", "no such mapping");
   await db.auditLog.create({
-    data: { actorEmail: actor.email, action: "sso-mapping.delete", target: row.groupName, ip: await getActionIp(), detail: { role: row.role, allAccounts: row.allAccounts, accountScope: row.accountScope } },
+    data: {
+      actorEmail: actor.email,
+      action: "sso-mapping.delete",
+      target: row.groupName,
+      ip: await getActionIp(),
+      detail: { role: row.role, allAccounts: row.allAccounts, accountScope: row.accountScope },
+    },
   });
 }

@@ -27,7 +27,10 @@ export async function saveSsoMapping(actor: SessionUser, input: TSsoMappingInput
       action: before ? "sso-mapping.update" : "sso-mapping.create",
       target: parsed.groupName,
       ip: await getActionIp(),
-      detail: { ...(before ? { from: { role: before.role, allAccounts: before.allAccounts, accountScope: before.accountScope } } : {}), to: access },
+      detail: {
+        ...(before ? { from: { role: before.role, allAccounts: before.allAccounts, accountScope: before.accountScope } } : {}),
+        to: access,
+      },
     },
   });
 }

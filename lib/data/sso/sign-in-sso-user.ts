@@ -12,7 +12,8 @@ export interface SsoIdentity {
 
 export type SsoRefusal = "no-email" | "no-group" | "local-account" | "disabled";
 
-export type SsoSignIn = { isOk: true; user: { id: string; email: string; name: string | null; sessionVersion: number } } | { isOk: false; reason: SsoRefusal };
+export type SsoSignIn =
+  { isOk: true; user: { id: string; email: string; name: string | null; sessionVersion: number } } | { isOk: false; reason: SsoRefusal };
 
 /**
  * A user the identity provider vouched for: refused unless one of their groups is mapped,
@@ -26,7 +27,13 @@ export async function signInSsoUser(identity: SsoIdentity, ip: string | null): P
   const email = identity.email?.trim().toLowerCase() ?? "";
   const refuse = async (reason: SsoRefusal): Promise<SsoSignIn> => {
     await db.auditLog.create({
-      data: { actorEmail: email || null, action: "auth.login-failed", target: email || identity.subject, ip, detail: { method: "sso", reason, subject: identity.subject, groups: identity.groups.slice(0, 50) } },
+      data: {
+        actorEmail: email || null,
+        action: "auth.login-failed",
+        target: email || identity.subject,
+        ip,
+        detail: { method: "sso", reason, subject: identity.subject, groups: identity.groups.slice(0, 50) },
+      },
     });
     return { isOk: false, reason };
   };
@@ -35,29 +42,76 @@ export async function signInSsoUser(identity: SsoIdentity, ip: string | null): P
   const rows = await db.ssoGroupMapping.findMany({ where: { groupName: { in: identity.groups } } });
   const access = mapSsoGroups(
     identity.groups,
-    rows.map((row) => ({ groupName: row.groupName, role: row.role as SsoMapping["role"], allAccounts: row.allAccounts, accountScope: row.accountScope })),
+    rows.map((row) => ({
+      groupName: row.groupName,
+      role: row.role as SsoMapping["role"],
+      allAccounts: row.allAccounts,
+      accountScope: row.accountScope,
+    })),
   );
   if (!access) return refuse("no-group");
-  const existing = await db.user.findUnique({ where: { email }, select: { id: true, authSource: true, disabled: true, role: true, allAccounts: true, accountScope: true } });
+  const existing = await db.user.findUnique({
+    where: { email },
+    select: { id: true, authSource: true, disabled: true, role: true, allAccounts: true, accountScope: true },
+  });
   if (existing && existing.authSource !== "sso") return refuse("local-account");
   if (existing?.disabled) return refuse("disabled");
-  const data = { role: access.role, allAccounts: access.allAccounts, accountScope: access.accountScope, lastLoginAt: new Date(), name: identity.name?.slice(0, 200) ?? null };
+  const data = {
+    role: access.role,
+    allAccounts: access.allAccounts,
+    accountScope: access.accountScope,
+    lastLoginAt: new Date(),
+    name: identity.name?.slice(0, 200) ?? null,
+  };
   const user = existing
     ? await db.user.update({ where: { id: existing.id }, data, select: { id: true, email: true, name: true, sessionVersion: true } })
-    : await db.user.create({ data: { ...data, email, authSource: "sso", passwordHash: null }, select: { id: true, email: true, name: true, sessionVersion: true } });
+    : await db.user.create({
+        data: { ...data, email, authSource: "sso", passwordHash: null },
+        select: { id: true, email: true, name: true, sessionVersion: true },
+      });
   if (!existing) {
-    await db.auditLog.create({ data: { actorEmail: "sso", action: "user.create", target: email, ip, detail: { source: "sso", role: access.role, allAccounts: access.allAccounts, accountScope: access.accountScope, groups: access.matchedGroups } } });
-  } else if (existing.role !== access.role || existing.allAccounts !== access.allAccounts || [...existing.accountScope].sort().join() !== access.accountScope.join()) {
+    await db.auditLog.create({
+      data: {
+        actorEmail: "sso",
+        action: "user.create",
+        target: email,
+        ip,
+        detail: {
+          source: "sso",
+          role: access.role,
+          allAccounts: access.allAccounts,
+          accountScope: access.accountScope,
+          groups: access.matchedGroups,
+        },
+      },
+    });
+  } else if (
+    existing.role !== access.role ||
+    existing.allAccounts !== access.allAccounts ||
+    [...existing.accountScope].sort().join() !== access.accountScope.join()
+  ) {
     await db.auditLog.create({
       data: {
         actorEmail: "sso",
         action: "user.access-from-groups",
         target: email,
         ip,
-        detail: { from: { role: existing.role, allAccounts: existing.allAccounts, accountScope: existing.accountScope }, to: { role: access.role, allAccounts: access.allAccounts, accountScope: access.accountScope }, groups: access.matchedGroups },
+        detail: {
+          from: { role: existing.role, allAccounts: existing.allAccounts, accountScope: existing.accountScope },
+          to: { role: access.role, allAccounts: access.allAccounts, accountScope: access.accountScope },
+          groups: access.matchedGroups,
+        },
       },
     });
   }
-  await db.auditLog.create({ data: { actorEmail: email, action: "auth.login", target: email, ip, detail: { method: "sso", groups: access.matchedGroups, role: access.role } } });
+  await db.auditLog.create({
+    data: {
+      actorEmail: email,
+      action: "auth.login",
+      target: email,
+      ip,
+      detail: { method: "sso", groups: access.matchedGroups, role: access.role },
+    },
+  });
   return { isOk: true, user };
 }

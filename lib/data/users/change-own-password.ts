@@ -24,12 +24,16 @@ export async function changeOwnPassword(actor: SessionUser, input: z.input<typeo
   const parsed = ZPasswordChange.parse(input);
   const db = getDb();
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
-  if (!user?.passwordHash) throw new AppError("CONFLICT", "you sign in with single sign-on; change your password at your identity provider");
+  if (!user?.passwordHash)
+    throw new AppError("CONFLICT", "you sign in with single sign-on; change your password at your identity provider");
   const ip = await getActionIp();
   if (!(await verifyPassword(parsed.current, user.passwordHash))) {
     await db.auditLog.create({ data: { actorEmail: actor.email, action: "user.password-change-failed", target: actor.email, ip } });
     throw new AppError("INVALID_INPUT", "the current password is wrong", { fieldErrors: { current: ["the current password is wrong"] } });
   }
-  await db.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(parsed.next), sessionVersion: { increment: 1 } } });
+  await db.user.update({
+    where: { id: actor.id },
+    data: { passwordHash: await hashPassword(parsed.next), sessionVersion: { increment: 1 } },
+  });
   await db.auditLog.create({ data: { actorEmail: actor.email, action: "user.password-change", target: actor.email, ip } });
 }

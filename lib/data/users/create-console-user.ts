@@ -9,7 +9,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { getActionIp } from "@/lib/http/get-action-ip";
 
 export const ZNewUser = ZUserAccess.extend({
-  email: z.email("an e-mail address").max(320).transform((email) => email.toLowerCase()),
+  email: z
+    .email("an e-mail address")
+    .max(320)
+    .transform((email) => email.toLowerCase()),
   name: z.string().trim().max(200).optional(),
 });
 export type TNewUser = z.input<typeof ZNewUser>;
@@ -31,11 +34,18 @@ export async function createConsoleUser(actor: SessionUser, input: TNewUser): Pr
       select: { id: true, email: true },
     });
     await db.auditLog.create({
-      data: { actorEmail: actor.email, action: "user.create", target: user.email, ip: await getActionIp(), detail: { role: access.role, allAccounts: access.allAccounts, accountScope: access.accountScope } },
+      data: {
+        actorEmail: actor.email,
+        action: "user.create",
+        target: user.email,
+        ip: await getActionIp(),
+        detail: { role: access.role, allAccounts: access.allAccounts, accountScope: access.accountScope },
+      },
     });
     return { ...user, password };
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("CONFLICT", `a user ${parsed.email} already exists`);
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw new AppError("CONFLICT", `a user ${parsed.email} already exists`);
     throw error;
   }
 }

@@ -19,6 +19,12 @@ export async function endSession(token: unknown): Promise<void> {
   await db.endedSession.deleteMany({ where: { expiresAt: { lt: new Date() } } });
   const email = (token as { email?: unknown }).email;
   await db.auditLog.create({
-    data: { actorEmail: typeof email === "string" ? email : null, action: "auth.logout", target: typeof email === "string" ? email : claims.sub, ip: await getActionIp(), detail: { sessionId: claims.sid } },
+    data: {
+      actorEmail: typeof email === "string" ? email : null,
+      action: "auth.logout",
+      target: typeof email === "string" ? email : claims.sub,
+      ip: await getActionIp(),
+      detail: { sessionId: claims.sid },
+    },
   });
 }

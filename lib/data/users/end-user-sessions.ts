@@ -12,10 +12,19 @@ import { getActionIp } from "@/lib/http/get-action-ip";
 export async function endUserSessions(actor: SessionUser, userId: string): Promise<void> {
   if (actor.id !== userId && actor.role !== "admin") throw new AppError("FORBIDDEN", "only admins can end another user's sessions");
   const db = getDb();
-  const updated = await db.user.updateManyAndReturn({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { email: true } });
+  const updated = await db.user.updateManyAndReturn({
+    where: { id: userId },
+    data: { sessionVersion: { increment: 1 } },
+    select: { email: true },
+  });
   const target = updated[0];
   if (!target) throw new AppError("NOT_FOUND", "no such user");
   await db.auditLog.create({
-    data: { actorEmail: actor.email, action: actor.id === userId ? "auth.logout-everywhere" : "user.end-sessions", target: target.email, ip: await getActionIp() },
+    data: {
+      actorEmail: actor.email,
+      action: actor.id === userId ? "auth.logout-everywhere" : "user.end-sessions",
+      target: target.email,
+      ip: await getActionIp(),
+    },
   });
 }

@@ -15,9 +15,12 @@ export async function resetUserPassword(actor: SessionUser, userId: string): Pro
   const db = getDb();
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true } });
   if (!user) throw new AppError("NOT_FOUND", "no such user");
-  if (!user.passwordHash) throw new AppError("CONFLICT", `${user.email} signs in with single sign-on; reset the password at the identity provider`);
+  if (!user.passwordHash)
+    throw new AppError("CONFLICT", `${user.email} signs in with single sign-on; reset the password at the identity provider`);
   const password = generatePassword();
   await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } } });
-  await db.auditLog.create({ data: { actorEmail: actor.email, action: "user.password-reset", target: user.email, ip: await getActionIp() } });
+  await db.auditLog.create({
+    data: { actorEmail: actor.email, action: "user.password-reset", target: user.email, ip: await getActionIp() },
+  });
   return { email: user.email, password };
 }

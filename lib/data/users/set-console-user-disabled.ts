@@ -19,5 +19,12 @@ export async function setConsoleUserDisabled(actor: SessionUser, userId: string,
     select: { email: true },
   });
   if (!updated[0]) throw new AppError("NOT_FOUND", "no such user");
-  await db.auditLog.create({ data: { actorEmail: actor.email, action: isDisabled ? "user.disable" : "user.enable", target: updated[0].email, ip: await getActionIp() } });
+  await db.auditLog.create({
+    data: {
+      actorEmail: actor.email,
+      action: isDisabled ? "user.disable" : "user.enable",
+      target: updated[0].email,
+      ip: await getActionIp(),
+    },
+  });
 }

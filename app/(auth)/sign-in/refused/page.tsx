@@ -24,7 +24,11 @@ const FALLBACK = {
 };
 
 /** Where a refused single sign-on lands (and next-auth's errors): what happened and who can fix it. */
-export default async function SignInRefusedPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInRefusedPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const reason = typeof params.reason === "string" ? params.reason : "";
   const message = REASONS[reason] ?? FALLBACK;

@@ -14,8 +14,17 @@ export interface AccountActionResult {
 
 export async function changePasswordAction(formData: FormData): Promise<AccountActionResult> {
   const user = await requireApiUser();
-  const input = ZPasswordChange.safeParse({ current: formData.get("current") ?? "", next: formData.get("next") ?? "", confirm: formData.get("confirm") ?? "" });
-  if (!input.success) return { isOk: false, message: "Fix the highlighted fields.", fieldErrors: z.flattenError(input.error).fieldErrors as Record<string, string[]> };
+  const input = ZPasswordChange.safeParse({
+    current: formData.get("current") ?? "",
+    next: formData.get("next") ?? "",
+    confirm: formData.get("confirm") ?? "",
+  });
+  if (!input.success)
+    return {
+      isOk: false,
+      message: "Fix the highlighted fields.",
+      fieldErrors: z.flattenError(input.error).fieldErrors as Record<string, string[]>,
+    };
   try {
     await changeOwnPassword(user, input.data);
     return { isOk: true, message: "Password changed. Every session ended, this one too: sign in with the new password." };

@@ -18,7 +18,11 @@ export default async function AccountSettingsPage() {
       </p>
       <section className="panel">
         <h2>Password</h2>
-        {isLocal ? <PasswordForm /> : <p className="muted">You sign in with single sign-on: change your password at your identity provider.</p>}
+        {isLocal ? (
+          <PasswordForm />
+        ) : (
+          <p className="muted">You sign in with single sign-on: change your password at your identity provider.</p>
+        )}
       </section>
       <section className="panel">
         <h2>Sessions</h2>

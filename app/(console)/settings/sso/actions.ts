@@ -21,7 +21,12 @@ export async function saveSsoMappingAction(formData: FormData): Promise<MappingA
     role: formData.get("role"),
     scope: { allAccounts: formData.get("allAccounts") === "on", accountIds: formData.getAll("accountIds").map(String).filter(Boolean) },
   });
-  if (!input.success) return { isOk: false, message: "Fix the highlighted fields.", fieldErrors: z.flattenError(input.error).fieldErrors as Record<string, string[]> };
+  if (!input.success)
+    return {
+      isOk: false,
+      message: "Fix the highlighted fields.",
+      fieldErrors: z.flattenError(input.error).fieldErrors as Record<string, string[]>,
+    };
   try {
     await saveSsoMapping(user, input.data);
     revalidatePath("/settings/sso");
@@ -34,7 +39,10 @@ export async function saveSsoMappingAction(formData: FormData): Promise<MappingA
 
 export async function deleteSsoMappingAction(mappingId: string): Promise<MappingActionResult> {
   const user = await requireApiUser();
-  const id = z.string().regex(/^[1-9]\d{0,17}$/).safeParse(mappingId);
+  const id = z
+    .string()
+    .regex(/^[1-9]\d{0,17}$/)
+    .safeParse(mappingId);
   if (!id.success) return { isOk: false, message: "invalid request" };
   try {
     await deleteSsoMapping(user, id.data);

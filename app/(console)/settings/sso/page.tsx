@@ -51,7 +51,9 @@ export default async function SsoSettingsPage() {
                     <code>{mapping.groupName}</code>
                   </td>
                   <td>{mapping.role}</td>
-                  <td className="small">{mapping.allAccounts || mapping.role === "admin" ? "all accounts" : mapping.accountScope.join(", ") || "none"}</td>
+                  <td className="small">
+                    {mapping.allAccounts || mapping.role === "admin" ? "all accounts" : mapping.accountScope.join(", ") || "none"}
+                  </td>
                   <td className="small">{mapping.createdBy}</td>
                   <td>
                     <DeleteMappingButton mappingId={mapping.id} groupName={mapping.groupName} />

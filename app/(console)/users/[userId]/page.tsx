@@ -18,7 +18,9 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const accounts = (await findAccounts(actor)).filter((account) => account.status !== "data_only").map((account) => ({ id: account.id, name: account.name }));
+  const accounts = (await findAccounts(actor))
+    .filter((account) => account.status !== "data_only")
+    .map((account) => ({ id: account.id, name: account.name }));
   return (
     <div className="cp">
       <p>
@@ -26,8 +28,8 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
       </p>
       <h1>{user.email}</h1>
       <p className="muted">
-        {user.source === "local" ? "Local account" : "Single sign-on"} · {user.disabled ? "disabled" : "active"} · last sign-in {formatTime(user.lastLoginAt)} ·{" "}
-        <Link href={`/audit?target=${encodeURIComponent(user.email)}`}>audit entries</Link>
+        {user.source === "local" ? "Local account" : "Single sign-on"} · {user.disabled ? "disabled" : "active"} · last sign-in{" "}
+        {formatTime(user.lastLoginAt)} · <Link href={`/audit?target=${encodeURIComponent(user.email)}`}>audit entries</Link>
       </p>
       <UserManagePanel user={user} accounts={accounts} isSelf={user.id === actor.id} />
     </div>

@@ -1,7 +1,13 @@
 "use client";
 
 import { type FormEvent, useState, useTransition } from "react";
-import { endUserSessionsAction, resetUserPasswordAction, setUserDisabledAction, updateUserAccessAction, type UserActionResult } from "../actions";
+import {
+  endUserSessionsAction,
+  resetUserPasswordAction,
+  setUserDisabledAction,
+  updateUserAccessAction,
+  type UserActionResult,
+} from "../actions";
 import { RoleSelect } from "./role-select";
 import { UserScopeFields } from "./user-scope-fields";
 
@@ -11,7 +17,15 @@ export function UserManagePanel({
   accounts,
   isSelf,
 }: {
-  user: { id: string; email: string; role: string; allAccounts: boolean; accountScope: string[]; source: "local" | "sso"; disabled: boolean };
+  user: {
+    id: string;
+    email: string;
+    role: string;
+    allAccounts: boolean;
+    accountScope: string[];
+    source: "local" | "sso";
+    disabled: boolean;
+  };
   accounts: Array<{ id: string; name: string }>;
   isSelf: boolean;
 }) {

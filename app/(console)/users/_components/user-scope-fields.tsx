@@ -21,7 +21,13 @@ export function UserScopeFields({
         <input type="checkbox" name="allAccounts" defaultChecked={allAccounts} /> All accounts (admins always see all)
       </label>
       <label htmlFor={`${idPrefix}-accounts`}>Or only these accounts</label>
-      <select id={`${idPrefix}-accounts`} name="accountIds" multiple size={Math.min(8, Math.max(3, accounts.length))} defaultValue={accountIds}>
+      <select
+        id={`${idPrefix}-accounts`}
+        name="accountIds"
+        multiple
+        size={Math.min(8, Math.max(3, accounts.length))}
+        defaultValue={accountIds}
+      >
         {accounts.map((account) => (
           <option key={account.id} value={account.id}>
             {account.name} ({account.id})

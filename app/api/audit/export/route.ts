@@ -19,7 +19,10 @@ const COLUMNS: Array<[string, (row: AuditEntryRow) => unknown]> = [
   ["ip", (row) => row.ip],
   ["action", (row) => row.action],
   ["target", (row) => row.target],
-  ["detail", (row) => (row.detail && typeof row.detail === "object" && Object.keys(row.detail).length > 0 ? JSON.stringify(row.detail) : "")],
+  [
+    "detail",
+    (row) => (row.detail && typeof row.detail === "object" && Object.keys(row.detail).length > 0 ? JSON.stringify(row.detail) : ""),
+  ],
 ];
 
 /**
@@ -32,14 +35,17 @@ export async function GET(request: Request): Promise<Response> {
   let user;
   try {
     user = await requireApiUser();
-    if (user.role !== "admin") return NextResponse.json({ error: "FORBIDDEN", message: "only admins can export the audit log" }, { status: 403 });
+    if (user.role !== "admin")
+      return NextResponse.json({ error: "FORBIDDEN", message: "only admins can export the audit log" }, { status: 403 });
   } catch (error) {
     if (isAppError(error)) return NextResponse.json({ error: error.code, message: error.message }, { status: error.status });
     throw error;
   }
   const { filters, errors } = parseAuditFilters(new URL(request.url).searchParams);
   if (errors.length > 0) return NextResponse.json({ error: "INVALID_INPUT", message: errors.join("; ") }, { status: 400 });
-  await getDb().auditLog.create({ data: { actorEmail: user.email, action: "audit.export", ip: getRequestIp(request.headers), detail: { filters } } });
+  await getDb().auditLog.create({
+    data: { actorEmail: user.email, action: "audit.export", ip: getRequestIp(request.headers), detail: { filters } },
+  });
   const encoder = new TextEncoder();
   let before = filters.before;
   let written = 0;
@@ -52,7 +58,11 @@ export async function GET(request: Request): Promise<Response> {
           controller.enqueue(encoder.encode(`\uFEFF${toCsvRow(COLUMNS.map(([name]) => name))}`));
           return;
         }
-        const page = await findAuditEntries(user, { ...filters, ...(before ? { before } : {}) }, { limit: Math.min(BATCH_SIZE, EXPORT_ROW_LIMIT - written) });
+        const page = await findAuditEntries(
+          user,
+          { ...filters, ...(before ? { before } : {}) },
+          { limit: Math.min(BATCH_SIZE, EXPORT_ROW_LIMIT - written) },
+        );
         controller.enqueue(encoder.encode(page.rows.map((row) => toCsvRow(COLUMNS.map(([, read]) => read(row)))).join("")));
         written += page.rows.length;
         before = page.nextBefore ?? undefined;

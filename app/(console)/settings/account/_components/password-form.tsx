@@ -19,7 +19,8 @@ export function PasswordForm() {
     });
   }
 
-  const error = (field: string) => (result?.fieldErrors?.[field] ? <p className="field-error">{result.fieldErrors[field].join("; ")}</p> : null);
+  const error = (field: string) =>
+    result?.fieldErrors?.[field] ? <p className="field-error">{result.fieldErrors[field].join("; ")}</p> : null;
   return (
     <form onSubmit={onSubmit} aria-label="Change password" className="stack-form">
       <label htmlFor="pw-current">Current password</label>

@@ -8,7 +8,12 @@ export function DeleteMappingButton({ mappingId, groupName }: { mappingId: strin
   const [isPending, startTransition] = useTransition();
   return (
     <>
-      <button type="button" disabled={isPending} aria-label={`Remove mapping ${groupName}`} onClick={() => startTransition(async () => setMessage((await deleteSsoMappingAction(mappingId)).message))}>
+      <button
+        type="button"
+        disabled={isPending}
+        aria-label={`Remove mapping ${groupName}`}
+        onClick={() => startTransition(async () => setMessage((await deleteSsoMappingAction(mappingId)).message))}
+      >
         Remove
       </button>
       {message ? <span className="small muted"> {message}</span> : null}
