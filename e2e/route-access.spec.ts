@@ -31,8 +31,9 @@ const ROUTES: Record<string, { access: Access; url: (ids: Ids) => string }> = {
   "/(console)/page": { access: "viewer", url: () => "/" },
   "/(console)/accounts/page": { access: "viewer", url: () => "/accounts" },
   "/(console)/accounts/[accountId]/page": { access: "viewer", url: (ids) => `/accounts/${ids.accountId}` },
-  // The edit page is for admins; others get 404 like an account they cannot see.
-  "/(console)/accounts/[accountId]/edit/page": { access: "admin", url: (ids) => `/accounts/${ids.accountId}/edit` },
+  // Any role may open it: non-admins see "Only admins can edit accounts" and no form; the
+  // mutation behind it (updateAccountAction) refuses them, see ACTIONS.
+  "/(console)/accounts/[accountId]/edit/page": { access: "viewer", url: (ids) => `/accounts/${ids.accountId}/edit` },
   "/(console)/accounts/[accountId]/items/[itemId]/page": {
     access: "viewer",
     url: (ids) => `/accounts/${ids.accountId}/items/${ids.itemId}`,

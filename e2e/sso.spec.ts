@@ -16,9 +16,11 @@ async function signInAtIdp(page: Page, login: string) {
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill("any password works at this test IdP");
   await page.locator('button[type="submit"]').click();
-  // First sign-in of this user: the IdP asks for consent.
+  // First sign-in of this user: the IdP asks for consent; then Parapet answers (console or refusal).
   const consent = page.getByRole("button", { name: "Continue" });
-  if (await consent.isVisible({ timeout: 5000 }).catch(() => false)) await consent.click();
+  const landed = page.getByRole("heading", { name: "Overview" }).or(page.getByRole("alert"));
+  await expect(consent.or(landed).first()).toBeVisible();
+  if (await consent.isVisible()) await consent.click();
 }
 
 test.describe("[SSO]", () => {
