@@ -24,18 +24,32 @@ export async function authenticateLocalUser(email: string, password: string, ip:
   const decision = decideThrottle(await countRecentFailures(email, ip, now), now);
   if (decision.kind === "refuse") {
     await db.auditLog.create({
-      data: { actorEmail: email, action: "auth.login-throttled", ip, detail: { reason: decision.reason, retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) } },
+      data: {
+        actorEmail: email,
+        action: "auth.login-throttled",
+        target: email,
+        ip,
+        detail: { reason: decision.reason, retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) },
+      },
     });
     return null;
   }
   if (decision.kind === "delay") {
-    await db.auditLog.create({ data: { actorEmail: email, action: "auth.login-delayed", ip, detail: { delayMs: decision.delayMs } } });
+    await db.auditLog.create({
+      data: { actorEmail: email, action: "auth.login-delayed", target: email, ip, detail: { delayMs: decision.delayMs } },
+    });
     await sleep(decision.delayMs);
   }
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, disabled: true, sessionVersion: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true, disabled: true, sessionVersion: true },
+  });
   // Unknown e-mails and SSO users (no hash) cost the same full scrypt, so timing reveals nothing.
-  const isValid = (await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH)) && !!user && !user.disabled && !!user.passwordHash;
-  await db.auditLog.create({ data: { actorEmail: email, action: isValid ? "auth.login" : "auth.login-failed", ip, detail: { method: "password" } } });
+  const isValid =
+    (await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH)) && !!user && !user.disabled && !!user.passwordHash;
+  await db.auditLog.create({
+    data: { actorEmail: email, action: isValid ? "auth.login" : "auth.login-failed", target: email, ip, detail: { method: "password" } },
+  });
   if (!isValid || !user) return null;
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
@@ -43,7 +57,9 @@ export async function authenticateLocalUser(email: string, password: string, ip:
 
 async function countRecentFailures(email: string, ip: string | null, now: Date): Promise<SignInFailureCounts> {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const rows = await getDb().$queryRaw<Array<{ pair_failures: number; pair_last: Date | null; ip_failures: number; ip_last: Date | null; email_failures: number }>>`
+  const rows = await getDb().$queryRaw<
+    Array<{ pair_failures: number; pair_last: Date | null; ip_failures: number; ip_last: Date | null; email_failures: number }>
+  >`
     WITH pair_success AS (
       SELECT coalesce(max(at), '-infinity') AS at FROM audit_log
       WHERE action = 'auth.login' AND actor_email = ${email} AND ip IS NOT DISTINCT FROM ${ip}::text AND at >= ${since}
@@ -59,5 +75,11 @@ async function countRecentFailures(email: string, ip: string | null, now: Date):
       count(*) FILTER (WHERE actor_email = ${email})::int AS email_failures
     FROM recent`;
   const row = rows[0]!;
-  return { pairFailures: row.pair_failures, pairLastAt: row.pair_last, ipFailures: row.ip_failures, ipLastAt: row.ip_last, emailFailures: row.email_failures };
+  return {
+    pairFailures: row.pair_failures,
+    pairLastAt: row.pair_last,
+    ipFailures: row.ip_failures,
+    ipLastAt: row.ip_last,
+    emailFailures: row.email_failures,
+  };
 }
