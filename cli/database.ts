@@ -1,5 +1,5 @@
-import pg from "pg";
 import { getDataDir, getEnv, setDatabaseUrl } from "@/lib/env";
+import { checkConnection } from "@/lib/pg/check-connection";
 import { startEmbeddedPostgres } from "@/lib/pg/embedded";
 import { ensureDatabase, migrateDatabase } from "@/lib/pg/migrate";
 import { CliError } from "@/cli/cli-error";
@@ -35,24 +35,15 @@ export async function openDatabase(options: { log: (line: string) => void; migra
     stop = cluster.stop;
     options.log(`embedded PostgreSQL ready on 127.0.0.1:${cluster.port} in ${Date.now() - started} ms (data in ${getDataDir()}/pg)`);
   }
-  await checkConnection(url);
+  try {
+    await checkConnection(url);
+  } catch (error) {
+    throw new CliError(`cannot connect to the database at ${redactUrl(url)}: ${error instanceof Error ? error.message : String(error)}`);
+  }
   setDatabaseUrl(url);
   if (options.migrate !== false) {
     const applied = await migrateDatabase(url, options.log);
     if (applied.length === 0) options.log("database schema is up to date");
   }
   return { url, isEmbedded, stop };
-}
-
-async function checkConnection(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-  } catch (error) {
-    const reason = error instanceof Error ? error.message || (error as { code?: string }).code || error.name : String(error);
-    throw new CliError(`cannot connect to the database at ${redactUrl(url)}: ${reason}`);
-  } finally {
-    await client.end().catch(() => {});
-  }
 }

@@ -11,6 +11,7 @@ const eslint = new ESLint({ cwd: ROOT });
 
 async function rulesBroken(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, filePath) });
+  if (!result) throw new Error(`ESLint returned no result for ${filePath}`);
   return result.messages.map((message) => message.ruleId ?? `fatal: ${message.message}`);
 }
 

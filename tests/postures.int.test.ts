@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { computeAccountScore } from "@/lib/checklist/compute-account-score";
-import { evaluateAccount } from "@/lib/checklist/evaluate-account";
 import { CHECKLIST_ITEMS } from "@/lib/checklist/items";
 import type { AccountScore } from "@/lib/checklist/types";
-import { loadAccountEvidence } from "@/lib/data/checklist/load-account-evidence";
+import { scoreAccount } from "@/lib/data/scores/score-account";
 import { FLAWS, startSimulator, type Simulator } from "@/sim/index";
 import { collectAll, registerSimAccounts, simRuntime } from "./support/collect-all";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
@@ -25,8 +23,7 @@ beforeAll(async () => {
   await collectAll(simRuntime(database.pool, sim), sim);
   const now = new Date();
   for (const account of sim.org.accounts) {
-    const evidence = await loadAccountEvidence(database.pool, account.id, now);
-    scores.set(account.id, computeAccountScore(account.id, evaluateAccount(evidence), now));
+    scores.set(account.id, await scoreAccount(account.id, now, database.pool));
   }
 });
 

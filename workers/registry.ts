@@ -1,18 +1,20 @@
-import type { z } from "zod";
-import type { JobDefinition } from "@/lib/jobs/define-job";
+import { type QueueTask, toQueueTask } from "@/lib/jobs/define-job";
+import type { JobName } from "@/lib/jobs/definitions";
 import collectAccount from "@/workers/tasks/collect-account";
 import scheduleCollectionSweep from "@/workers/tasks/schedule-collection-sweep";
 import scoreAccount from "@/workers/tasks/score-account";
 
-type AnyJob = JobDefinition<z.ZodType>;
-
 /**
- * Task name -> job definition. Static imports: workers run through tsx's CommonJS hook,
- * where a dynamic import() of a TypeScript path would bypass the compiler. A job whose
- * name is not here is logged and dropped by graphile-worker, not retried forever.
+ * Task name -> runnable job: what the worker command hands to the queue (lib/jobs/queue.ts),
+ * with the cron entries the jobs declare. `satisfies` makes tsc fail until every spec in
+ * lib/jobs/definitions has its handler here, under its own name. Static imports: workers
+ * run through tsx's CommonJS hook, where a dynamic import() of a TypeScript path would
+ * bypass the compiler.
  */
-export const TASKS: Record<string, () => Promise<AnyJob>> = {
-  "schedule-collection-sweep": async () => scheduleCollectionSweep as unknown as AnyJob,
-  "collect-account": async () => collectAccount as unknown as AnyJob,
-  "score-account": async () => scoreAccount as unknown as AnyJob,
-};
+const TASKS_BY_NAME = {
+  "schedule-collection-sweep": toQueueTask(scheduleCollectionSweep),
+  "collect-account": toQueueTask(collectAccount),
+  "score-account": toQueueTask(scoreAccount),
+} satisfies { [TName in JobName]: QueueTask<TName> };
+
+export const TASKS: readonly QueueTask[] = Object.values(TASKS_BY_NAME);

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseFlags } from "@/cli/args";
 import { CliError } from "@/cli/cli-error";
 import { openDatabase } from "@/cli/database";
+import { findAllAccounts } from "@/lib/data/accounts/find-all-accounts";
 import { isRoleInAccount, registerAccounts, ZAccountInput } from "@/lib/data/accounts/register-accounts";
 import { closeDb, getPool } from "@/lib/db";
 import { resolveUserPath } from "@/lib/env";
@@ -20,11 +21,8 @@ export async function runAccounts(argv: string[]): Promise<number> {
   if (action === "list") {
     parseFlags(rest, {});
     return withDatabase(async () => {
-      const accounts = await getPool().query<{ id: string; name: string; status: string; regions: string[]; role_arn: string | null; last_collected_at: Date | null }>(
-        "SELECT id, name, status, regions, role_arn, last_collected_at FROM accounts ORDER BY name",
-      );
-      for (const account of accounts.rows) {
-        console.log(`${account.id}  ${account.name.padEnd(28)} ${account.status.padEnd(12)} ${account.regions.join(",").padEnd(24)} ${account.last_collected_at?.toISOString() ?? "never collected"}`);
+      for (const account of await findAllAccounts(getPool())) {
+        console.log(`${account.id}  ${account.name.padEnd(28)} ${account.status.padEnd(12)} ${account.regions.join(",").padEnd(24)} ${account.lastCollectedAt?.toISOString() ?? "never collected"}`);
       }
     });
   }

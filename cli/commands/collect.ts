@@ -5,8 +5,12 @@ import { openDatabase } from "@/cli/database";
 import { registerSimAccounts } from "@/cli/register-sim-accounts";
 import { closeDb, getPool } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { makeQueueUtils, migrateQueue, startSupervisedQueueWorker, waitForQueueIdle } from "@/lib/jobs/queue";
+import { findRunsSince } from "@/lib/data/runs/find-runs-since";
+import { COLLECTION_SWEEP_JOB_KEY } from "@/lib/jobs/definitions/schedule-collection-sweep";
+import { enqueue } from "@/lib/jobs/enqueue";
+import { migrateQueue, startSupervisedQueueWorker, waitForQueueIdle } from "@/lib/jobs/queue";
 import { createWorkerRuntime } from "@/lib/jobs/worker-runtime";
+import { TASKS } from "@/workers/registry";
 
 const ZSimOrg = z.object({
   accounts: z.array(
@@ -50,27 +54,21 @@ export async function runCollect(argv: string[]): Promise<number> {
       log,
       ...(simUrl && !env.AWS_ENDPOINT_URL ? { aws: { endpoint: simUrl } } : {}),
     });
-    const runner = await startSupervisedQueueWorker({ runtime, concurrency: env.PARAPET_WORKER_CONCURRENCY, schedule: null });
+    const runner = await startSupervisedQueueWorker({ runtime, concurrency: env.PARAPET_WORKER_CONCURRENCY, tasks: TASKS, cron: [] });
     try {
-      const utils = await makeQueueUtils(pool, log);
-      await utils.addJob("schedule-collection-sweep", { trigger: "manual" }, { jobKey: "collection-sweep" });
-      await utils.release();
+      await enqueue(pool, "schedule-collection-sweep", { trigger: "manual" }, { jobKey: COLLECTION_SWEEP_JOB_KEY });
       await waitForQueueIdle(pool, { timeoutMs: 60 * 60_000 });
     } finally {
       await runner.stop();
       runtime.roles.destroy();
     }
-    const runs = await pool.query<{ account_id: string; status: string; error: string | null; stats: Record<string, number> }>(
-      `SELECT DISTINCT ON (account_id) account_id, status, error, stats FROM collection_runs
-       WHERE started_at >= $1 ORDER BY account_id, started_at DESC`,
-      [started],
-    );
-    for (const run of runs.rows) {
-      const stats = run.stats ?? {};
-      log(`${run.account_id}  ${run.status.padEnd(9)} fetched ${stats.fetched ?? 0}, new ${stats.inserted ?? 0}, updated ${stats.updated ?? 0}${run.error ? `  ${run.error}` : ""}`);
+    const runs = await findRunsSince(pool, started);
+    for (const run of runs) {
+      const stats = run.stats;
+      log(`${run.accountId}  ${run.status.padEnd(9)} fetched ${stats.fetched ?? 0}, new ${stats.inserted ?? 0}, updated ${stats.updated ?? 0}${run.error ? `  ${run.error}` : ""}`);
     }
-    const failures = runs.rows.filter((run) => run.status !== "succeeded");
-    log(`collected ${runs.rows.length} accounts in ${((Date.now() - started.getTime()) / 1000).toFixed(1)} s; ${failures.length} with errors`);
+    const failures = runs.filter((run) => run.status !== "succeeded");
+    log(`collected ${runs.length} accounts in ${((Date.now() - started.getTime()) / 1000).toFixed(1)} s; ${failures.length} with errors`);
     return failures.length === 0 ? 0 : 3;
   } finally {
     await closeDb();

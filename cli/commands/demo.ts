@@ -8,13 +8,19 @@ import { openDatabase } from "@/cli/database";
 import { onShutdown, surviveDatabaseOutages } from "@/cli/shutdown";
 import { generatePassword } from "@/lib/auth/password";
 import { registerSimAccounts } from "@/cli/register-sim-accounts";
+import { countCollectedData } from "@/lib/data/runs/count-collected-data";
+import { hasScoreSnapshots } from "@/lib/data/scores/has-score-snapshots";
 import { upsertLocalAdmin } from "@/lib/data/users/upsert-local-admin";
 import { closeDb, getPool } from "@/lib/db";
 import { childProcessEnv, getDataDir, getEnv } from "@/lib/env";
-import { makeQueueUtils, migrateQueue, startSupervisedQueueWorker, waitForQueueIdle } from "@/lib/jobs/queue";
+import { listCronEntries } from "@/lib/jobs/define-job";
+import { COLLECTION_SWEEP_JOB_KEY } from "@/lib/jobs/definitions/schedule-collection-sweep";
+import { enqueue } from "@/lib/jobs/enqueue";
+import { migrateQueue, startSupervisedQueueWorker, waitForQueueIdle } from "@/lib/jobs/queue";
 import { createWorkerRuntime } from "@/lib/jobs/worker-runtime";
 import { isPortFree } from "@/lib/pg/embedded";
 import { startSimulator } from "@/sim/index";
+import { TASKS } from "@/workers/registry";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -42,7 +48,7 @@ export async function runDemo(argv: string[]): Promise<number> {
   // First run (nothing scored yet): the simulated organisation starts some days back and
   // the demo collects and scores once per simulated day up to now, so the console opens
   // with trends and day-to-day changes instead of a single point.
-  const isFirstRun = !(await pool.query<{ exists: boolean }>("SELECT EXISTS (SELECT 1 FROM score_snapshots) AS exists")).rows[0]!.exists;
+  const isFirstRun = !(await hasScoreSnapshots(pool));
   const historyDays = isFirstRun ? env.PARAPET_DEMO_HISTORY_DAYS : 0;
   const sim = await startSimulator({
     port: 0,
@@ -67,7 +73,7 @@ export async function runDemo(argv: string[]): Promise<number> {
   // A collection mostly waits on CloudTrail's LookupEvents quota (2/s per account and
   // region, about 5 s per account), so the demo collects up to 12 accounts at once.
   const concurrency = Math.max(env.PARAPET_WORKER_CONCURRENCY, Math.min(env.PARAPET_DEMO_ACCOUNTS, 12));
-  const runner = await startSupervisedQueueWorker({ runtime, concurrency, schedule: env.PARAPET_COLLECT_SCHEDULE });
+  const runner = await startSupervisedQueueWorker({ runtime, concurrency, tasks: TASKS, cron: listCronEntries(TASKS, env) });
 
   let console_: ChildProcess | undefined;
   let isStopping = false;
@@ -92,7 +98,6 @@ export async function runDemo(argv: string[]): Promise<number> {
   try {
     log("first collection of every account (GuardDuty, Security Hub, CloudTrail through the AWS SDK)...");
     const collectStarted = Date.now();
-    const utils = await makeQueueUtils(pool);
     for (let day = historyDays; day >= 0; day--) {
       if (day < historyDays) {
         const evolved = sim.advanceTime(DAY_MS);
@@ -103,16 +108,10 @@ export async function runDemo(argv: string[]): Promise<number> {
       } else if (historyDays > 0) {
         log(`first run: collecting ${historyDays} simulated days of history, one collection and score per day`);
       }
-      await utils.addJob("schedule-collection-sweep", { trigger: "demo" }, { jobKey: "collection-sweep" });
+      await enqueue(pool, "schedule-collection-sweep", { trigger: "demo" }, { jobKey: COLLECTION_SWEEP_JOB_KEY });
       await waitForQueueIdle(pool, { timeoutMs: 30 * 60_000 });
     }
-    await utils.release();
-    const counts = await pool.query<{ accounts: string; findings: string; events: string }>(
-      `SELECT (SELECT count(*) FROM accounts WHERE last_collected_at IS NOT NULL)::text AS accounts,
-              (SELECT count(*) FROM findings)::text AS findings,
-              (SELECT count(*) FROM cloudtrail_events)::text AS events`,
-    );
-    const row = counts.rows[0]!;
+    const row = await countCollectedData(pool);
     log(`collected ${row.accounts} accounts: ${row.findings} findings, ${row.events} CloudTrail events in ${((Date.now() - collectStarted) / 1000).toFixed(1)} s`);
 
     await ensureNextBuild(log);

@@ -1,21 +1,8 @@
 import { parseFlags } from "@/cli/args";
 import { CliError } from "@/cli/cli-error";
 import { openDatabase } from "@/cli/database";
-import { parseStoredItemResult, type StoredItemRow } from "@/lib/data/checklist/parse-stored-item-result";
+import { findScoreReports } from "@/lib/data/scores/find-score-reports";
 import { closeDb, getPool } from "@/lib/db";
-
-interface ScoreRow {
-  account_id: string;
-  name: string;
-  taken_at: Date;
-  score: number | null;
-  risk_adjusted_score: number | null;
-  coverage: number;
-  domains: Record<string, { score: number | null; riskAdjustedScore: number | null; coverage: number | null }>;
-  checklist_version: string;
-}
-
-type ItemRow = StoredItemRow & { account_id: string };
 
 const fmt = (value: number | null | undefined) => (value === null || value === undefined ? "n/a" : value.toFixed(1));
 
@@ -37,45 +24,8 @@ export async function runScores(argv: string[]): Promise<number> {
   const database = await openDatabase({ log: isJson ? () => {} : log });
   try {
     const pool = getPool();
-    const accounts = await pool.query<ScoreRow>(
-      `SELECT a.id AS account_id, a.name, s.taken_at, s.score, s.risk_adjusted_score, s.coverage, s.domains, s.checklist_version
-       FROM accounts a
-       LEFT JOIN LATERAL (SELECT * FROM score_snapshots WHERE account_id = a.id ORDER BY day DESC LIMIT 1) s ON true
-       WHERE a.status <> 'data_only' AND ($1::text IS NULL OR a.id = $1)
-       ORDER BY a.id`,
-      [accountId ?? null],
-    );
-    if (accountId && accounts.rows.length === 0) throw new CliError(`no account ${accountId} is registered`, 1);
-    const items = await pool.query<ItemRow>(
-      `SELECT account_id, item_id, domain, status, passing, total, reason, evidence FROM checklist_results
-       WHERE ($1::text IS NULL OR account_id = $1) ORDER BY account_id, domain, item_id`,
-      [accountId ?? null],
-    );
-    const report = accounts.rows.map((account) => ({
-      accountId: account.account_id,
-      name: account.name,
-      scoredAt: account.taken_at,
-      score: account.score,
-      riskAdjustedScore: account.risk_adjusted_score,
-      coverage: account.coverage,
-      checklistVersion: account.checklist_version,
-      domains: account.domains,
-      items: items.rows
-        .filter((row) => row.account_id === account.account_id)
-        .map(parseStoredItemResult)
-        .map((item) => ({
-          itemId: item.itemId,
-          domain: item.domain,
-          status: item.status,
-          riskAdjustedStatus: item.riskAdjusted.status,
-          passing: item.passing ?? null,
-          total: item.total ?? null,
-          reason: item.reason,
-          missingSources: item.missingSources ?? [],
-          accepted: item.accepted ?? null,
-          evidence: item.evidence.map((ref) => `${ref.kind}:${ref.id}`),
-        })),
-    }));
+    const report = await findScoreReports(pool, accountId ?? null);
+    if (accountId && report.length === 0) throw new CliError(`no account ${accountId} is registered`, 1);
 
     if (isJson) {
       console.log(JSON.stringify(report, null, 2));

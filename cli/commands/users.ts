@@ -3,6 +3,7 @@ import { CliError } from "@/cli/cli-error";
 import { openDatabase } from "@/cli/database";
 import { generatePassword } from "@/lib/auth/password";
 import { createLocalUser, ZLocalUserInput } from "@/lib/data/users/create-local-user";
+import { findAllUsers } from "@/lib/data/users/find-all-users";
 import { setUserDisabled } from "@/lib/data/users/set-user-disabled";
 import { closeDb, getPool } from "@/lib/db";
 
@@ -51,12 +52,9 @@ export async function runUsers(argv: string[]): Promise<number> {
       await createLocalUser(pool, input, "parapet-cli");
       console.log(`user ${input.email} (${input.role}) saved${flags.password ? "" : `; password: ${password}`}`);
     } else if (action === "list") {
-      const users = await pool.query<{ email: string; role: string; all_accounts: boolean; account_scope: string[] | null; disabled: boolean; last_login_at: Date | null }>(
-        "SELECT email, role, all_accounts, account_scope, disabled, last_login_at FROM users ORDER BY email",
-      );
-      for (const user of users.rows) {
-        const scope = user.all_accounts ? "all accounts" : `${(user.account_scope ?? []).length} account(s)`;
-        console.log(`${user.email.padEnd(36)} ${user.role.padEnd(8)} ${scope.padEnd(14)} ${user.disabled ? "disabled" : "active"}  last login ${user.last_login_at?.toISOString() ?? "never"}`);
+      for (const user of await findAllUsers(pool)) {
+        const scope = user.allAccounts ? "all accounts" : `${user.accountScope.length} account(s)`;
+        console.log(`${user.email.padEnd(36)} ${user.role.padEnd(8)} ${scope.padEnd(14)} ${user.disabled ? "disabled" : "active"}  last login ${user.lastLoginAt?.toISOString() ?? "never"}`);
       }
     } else if (email) {
       const isFound = await setUserDisabled(pool, email, action === "disable", "parapet-cli");

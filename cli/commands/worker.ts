@@ -2,11 +2,13 @@ import { parseFlags } from "@/cli/args";
 import { openDatabase } from "@/cli/database";
 import { closeDb, getPool } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { listCronEntries } from "@/lib/jobs/define-job";
 import { migrateQueue, startSupervisedQueueWorker } from "@/lib/jobs/queue";
 import { createWorkerRuntime } from "@/lib/jobs/worker-runtime";
 import { onShutdown, surviveDatabaseOutages } from "@/cli/shutdown";
+import { TASKS } from "@/workers/registry";
 
-/** The long-running worker: collection sweep on PARAPET_COLLECT_SCHEDULE, collection and scoring jobs. */
+/** The long-running worker: every registered task, and the cron entries they declare (the collection sweep on PARAPET_COLLECT_SCHEDULE). */
 export async function runWorker(argv: string[]): Promise<number> {
   parseFlags(argv, {});
   const env = getEnv();
@@ -16,7 +18,12 @@ export async function runWorker(argv: string[]): Promise<number> {
   const pool = getPool();
   await migrateQueue(pool, log);
   const runtime = createWorkerRuntime({ pool, log });
-  const runner = await startSupervisedQueueWorker({ runtime, concurrency: env.PARAPET_WORKER_CONCURRENCY, schedule: env.PARAPET_COLLECT_SCHEDULE });
+  const runner = await startSupervisedQueueWorker({
+    runtime,
+    concurrency: env.PARAPET_WORKER_CONCURRENCY,
+    tasks: TASKS,
+    cron: listCronEntries(TASKS, env),
+  });
   log(`worker started: concurrency ${env.PARAPET_WORKER_CONCURRENCY}, collection sweep "${env.PARAPET_COLLECT_SCHEDULE}"`);
   await new Promise<void>((resolve) => {
     onShutdown(async (signal) => {

@@ -1,24 +1,21 @@
 import "server-only";
 import { quickAddJob } from "graphile-worker";
 import type pg from "pg";
-
-/** The queued tasks and their payloads: the one list the web app and the CLI enqueue against. */
-export interface JobPayloads {
-  "schedule-collection-sweep": { trigger: string };
-  "collect-account": { accountId: string; trigger: string };
-  "score-account": { accountId: string };
-}
+import type { EnqueueOptions, JobName, JobPayload } from "@/lib/jobs/definitions";
 
 /**
  * Queues a job from anywhere (the console included) without loading the worker's task
- * code: the web app only enqueues; workers/registry.ts runs. A job key de-duplicates
- * (`collect:<accountId>` = at most one pending collection per account).
+ * code: the web app only enqueues, typed by the job specs in lib/jobs/definitions;
+ * workers/registry.ts runs. A job key de-duplicates (`collect:<accountId>` = at most one
+ * pending collection per account).
  */
-export async function enqueue<TName extends keyof JobPayloads>(
+export async function enqueue<TName extends JobName>(
   pool: pg.Pool,
   name: TName,
-  payload: JobPayloads[TName],
-  options: { jobKey?: string; maxAttempts?: number; runAt?: Date } = {},
+  payload: JobPayload<TName>,
+  options: EnqueueOptions = {},
 ): Promise<void> {
-  await quickAddJob({ pgPool: pool }, name as string, payload as unknown, options);
+  // graphile-worker types payloads by its own (empty) task map; the specs typed this call already.
+  const taskName: string = name;
+  await quickAddJob({ pgPool: pool }, taskName, payload, options);
 }

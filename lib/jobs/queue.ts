@@ -1,9 +1,8 @@
 import "server-only";
 import { Logger, makeWorkerUtils, run, runMigrations, type Runner, type TaskList, type WorkerUtils } from "graphile-worker";
 import type pg from "pg";
-import type { JobContext } from "@/lib/jobs/define-job";
+import type { CronEntry, JobContext, QueueTask } from "@/lib/jobs/define-job";
 import type { WorkerRuntime } from "@/lib/jobs/worker-runtime";
-import { TASKS } from "@/workers/registry";
 
 /** graphile-worker's logger, quiet below warnings unless PARAPET asks for more. */
 function makeLogger(log: (line: string) => void): Logger {
@@ -12,40 +11,46 @@ function makeLogger(log: (line: string) => void): Logger {
   });
 }
 
-/** Wraps every registered task: parse the payload, drop a bad one with a log line, run the handler. */
-export function buildTaskList(runtime: WorkerRuntime): TaskList {
+/** Wraps every task the worker command hands over: parse the payload, drop a bad one with a log line, run the handler. */
+export function buildTaskList(runtime: WorkerRuntime, tasks: readonly QueueTask[]): TaskList {
   const list: TaskList = {};
-  for (const [name, load] of Object.entries(TASKS)) {
-    list[name] = async (payload, helpers) => {
-      const job = await load();
-      const parsed = job.schema.safeParse(payload ?? undefined);
-      if (!parsed.success) {
-        runtime.log(`job ${name} #${helpers.job.id}: invalid payload dropped: ${parsed.error.message.replace(/\s+/g, " ")}`);
-        return;
-      }
+  for (const task of tasks) {
+    list[task.name] = async (payload, helpers) => {
       const context: JobContext = {
         runtime,
         log: runtime.log,
         attempt: helpers.job.attempts,
-        enqueue: async (taskName, taskPayload, options) => {
-          await helpers.addJob(taskName, taskPayload as never, {
+        enqueue: async (name, taskPayload, options) => {
+          // graphile-worker types payloads by its own (empty) task map; JobContext typed this call already.
+          const taskName: string = name;
+          await helpers.addJob(taskName, taskPayload, {
             ...(options?.jobKey ? { jobKey: options.jobKey } : {}),
             ...(options?.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
             ...(options?.runAt ? { runAt: options.runAt } : {}),
           });
         },
       };
-      await job.handle(parsed.data, context);
+      const outcome = await task.run(payload, context);
+      if (!outcome.isHandled) runtime.log(`job ${task.name} #${helpers.job.id}: invalid payload dropped: ${outcome.problem}`);
     };
   }
   return list;
 }
 
+/** graphile-worker's crontab text: one line per entry (`<schedule> <task> ?id=<identifier>&jobKey=<key>`). */
+export function buildCrontab(entries: readonly CronEntry[]): string {
+  return entries
+    .map((entry) => `${entry.schedule} ${entry.task} ?id=${entry.identifier}${entry.jobKey ? `&jobKey=${entry.jobKey}` : ""}`)
+    .join("\n");
+}
+
 export interface QueueWorkerOptions {
   runtime: WorkerRuntime;
   concurrency: number;
-  /** 5-field cron expression for the collection sweep; null = no schedule (tests, `collect --once`). */
-  schedule: string | null;
+  /** The tasks this worker runs (the app's registry); a job whose name is not here is left to graphile-worker (logged, not retried forever). */
+  tasks: readonly QueueTask[];
+  /** Recurring jobs (see `listCronEntries`); empty = no schedule (tests, `collect --once`). */
+  cron: readonly CronEntry[];
 }
 
 /** Starts the job runner; signals are handled by the caller (graceful shutdown of the whole process tree). */
@@ -56,10 +61,8 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Run
     noHandleSignals: true,
     pollInterval: 1000,
     logger: makeLogger(options.runtime.log),
-    taskList: buildTaskList(options.runtime),
-    ...(options.schedule
-      ? { crontab: `${options.schedule} schedule-collection-sweep ?id=collection-sweep&jobKey=collection-sweep` }
-      : {}),
+    taskList: buildTaskList(options.runtime, options.tasks),
+    ...(options.cron.length > 0 ? { crontab: buildCrontab(options.cron) } : {}),
   });
 }
 
@@ -103,7 +106,9 @@ export async function startSupervisedQueueWorker(options: QueueWorkerOptions): P
           break;
         } catch (error) {
           delayMs = Math.min(delayMs * 2, 30_000);
-          options.runtime.log(`queue: cannot restart yet (${error instanceof Error ? error.message : String(error)}); next try in ${delayMs / 1000} s`);
+          options.runtime.log(
+            `queue: cannot restart yet (${error instanceof Error ? error.message : String(error)}); next try in ${delayMs / 1000} s`,
+          );
         }
       }
     }

@@ -1,11 +1,7 @@
-import { z } from "zod";
 import { collectAccount } from "@/lib/collect/collect-account";
+import { getCollectionTarget } from "@/lib/data/accounts/get-collection-target";
+import { collectAccountJob } from "@/lib/jobs/definitions/collect-account";
 import { defineJob } from "@/lib/jobs/define-job";
-
-export const ZCollectAccountPayload = z.object({
-  accountId: z.string().regex(/^\d{12}$/),
-  trigger: z.string().default("schedule"),
-});
 
 /**
  * Collects one account, then queues its scoring. AWS errors are recorded on the run and do
@@ -13,24 +9,15 @@ export const ZCollectAccountPayload = z.object({
  * error does, so the queue retries it with backoff and the cursors make the retry resume.
  */
 export default defineJob({
-  name: "collect-account",
-  schema: ZCollectAccountPayload,
+  ...collectAccountJob,
   async handle(payload, { runtime, enqueue, log }) {
-    const result = await runtime.pool.query<{ id: string; role_arn: string | null; external_id: string | null; regions: string[]; status: string }>(
-      "SELECT id, role_arn, external_id, regions, status FROM accounts WHERE id = $1",
-      [payload.accountId],
-    );
-    const account = result.rows[0];
-    if (!account || !account.role_arn || account.status === "disabled") {
+    const target = await getCollectionTarget(runtime.pool, payload.accountId);
+    if (!target) {
       log(`collect-account: ${payload.accountId} is not collectable (unknown, disabled or without a role); skipped`);
       return;
     }
-    const summary = await collectAccount(
-      runtime.collectDeps(),
-      { accountId: account.id, roleArn: account.role_arn, externalId: account.external_id, regions: account.regions },
-      payload.trigger,
-    );
-    log(`collect-account: ${account.id} ${summary.status}${summary.error ? ` (${summary.error})` : ""}`);
-    await enqueue("score-account", { accountId: account.id }, { jobKey: `score:${account.id}`, maxAttempts: 3 });
+    const summary = await collectAccount(runtime.collectDeps(), target, payload.trigger);
+    log(`collect-account: ${target.accountId} ${summary.status}${summary.error ? ` (${summary.error})` : ""}`);
+    await enqueue("score-account", { accountId: target.accountId }, { jobKey: `score:${target.accountId}`, maxAttempts: 3 });
   },
 });

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { findCollectableAccountIds } from "@/lib/data/accounts/find-collectable-account-ids";
+import { scheduleCollectionSweepJob } from "@/lib/jobs/definitions/schedule-collection-sweep";
 import { defineJob } from "@/lib/jobs/define-job";
 
 /**
@@ -7,15 +8,12 @@ import { defineJob } from "@/lib/jobs/define-job";
  * sweep (or a user) asks.
  */
 export default defineJob({
-  name: "schedule-collection-sweep",
-  schema: z.object({ trigger: z.string().default("schedule") }).default({ trigger: "schedule" }),
+  ...scheduleCollectionSweepJob,
   async handle(payload, { runtime, enqueue, log }) {
-    const accounts = await runtime.pool.query<{ id: string }>(
-      "SELECT id FROM accounts WHERE role_arn IS NOT NULL AND status <> 'disabled' ORDER BY id",
-    );
-    for (const account of accounts.rows) {
-      await enqueue("collect-account", { accountId: account.id, trigger: payload.trigger }, { jobKey: `collect:${account.id}`, maxAttempts: 5 });
+    const accountIds = await findCollectableAccountIds(runtime.pool);
+    for (const accountId of accountIds) {
+      await enqueue("collect-account", { accountId, trigger: payload.trigger }, { jobKey: `collect:${accountId}`, maxAttempts: 5 });
     }
-    log(`sweep: queued collection of ${accounts.rows.length} accounts`);
+    log(`sweep: queued collection of ${accountIds.length} accounts`);
   },
 });

@@ -5,7 +5,7 @@ import { DOMAIN_TITLES, DOMAINS, SEVERITY_WEIGHT } from "@/lib/checklist/types";
 import { findChecklistPassRates } from "@/lib/data/checklist/find-checklist-pass-rates";
 import { findOrgDomainScores } from "@/lib/data/scores/find-org-domain-scores";
 import { findOrgFixFirst } from "@/lib/data/scores/find-org-fix-first";
-import { describeApplicability, describeEvidenceRule, ItemDefinition } from "./_components/item-definition";
+import { describeApplicability, describeEvidenceRule, ItemDefinition } from "../_components/item-definition";
 import { PassRate } from "./_components/pass-rate";
 
 export const dynamic = "force-dynamic";

@@ -11,7 +11,7 @@ import { isAppError } from "@/lib/errors";
 import { AccountHeader } from "./_components/account-header";
 import { DomainsTable } from "./_components/domains-table";
 import { FixFirstList } from "./_components/fix-first-list";
-import { formatPercent, formatScore, formatTime, scoreClass } from "./_components/format";
+import { formatPercent, formatScore, formatTime, scoreClass } from "../../_components/format";
 import { ItemsByDomain } from "./_components/items-by-domain";
 import { ScoreChanges } from "./_components/score-changes";
 import { ScoreTrendChart } from "./_components/score-trend-chart";

@@ -1,5 +1,5 @@
 import type { SourceCursorRow } from "@/lib/data/runs/find-source-cursors";
-import { formatTime } from "./format";
+import { formatTime } from "../../_components/format";
 
 const STATE_BADGE: Record<string, string> = { ok: "badge ok", error: "badge error", disabled: "badge muted-badge" };
 

@@ -1,4 +1,4 @@
-export { formatTime } from "../../_components/format";
+/** Display helpers of the collection page only (shared ones are in app/(console)/_components/format.ts). */
 
 /** "1.2 s", "3 min 04 s", or "running" when the end is not known yet. */
 export function formatDuration(start: Date | null, end: Date | null): string {

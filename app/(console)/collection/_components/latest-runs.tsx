@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { LatestRunRow } from "@/lib/data/runs/find-latest-runs";
-import { formatDuration, formatTime, RUN_BADGE } from "./format";
+import { formatTime } from "../../_components/format";
+import { formatDuration, RUN_BADGE } from "./format";
 
 const SOURCE_NAMES: Record<string, string> = { guardduty: "GuardDuty", securityhub: "Security Hub", cloudtrail: "CloudTrail" };
 

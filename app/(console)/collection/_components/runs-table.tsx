@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { RunRow } from "@/lib/data/runs/find-runs";
-import { formatDuration, formatTime, RUN_BADGE } from "./format";
+import { formatTime } from "../../_components/format";
+import { formatDuration, RUN_BADGE } from "./format";
 
 export function RunsTable({ rows }: { rows: RunRow[] }) {
   if (rows.length === 0) return <p className="muted">No runs match.</p>;

@@ -1,5 +1,5 @@
 import type { AccountScorecard } from "@/lib/data/scores/get-account-scorecard";
-import { formatTime } from "./format";
+import { formatTime } from "../../../_components/format";
 
 /** Who owns the account, how fresh its data is, and what the latest collection could not read. */
 export function AccountHeader({ scorecard }: { scorecard: AccountScorecard }) {

@@ -1,6 +1,6 @@
 import { DOMAIN_TITLES, DOMAINS, type DomainScore } from "@/lib/checklist/types";
 import type { Domain } from "@/lib/checklist/types";
-import { formatPercent, formatScore, scoreClass } from "./format";
+import { formatPercent, formatScore, scoreClass } from "../../../_components/format";
 
 export function DomainsTable({ domains }: { domains: Partial<Record<Domain, DomainScore>> }) {
   return (

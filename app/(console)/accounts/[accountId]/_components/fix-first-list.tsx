@@ -2,8 +2,8 @@ import Link from "next/link";
 import { CHECKLIST_ITEMS } from "@/lib/checklist/items";
 import type { FixFirstEntry } from "@/lib/checklist/rank-fix-first";
 import { DOMAIN_TITLES } from "@/lib/checklist/types";
-import { StatusBadge } from "./status-badge";
-import { itemHref } from "./format";
+import { itemHref } from "../../../_components/account-links";
+import { StatusBadge } from "../../../_components/status-badge";
 
 export function FixFirstList({ accountId, entries }: { accountId: string; entries: FixFirstEntry[] }) {
   if (entries.length === 0) return <p className="muted">Nothing to fix: every item with data passes (or is accepted).</p>;

@@ -2,8 +2,9 @@ import Link from "next/link";
 import { CHECKLIST_ITEMS } from "@/lib/checklist/items";
 import { computeItemCredit } from "@/lib/checklist/compute-item-credit";
 import { DOMAIN_TITLES, DOMAINS, type Domain, type DomainScore, type ItemResult } from "@/lib/checklist/types";
-import { formatPercent, formatScore, formatTime, itemHref } from "./format";
-import { StatusBadge } from "./status-badge";
+import { itemHref } from "../../../_components/account-links";
+import { formatPercent, formatScore, formatTime } from "../../../_components/format";
+import { StatusBadge } from "../../../_components/status-badge";
 
 /** True when the risk-adjusted view credits the item more than the raw one (an acceptance is in force). */
 function isAccepted(item: ItemResult): boolean {

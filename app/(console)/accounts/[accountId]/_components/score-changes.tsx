@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { ChangeKind, SnapshotDiff } from "@/lib/checklist/diff-snapshots";
 import { CHECKLIST_ITEMS } from "@/lib/checklist/items";
-import { formatDelta, formatTime, itemHref } from "./format";
+import { itemHref } from "../../../_components/account-links";
+import { formatDelta, formatTime } from "../../../_components/format";
 
 const KIND_LABELS: Record<ChangeKind, { label: string; className: string }> = {
   fixed: { label: "fixed", className: "badge status-pass" },

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { AccountSecurityEvent } from "@/lib/data/checklist/find-account-security-events";
-import { formatTime, recordHref } from "./format";
+import { recordHref } from "../../../_components/account-links";
+import { formatTime } from "../../../_components/format";
 
 export function SecurityEvents({ accountId, events }: { accountId: string; events: AccountSecurityEvent[] }) {
   if (events.length === 0) return <p className="muted">No security-relevant CloudTrail events collected for this account.</p>;

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireApiUser } from "@/lib/auth";
 import { createRiskAcceptance } from "@/lib/data/acceptances/create-risk-acceptance";
 import { revokeRiskAcceptance } from "@/lib/data/acceptances/revoke-risk-acceptance";
-import { rescoreAccount } from "@/lib/data/scores/rescore-account";
+import { scoreAccount } from "@/lib/data/scores/score-account";
 import { isAppError } from "@/lib/errors";
 import { makeCreateAcceptanceSchema, ZRevokeAcceptance } from "@/lib/schemas/acceptance";
 
@@ -46,7 +46,8 @@ export async function acceptRiskAction(_previous: AcceptanceFormState, formData:
     if (isAppError(error)) return { status: "error", message: error.message };
     throw error;
   }
-  const score = await rescoreAccount(parsed.data.accountId);
+  // Rescored inline: the analyst sees the new score at once instead of waiting for the queue.
+  const score = await scoreAccount(parsed.data.accountId, new Date());
   revalidateAccount(parsed.data.accountId);
   return {
     status: "ok",
@@ -63,6 +64,6 @@ export async function revokeRiskAction(formData: FormData): Promise<void> {
     acceptanceId: formData.get("acceptanceId"),
   });
   await revokeRiskAcceptance(user, input);
-  await rescoreAccount(input.accountId);
+  await scoreAccount(input.accountId, new Date());
   revalidateAccount(input.accountId);
 }

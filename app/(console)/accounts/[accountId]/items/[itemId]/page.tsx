@@ -7,9 +7,9 @@ import { findRiskAcceptances } from "@/lib/data/acceptances/find-risk-acceptance
 import { getAccountItem } from "@/lib/data/checklist/get-account-item";
 import { isAppError } from "@/lib/errors";
 import { lastAllowedExpiry } from "@/lib/schemas/acceptance";
-import { ItemDefinition } from "../../../../checklist/_components/item-definition";
-import { formatTime } from "../../_components/format";
-import { StatusBadge } from "../../_components/status-badge";
+import { formatTime } from "../../../../_components/format";
+import { ItemDefinition } from "../../../../_components/item-definition";
+import { StatusBadge } from "../../../../_components/status-badge";
 import { AcceptanceForm } from "./_components/acceptance-form";
 import { AcceptancesList } from "./_components/acceptances-list";
 import { EvidenceList } from "./_components/evidence-list";

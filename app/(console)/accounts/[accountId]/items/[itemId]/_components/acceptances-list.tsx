@@ -1,5 +1,5 @@
 import type { RiskAcceptanceRow } from "@/lib/data/acceptances/find-risk-acceptances";
-import { formatTime } from "../../../_components/format";
+import { formatTime } from "../../../../../_components/format";
 import { revokeRiskAction } from "../actions";
 
 export function AcceptancesList({ accountId, itemId, acceptances, canRevoke }: { accountId: string; itemId: string; acceptances: RiskAcceptanceRow[]; canRevoke: boolean }) {

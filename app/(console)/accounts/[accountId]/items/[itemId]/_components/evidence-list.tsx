@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { EvidenceRecord, ResolvedEvidence } from "@/lib/data/checklist/get-account-item";
-import { formatTime, recordHref } from "../../../_components/format";
+import { recordHref } from "../../../../../_components/account-links";
+import { formatTime } from "../../../../../_components/format";
 
 const KIND_LABELS: Record<string, string> = {
   control: "Security Hub control",

@@ -1,5 +1,4 @@
-/** Links of the account drill-down pages; the display helpers are in app/(console)/_components/format.ts. */
-export { formatDelta, formatPercent, formatScore, formatTime, scoreClass } from "../../../_components/format";
+/** Links into an account's drill-down pages (its checklist items and raw records), shared by every page that points there. */
 
 /** Path of the raw-record page; ids are URL-encoded (finding ids are ARNs with slashes). */
 export function recordHref(accountId: string, kind: "finding" | "event" | "trail", id: string): string {

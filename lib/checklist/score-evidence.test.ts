@@ -1,17 +1,21 @@
 import { describe, expect, test } from "vitest";
 
 import { CHECKLIST_ITEMS, CHECKLIST_VERSION } from "./items";
-import { scoreAccount } from "./score-account";
+import { scoreEvidence } from "./score-evidence";
 import { makeEvidence, sourceStates } from "./test-factories";
 
-describe("scoreAccount", () => {
+describe("scoreEvidence", () => {
   test("an account with nothing collected yet is all no_data: no score, coverage 0", () => {
     const evidence = makeEvidence({
-      sources: { guardduty: sourceStates("not_collected"), securityhub: sourceStates("not_collected"), cloudtrail: sourceStates("not_collected") },
+      sources: {
+        guardduty: sourceStates("not_collected"),
+        securityhub: sourceStates("not_collected"),
+        cloudtrail: sourceStates("not_collected"),
+      },
       detectors: [],
       hubs: [],
     });
-    const score = scoreAccount(evidence);
+    const score = scoreEvidence(evidence);
     expect(score.items).toHaveLength(CHECKLIST_ITEMS.length);
     expect(new Set(score.items.map((item) => item.status))).toEqual(new Set(["no_data"]));
     expect(score.score).toBeNull();
@@ -23,6 +27,6 @@ describe("scoreAccount", () => {
 
   test("is deterministic: same evidence, same snapshot", () => {
     const evidence = makeEvidence();
-    expect(scoreAccount(evidence)).toEqual(scoreAccount(makeEvidence()));
+    expect(scoreEvidence(evidence)).toEqual(scoreEvidence(makeEvidence()));
   });
 });

@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { defineJobSpec } from "@/lib/jobs/job-spec";
+
+/** One account's collection; queued with job key `collect:<accountId>` (at most one pending per account). */
+export const collectAccountJob = defineJobSpec({
+  name: "collect-account",
+  schema: z.object({
+    accountId: z.string().regex(/^\d{12}$/),
+    trigger: z.string().default("schedule"),
+  }),
+});
