@@ -20,6 +20,7 @@ const ROLES = ["viewer", "analyst", "admin"] as const;
 interface Ids {
   accountId: string;
   itemId: string;
+  /** A finding's source id (GuardDuty id or ASFF Id): what evidence links use. */
   findingId: string;
   userId: string;
 }
