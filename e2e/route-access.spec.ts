@@ -41,7 +41,7 @@ const ROUTES: Record<string, { access: Access; url: (ids: Ids) => string }> = {
   },
   "/(console)/accounts/[accountId]/records/[kind]/[recordId]/page": {
     access: "viewer",
-    url: (ids) => `/accounts/${ids.accountId}/records/finding/${ids.findingId}`,
+    url: (ids) => `/accounts/${ids.accountId}/records/finding/${encodeURIComponent(ids.findingId)}`,
   },
   "/(console)/checklist/page": { access: "viewer", url: () => "/checklist" },
   "/(console)/collection/page": { access: "viewer", url: () => "/collection" },
@@ -319,7 +319,7 @@ test.describe("[ROUTES]", () => {
       ])
     ).rows[0]!.item_id;
     ids.findingId = (
-      await db.query<{ id: string }>("SELECT id::text FROM findings WHERE account_id = $1 ORDER BY id LIMIT 1", [ids.accountId])
+      await db.query<{ id: string }>("SELECT source_id AS id FROM findings WHERE account_id = $1 ORDER BY id LIMIT 1", [ids.accountId])
     ).rows[0]!.id;
     const anonymous = await playwright.request.newContext({ baseURL: process.env.PARAPET_E2E_BASE_URL });
     const requests = {
