@@ -3,7 +3,7 @@ import { normaliseAsffFinding } from "@/lib/aws/normalise/normalise-asff-finding
 import type { NormalisedFinding } from "@/lib/aws/normalise/types";
 import { upsertFindings } from "@/lib/ingest/upsert-findings";
 import { copyRows, copyTextValue } from "@/lib/ingest/copy-rows";
-import { withTransaction } from "@/lib/ingest/with-transaction";
+import { withTransaction } from "@/lib/db";
 import { startBenchDatabase } from "./bench-database";
 import { loadAverage } from "./process-cpu";
 import { type BenchReport, formatMs, formatRate, median } from "./report";

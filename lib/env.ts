@@ -134,11 +134,6 @@ export function resolveUserPath(target: string): string {
   return path.resolve(getEnv().PARAPET_INVOCATION_DIR ?? process.cwd(), target);
 }
 
-/** Forget the parsed values (CLI commands that set DATABASE_URL for child code). */
-export function resetEnvCache(): void {
-  cached = undefined;
-}
-
 /** The process environment, for handing on to child processes only. */
 export function childProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const merged: NodeJS.ProcessEnv = { ...process.env };

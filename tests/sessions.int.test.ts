@@ -6,7 +6,6 @@ import { resolveSessionUser } from "@/lib/auth/resolve-session-user";
 import { createLocalUser } from "@/lib/data/users/create-local-user";
 import { endSession } from "@/lib/data/users/end-session";
 import { endUserSessions } from "@/lib/data/users/end-user-sessions";
-import { resetEnvCache } from "@/lib/env";
 import type { SessionUser } from "@/lib/auth";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
@@ -32,7 +31,7 @@ beforeAll(async () => {
   process.env.NEXTAUTH_SECRET = SECRET;
   process.env.NEXTAUTH_URL = "http://localhost:3000";
   process.env.PARAPET_SESSION_MAX_HOURS = "12";
-  resetEnvCache();
+  // createTestDatabase points lib/env at the new database, which also re-reads these settings.
   database = await createTestDatabase();
   await createLocalUser(database.pool, { email: "analyst@example.com", role: "analyst", password: "the-right-password" }, "test");
   userId = (await database.pool.query<{ id: string }>("SELECT id FROM users WHERE email = 'analyst@example.com'")).rows[0]!.id;

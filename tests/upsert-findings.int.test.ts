@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { normaliseAsffFinding } from "@/lib/aws/normalise/normalise-asff-finding";
 import type { NormalisedFinding } from "@/lib/aws/normalise/types";
 import { upsertFindings } from "@/lib/ingest/upsert-findings";
-import { withTransaction } from "@/lib/ingest/with-transaction";
+import { withTransaction } from "@/lib/db";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
 /**

@@ -1,6 +1,7 @@
 import { parseFlags } from "@/cli/args";
 import { CliError } from "@/cli/cli-error";
 import { openDatabase } from "@/cli/database";
+import { isAccountId } from "@/lib/aws/account-id";
 import { findScoreReports } from "@/lib/data/scores/find-score-reports";
 import { closeDb, getPool } from "@/lib/db";
 
@@ -15,7 +16,7 @@ const fmt = (value: number | null | undefined) => (value === null || value === u
 export async function runScores(argv: string[]): Promise<number> {
   const flags = parseFlags(argv, { json: "boolean", account: "string", "fail-under": "string" });
   const accountId = typeof flags.account === "string" ? flags.account : undefined;
-  if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw new CliError("--account takes a 12-digit AWS account id", 2);
+  if (accountId !== undefined && !isAccountId(accountId)) throw new CliError("--account takes a 12-digit AWS account id", 2);
   const failUnder = typeof flags["fail-under"] === "string" ? Number(flags["fail-under"]) : undefined;
   if (failUnder !== undefined && !(failUnder >= 0 && failUnder <= 100)) throw new CliError("--fail-under takes a number from 0 to 100", 2);
   const isJson = flags.json === true;

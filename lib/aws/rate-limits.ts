@@ -1,22 +1,20 @@
 import "server-only";
+import { type RateLimit, SOURCE_DEFINITIONS, SOURCES } from "@/lib/aws/sources";
+
+export type { RateLimit };
 
 /**
  * Client-side request rates per account, region and API, at the quotas AWS documents
  * (../shared/aws/API_FACTS.md). Staying under them keeps throttling rare; the SDK's
- * adaptive retry handles the rest. GuardDuty publishes no TPS quota: 10/s burst 20 is our
- * choice, the same as the simulator's.
+ * adaptive retry handles the rest. Each source's own entries are in lib/aws/sources.ts;
+ * here are the services every collection uses besides them.
  */
-export interface RateLimit {
-  perSecond: number;
-  burst: number;
-}
-
 const RATE_LIMITS: Record<string, RateLimit> = {
-  "cloudtrail:LookupEvents": { perSecond: 2, burst: 1 },
-  "cloudtrail:*": { perSecond: 10, burst: 9 },
-  "securityhub:GetFindings": { perSecond: 3, burst: 5 },
-  "securityhub:*": { perSecond: 10, burst: 29 },
-  "guardduty:*": { perSecond: 10, burst: 19 },
+  ...Object.fromEntries(
+    SOURCES.flatMap((source) =>
+      Object.entries(SOURCE_DEFINITIONS[source].rateLimits).map(([operation, limit]) => [`${source}:${operation}`, limit]),
+    ),
+  ),
   "sts:*": { perSecond: 10, burst: 19 },
   "organizations:*": { perSecond: 5, burst: 9 },
 };

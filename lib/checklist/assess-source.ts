@@ -1,6 +1,6 @@
-import type { SourceState, SourceStatus } from "./evidence";
+import type { Source } from "@/lib/aws/sources";
 
-export type SourceName = "guardduty" | "securityhub" | "cloudtrail";
+import type { SourceState, SourceStatus } from "./evidence";
 
 export interface SourceAssessment {
   /** Regions by state; a region with no status row counts as not_collected. */
@@ -14,7 +14,7 @@ export interface SourceAssessment {
  * account. Evaluators use it to tell "off" (disabled: a known fact about the account) from
  * "unknown" (error / not_collected: missing data, never a pass).
  */
-export function assessSource(source: SourceName, statuses: SourceStatus[], regions: string[]): SourceAssessment {
+export function assessSource(source: Source, statuses: SourceStatus[], regions: string[]): SourceAssessment {
   const byRegion = new Map(statuses.map((status) => [status.region, status]));
   const regionsByState: Record<SourceState, string[]> = { ok: [], disabled: [], error: [], not_collected: [] };
   const missing: string[] = [];

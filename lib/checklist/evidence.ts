@@ -4,6 +4,20 @@
  * evaluation is a pure, unit-tested function.
  */
 
+import type { Source } from "@/lib/aws/sources";
+import type {
+  ComplianceStatus,
+  DetectorInfo,
+  FindingSource,
+  HubInfo,
+  SecurityEvent,
+  SeverityLabel,
+  TrailInfo,
+} from "@/lib/aws/normalise/types";
+
+/** The record types the checklist evaluates are owned by the layer that produces them. */
+export type { DetectorInfo, HubInfo, SecurityEvent, TrailInfo };
+
 /** State of one evidence source in one region, from the latest collection run. */
 export type SourceState =
   | "ok" //              collected, the service is enabled
@@ -24,7 +38,7 @@ export interface ControlResult {
   /** Consolidated control id, e.g. "IAM.6", "S3.1". */
   controlId: string;
   /** ASFF Compliance.Status. */
-  status: "PASSED" | "FAILED" | "WARNING" | "NOT_AVAILABLE";
+  status: ComplianceStatus;
   /** Only ACTIVE records are passed in; ARCHIVED ones are history. */
   resourceType: string | null;
   resourceId: string | null;
@@ -34,53 +48,16 @@ export interface ControlResult {
 
 export interface ThreatFinding {
   findingId: string;
-  source: "guardduty" | "securityhub";
+  source: FindingSource;
   type: string;
   title: string;
   severity: number; // 0-100
-  severityLabel: "INFORMATIONAL" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
+  severityLabel: SeverityLabel;
   region: string;
   firstSeenAt: Date;
   lastSeenAt: Date;
   /** Only "active" findings are passed as threats; archived/resolved are not. */
   resourceType: string | null;
-}
-
-export interface SecurityEvent {
-  eventId: string;
-  eventName: string;
-  eventSource: string;
-  eventTime: Date;
-  region: string;
-  userType: string | null;
-  userArn: string | null;
-  errorCode: string | null;
-  mfaUsed: boolean | null;
-}
-
-export interface TrailInfo {
-  name: string;
-  homeRegion: string;
-  isMultiRegion: boolean;
-  isLogging: boolean;
-  logFileValidation: boolean;
-  kmsKeyId: string | null;
-  cloudWatchLogsLogGroupArn: string | null;
-}
-
-export interface DetectorInfo {
-  region: string;
-  detectorId: string;
-  status: "ENABLED" | "DISABLED";
-  /** Feature name -> ENABLED/DISABLED, e.g. S3_DATA_EVENTS, EKS_AUDIT_LOGS, RUNTIME_MONITORING. */
-  features: Record<string, string>;
-}
-
-export interface HubInfo {
-  region: string;
-  enabled: boolean;
-  /** Enabled standards ARNs. */
-  standards: string[];
 }
 
 export interface RiskAcceptance {
@@ -96,11 +73,7 @@ export interface AccountEvidence {
   accountId: string;
   /** Regions Parapet collects for this account. */
   regions: string[];
-  sources: {
-    guardduty: SourceStatus[];
-    securityhub: SourceStatus[];
-    cloudtrail: SourceStatus[];
-  };
+  sources: Record<Source, SourceStatus[]>;
   /** Latest ACTIVE Security Hub control results (one per finding). */
   controls: ControlResult[];
   /** Active threat findings (GuardDuty, plus non-control Security Hub findings e.g. Inspector, Macie). Security Hub copies of GuardDuty findings are already removed. */

@@ -39,7 +39,8 @@ export const DOMAIN_TITLES: Record<Domain, string> = {
   compliance_governance: "Compliance and governance",
 };
 
-export type Severity = "critical" | "high" | "medium" | "low";
+export const SEVERITIES = ["critical", "high", "medium", "low"] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 /**
  * Weight of an item in the score. Roughly geometric so that one critical gap outweighs a
@@ -146,9 +147,11 @@ export interface ChecklistItem {
   cisIds: string[];
 }
 
-export type ItemStatus = "pass" | "fail" | "partial" | "not_applicable" | "no_data";
+export const ITEM_STATUSES = ["pass", "fail", "partial", "not_applicable", "no_data"] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
-export type EvidenceKind = "control" | "finding" | "event" | "trail" | "detector" | "hub" | "source" | "acceptance";
+export const EVIDENCE_KINDS = ["control", "finding", "event", "trail", "detector", "hub", "source", "acceptance"] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 /** One record that decided (or was looked at for) an item. `id` is what the console links to. */
 export interface EvidenceRef {

@@ -12,11 +12,12 @@ import type { FindingsPage } from "@/lib/aws/collectors/types";
 import { type AwsContext, clientConfig } from "@/lib/aws/context";
 import { applyRateLimit, type RateLimiter } from "@/lib/aws/rate-limits";
 import type { RecordProblem } from "@/lib/aws/normalise/types";
-import { type CursorSource, loadCursor, saveCursor } from "@/lib/ingest/save-cursor";
+import { type Source, SOURCES } from "@/lib/aws/sources";
+import { withTransaction } from "@/lib/db";
+import { loadCursor, saveCursor } from "@/lib/ingest/save-cursor";
 import { saveDetectors, saveHub, saveTrails } from "@/lib/ingest/save-service-state";
 import { upsertEvents } from "@/lib/ingest/upsert-events";
 import { upsertFindings } from "@/lib/ingest/upsert-findings";
-import { withTransaction } from "@/lib/ingest/with-transaction";
 
 export interface CollectDeps {
   context: AwsContext;
@@ -36,7 +37,7 @@ export interface CollectTarget extends RoleTarget {
 
 export interface StepSummary {
   region: string;
-  source: CursorSource;
+  source: Source;
   status: "succeeded" | "disabled" | "failed";
   fetched: number;
   inserted: number;
@@ -54,7 +55,6 @@ export interface RunSummary {
   steps: StepSummary[];
 }
 
-const SOURCES: CursorSource[] = ["guardduty", "securityhub", "cloudtrail"];
 /** CloudTrail delivers events up to ~15 minutes late; each lookup re-reads that much (inserts are idempotent). */
 const CLOUDTRAIL_OVERLAP_MS = 15 * 60_000;
 const DAY_MS = 24 * 3600 * 1000;
@@ -130,7 +130,7 @@ async function runStep(
   target: CollectTarget,
   runId: string,
   region: string,
-  source: CursorSource,
+  source: Source,
 ): Promise<StepSummary> {
   const step = await deps.pool.query<{ id: string }>(
     "INSERT INTO collection_steps (run_id, account_id, region, source) VALUES ($1, $2, $3, $4) RETURNING id::text",
@@ -173,36 +173,58 @@ function releaseClient(client: { destroy: () => void }, context: AwsContext): vo
   if (!context.agents) client.destroy();
 }
 
+/** What a source's collector gets: a client config for the region, the cursor, and where to count. */
+interface SourceStep {
+  deps: CollectDeps;
+  target: CollectTarget;
+  region: string;
+  config: ReturnType<typeof clientConfig>;
+  key: { accountId: string; region: string; source: Source };
+  /** The stored cursor, null before the first collection. */
+  stored: Date | null;
+  now: Date;
+  summary: StepSummary;
+}
+
 /** Collects one source in one region. Returns false when the service is off there. */
 async function collectSource(
   deps: CollectDeps,
   target: CollectTarget,
   region: string,
-  source: CursorSource,
+  source: Source,
   summary: StepSummary,
 ): Promise<boolean> {
   const credentials = deps.roles.providerFor(target);
   const config = clientConfig(deps.context, region, credentials);
   const key = { accountId: target.accountId, region, source };
   const stored = await loadCursor(deps.pool, key);
-  const now = deps.now();
+  return SOURCE_COLLECTORS[source]({ deps, target, region, config, key, stored, now: deps.now(), summary });
+}
 
-  const ingestFindingPages = async (pages: AsyncGenerator<FindingsPage>) => {
-    for await (const page of pages) {
-      const counts = await withTransaction(async (client) => {
-        const result = await upsertFindings(client, page.findings);
-        await saveCursor(client, key, { position: page.cursor, state: "ok" });
-        return result;
-      }, deps.pool);
-      summary.fetched += page.fetched;
-      summary.inserted += counts.inserted;
-      summary.updated += counts.updated;
-      summary.problems.push(...page.problems);
-    }
-  };
+/** Stores finding pages, each with its cursor in the same transaction. */
+async function ingestFindingPages(step: SourceStep, pages: AsyncGenerator<FindingsPage>): Promise<void> {
+  const { deps, key, summary } = step;
+  for await (const page of pages) {
+    const counts = await withTransaction(async (client) => {
+      const result = await upsertFindings(client, page.findings);
+      await saveCursor(client, key, { position: page.cursor, state: "ok" });
+      return result;
+    }, deps.pool);
+    summary.fetched += page.fetched;
+    summary.inserted += counts.inserted;
+    summary.updated += counts.updated;
+    summary.problems.push(...page.problems);
+  }
+}
 
-  if (source === "guardduty") {
-    const client = new GuardDutyClient(config);
+/**
+ * The SDK side of each source (lib/aws/sources.ts holds the rest of what a source is). A
+ * Record, not an if-chain, so a new source cannot fall through to another source's code.
+ */
+const SOURCE_COLLECTORS: Record<Source, (step: SourceStep) => Promise<boolean>> = {
+  async guardduty(step) {
+    const { deps, target, region, key, stored, now } = step;
+    const client = new GuardDutyClient(step.config);
     applyRateLimit(client, deps.limiter, { accountId: target.accountId, region, service: "guardduty" });
     try {
       const detectors = await describeGuardDuty(client, region);
@@ -213,15 +235,16 @@ async function collectSource(
       }, deps.pool);
       if (enabled.length === 0) return false;
       const since = stored ?? new Date(now.getTime() - deps.findingsLookbackDays * DAY_MS);
-      for (const detector of enabled) await ingestFindingPages(fetchGuardDutyFindings(client, detector.detectorId, since));
+      for (const detector of enabled) await ingestFindingPages(step, fetchGuardDutyFindings(client, detector.detectorId, since));
       return true;
     } finally {
       releaseClient(client, deps.context);
     }
-  }
+  },
 
-  if (source === "securityhub") {
-    const client = new SecurityHubClient(config);
+  async securityhub(step) {
+    const { deps, target, region, key, stored, now } = step;
+    const client = new SecurityHubClient(step.config);
     applyRateLimit(client, deps.limiter, { accountId: target.accountId, region, service: "securityhub" });
     try {
       const hub = await describeSecurityHub(client, region);
@@ -231,32 +254,35 @@ async function collectSource(
       }, deps.pool);
       if (!hub.enabled) return false;
       const since = stored ?? new Date(now.getTime() - deps.findingsLookbackDays * DAY_MS);
-      await ingestFindingPages(fetchSecurityHubFindings(client, since, now));
+      await ingestFindingPages(step, fetchSecurityHubFindings(client, since, now));
       return true;
     } finally {
       releaseClient(client, deps.context);
     }
-  }
+  },
 
-  const client = new CloudTrailClient(config);
-  applyRateLimit(client, deps.limiter, { accountId: target.accountId, region, service: "cloudtrail" });
-  try {
-    const trails = await describeTrails(client, region);
-    await withTransaction((tx) => saveTrails(tx, target.accountId, region, trails), deps.pool);
-    const since = stored
-      ? new Date(stored.getTime() - CLOUDTRAIL_OVERLAP_MS)
-      : new Date(now.getTime() - deps.cloudTrailLookbackDays * DAY_MS);
-    for await (const page of fetchSecurityEvents(client, since, now)) {
-      const counts = await withTransaction((tx) => upsertEvents(tx, page.events), deps.pool);
-      summary.fetched += page.fetched;
-      summary.inserted += counts.inserted;
-      summary.problems.push(...page.problems);
+  async cloudtrail(step) {
+    const { deps, target, region, key, stored, now, summary } = step;
+    const client = new CloudTrailClient(step.config);
+    applyRateLimit(client, deps.limiter, { accountId: target.accountId, region, service: "cloudtrail" });
+    try {
+      const trails = await describeTrails(client, region);
+      await withTransaction((tx) => saveTrails(tx, target.accountId, region, trails), deps.pool);
+      const since = stored
+        ? new Date(stored.getTime() - CLOUDTRAIL_OVERLAP_MS)
+        : new Date(now.getTime() - deps.cloudTrailLookbackDays * DAY_MS);
+      for await (const page of fetchSecurityEvents(client, since, now)) {
+        const counts = await withTransaction((tx) => upsertEvents(tx, page.events), deps.pool);
+        summary.fetched += page.fetched;
+        summary.inserted += counts.inserted;
+        summary.problems.push(...page.problems);
+      }
+      // Only after every lookup's pages are stored: a crash before this re-reads the window.
+      await withTransaction((tx) => saveCursor(tx, key, { position: now, state: "ok" }), deps.pool);
+      // Events are looked up even without a trail (LookupEvents covers 90 days regardless); "no trail" is itself evidence.
+      return true;
+    } finally {
+      releaseClient(client, deps.context);
     }
-    // Only after every lookup's pages are stored: a crash before this re-reads the window.
-    await withTransaction((tx) => saveCursor(tx, key, { position: now, state: "ok" }), deps.pool);
-    // Events are looked up even without a trail (LookupEvents covers 90 days regardless); "no trail" is itself evidence.
-    return true;
-  } finally {
-    releaseClient(client, deps.context);
-  }
-}
+  },
+};

@@ -4,10 +4,12 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { createGunzip, gunzipSync } from "node:zlib";
 
+import type { Source } from "@/lib/aws/sources";
+
 import { detectRecordKind } from "./detect-record-kind";
 
 export type AwsRecordItem =
-  | { kind: "guardduty" | "securityhub" | "cloudtrail"; record: unknown; file: string; position: string }
+  | { kind: Source; record: unknown; file: string; position: string }
   | { kind: "problem"; file: string; position: string; reason: string };
 
 /** Extensions picked up when walking a directory; anything else there (yml, md, ...) is not ours. */
@@ -18,7 +20,7 @@ const LINE_EXTENSIONS = [".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"];
 const MAX_CONTAINER_DEPTH = 5;
 
 type Emit =
-  | { kind: "guardduty" | "securityhub" | "cloudtrail"; record: unknown; position: string }
+  | { kind: Source; record: unknown; position: string }
   | { kind: "problem"; position: string; reason: string };
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -275,7 +277,7 @@ async function* walk(target: string, visited: Set<string>): AsyncGenerator<{ fil
 export async function* readAwsRecordFiles(
   paths: string[],
 ): AsyncGenerator<
-  | { kind: "guardduty" | "securityhub" | "cloudtrail"; record: unknown; file: string; position: string }
+  | { kind: Source; record: unknown; file: string; position: string }
   | { kind: "problem"; file: string; position: string; reason: string }
 > {
   const visited = new Set<string>();

@@ -1,16 +1,14 @@
 import "server-only";
 import path from "node:path";
 import type pg from "pg";
-import { normaliseAsffFinding } from "@/lib/aws/normalise/normalise-asff-finding";
-import { normaliseCloudTrailEvent } from "@/lib/aws/normalise/normalise-cloudtrail-event";
-import { normaliseGuardDutyFinding } from "@/lib/aws/normalise/normalise-guardduty-finding";
 import type { NormalisedEvent, NormalisedFinding, RecordProblem } from "@/lib/aws/normalise/types";
+import { FINDING_SOURCES, type FindingSource, perSource, type Source, SOURCE_DEFINITIONS } from "@/lib/aws/sources";
+import { withTransaction } from "@/lib/db";
 import { readAwsRecordFiles } from "@/lib/formats/read-aws-records";
 import { upsertEvents } from "@/lib/ingest/upsert-events";
 import { upsertFindings, type UpsertCounts } from "@/lib/ingest/upsert-findings";
-import { withTransaction } from "@/lib/ingest/with-transaction";
 
-export type ImportKind = "guardduty" | "securityhub" | "cloudtrail";
+export type ImportKind = Source;
 
 export interface ImportReport {
   /** Files that yielded at least one record or problem (a file with an empty `Records: []` is not counted). */
@@ -53,11 +51,11 @@ export async function importAwsFiles(pool: pg.Pool, paths: string[], options: Im
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
   const report: ImportReport = {
     files: 0,
-    stored: { guardduty: emptyCounts(), securityhub: emptyCounts(), cloudtrail: emptyCounts() },
+    stored: perSource(emptyCounts),
     skipped: [],
   };
   const seenFiles = new Set<string>();
-  const findings: Record<"guardduty" | "securityhub", NormalisedFinding[]> = { guardduty: [], securityhub: [] };
+  const findings: Record<FindingSource, NormalisedFinding[]> = { guardduty: [], securityhub: [] };
   let events: NormalisedEvent[] = [];
   // CloudTrail events are immutable, so the first copy of an eventID is the one kept: across
   // batches the upsert ignores known ids, and inside a batch this keeps later copies out
@@ -76,7 +74,7 @@ export async function importAwsFiles(pool: pg.Pool, paths: string[], options: Im
     );
   };
 
-  const flushFindings = async (kind: "guardduty" | "securityhub") => {
+  const flushFindings = async (kind: FindingSource) => {
     const batch = findings[kind];
     if (batch.length === 0) return;
     findings[kind] = [];
@@ -97,31 +95,42 @@ export async function importAwsFiles(pool: pg.Pool, paths: string[], options: Im
       report.skipped.push({ file: item.file, position: item.position, reason: item.reason });
       continue;
     }
-    if (item.kind === "cloudtrail") {
-      const result = normaliseCloudTrailEvent(item.record);
-      if (!result.ok) {
-        report.skipped.push({ file: item.file, position: item.position, reason: result.reason });
+    const kind = item.kind;
+    switch (kind) {
+      case "cloudtrail": {
+        const result = SOURCE_DEFINITIONS[kind].normalise(item.record);
+        if (!result.ok) {
+          report.skipped.push({ file: item.file, position: item.position, reason: result.reason });
+          continue;
+        }
+        if (pendingEventIds.has(result.value.eventId)) {
+          report.stored[kind].unchanged += 1;
+          continue;
+        }
+        pendingEventIds.add(result.value.eventId);
+        events.push(result.value);
+        if (events.length >= batchSize) await flushEvents();
         continue;
       }
-      if (pendingEventIds.has(result.value.eventId)) {
-        report.stored.cloudtrail.unchanged += 1;
+      case "guardduty":
+      case "securityhub": {
+        const result = SOURCE_DEFINITIONS[kind].normalise(item.record);
+        if (!result.ok) {
+          report.skipped.push({ file: item.file, position: item.position, reason: result.reason });
+          continue;
+        }
+        findings[kind].push(result.value);
+        if (findings[kind].length >= batchSize) await flushFindings(kind);
         continue;
       }
-      pendingEventIds.add(result.value.eventId);
-      events.push(result.value);
-      if (events.length >= batchSize) await flushEvents();
-      continue;
+      default: {
+        // A new source must say here how its records are batched and stored.
+        const unhandled: never = kind;
+        throw new Error(`parapet import: no storage for ${String(unhandled)} records`);
+      }
     }
-    const result = item.kind === "guardduty" ? normaliseGuardDutyFinding(item.record) : normaliseAsffFinding(item.record);
-    if (!result.ok) {
-      report.skipped.push({ file: item.file, position: item.position, reason: result.reason });
-      continue;
-    }
-    findings[item.kind].push(result.value);
-    if (findings[item.kind].length >= batchSize) await flushFindings(item.kind);
   }
-  await flushFindings("guardduty");
-  await flushFindings("securityhub");
+  for (const kind of FINDING_SOURCES) await flushFindings(kind);
   await flushEvents();
   report.files = seenFiles.size;
 

@@ -1,10 +1,7 @@
+import { perSource, SOURCE_DEFINITIONS } from "@/lib/aws/sources";
 import type { ImportKind, ImportReport } from "@/lib/import/import-aws-files";
 
-const KIND_LABELS: Record<ImportKind, string> = {
-  guardduty: "GuardDuty findings",
-  securityhub: "Security Hub findings",
-  cloudtrail: "CloudTrail events",
-};
+const KIND_LABELS: Record<ImportKind, string> = perSource((source) => SOURCE_DEFINITIONS[source].importLabel);
 
 /** A terminal has room for a sample of the problems; `--json` carries all of them. */
 const DEFAULT_MAX_SKIPPED_LINES = 50;

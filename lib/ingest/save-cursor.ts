@@ -1,7 +1,6 @@
 import "server-only";
 import type pg from "pg";
-
-export type CursorSource = "guardduty" | "securityhub" | "cloudtrail";
+import type { Source } from "@/lib/aws/sources";
 
 /** A connection or the pool: a cursor is written inside the data's transaction, or alone. */
 type Queryable = pg.ClientBase | pg.Pool;
@@ -20,7 +19,7 @@ export interface CursorState {
  */
 export async function saveCursor(
   client: Queryable,
-  key: { accountId: string; region: string; source: CursorSource },
+  key: { accountId: string; region: string; source: Source },
   cursor: CursorState,
 ): Promise<void> {
   await client.query(
@@ -35,7 +34,7 @@ export async function saveCursor(
 
 export async function loadCursor(
   client: Queryable,
-  key: { accountId: string; region: string; source: CursorSource },
+  key: { accountId: string; region: string; source: Source },
 ): Promise<Date | null> {
   const result = await client.query<{ position: Date | null }>(
     "SELECT position FROM source_cursors WHERE account_id = $1 AND region = $2 AND source = $3",

@@ -1,7 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import type { TrailRecord } from "@/lib/aws/collectors/cloudtrail";
-import type { DetectorInfo, HubInfo } from "@/lib/checklist/evidence";
+import type { DetectorInfo, HubInfo } from "@/lib/aws/normalise/types";
 
 /** Replaces the detectors stored for one account and region (none = GuardDuty off there). */
 export async function saveDetectors(client: pg.ClientBase, accountId: string, region: string, detectors: DetectorInfo[]): Promise<void> {

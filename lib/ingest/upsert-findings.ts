@@ -66,7 +66,7 @@ export async function upsertFindings(client: pg.ClientBase, findings: Normalised
   try {
     await client.query(PREPARE_STAGE);
   } catch (error) {
-    if ((error as { code?: string }).code === "25P01") throw new Error("upsertFindings must run inside a transaction (withTransaction)");
+    if ((error as { code?: string }).code === "25P01") throw new Error("upsertFindings must run inside a transaction (withTransaction)", { cause: error });
     throw error;
   }
   await ensureRecordAccounts(client, rows.map((row) => row.accountId));

@@ -1,11 +1,10 @@
 import { z } from "zod";
+import { ZAccountId } from "@/lib/aws/account-id";
 import { CHECKLIST_ITEMS } from "@/lib/checklist/items";
 
 const DAY_MS = 86_400_000;
 /** Longest acceptance: a risk must be looked at again at least once a year. */
 export const MAX_ACCEPTANCE_DAYS = 365;
-
-export const ZAccountId = z.string().regex(/^\d{12}$/, "an AWS account id is 12 digits");
 
 /**
  * An accepted risk as the form sends it. `expiresAt` is a calendar day (yyyy-mm-dd, the

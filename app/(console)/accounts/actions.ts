@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireApiUser, type SessionUser } from "@/lib/auth";
 import { canManageAccounts } from "@/lib/auth/permissions";
+import { ZAccountId } from "@/lib/aws/account-id";
 import type { AwsContext } from "@/lib/aws/context";
 import { discoverAccounts } from "@/lib/aws/discover-accounts";
 import { testConnection, type ConnectionReport } from "@/lib/aws/test-connection";
@@ -52,7 +53,7 @@ const ZRegionList = z.preprocess(
 );
 
 const ZOnboardFields = ZAccountInput.extend({
-  id: z.string().trim().regex(/^\d{12}$/, "an AWS account id is exactly 12 digits"),
+  id: z.string().trim().pipe(ZAccountId),
   name: z.string().trim().min(1, "give the account a name").max(200, "at most 200 characters"),
   roleArn: z.string().trim().pipe(ZAccountInput.shape.roleArn),
   externalId: z.string().trim().pipe(ZAccountInput.shape.externalId),
@@ -79,7 +80,6 @@ const ZEditForm = ZEditFields.superRefine(requireRoleInAccount);
 const ZEditConnectionForm = ZEditFields.pick({ id: true, roleArn: true, externalId: true, regions: true });
 
 const FIELD_LABELS: Record<ChangedField, string> = { name: "name", roleArn: "role ARN", externalId: "ExternalId", regions: "regions", owner: "owner" };
-const ZAccountId = z.string().regex(/^\d{12}$/, "an AWS account id is exactly 12 digits");
 
 function formValues(formData: FormData) {
   return {

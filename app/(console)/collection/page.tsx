@@ -2,6 +2,7 @@ import "../accounts/_components/console-controls.css";
 import Link from "next/link";
 import { z } from "zod";
 import { requirePageUser } from "@/lib/auth";
+import { ZAccountId } from "@/lib/aws/account-id";
 import { findAccounts } from "@/lib/data/accounts/find-accounts";
 import { findLatestRuns } from "@/lib/data/runs/find-latest-runs";
 import { findRuns, RUN_STATUSES } from "@/lib/data/runs/find-runs";
@@ -14,7 +15,7 @@ export const dynamic = "force-dynamic";
 
 const blank = (value: unknown) => (Array.isArray(value) ? value[0] : value) || undefined;
 const ZCollectionParams = z.object({
-  account: z.preprocess(blank, z.string().regex(/^\d{12}$/).optional()).catch(undefined),
+  account: z.preprocess(blank, ZAccountId.optional()).catch(undefined),
   status: z.preprocess(blank, z.enum(RUN_STATUSES).optional()).catch(undefined),
   cursor: z.preprocess(blank, z.enum(CURSOR_FILTERS).default("problems")).catch("problems"),
   after: z.preprocess(blank, z.string().max(200).optional()).catch(undefined),

@@ -2,9 +2,10 @@ import "server-only";
 import { type CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand, paginateLookupEvents } from "@aws-sdk/client-cloudtrail";
 import type { EventsPage } from "@/lib/aws/collectors/types";
 import { normalisePage } from "@/lib/aws/collectors/types";
+import { classifySecurityEvent } from "@/lib/aws/normalise/classify-security-event";
 import { normaliseCloudTrailEvent } from "@/lib/aws/normalise/normalise-cloudtrail-event";
 import { SECURITY_EVENT_NAMES } from "@/lib/aws/normalise/security-events";
-import type { TrailInfo } from "@/lib/checklist/evidence";
+import type { TrailInfo } from "@/lib/aws/normalise/types";
 
 const PAGE_SIZE = 50;
 
@@ -20,8 +21,8 @@ export async function describeTrails(client: CloudTrailClient, region: string): 
   for (const trail of output.trailList ?? []) {
     if (!trail.TrailARN || !trail.Name) continue;
     const homeRegion = trail.HomeRegion ?? region;
-    let isLogging = false;
-    let status: unknown = null;
+    let isLogging: boolean;
+    let status: unknown;
     try {
       const result = await client.send(new GetTrailStatusCommand({ Name: trail.TrailARN }));
       isLogging = result.IsLogging === true;
@@ -56,8 +57,6 @@ export function securityEventLookups(): Array<{ AttributeKey: "EventSource" | "U
   ];
 }
 
-const SECURITY_NAMES = new Set(SECURITY_EVENT_NAMES.map((entry) => `${entry.eventSource}|${entry.eventName}`));
-
 /**
  * Security-relevant management events in [since, until). LookupEvents takes one attribute
  * per call and allows 2 calls/s per account and region, so Parapet looks up by event
@@ -73,7 +72,7 @@ export async function* fetchSecurityEvents(client: CloudTrailClient, since: Date
       const records = page.Events ?? [];
       const { values, problems } = normalisePage(records, normaliseCloudTrailEvent, `cloudtrail:LookupEvents ${attribute.AttributeValue}`);
       const events = values.filter(
-        (event) => attribute.AttributeKey === "Username" || event.userType === "Root" || SECURITY_NAMES.has(`${event.eventSource}|${event.eventName}`),
+        (event) => attribute.AttributeKey === "Username" || event.userType === "Root" || classifySecurityEvent(event) !== null,
       );
       yield { fetched: records.length, events, problems };
     }

@@ -9,7 +9,7 @@ import {
 import type { FindingsPage } from "@/lib/aws/collectors/types";
 import { normalisePage } from "@/lib/aws/collectors/types";
 import { normaliseGuardDutyFinding } from "@/lib/aws/normalise/normalise-guardduty-finding";
-import type { DetectorInfo } from "@/lib/checklist/evidence";
+import type { DetectorInfo } from "@/lib/aws/normalise/types";
 
 /** GetFindings accepts at most 50 ids (API_FACTS), the same as a ListFindings page. */
 const PAGE_SIZE = 50;

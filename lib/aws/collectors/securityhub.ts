@@ -8,7 +8,7 @@ import {
 import type { FindingsPage } from "@/lib/aws/collectors/types";
 import { normalisePage } from "@/lib/aws/collectors/types";
 import { normaliseAsffFinding } from "@/lib/aws/normalise/normalise-asff-finding";
-import type { HubInfo } from "@/lib/checklist/evidence";
+import type { HubInfo } from "@/lib/aws/normalise/types";
 
 /** Security Hub's GetFindings maximum (API_FACTS). */
 const PAGE_SIZE = 100;

@@ -1,4 +1,4 @@
-import type { NormalisedEvent, NormalisedFinding, RecordProblem } from "@/lib/aws/normalise/types";
+import type { NormalisedEvent, NormalisedFinding, NormaliseResult, RecordProblem } from "@/lib/aws/normalise/types";
 
 /** One API page of findings, normalised. `cursor` is safe to store once this page (and all before it) is committed. */
 export interface FindingsPage {
@@ -13,8 +13,6 @@ export interface EventsPage {
   events: NormalisedEvent[];
   problems: RecordProblem[];
 }
-
-export type NormaliseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 /** Normalises a page of raw records; bad ones become problems with their position, the rest carry on. */
 export function normalisePage<T>(

@@ -4,7 +4,7 @@ import { normaliseAsffFinding } from "./normalise-asff-finding";
 
 // The legacy-id mapping has its own tests; here we only check what is handed to it.
 const mapLegacyControlId = vi.hoisted(() => vi.fn((_input: Record<string, string | null | undefined>): string | null => "MAPPED.1"));
-vi.mock("@/lib/checklist/map-legacy-control-id", () => ({ mapLegacyControlId }));
+vi.mock("@/lib/aws/normalise/map-legacy-control-id", () => ({ mapLegacyControlId }));
 
 const consolidatedControl = {
   SchemaVersion: "2018-10-08",

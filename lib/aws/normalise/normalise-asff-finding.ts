@@ -1,14 +1,13 @@
 import { z } from "zod";
 
-import { mapLegacyControlId } from "@/lib/checklist/map-legacy-control-id";
+import { ZRecordAccountId } from "@/lib/aws/account-id";
 
 import { describeValidationError } from "./describe-validation-error";
+import { mapLegacyControlId } from "./map-legacy-control-id";
 import { ZAwsTimestamp } from "./parse-aws-timestamp";
 import { readArnParts } from "./read-arn-parts";
 import { labelNormalisedSeverity, scaleGuardDutySeverity, scoreSeverityLabel } from "./severity";
-import type { FindingStatus, NormalisedFinding, SeverityLabel } from "./types";
-
-const SEVERITY_LABELS = ["INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
+import { type FindingStatus, type NormalisedFinding, type NormaliseResult, SEVERITY_LABELS, type SeverityLabel } from "./types";
 
 const ZSeverity = z
   .object({
@@ -23,7 +22,7 @@ const ZAsffFinding = z.object({
   SchemaVersion: z.string().min(1),
   Id: z.string().min(1),
   ProductArn: z.string().min(1),
-  AwsAccountId: z.string().regex(/^\d{12}$/, "expected a 12-digit account id"),
+  AwsAccountId: ZRecordAccountId,
   Region: z.string().min(1).nullish(),
   GeneratorId: z.string().nullish(),
   Types: z.array(z.string()).nullish(),
@@ -125,7 +124,7 @@ function readLinkedGuardDutyId(finding: AsffFinding): string | null {
  */
 export function normaliseAsffFinding(
   record: unknown,
-): { ok: true; value: NormalisedFinding } | { ok: false; reason: string } {
+): NormaliseResult<NormalisedFinding> {
   if (typeof record !== "object" || record === null || Array.isArray(record)) {
     return { ok: false, reason: "not an ASFF finding: expected an object" };
   }

@@ -1,8 +1,10 @@
 import { z } from "zod";
 
+import { isAccountId } from "@/lib/aws/account-id";
+
 import { describeValidationError } from "./describe-validation-error";
 import { ZAwsTimestamp } from "./parse-aws-timestamp";
-import type { NormalisedEvent } from "./types";
+import type { NormalisedEvent, NormaliseResult } from "./types";
 
 const ZOptionalText = z.string().nullish();
 
@@ -31,8 +33,6 @@ const ZCloudTrailRecord = z.object({
     .nullish(),
   additionalEventData: z.object({ MFAUsed: z.unknown() }).partial().nullish(),
 });
-
-const ACCOUNT_ID = /^\d{12}$/;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -73,7 +73,7 @@ function unwrapLookupEvent(
  */
 export function normaliseCloudTrailEvent(
   record: unknown,
-): { ok: true; value: NormalisedEvent } | { ok: false; reason: string } {
+): NormaliseResult<NormalisedEvent> {
   if (!isObject(record)) return { ok: false, reason: "not a CloudTrail record: expected an object" };
   let source = record;
   let validated = record;
@@ -96,7 +96,7 @@ export function normaliseCloudTrailEvent(
 
   const accountId = event.recipientAccountId ?? event.userIdentity?.accountId ?? null;
   if (!accountId) return { ok: false, reason: "missing recipientAccountId (and userIdentity.accountId)" };
-  if (!ACCOUNT_ID.test(accountId)) return { ok: false, reason: `recipientAccountId: expected a 12-digit account id, got "${accountId}"` };
+  if (!isAccountId(accountId)) return { ok: false, reason: `recipientAccountId: expected a 12-digit account id, got "${accountId}"` };
 
   const isLogin = event.eventName === "ConsoleLogin";
   return {

@@ -1,11 +1,13 @@
 import { z } from "zod";
 
+import { ZRecordAccountId } from "@/lib/aws/account-id";
+
 import { describeValidationError } from "./describe-validation-error";
 import { ZAwsTimestamp } from "./parse-aws-timestamp";
 import { pickField } from "./pick-field";
 import { readArnParts } from "./read-arn-parts";
 import { labelGuardDutySeverity, scaleGuardDutySeverity } from "./severity";
-import type { NormalisedFinding } from "./types";
+import type { NormalisedFinding, NormaliseResult } from "./types";
 
 const ZNumberLike = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
 const ZBooleanLike = z.union([z.boolean(), z.enum(["true", "false"]).transform((text) => text === "true")]);
@@ -16,7 +18,7 @@ const ZBooleanLike = z.union([z.boolean(), z.enum(["true", "false"]).transform((
  */
 const ZGuardDutyView = z.object({
   Id: z.string().min(1),
-  AccountId: z.string().regex(/^\d{12}$/, "expected a 12-digit account id"),
+  AccountId: ZRecordAccountId,
   Region: z.string().min(1),
   Type: z.string().min(1),
   Title: z.string().nullish(),
@@ -103,7 +105,7 @@ function readView(record: unknown) {
  */
 export function normaliseGuardDutyFinding(
   record: unknown,
-): { ok: true; value: NormalisedFinding } | { ok: false; reason: string } {
+): NormaliseResult<NormalisedFinding> {
   if (typeof record !== "object" || record === null || Array.isArray(record)) {
     return { ok: false, reason: "not a GuardDuty finding: expected an object" };
   }

@@ -1,5 +1,6 @@
+import { ACCOUNT_ID_PATTERN } from "@/lib/aws/account-id";
+
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d+$/;
-const ACCOUNT = /^\d{12}$/;
 
 /**
  * Region and account named in an ARN-like string. Found by shape rather than by position
@@ -12,6 +13,6 @@ export function readArnParts(value: unknown): { region: string | null; accountId
   const parts = value.split(/[:/]/);
   return {
     region: parts.find((part) => REGION.test(part)) ?? null,
-    accountId: parts.find((part) => ACCOUNT.test(part)) ?? null,
+    accountId: parts.find((part) => ACCOUNT_ID_PATTERN.test(part)) ?? null,
   };
 }

@@ -4,13 +4,24 @@
  * so ingest never needs to know where a record came from.
  */
 
-export type FindingSource = "guardduty" | "securityhub";
+import type { FindingSource } from "@/lib/aws/sources";
 
-/** AWS's own severity labels (ASFF `Severity.Label`; GuardDuty bands mapped onto them). */
-export type SeverityLabel = "INFORMATIONAL" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
+export type { FindingSource };
+
+/** AWS's own severity labels (ASFF `Severity.Label`; GuardDuty bands mapped onto them), lowest first. */
+export const SEVERITY_LABELS = ["INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
+export type SeverityLabel = (typeof SEVERITY_LABELS)[number];
 
 /** Lifecycle as the console shows it. `active` = needs attention; the rest are closed states. */
-export type FindingStatus = "active" | "archived" | "resolved" | "suppressed";
+export const FINDING_STATUSES = ["active", "archived", "resolved", "suppressed"] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+/** ASFF Compliance.Status values. */
+export const COMPLIANCE_STATUSES = ["PASSED", "FAILED", "WARNING", "NOT_AVAILABLE"] as const;
+export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
+
+/** What a normaliser answers: the record in Parapet's model, or why it could not be read. */
+export type NormaliseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 export interface NormalisedFinding {
   source: FindingSource;
@@ -53,24 +64,33 @@ export interface NormalisedFinding {
   raw: unknown;
 }
 
-export interface NormalisedEvent {
+/** The fields of a CloudTrail event the checklist and the console read (stored in `cloudtrail_events`). */
+export interface SecurityEvent {
   /** CloudTrail `eventID`. */
   eventId: string;
-  /** `recipientAccountId` (falls back to userIdentity.accountId). */
-  accountId: string;
-  /** `awsRegion`. */
-  region: string;
   eventName: string;
   eventSource: string;
   eventTime: Date;
+  /** `awsRegion`. */
+  region: string;
   /** userIdentity.type: Root | IAMUser | AssumedRole | ... */
   userType: string | null;
   /** userIdentity.arn, or userName for display. */
   userArn: string | null;
-  sourceIp: string | null;
   errorCode: string | null;
   /** additionalEventData.MFAUsed === "Yes" for ConsoleLogin; null when not a login. */
   mfaUsed: boolean | null;
+}
+
+/** A stored security event as the console lists it: what the checklist reads, plus where it came from. */
+export interface SecurityEventRecord extends SecurityEvent {
+  /** `sourceIPAddress`. */
+  sourceIp: string | null;
+}
+
+export interface NormalisedEvent extends SecurityEventRecord {
+  /** `recipientAccountId` (falls back to userIdentity.accountId). */
+  accountId: string;
   readOnly: boolean | null;
   /** The full CloudTrail event record (parsed JSON), as AWS sent it. */
   raw: unknown;
@@ -83,4 +103,34 @@ export interface RecordProblem {
   /** JSON pointer / index / line number, e.g. "line 12" or "Findings[3]". */
   position: string;
   reason: string;
+}
+
+/*
+ * Service state the collectors read alongside the records (DescribeTrails / GetTrailStatus,
+ * GetDetector, DescribeHub): produced by lib/aws/collectors, evaluated by the checklist.
+ */
+
+export interface TrailInfo {
+  name: string;
+  homeRegion: string;
+  isMultiRegion: boolean;
+  isLogging: boolean;
+  logFileValidation: boolean;
+  kmsKeyId: string | null;
+  cloudWatchLogsLogGroupArn: string | null;
+}
+
+export interface DetectorInfo {
+  region: string;
+  detectorId: string;
+  status: "ENABLED" | "DISABLED";
+  /** Feature name -> ENABLED/DISABLED, e.g. S3_DATA_EVENTS, EKS_AUDIT_LOGS, RUNTIME_MONITORING. */
+  features: Record<string, string>;
+}
+
+export interface HubInfo {
+  region: string;
+  enabled: boolean;
+  /** Enabled standards ARNs. */
+  standards: string[];
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 
 import { describe, expect, test } from "vitest";
 
-import { CIS_1_2_0, CIS_1_4_0, CIS_3_0_0, PCI_DSS_3_2_1 } from "../legacy-control-tables";
+import { CIS_1_2_0, CIS_1_4_0, CIS_3_0_0, PCI_DSS_3_2_1 } from "@/lib/aws/normalise/legacy-control-tables";
 import { DOMAINS } from "../types";
 import { CHECKLIST_ITEMS, CHECKLIST_VERSION } from "./index";
 

@@ -1,3 +1,5 @@
+import { FINDING_SOURCES } from "@/lib/aws/sources";
+
 import { assessSource } from "../assess-source";
 import { compareText } from "../compare-text";
 import type { AccountEvidence, ThreatFinding } from "../evidence";
@@ -15,7 +17,7 @@ const DAY_MS = 86_400_000;
  * the next evaluation. Accepted findings (by id) drop out of the risk-adjusted view only.
  */
 export function evaluateThreatsRule(rule: ThreatsRule, evidence: AccountEvidence, context: RuleContext): RuleOutcome {
-  const sourceNames = rule.source === "any" ? (["guardduty", "securityhub"] as const) : ([rule.source] as const);
+  const sourceNames = rule.source === "any" ? FINDING_SOURCES : ([rule.source] as const);
   const assessments = sourceNames.map((name) => ({ name, assessment: assessSource(name, evidence.sources[name], evidence.regions) }));
   const usable = assessments.filter(({ assessment }) => assessment.regionsByState.ok.length > 0);
   const missingSources = assessments

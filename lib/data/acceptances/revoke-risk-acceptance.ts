@@ -1,9 +1,8 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
 import { accountScopeOf, canAcceptRisk } from "@/lib/auth/permissions";
-import { getPool } from "@/lib/db";
+import { getPool, withTransaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { withTransaction } from "@/lib/ingest/with-transaction";
 import type { TRevokeAcceptance } from "@/lib/schemas/acceptance";
 
 /**

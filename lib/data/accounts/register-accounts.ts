@@ -1,13 +1,14 @@
 import "server-only";
 import type pg from "pg";
 import { z } from "zod";
+import { ACCOUNT_ID_DIGITS, ZAccountId } from "@/lib/aws/account-id";
 
 export const ZAccountInput = z.object({
-  id: z.string().regex(/^\d{12}$/, "an AWS account id is 12 digits"),
+  id: ZAccountId,
   name: z.string().trim().min(1).max(200),
   roleArn: z
     .string()
-    .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, "expected arn:aws:iam::<12 digits>:role/<name>"),
+    .regex(new RegExp(String.raw`^arn:aws[a-z-]*:iam::${ACCOUNT_ID_DIGITS}:role\/[\w+=,.@/-]{1,512}$`), "expected arn:aws:iam::<12 digits>:role/<name>"),
   externalId: z
     .string()
     .min(2, "ExternalId is 2-1224 characters")

@@ -1,20 +1,10 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
 import { accountScopeOf } from "@/lib/auth/permissions";
+import type { SecurityEventRecord } from "@/lib/aws/normalise/types";
 import { getDb } from "@/lib/db";
 
-export interface AccountSecurityEvent {
-  eventId: string;
-  eventName: string;
-  eventSource: string;
-  eventTime: Date;
-  region: string;
-  userType: string | null;
-  userArn: string | null;
-  sourceIp: string | null;
-  errorCode: string | null;
-  mfaUsed: boolean | null;
-}
+export type AccountSecurityEvent = SecurityEventRecord;
 
 /**
  * The account's latest security-relevant CloudTrail events (collection keeps only those),

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
 import { accountScopeOf } from "@/lib/auth/permissions";
+import type { SecurityEventRecord, TrailInfo } from "@/lib/aws/normalise/types";
 import type { EvidenceRef, ItemResult } from "@/lib/checklist/types";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -21,20 +22,8 @@ export type EvidenceRecord =
       region: string;
       lastSeenAt: Date;
     }
-  | {
-      kind: "event";
-      eventId: string;
-      eventName: string;
-      eventSource: string;
-      eventTime: Date;
-      region: string;
-      userType: string | null;
-      userArn: string | null;
-      sourceIp: string | null;
-      errorCode: string | null;
-      mfaUsed: boolean | null;
-    }
-  | { kind: "trail"; trailArn: string; name: string; homeRegion: string; isMultiRegion: boolean; isLogging: boolean; logFileValidation: boolean; kmsKeyId: string | null; cloudWatchLogsLogGroupArn: string | null }
+  | ({ kind: "event" } & SecurityEventRecord)
+  | ({ kind: "trail"; trailArn: string } & TrailInfo)
   | { kind: "detector"; detectorId: string; region: string; status: string; features: Record<string, string> }
   | { kind: "hub"; region: string; enabled: boolean; hubArn: string | null; standards: string[] };
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type pg from "pg";
+import { type FindingSource, perSource, type Source } from "@/lib/aws/sources";
 import type {
   AccountEvidence,
   ControlResult,
@@ -9,7 +10,6 @@ import type {
   ThreatFinding,
 } from "@/lib/checklist/evidence";
 
-const SOURCES = ["guardduty", "securityhub", "cloudtrail"] as const;
 const EVENT_WINDOW_DAYS = 90;
 
 /**
@@ -31,7 +31,7 @@ export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now:
          AND COALESCE(record_state, 'ACTIVE') = 'ACTIVE'`,
       [accountId],
     ),
-    pool.query<{ source_id: string; source: "guardduty" | "securityhub"; type: string; title: string; severity: number; severity_label: ThreatFinding["severityLabel"]; region: string; first_seen_at: Date; last_seen_at: Date; resource_type: string | null }>(
+    pool.query<{ source_id: string; source: FindingSource; type: string; title: string; severity: number; severity_label: ThreatFinding["severityLabel"]; region: string; first_seen_at: Date; last_seen_at: Date; resource_type: string | null }>(
       `SELECT source_id, source, type, title, severity, severity_label, region, first_seen_at, last_seen_at, resource_type
        FROM findings
        WHERE account_id = $1 AND status = 'active' AND control_id IS NULL AND linked_guardduty_id IS NULL
@@ -62,7 +62,7 @@ export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now:
   ]);
 
   const regions = account.rows[0]?.regions ?? [];
-  const sourceStatus = (source: (typeof SOURCES)[number]): SourceStatus[] =>
+  const sourceStatus = (source: Source): SourceStatus[] =>
     regions.map((region) => {
       const cursor = cursors.rows.find((row) => row.region === region && row.source === source);
       return { region, state: (cursor?.state ?? "not_collected") as SourceState, error: cursor?.error ?? null };
@@ -71,7 +71,7 @@ export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now:
   return {
     accountId,
     regions,
-    sources: { guardduty: sourceStatus("guardduty"), securityhub: sourceStatus("securityhub"), cloudtrail: sourceStatus("cloudtrail") },
+    sources: perSource(sourceStatus),
     controls: controls.rows.map(
       (row): ControlResult => ({
         findingId: row.source_id,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CHECKLIST_ITEMS } from "@/lib/checklist/items";
-import { type ItemResult, SEVERITY_WEIGHT } from "@/lib/checklist/types";
+import { EVIDENCE_KINDS, ITEM_STATUSES, type ItemResult, SEVERITIES, SEVERITY_WEIGHT } from "@/lib/checklist/types";
 
 /** A checklist_results row as the data functions select it. */
 export interface StoredItemRow {
@@ -13,16 +13,16 @@ export interface StoredItemRow {
   evidence: unknown;
 }
 
-const ZStatus = z.enum(["pass", "fail", "partial", "not_applicable", "no_data"]);
+const ZStatus = z.enum(ITEM_STATUSES);
 const ZStoredEvidence = z.object({
   refs: z
-    .array(z.object({ kind: z.enum(["control", "finding", "event", "trail", "detector", "hub", "source", "acceptance"]), id: z.string(), note: z.string().optional() }))
+    .array(z.object({ kind: z.enum(EVIDENCE_KINDS), id: z.string(), note: z.string().optional() }))
     .default([]),
   missingSources: z.array(z.string()).default([]),
   accepted: z.object({ reason: z.string(), owner: z.string(), expiresAt: z.coerce.date() }).nullable().default(null),
   riskAdjusted: z.object({ status: ZStatus, passing: z.number().optional(), total: z.number().optional() }).optional(),
   weight: z.number().optional(),
-  severity: z.enum(["critical", "high", "medium", "low"]).optional(),
+  severity: z.enum(SEVERITIES).optional(),
 });
 
 /**

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { buildFindingsWhere } from "@/lib/data/findings/build-findings-where";
 import type { TFindingFilters } from "@/lib/data/findings/finding-filters";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { decodeKeysetCursor, encodeKeysetCursor } from "@/lib/schemas/keyset-cursor";
 
 export const FINDINGS_PAGE_SIZE = 50;
 
@@ -44,19 +45,14 @@ type TCursor = z.infer<typeof ZCursor>;
 
 function encodeCursor(row: FindingRow, sort: TFindingFilters["sort"]): string {
   const cursor: TCursor = { k: sort === "severity" ? row.severity : row.lastSeenAt.toISOString(), i: row.id };
-  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+  return encodeKeysetCursor(cursor);
 }
 
 function decodeCursor(value: string | undefined, sort: TFindingFilters["sort"]): TCursor | null {
-  if (!value) return null;
-  try {
-    const parsed = ZCursor.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
-    if (!parsed.success) return null;
-    const isValidKey = sort === "severity" ? typeof parsed.data.k === "number" : typeof parsed.data.k === "string" && !Number.isNaN(Date.parse(parsed.data.k));
-    return isValidKey ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  const cursor = decodeKeysetCursor(value, ZCursor);
+  if (!cursor) return null;
+  const isValidKey = sort === "severity" ? typeof cursor.k === "number" : typeof cursor.k === "string" && !Number.isNaN(Date.parse(cursor.k));
+  return isValidKey ? cursor : null;
 }
 
 /**

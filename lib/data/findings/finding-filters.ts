@@ -1,8 +1,16 @@
 import { z } from "zod";
+import { ZAccountId } from "@/lib/aws/account-id";
+import {
+  FINDING_STATUSES as ALL_FINDING_STATUSES,
+  SEVERITY_LABELS as ALL_SEVERITY_LABELS,
+  type SeverityLabel,
+} from "@/lib/aws/normalise/types";
+import { FINDING_SOURCES } from "@/lib/aws/sources";
 
-export const FINDING_SOURCES = ["guardduty", "securityhub"] as const;
-export const SEVERITY_LABELS = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL"] as const;
-export const FINDING_STATUSES = ["active", "archived", "resolved", "suppressed", "all"] as const;
+export { FINDING_SOURCES };
+/** Most severe first: the order the filter offers them in. */
+export const SEVERITY_LABELS: readonly SeverityLabel[] = [...ALL_SEVERITY_LABELS].reverse();
+export const FINDING_STATUSES = [...ALL_FINDING_STATUSES, "all"] as const;
 export const FINDING_SORTS = ["severity", "last_seen"] as const;
 
 /** `?x=` with nothing typed is the same as no `x`. */
@@ -15,10 +23,10 @@ const flag = z.preprocess((value) => value === "1" || value === "true" || value 
  * URL). A malformed value is ignored rather than failing the page: URLs get edited by hand.
  */
 export const ZFindingFilters = z.object({
-  account: z.preprocess(blankToUndefined, z.string().regex(/^\d{12}$/).optional()).catch(undefined),
+  account: z.preprocess(blankToUndefined, ZAccountId.optional()).catch(undefined),
   source: z.preprocess(blankToUndefined, z.enum(FINDING_SOURCES).optional()).catch(undefined),
   severity: z
-    .preprocess((value) => (typeof value === "string" ? blankToUndefined(value.toUpperCase()) : value), z.enum(SEVERITY_LABELS).optional())
+    .preprocess((value) => (typeof value === "string" ? blankToUndefined(value.toUpperCase()) : value), z.enum(ALL_SEVERITY_LABELS).optional())
     .catch(undefined),
   status: z.preprocess(blankToUndefined, z.enum(FINDING_STATUSES).default("active")).catch("active"),
   control: optionalText(64),

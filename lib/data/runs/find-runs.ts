@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/auth";
 import { accountScopeOf } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { decodeKeysetCursor, encodeKeysetCursor } from "@/lib/schemas/keyset-cursor";
 
 export const RUNS_PAGE_SIZE = 50;
 export const RUN_STATUSES = ["running", "succeeded", "partial", "failed"] as const;
@@ -25,16 +26,10 @@ export interface RunRow {
 }
 
 const ZRunStats = z.object({ fetched: z.number().default(0), inserted: z.number().default(0), updated: z.number().default(0) }).catch({ fetched: 0, inserted: 0, updated: 0 });
-const ZRunCursor = z.object({ t: z.string(), i: z.string().regex(/^\d+$/) });
+const ZRunCursor = z.object({ t: z.string().refine((text) => !Number.isNaN(Date.parse(text))), i: z.string().regex(/^\d+$/) });
 
 function decodeCursor(value: string | undefined): z.infer<typeof ZRunCursor> | null {
-  if (!value) return null;
-  try {
-    const parsed = ZRunCursor.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
-    return parsed.success && !Number.isNaN(Date.parse(parsed.data.t)) ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return decodeKeysetCursor(value, ZRunCursor);
 }
 
 /**
@@ -86,6 +81,6 @@ export async function findRuns(
   });
   const last = page[page.length - 1];
   const nextCursor =
-    rows.length > RUNS_PAGE_SIZE && last ? Buffer.from(JSON.stringify({ t: last.startedAt.toISOString(), i: last.id })).toString("base64url") : null;
+    rows.length > RUNS_PAGE_SIZE && last ? encodeKeysetCursor({ t: last.startedAt.toISOString(), i: last.id }) : null;
   return { rows: page, nextCursor };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import type { AccountScore } from "@/lib/checklist/types";
-import { withTransaction } from "@/lib/ingest/with-transaction";
+import { withTransaction } from "@/lib/db";
 
 /**
  * Stores an evaluation: the latest result per item (items no longer on the checklist are

@@ -2,13 +2,14 @@ import "server-only";
 import type pg from "pg";
 import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
+import { ZAccountId } from "@/lib/aws/account-id";
 
 export const ZLocalUserInput = z
   .object({
     email: z.email().max(320).transform((email) => email.toLowerCase()),
     role: z.enum(["admin", "analyst", "viewer"]),
     /** Accounts the user may see; ignored for admins (they see all). Empty + allAccounts false = sees nothing. */
-    accountScope: z.array(z.string().regex(/^\d{12}$/, "account ids are 12 digits")).default([]),
+    accountScope: z.array(ZAccountId).default([]),
     allAccounts: z.boolean().default(false),
     password: z.string().min(12, "passwords are at least 12 characters").max(1024),
   })

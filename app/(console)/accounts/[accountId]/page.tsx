@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth";
+import { isAccountId } from "@/lib/aws/account-id";
 import { canManageAccounts } from "@/lib/auth/permissions";
 import { rankFixFirst } from "@/lib/checklist/rank-fix-first";
 import { findAccountSecurityEvents } from "@/lib/data/checklist/find-account-security-events";
@@ -23,7 +24,7 @@ const FIX_FIRST_LIMIT = 10;
 
 export default async function AccountPage({ params }: { params: Promise<{ accountId: string }> }) {
   const { accountId } = await params;
-  if (!/^\d{12}$/.test(accountId)) notFound();
+  if (!isAccountId(accountId)) notFound();
   const user = await requirePageUser();
   const [scorecard, history, changes, events] = await Promise.all([
     getAccountScorecard(user, accountId),

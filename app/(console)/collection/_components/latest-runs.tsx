@@ -1,9 +1,9 @@
 import Link from "next/link";
+import { sourceLabel } from "@/lib/aws/sources";
 import type { LatestRunRow } from "@/lib/data/runs/find-latest-runs";
 import { formatTime } from "../../_components/format";
 import { formatDuration, RUN_BADGE } from "./format";
 
-const SOURCE_NAMES: Record<string, string> = { guardduty: "GuardDuty", securityhub: "Security Hub", cloudtrail: "CloudTrail" };
 
 /** Latest run per account, with one tile per region x source step of that run. */
 export function LatestRuns({ runs }: { runs: LatestRunRow[] }) {
@@ -48,7 +48,7 @@ export function LatestRuns({ runs }: { runs: LatestRunRow[] }) {
                     <div key={`${step.region}-${step.source}`} className={`step ${step.status}`} data-step={`${step.region}/${step.source}`}>
                       <div className="head">
                         <span>
-                          {step.region} · {SOURCE_NAMES[step.source] ?? step.source}
+                          {step.region} · {sourceLabel(step.source)}
                         </span>
                         <span className="muted">{step.status}</span>
                       </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SOURCE_DEFINITIONS } from "@/lib/aws/sources";
 import { FINDING_SOURCES, FINDING_STATUSES, SEVERITY_LABELS, type TFindingFilters } from "@/lib/data/findings/finding-filters";
 
 /** A plain GET form: the filters live in the URL, so a filtered view can be bookmarked and shared. */
@@ -43,7 +44,7 @@ export function FindingsFilters({ filters, accounts, regions }: { filters: TFind
           <option value="">Any</option>
           {FINDING_SOURCES.map((source) => (
             <option key={source} value={source}>
-              {source === "guardduty" ? "GuardDuty" : "Security Hub"}
+              {SOURCE_DEFINITIONS[source].label}
             </option>
           ))}
         </select>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { sourceLabel } from "@/lib/aws/sources";
 import type { FindingRow } from "@/lib/data/findings/find-findings";
 
 function formatTime(value: Date): string {
@@ -53,7 +54,7 @@ export function FindingsTable({ rows }: { rows: FindingRow[] }) {
               </td>
               <td className="small nowrap">
                 {row.region}
-                <div className="muted">{row.source === "guardduty" ? "GuardDuty" : row.source === "securityhub" ? "Security Hub" : row.source}</div>
+                <div className="muted">{sourceLabel(row.source)}</div>
               </td>
               <td className="small">{row.controlId ?? ""}</td>
               <td className="small resource">

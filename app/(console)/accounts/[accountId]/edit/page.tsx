@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth";
 import { canManageAccounts } from "@/lib/auth/permissions";
+import { isAccountId } from "@/lib/aws/account-id";
 import { getAccountSettings } from "@/lib/data/accounts/get-account-settings";
 import { isAppError } from "@/lib/errors";
 import { OnboardAccountForm } from "../../_components/onboard-account-form";
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 /** Edit a registered account's name, role, ExternalId, regions and owner (admins). */
 export default async function EditAccountPage({ params }: { params: Promise<{ accountId: string }> }) {
   const { accountId } = await params;
-  if (!/^\d{12}$/.test(accountId)) notFound();
+  if (!isAccountId(accountId)) notFound();
   const user = await requirePageUser();
   const account = await getAccountSettings(user, accountId).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();

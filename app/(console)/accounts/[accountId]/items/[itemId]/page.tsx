@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth";
 import { canAcceptRisk } from "@/lib/auth/permissions";
+import { isAccountId } from "@/lib/aws/account-id";
 import { CHECKLIST_ITEMS } from "@/lib/checklist/items";
 import { findRiskAcceptances } from "@/lib/data/acceptances/find-risk-acceptances";
 import { getAccountItem } from "@/lib/data/checklist/get-account-item";
@@ -23,7 +24,7 @@ export default async function AccountItemPage({ params }: { params: Promise<{ ac
   // Item ids ("IAM-01") need no URL encoding; anything not on the checklist is a 404.
   const { accountId, itemId } = await params;
   const definition = CHECKLIST_ITEMS.find((item) => item.id === itemId);
-  if (!/^\d{12}$/.test(accountId) || !definition) notFound();
+  if (!isAccountId(accountId) || !definition) notFound();
   const user = await requirePageUser();
   const [detail, acceptances] = await Promise.all([getAccountItem(user, accountId, itemId), findRiskAcceptances(user, accountId, itemId)]).catch(
     (error: unknown) => {

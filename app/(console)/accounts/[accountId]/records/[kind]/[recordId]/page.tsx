@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth";
+import { isAccountId } from "@/lib/aws/account-id";
 import { EVIDENCE_RECORD_KINDS, type EvidenceRecordKind, getEvidenceRecord } from "@/lib/data/checklist/get-evidence-record";
 import { isAppError } from "@/lib/errors";
 
@@ -19,7 +20,7 @@ function decodeSegment(segment: string): string {
 
 export default async function RawRecordPage({ params }: { params: Promise<{ accountId: string; kind: string; recordId: string }> }) {
   const { accountId, kind, recordId } = await params;
-  if (!/^\d{12}$/.test(accountId) || !EVIDENCE_RECORD_KINDS.includes(kind as EvidenceRecordKind)) notFound();
+  if (!isAccountId(accountId) || !EVIDENCE_RECORD_KINDS.includes(kind as EvidenceRecordKind)) notFound();
   const id = decodeSegment(recordId);
   const user = await requirePageUser();
   const record = await getEvidenceRecord(user, accountId, kind as EvidenceRecordKind, id).catch((error: unknown) => {

@@ -6,7 +6,7 @@ import { describe, expect, test } from "vitest";
 import { mapLegacyControlId } from "./map-legacy-control-id";
 
 // Real ASFF control findings collected in the shared AWS reference folder (read-only, optional).
-const SAMPLES = path.resolve(__dirname, "../../../shared/aws/samples/securityhub");
+const SAMPLES = path.resolve(__dirname, "../../../../shared/aws/samples/securityhub");
 
 interface Asff {
   ProductArn?: string;
