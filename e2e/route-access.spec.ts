@@ -65,7 +65,8 @@ type ActionArg = string | boolean | null | Record<string, unknown> | { form: Rec
 /**
  * Server actions, by file and export: the least role that may run them, the page they are
  * posted to, valid arguments (so only the role check can stop them), and the refusal the
- * action answers with. `throws`: the action refuses by throwing (a 500 without details).
+ * action answers with. `throws`: the action refuses by throwing (an error without details,
+ * so this check is weaker: any error passes it).
  */
 const ACTIONS: Record<
   string,
@@ -270,11 +271,12 @@ async function callAction(request: APIRequestContext, page: string, actionId: st
     });
   }
   const body = new FormData();
-  body.append("0", JSON.stringify(encoded));
   forms.forEach((form, index) => {
     for (const [key, value] of Object.entries(form))
       for (const item of Array.isArray(value) ? value : [value]) body.append(`${index + 1}_${key}`, item);
   });
+  // The root part last, as React sends it: the server resolves `$K<n>` from the fields read before it.
+  body.append("0", JSON.stringify(encoded));
   return request.post(page, { headers, multipart: body, maxRedirects: 0 });
 }
 
