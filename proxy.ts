@@ -14,14 +14,30 @@ function isPublic(pathname: string): boolean {
 const RENEW_AFTER_SECONDS = 60;
 
 /**
+ * Read-only routes whose handlers accept an API token (`requireApiUser(request)`): a GET
+ * there with an `Authorization` header goes on to the handler, which checks the token
+ * against the database (revoked, expired, maker disabled) and answers 401 itself.
+ */
+function acceptsApiToken(request: NextRequest): boolean {
+  const { pathname } = request.nextUrl;
+  return (
+    (request.method === "GET" || request.method === "HEAD") &&
+    (pathname.startsWith("/api/v1/") || pathname === "/api/findings/export") &&
+    request.headers.has("authorization")
+  );
+}
+
+/**
  * Three jobs on every request except static assets:
  * 1. A Content-Security-Policy with a fresh nonce, passed on the request so Next.js
  *    stamps it on its scripts (every page renders dynamically), and set on the response.
  * 2. Defence in depth, not the authorisation itself: requests without a valid session
  *    token never reach a page or API (pages redirect to sign-in, APIs answer 401). Every
  *    page and route handler still checks the session and scopes its queries on its own
- *    (lib/auth/index.ts), as the Next.js docs advise for proxies. Whether a session has been
- *    ended (signed out, sign out everywhere, disabled) needs the database and is decided there.
+ *    (lib/auth/index.ts), as the Next.js docs advise for proxies. API-token GETs to the
+ *    read-only API are left to their handlers, which alone can look the token up. Whether a
+ *    session has been ended (signed out, sign out everywhere, disabled) needs the database
+ *    and is decided there too.
  * 3. The idle timeout: a session cookie in use is re-issued with a fresh expiry; one past the
  *    absolute maximum age is not. Over https, HSTS as well.
  */
@@ -51,7 +67,7 @@ export async function proxy(request: NextRequest) {
     return withPolicy(response);
   };
 
-  if (!isPublic(request.nextUrl.pathname)) {
+  if (!isPublic(request.nextUrl.pathname) && !acceptsApiToken(request)) {
     if (!isSignedIn) {
       if (request.nextUrl.pathname.startsWith("/api/")) {
         return withPolicy(NextResponse.json({ error: "UNAUTHENTICATED", message: "sign in first" }, { status: 401 }));

@@ -23,6 +23,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           {user.role === "admin" ? <Link href="/users">Users</Link> : null}
           {user.role === "admin" ? <Link href="/settings/sso">Single sign-on</Link> : null}
           {user.role === "admin" ? <Link href="/audit">Audit log</Link> : null}
+          <Link href="/settings/tokens">API tokens</Link>
         </nav>
         <div className="user">
           <Link href="/settings/account">

@@ -162,7 +162,7 @@ async function readOrCreateSecret(name: string, create: () => string): Promise<s
 async function ensureNextBuild(log: (line: string) => void): Promise<void> {
   const buildId = path.resolve(".next/BUILD_ID");
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  const isStale = builtAt === 0 || ["app", "lib", "components", "next.config.js", "package-lock.json"].some((entry) => newestMtime(entry) > builtAt);
+  const isStale = builtAt === 0 || ["app", "lib", "components", "proxy.ts", "next.config.js", "package-lock.json"].some((entry) => newestMtime(entry) > builtAt);
   if (!isStale) return;
   log("building the console (first run, or sources changed; about a minute)...");
   await new Promise<void>((resolve, reject) => {

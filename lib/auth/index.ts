@@ -3,6 +3,7 @@ import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { requireApiTokenUser } from "@/lib/auth/require-api-token-user";
 import { resolveSessionUser } from "@/lib/auth/resolve-session-user";
 import { getSessionSettings } from "@/lib/auth/session-settings";
 import { getEnv } from "@/lib/env";
@@ -19,6 +20,8 @@ export interface SessionUser {
   accountScope: string[];
   /** The session's id when signed in through the console (sign-out ends that one session). */
   sessionId?: string;
+  /** Set when the request came with an API token instead of a session (the token acts as this user). */
+  apiToken?: { id: string; name: string };
 }
 
 /**
@@ -43,8 +46,15 @@ export async function requirePageUser(): Promise<SessionUser> {
   return user;
 }
 
-/** For route handlers and actions: the user, or a 401 AppError. */
-export async function requireApiUser(): Promise<SessionUser> {
+/**
+ * For route handlers and actions: the user, or a 401 AppError. A route handler that
+ * passes its `request` also accepts `Authorization: Bearer <API token>` (read-only GET
+ * handlers only: server actions never pass it, so a token cannot change anything). A
+ * request that carries an Authorization header is judged by it alone, never by a cookie.
+ */
+export async function requireApiUser(request?: Request): Promise<SessionUser> {
+  const authorization = request?.headers.get("authorization") ?? null;
+  if (request && authorization !== null) return requireApiTokenUser(request, authorization);
   const user = await getSessionUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "sign in first");
   return user;

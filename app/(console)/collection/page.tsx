@@ -1,25 +1,18 @@
 import "../accounts/_components/console-controls.css";
 import Link from "next/link";
-import { z } from "zod";
 import { requirePageUser } from "@/lib/auth";
-import { ZAccountId } from "@/lib/aws/account-id";
 import { findAccounts } from "@/lib/data/accounts/find-accounts";
 import { findLatestRuns } from "@/lib/data/runs/find-latest-runs";
-import { findRuns, RUN_STATUSES } from "@/lib/data/runs/find-runs";
-import { CURSOR_FILTERS, findSourceCursors } from "@/lib/data/runs/find-source-cursors";
+import { findRuns } from "@/lib/data/runs/find-runs";
+import { findSourceCursors } from "@/lib/data/runs/find-source-cursors";
+import { CURSOR_FILTERS, parseRunFilters, RUN_STATUSES, type TRunFilters } from "@/lib/data/runs/run-filters";
+import { isAppError } from "@/lib/errors";
+import { InvalidQuery } from "../_components/invalid-query";
 import { CursorsTable } from "./_components/cursors-table";
 import { LatestRuns } from "./_components/latest-runs";
 import { RunsTable } from "./_components/runs-table";
 
 export const dynamic = "force-dynamic";
-
-const blank = (value: unknown) => (Array.isArray(value) ? value[0] : value) || undefined;
-const ZCollectionParams = z.object({
-  account: z.preprocess(blank, ZAccountId.optional()).catch(undefined),
-  status: z.preprocess(blank, z.enum(RUN_STATUSES).optional()).catch(undefined),
-  cursor: z.preprocess(blank, z.enum(CURSOR_FILTERS).default("problems")).catch("problems"),
-  after: z.preprocess(blank, z.string().max(200).optional()).catch(undefined),
-});
 
 function href(params: Record<string, string | undefined>): string {
   const query = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString();
@@ -28,7 +21,13 @@ function href(params: Record<string, string | undefined>): string {
 
 export default async function CollectionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
-  const params = ZCollectionParams.parse(await searchParams);
+  let params: TRunFilters;
+  try {
+    params = parseRunFilters(await searchParams);
+  } catch (error) {
+    if (isAppError(error)) return <InvalidQuery title="Collection" message={error.message} resetHref="/collection" />;
+    throw error;
+  }
   const scopeFilter = params.account ? { accountId: params.account } : {};
   const [latest, runs, cursors, accounts] = await Promise.all([
     findLatestRuns(user, scopeFilter),

@@ -4,7 +4,9 @@ import { requirePageUser } from "@/lib/auth";
 import { findAccounts } from "@/lib/data/accounts/find-accounts";
 import { countFindings } from "@/lib/data/findings/count-findings";
 import { findFindings, FINDINGS_PAGE_SIZE } from "@/lib/data/findings/find-findings";
-import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
+import { parseFindingFilters, type TFindingFilters } from "@/lib/data/findings/finding-filters";
+import { isAppError } from "@/lib/errors";
+import { InvalidQuery } from "../_components/invalid-query";
 import { FindingsFilters } from "./_components/findings-filters";
 import { FindingsTable } from "./_components/findings-table";
 import { findingsQuery } from "./_lib/findings-href";
@@ -13,16 +15,16 @@ export const dynamic = "force-dynamic";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser();
-  const params = await searchParams;
-  const filters = parseFindingFilters(params);
-  const after = single(params.after);
-  const before = single(params.before);
+  let filters: TFindingFilters;
+  try {
+    filters = parseFindingFilters(await searchParams);
+  } catch (error) {
+    if (isAppError(error)) return <InvalidQuery title="Findings" message={error.message} resetHref="/findings" />;
+    throw error;
+  }
+  const { after, before } = filters;
   const [page, total, accounts] = await Promise.all([
     findFindings(user, filters, { ...(after ? { after } : {}), ...(before ? { before } : {}) }),
     countFindings(user, filters),

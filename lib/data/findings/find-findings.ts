@@ -1,11 +1,11 @@
 import "server-only";
-import { z } from "zod";
 import type { SessionUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { buildFindingsWhere } from "@/lib/data/findings/build-findings-where";
 import type { TFindingFilters } from "@/lib/data/findings/finding-filters";
+import { decodeFindingsCursor, encodeFindingsCursor, type TFindingsCursor } from "@/lib/data/findings/findings-cursor";
+import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { decodeKeysetCursor, encodeKeysetCursor } from "@/lib/schemas/keyset-cursor";
 
 export const FINDINGS_PAGE_SIZE = 50;
 
@@ -39,27 +39,19 @@ export interface FindingsPage {
   previousCursor: string | null;
 }
 
-/** Keyset position: the sort key and the id of a row (ids break ties). */
-const ZCursor = z.object({ k: z.union([z.number(), z.string()]), i: z.string().regex(/^\d+$/) });
-type TCursor = z.infer<typeof ZCursor>;
-
-function encodeCursor(row: FindingRow, sort: TFindingFilters["sort"]): string {
-  const cursor: TCursor = { k: sort === "severity" ? row.severity : row.lastSeenAt.toISOString(), i: row.id };
-  return encodeKeysetCursor(cursor);
-}
-
-function decodeCursor(value: string | undefined, sort: TFindingFilters["sort"]): TCursor | null {
-  const cursor = decodeKeysetCursor(value, ZCursor);
-  if (!cursor) return null;
-  const isValidKey = sort === "severity" ? typeof cursor.k === "number" : typeof cursor.k === "string" && !Number.isNaN(Date.parse(cursor.k));
-  return isValidKey ? cursor : null;
+/** A cursor the edge let through but this sort cannot use is still refused, never run as SQL. */
+function readCursor(value: string | undefined, sort: TFindingFilters["sort"], name: "after" | "before"): TFindingsCursor | null {
+  if (!value) return null;
+  const cursor = decodeFindingsCursor(value, sort);
+  if (!cursor) throw new AppError("INVALID_INPUT", `${name}: is not a page cursor of this list (start again from the first page)`);
+  return cursor;
 }
 
 /**
  * One page of findings for the explorer and the CSV export: scoped to the user's accounts,
  * filtered, sorted by severity (or last seen) then id, and paginated by keyset so page 500
  * costs what page 1 does. `after` walks forward, `before` walks back; a cursor that does
- * not decode is treated as the first page.
+ * not decode is an INVALID_INPUT AppError (400).
  */
 export async function findFindings(
   user: SessionUser,
@@ -68,9 +60,9 @@ export async function findFindings(
 ): Promise<FindingsPage> {
   const limit = Math.min(Math.max(page.limit ?? FINDINGS_PAGE_SIZE, 1), 5000);
   const sortColumn = filters.sort === "severity" ? Prisma.sql`f.severity` : Prisma.sql`f.last_seen_at`;
-  const before = decodeCursor(page.before, filters.sort);
-  const after = before ? null : decodeCursor(page.after, filters.sort);
-  const keyParam = (cursor: TCursor) =>
+  const before = readCursor(page.before, filters.sort, "before");
+  const after = before ? null : readCursor(page.after, filters.sort, "after");
+  const keyParam = (cursor: TFindingsCursor) =>
     filters.sort === "severity" ? Prisma.sql`${cursor.k}::real` : Prisma.sql`${cursor.k}::timestamptz`;
   const keyset = after
     ? Prisma.sql`AND (${sortColumn}, f.id) < (${keyParam(after)}, ${after.i}::bigint)`
@@ -125,7 +117,7 @@ export async function findFindings(
   const hasPrevious = before ? hasMore : after !== null;
   return {
     rows,
-    nextCursor: hasNext && last ? encodeCursor(last, filters.sort) : null,
-    previousCursor: hasPrevious && first ? encodeCursor(first, filters.sort) : null,
+    nextCursor: hasNext && last ? encodeFindingsCursor(last, filters.sort) : null,
+    previousCursor: hasPrevious && first ? encodeFindingsCursor(first, filters.sort) : null,
   };
 }

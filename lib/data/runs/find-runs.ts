@@ -3,11 +3,13 @@ import { z } from "zod";
 import type { SessionUser } from "@/lib/auth";
 import { accountScopeOf } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
+import { decodeRunCursor, encodeRunCursor } from "@/lib/data/runs/runs-cursor";
+import type { RUN_STATUSES } from "@/lib/data/runs/run-filters";
+import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { decodeKeysetCursor, encodeKeysetCursor } from "@/lib/schemas/keyset-cursor";
 
 export const RUNS_PAGE_SIZE = 50;
-export const RUN_STATUSES = ["running", "succeeded", "partial", "failed"] as const;
+export { RUN_STATUSES } from "@/lib/data/runs/run-filters";
 
 export interface RunRow {
   id: string;
@@ -26,15 +28,10 @@ export interface RunRow {
 }
 
 const ZRunStats = z.object({ fetched: z.number().default(0), inserted: z.number().default(0), updated: z.number().default(0) }).catch({ fetched: 0, inserted: 0, updated: 0 });
-const ZRunCursor = z.object({ t: z.string().refine((text) => !Number.isNaN(Date.parse(text))), i: z.string().regex(/^\d+$/) });
-
-function decodeCursor(value: string | undefined): z.infer<typeof ZRunCursor> | null {
-  return decodeKeysetCursor(value, ZRunCursor);
-}
-
 /**
  * Recent collection runs in the user's scope, newest first, filtered by account and
- * status, one keyset page at a time (`after` is the cursor of the previous page's last row).
+ * status, one keyset page at a time (`after` is the cursor of the previous page's last row;
+ * one this list did not write is an INVALID_INPUT AppError).
  */
 export async function findRuns(
   user: SessionUser,
@@ -45,7 +42,8 @@ export async function findRuns(
   if (!scope.all) conditions.push(Prisma.sql`r.account_id = ANY(${scope.ids}::text[])`);
   if (filters.accountId) conditions.push(Prisma.sql`r.account_id = ${filters.accountId}`);
   if (filters.status) conditions.push(Prisma.sql`r.status = ${filters.status}`);
-  const after = decodeCursor(filters.after);
+  const after = filters.after ? decodeRunCursor(filters.after) : null;
+  if (filters.after && !after) throw new AppError("INVALID_INPUT", "after: is not a page cursor of this list (start again from the newest runs)");
   if (after) conditions.push(Prisma.sql`(r.started_at, r.id) < (${after.t}::timestamptz, ${after.i}::bigint)`);
   const rows = await getDb().$queryRaw<
     Array<{
@@ -81,6 +79,6 @@ export async function findRuns(
   });
   const last = page[page.length - 1];
   const nextCursor =
-    rows.length > RUNS_PAGE_SIZE && last ? encodeKeysetCursor({ t: last.startedAt.toISOString(), i: last.id }) : null;
+    rows.length > RUNS_PAGE_SIZE && last ? encodeRunCursor(last) : null;
   return { rows: page, nextCursor };
 }

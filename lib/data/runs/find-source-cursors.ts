@@ -4,9 +4,9 @@ import { accountScopeOf } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-export const CURSOR_STATES = ["ok", "disabled", "error"] as const;
-/** A state, or `problems` (every state but ok), or `all`. */
-export const CURSOR_FILTERS = ["problems", "all", ...CURSOR_STATES] as const;
+import type { CURSOR_FILTERS } from "@/lib/data/runs/run-filters";
+
+export { CURSOR_FILTERS, CURSOR_STATES } from "@/lib/data/runs/run-filters";
 /** Enough for every cursor of ~80 accounts with 2 regions; narrow by account or state beyond that. */
 export const CURSORS_LIMIT = 500;
 

@@ -1,11 +1,9 @@
-import { NextResponse } from "next/server";
 import { requireApiUser } from "@/lib/auth";
-import { toCsvRow } from "@/lib/csv/to-csv-row";
+import { createCsvStream, type CsvBatch } from "@/lib/csv/create-csv-stream";
 import { findFindings, type FindingRow } from "@/lib/data/findings/find-findings";
 import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
-import { getDb } from "@/lib/db";
-import { describeError, isAppError } from "@/lib/errors";
-import { getRequestIp } from "@/lib/http/get-request-ip";
+import { describeError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/error-response";
 
 export const dynamic = "force-dynamic";
 
@@ -35,44 +33,37 @@ const COLUMNS: Array<[string, (row: FindingRow) => unknown]> = [
 ];
 
 /**
- * CSV of the findings explorer's current filters (same scoped query, same order), streamed
- * in keyset batches up to EXPORT_ROW_LIMIT rows. Every cell goes through toCsvRow, which
- * neutralises spreadsheet formulas.
+ * CSV of the findings explorer's current filters (same scoped query, same order; page
+ * cursors in the URL are validated but the export always starts at the top), streamed in
+ * keyset batches up to EXPORT_ROW_LIMIT rows. Bad parameters are a 400 with the reason;
+ * the first batch is read before answering, so a failure there is an error status, and a
+ * later failure aborts the download (lib/csv/create-csv-stream.ts).
  */
 export async function GET(request: Request): Promise<Response> {
-  let user;
+  let first: CsvBatch;
+  let fetchNext: (cursor: string) => Promise<CsvBatch>;
   try {
-    user = await requireApiUser();
+    const user = await requireApiUser(request);
+    const filters = parseFindingFilters(new URL(request.url).searchParams);
+    let written = 0;
+    fetchNext = async (after) => {
+      const page = await findFindings(user, filters, { ...(after ? { after } : {}), limit: Math.min(BATCH_SIZE, EXPORT_ROW_LIMIT - written) });
+      written += page.rows.length;
+      return {
+        rows: page.rows.map((row) => COLUMNS.map(([, read]) => read(row))),
+        next: page.nextCursor && written < EXPORT_ROW_LIMIT ? page.nextCursor : null,
+      };
+    };
+    first = await fetchNext("");
   } catch (error) {
-    if (isAppError(error)) return NextResponse.json({ error: error.message }, { status: error.status });
-    throw error;
+    return errorResponse(error, "findings export");
   }
-  const filters = parseFindingFilters(new URL(request.url).searchParams);
-  // Who took a copy of which findings, and from where.
-  await getDb().auditLog.create({ data: { actorEmail: user.email, action: "findings.export", ip: getRequestIp(request.headers), detail: JSON.parse(JSON.stringify({ filters })) } });
-  const encoder = new TextEncoder();
-  let after: string | undefined;
-  let written = 0;
-  let isHeaderSent = false;
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        if (!isHeaderSent) {
-          isHeaderSent = true;
-          controller.enqueue(encoder.encode(`\uFEFF${toCsvRow(COLUMNS.map(([name]) => name))}`));
-          return;
-        }
-        const page = await findFindings(user, filters, { ...(after ? { after } : {}), limit: Math.min(BATCH_SIZE, EXPORT_ROW_LIMIT - written) });
-        controller.enqueue(encoder.encode(page.rows.map((row) => toCsvRow(COLUMNS.map(([, read]) => read(row)))).join("")));
-        written += page.rows.length;
-        after = page.nextCursor ?? undefined;
-        if (!after || written >= EXPORT_ROW_LIMIT) controller.close();
-      } catch (error) {
-        console.error(`findings export failed: ${describeError(error)}`);
-        controller.error(error);
-      }
-    },
-  });
+  const stream = createCsvStream(
+    COLUMNS.map(([name]) => name),
+    first,
+    fetchNext,
+    (error) => console.error(`findings export failed after the first batch: ${describeError(error)}`),
+  );
   const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
   return new Response(stream, {
     headers: {

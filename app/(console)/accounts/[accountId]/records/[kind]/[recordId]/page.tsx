@@ -4,6 +4,7 @@ import { requirePageUser } from "@/lib/auth";
 import { isAccountId } from "@/lib/aws/account-id";
 import { EVIDENCE_RECORD_KINDS, type EvidenceRecordKind, getEvidenceRecord } from "@/lib/data/checklist/get-evidence-record";
 import { isAppError } from "@/lib/errors";
+import { hasControlCharacter } from "@/lib/schemas/has-control-character";
 
 export const dynamic = "force-dynamic";
 
@@ -22,6 +23,8 @@ export default async function RawRecordPage({ params }: { params: Promise<{ acco
   const { accountId, kind, recordId } = await params;
   if (!isAccountId(accountId) || !EVIDENCE_RECORD_KINDS.includes(kind as EvidenceRecordKind)) notFound();
   const id = decodeSegment(recordId);
+  // No stored record id holds a NUL or another control character (PostgreSQL refuses NUL in text: it was a 500).
+  if (id.length > 2048 || hasControlCharacter(id)) notFound();
   const user = await requirePageUser();
   const record = await getEvidenceRecord(user, accountId, kind as EvidenceRecordKind, id).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
