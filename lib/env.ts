@@ -1,3 +1,4 @@
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { parseScheduleSetting } from "@/lib/reports/report-schedule";
@@ -8,6 +9,15 @@ import { parseScheduleSetting } from "@/lib/reports/report-schedule";
  * AWS SDK variables (AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL...) are read by the SDK's
  * own credential and endpoint chains, on purpose: Parapet behaves like every other AWS tool.
  */
+
+/** `1.2.3.4`, `10.0.0.0/8`, `::1`, `fd00::/8`. */
+function isAddressOrCidr(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split("/");
+  const version = net.isIP(address ?? "");
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
 
 const ZPort = z.coerce.number().int().min(0).max(65535);
 
@@ -27,6 +37,37 @@ const ZEnv = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.url().optional(),
   PARAPET_ADMIN_EMAIL: z.email().default("admin@parapet.local"),
+  /**
+   * Addresses (IPs or CIDRs, comma-separated) of reverse proxies whose X-Forwarded-For hop
+   * is believed. Unset: only the socket address counts, whatever a caller writes in the header.
+   */
+  PARAPET_TRUSTED_PROXIES: z
+    .string()
+    .refine((value) => value.split(",").every((entry) => isAddressOrCidr(entry.trim())), "comma-separated IP addresses or CIDRs, e.g. 10.0.0.0/8,::1")
+    .default(""),
+  /**
+   * OpenID Connect single sign-on: set all three to show "Sign in with ..." on the sign-in
+   * page. The issuer's /.well-known/openid-configuration is read at sign-in.
+   */
+  PARAPET_OIDC_ISSUER: z.url().optional(),
+  PARAPET_OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  PARAPET_OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  /** The label of the sign-in button, e.g. "Okta". */
+  PARAPET_OIDC_NAME: z.string().min(1).max(60).default("single sign-on"),
+  /** The ID token / userinfo claim holding the user's groups or roles (Entra ID: `groups` or `roles`; Keycloak: `groups`). */
+  PARAPET_OIDC_GROUPS_CLAIM: z
+    .string()
+    .regex(/^[\w:/.-]{1,200}$/, "a claim name")
+    .default("groups"),
+  /** Scopes requested at sign-in; some IdPs need an extra one (Okta, Keycloak: `groups`). */
+  PARAPET_OIDC_SCOPES: z
+    .string()
+    .regex(/^openid( [\w:/.-]+)*$/, "space-separated scopes starting with openid")
+    .default("openid email profile"),
+  /** Minutes without a request after which a session ends (the cookie is renewed while in use). */
+  PARAPET_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  /** Hours after sign-in after which a session ends however active it is. */
+  PARAPET_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
   /** Unset: the demo generates one and prints it once. */
   PARAPET_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   /** graphile-worker crontab schedule of the collection sweep. */

@@ -145,7 +145,8 @@ export async function runDemo(argv: string[]): Promise<number> {
 
     await ensureNextBuild(log);
     const url = `http://localhost:${env.PORT}`;
-    console_ = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(env.PORT), "-H", "127.0.0.1"], {
+    // Not `next start`: scripts/console-server.js records the socket address (see lib/http/client-ip.ts).
+    console_ = spawn(process.execPath, [path.resolve("scripts/console-server.js"), String(env.PORT), "127.0.0.1"], {
       stdio: ["ignore", "pipe", "pipe"],
       env: childProcessEnv({
         NODE_ENV: "production",

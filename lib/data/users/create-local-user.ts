@@ -16,7 +16,7 @@ export const ZLocalUserInput = z
   .strict();
 export type TLocalUserInput = z.input<typeof ZLocalUserInput>;
 
-/** Creates a local user (or resets an existing one's role, scope and password). Audited. */
+/** Creates a local user (or resets an existing one's role, scope and password, ending their sessions). Audited. */
 export async function createLocalUser(pool: pg.Pool, input: TLocalUserInput, actor: string): Promise<void> {
   const user = ZLocalUserInput.parse(input);
   const passwordHash = await hashPassword(user.password);
@@ -25,7 +25,8 @@ export async function createLocalUser(pool: pg.Pool, input: TLocalUserInput, act
     `INSERT INTO users (email, password_hash, role, all_accounts, account_scope)
      VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role,
-       all_accounts = EXCLUDED.all_accounts, account_scope = EXCLUDED.account_scope, disabled = false`,
+       all_accounts = EXCLUDED.all_accounts, account_scope = EXCLUDED.account_scope, disabled = false,
+       session_version = users.session_version + 1`,
     [user.email, passwordHash, user.role, allAccounts, allAccounts ? [] : user.accountScope],
   );
   await pool.query("INSERT INTO audit_log (actor_email, action, target, detail) VALUES ($1, 'user.upsert', $2, $3)", [
