@@ -3,16 +3,18 @@ import os from "node:os";
 import path from "node:path";
 import { benchFullSync } from "./full-sync";
 import { type BenchReport, isBudgetMet } from "./report";
+import { benchSignInTiming } from "./sign-in-timing";
 import { benchSimStart } from "./sim-start";
 import { benchUpsertVsCopy } from "./upsert-vs-copy";
+import { benchWeeklyReport } from "./weekly-report";
 
 /**
- * `npm run bench [-- --only upsert|sync|sim-start] [--quick] [--concurrency N]`: runs the
+ * `npm run bench [-- --only upsert|sync|sim-start|report|sign-in-timing] [--quick] [--concurrency N]`: runs the
  * benchmarks one after another in this process, prints each one's measurements and the
  * budget ratios with PASS/MISS, and writes bench/results/latest.json.
  */
 
-const BENCHMARKS = ["upsert", "sync", "sim-start"] as const;
+const BENCHMARKS = ["upsert", "sync", "sim-start", "report", "sign-in-timing"] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
 interface BenchOptions {
@@ -39,7 +41,7 @@ function parseArgs(args: string[]): BenchOptions {
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error("--concurrency must be a positive integer");
       options.concurrency = concurrency;
     } else if (flag === "--help" || flag === "-h") {
-      console.log("usage: npm run bench -- [--only upsert|sync|sim-start[,...]] [--quick] [--concurrency N]");
+      console.log("usage: npm run bench -- [--only upsert|sync|sim-start|report|sign-in-timing[,...]] [--quick] [--concurrency N]");
       process.exit(0);
     } else throw new Error(`unknown flag ${arg}`);
   }
@@ -49,6 +51,8 @@ function parseArgs(args: string[]): BenchOptions {
 async function runBenchmark(name: BenchmarkName, options: BenchOptions, log: (line: string) => void): Promise<BenchReport> {
   if (name === "upsert") return benchUpsertVsCopy({ isQuick: options.isQuick, log });
   if (name === "sync") return benchFullSync({ isQuick: options.isQuick, concurrency: options.concurrency, log });
+  if (name === "report") return benchWeeklyReport({ isQuick: options.isQuick, log });
+  if (name === "sign-in-timing") return benchSignInTiming({ isQuick: options.isQuick, log });
   return benchSimStart({ isQuick: options.isQuick, log });
 }
 

@@ -20,12 +20,16 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <Link href="/findings">Findings</Link>
           <Link href="/checklist">Checklist</Link>
           <Link href="/collection">Collection</Link>
+          <Link href="/reports">Reports</Link>
+          {user.role === "admin" ? <Link href="/users">Users</Link> : null}
+          {user.role === "admin" ? <Link href="/settings/sso">Single sign-on</Link> : null}
+          {user.role === "admin" ? <Link href="/audit">Audit log</Link> : null}
           <Link href="/settings/tokens">API tokens</Link>
         </nav>
         <div className="user">
-          <span>
+          <Link href="/settings/account">
             {user.email} ({user.role})
-          </span>
+          </Link>
           <SignOutButton />
         </div>
       </header>

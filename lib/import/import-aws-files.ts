@@ -21,6 +21,8 @@ export interface ImportReport {
   stored: Record<ImportKind, UpsertCounts>;
   /** Records and files that were not stored, with where they were and why. */
   skipped: RecordProblem[];
+  /** Every account a stored record named, sorted: what `parapet import` scores afterwards. */
+  accounts: string[];
 }
 
 export interface ImportOptions {
@@ -54,7 +56,9 @@ export async function importAwsFiles(pool: pg.Pool, paths: string[], options: Im
     files: 0,
     stored: perSource(emptyCounts),
     skipped: [],
+    accounts: [],
   };
+  const accounts = new Set<string>();
   const seenFiles = new Set<string>();
   const findings: Record<FindingSource, NormalisedFinding[]> = { guardduty: [], securityhub: [] };
   let events: NormalisedEvent[] = [];
@@ -109,6 +113,7 @@ export async function importAwsFiles(pool: pg.Pool, paths: string[], options: Im
           continue;
         }
         pendingEventIds.add(result.value.eventId);
+        accounts.add(result.value.accountId);
         events.push(result.value);
         if (events.length >= batchSize) await flushEvents();
         continue;
@@ -120,6 +125,7 @@ export async function importAwsFiles(pool: pg.Pool, paths: string[], options: Im
           report.skipped.push({ file: item.file, position: item.position, reason: result.reason });
           continue;
         }
+        accounts.add(result.value.accountId);
         findings[kind].push(result.value);
         if (findings[kind].length >= batchSize) await flushFindings(kind);
         continue;
@@ -134,6 +140,7 @@ export async function importAwsFiles(pool: pg.Pool, paths: string[], options: Im
   for (const kind of FINDING_SOURCES) await flushFindings(kind);
   await flushEvents();
   report.files = seenFiles.size;
+  report.accounts = [...accounts].sort();
 
   await createAuditEntry(
     {

@@ -3,7 +3,7 @@ import type { SessionUser } from "@/lib/auth";
 import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { computeAccountScore } from "@/lib/checklist/compute-account-score";
 import { CHECKLIST_ITEMS } from "@/lib/checklist/items";
-import type { AccountScore, Domain, DomainScore } from "@/lib/checklist/types";
+import type { AccountScore, Domain, DomainScore, ScoreSource } from "@/lib/checklist/types";
 import { parseStoredItemResult, type StoredItemRow } from "@/lib/data/checklist/parse-stored-item-result";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -47,6 +47,9 @@ export interface StoredSnapshot {
   coverage: number | null;
   domains: Partial<Record<Domain, DomainScore>>;
   checklistVersion: string;
+  /** Oldest source read the score used; null for snapshots taken before freshness was recorded. */
+  evidenceAsOf: Date | null;
+  sources: ScoreSource[];
 }
 
 export interface AccountScorecard {
@@ -77,8 +80,8 @@ export async function getAccountScorecard(user: SessionUser, accountId: string):
       FROM collection_runs r
       WHERE r.account_id = ${accountId} AND ${accountInScope(user.scope, "r.account_id")}
       ORDER BY r.started_at DESC LIMIT 1`,
-    db.$queryRaw<Array<{ day: string; taken_at: Date; score: number | null; risk_adjusted_score: number | null; coverage: number | null; domains: Partial<Record<Domain, DomainScore>>; checklist_version: string }>>`
-      SELECT day::text, taken_at, score, risk_adjusted_score, coverage, domains, checklist_version
+    db.$queryRaw<Array<{ day: string; taken_at: Date; score: number | null; risk_adjusted_score: number | null; coverage: number | null; domains: Partial<Record<Domain, DomainScore>>; checklist_version: string; evidence_as_of: Date | null; sources: Array<Omit<ScoreSource, "asOf"> & { asOf: string | null }> | null }>>`
+      SELECT day::text, taken_at, score, risk_adjusted_score, coverage, domains, checklist_version, evidence_as_of, sources
       FROM score_snapshots
       WHERE account_id = ${accountId} AND ${accountInScope(user.scope, "account_id")}
       ORDER BY day DESC LIMIT 1`,
@@ -116,6 +119,8 @@ export async function getAccountScorecard(user: SessionUser, accountId: string):
           coverage: snapshot.coverage,
           domains: snapshot.domains ?? {},
           checklistVersion: snapshot.checklist_version,
+          evidenceAsOf: snapshot.evidence_as_of,
+          sources: (snapshot.sources ?? []).map((source) => ({ ...source, asOf: source.asOf ? new Date(source.asOf) : null })),
         }
       : null,
     score: rebuildScore(accountId, results),

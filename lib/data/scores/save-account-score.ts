@@ -40,11 +40,12 @@ export async function saveAccountScore(pool: pg.Pool, score: AccountScore): Prom
       items.map((item) => item.itemId),
     ]);
     await client.query(
-      `INSERT INTO score_snapshots (account_id, day, taken_at, score, risk_adjusted_score, coverage, domains, items, checklist_version)
-       VALUES ($1, ($2::timestamptz AT TIME ZONE 'UTC')::date, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO score_snapshots (account_id, day, taken_at, score, risk_adjusted_score, coverage, domains, items, checklist_version, evidence_as_of, sources)
+       VALUES ($1, ($2::timestamptz AT TIME ZONE 'UTC')::date, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (account_id, day) DO UPDATE SET taken_at = EXCLUDED.taken_at, score = EXCLUDED.score,
          risk_adjusted_score = EXCLUDED.risk_adjusted_score, coverage = EXCLUDED.coverage, domains = EXCLUDED.domains,
-         items = EXCLUDED.items, checklist_version = EXCLUDED.checklist_version`,
+         items = EXCLUDED.items, checklist_version = EXCLUDED.checklist_version,
+         evidence_as_of = EXCLUDED.evidence_as_of, sources = EXCLUDED.sources`,
       [
         score.accountId,
         score.evaluatedAt,
@@ -54,6 +55,8 @@ export async function saveAccountScore(pool: pg.Pool, score: AccountScore): Prom
         JSON.stringify(score.domains),
         JSON.stringify(items.map((item) => ({ itemId: item.itemId, status: item.status, passing: item.passing ?? null, total: item.total ?? null, riskAdjusted: item.riskAdjusted.status }))),
         score.checklistVersion,
+        score.evidenceAsOf ?? null,
+        JSON.stringify(score.sources ?? []),
       ],
     );
   }, pool);

@@ -22,7 +22,7 @@ export const ZLocalUserInput = z
   .strict();
 export type TLocalUserInput = z.input<typeof ZLocalUserInput>;
 
-/** Creates a local user (or resets an existing one's role, scope and password). Audited. */
+/** Creates a local user (or resets an existing one's role, scope and password, ending their sessions). Audited. */
 export async function createLocalUser(pool: pg.Pool, input: TLocalUserInput, actor: string): Promise<void> {
   const user = ZLocalUserInput.parse(input);
   const passwordHash = await hashPassword(user.password);
@@ -33,7 +33,8 @@ export async function createLocalUser(pool: pg.Pool, input: TLocalUserInput, act
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role,
        all_accounts = EXCLUDED.all_accounts, account_scope = EXCLUDED.account_scope,
-       scope_tags = EXCLUDED.scope_tags, scope_ous = EXCLUDED.scope_ous, disabled = false`,
+       scope_tags = EXCLUDED.scope_tags, scope_ous = EXCLUDED.scope_ous, disabled = false,
+       session_version = users.session_version + 1`,
     [user.email, passwordHash, user.role, allAccounts, scope.accountScope, JSON.stringify(scope.scopeTags), scope.scopeOus],
   );
   await createAuditEntry({

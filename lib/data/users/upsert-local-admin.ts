@@ -12,7 +12,8 @@ export async function upsertLocalAdmin(pool: pg.Pool, email: string, password: s
   await pool.query(
     `INSERT INTO users (email, name, password_hash, role, all_accounts, account_scope)
      VALUES ($1, 'Local admin', $2, 'admin', true, '{}')
-     ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = 'admin', all_accounts = true, disabled = false`,
+     ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = 'admin', all_accounts = true, disabled = false,
+       session_version = users.session_version + 1`,
     [email.toLowerCase(), hash],
   );
   await createAuditEntry({ actorEmail: "parapet-cli", action: "user.admin-password-set", target: email.toLowerCase() }, pool);

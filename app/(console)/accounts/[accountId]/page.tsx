@@ -4,13 +4,17 @@ import { requirePageUser } from "@/lib/auth";
 import { isAccountId } from "@/lib/aws/account-id";
 import { canManageAccounts } from "@/lib/auth/permissions";
 import { rankFixFirst } from "@/lib/checklist/rank-fix-first";
+import { findAccountAttemptSignals } from "@/lib/data/checklist/find-account-attempt-signals";
 import { findAccountSecurityEvents } from "@/lib/data/checklist/find-account-security-events";
 import { findScoreChanges } from "@/lib/data/scores/find-score-changes";
 import { findScoreHistory } from "@/lib/data/scores/find-score-history";
 import { getAccountScorecard } from "@/lib/data/scores/get-account-scorecard";
 import { isAppError } from "@/lib/errors";
+import { UnmeasurableDuties } from "../../_components/unmeasurable-duties";
 import { AccountHeader } from "./_components/account-header";
 import { AccountTags } from "./_components/account-tags";
+import { AttemptSignals } from "./_components/attempt-signals";
+import { EvidenceFreshness } from "./_components/evidence-freshness";
 import { DomainsTable } from "./_components/domains-table";
 import { FixFirstList } from "./_components/fix-first-list";
 import { formatPercent, formatScore, formatTime, scoreClass } from "../../_components/format";
@@ -27,11 +31,12 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
   const { accountId } = await params;
   if (!isAccountId(accountId)) notFound();
   const user = await requirePageUser();
-  const [scorecard, history, changes, events] = await Promise.all([
+  const [scorecard, history, changes, events, signals] = await Promise.all([
     getAccountScorecard(user, accountId),
     findScoreHistory(user, accountId),
     findScoreChanges(user, accountId),
     findAccountSecurityEvents(user, accountId),
+    findAccountAttemptSignals(user, accountId),
   ]).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -83,7 +88,9 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
               <div className="value" data-testid="account-coverage">
                 {formatPercent(snapshot.coverage)}
               </div>
-              <div className="sub">of applicable weight had evidence</div>
+              <div className="sub">
+                of applicable weight had evidence · evidence as of {snapshot.evidenceAsOf ? formatTime(snapshot.evidenceAsOf) : "unknown"}
+              </div>
             </div>
             <div className="tile">
               <div className="label">Items</div>
@@ -100,6 +107,11 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
               <div className="sub">latest daily snapshot ({snapshot.day})</div>
             </div>
           </div>
+
+          <section className="panel">
+            <h2>Evidence behind the coverage</h2>
+            <EvidenceFreshness snapshot={snapshot} />
+          </section>
 
           <section className="panel">
             <h2>Score trend</h2>
@@ -131,6 +143,14 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
           </section>
         </>
       )}
+
+      <section className="panel">
+        <h2>Failed and refused attempts</h2>
+        <p className="small muted">Attempts are not acts: none of these fails a checklist item, but each is worth a look.</p>
+        <AttemptSignals accountId={account.id} signals={signals} />
+      </section>
+
+      <UnmeasurableDuties compact />
 
       <section className="panel">
         <h2>Latest CloudTrail security events</h2>
