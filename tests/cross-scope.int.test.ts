@@ -52,7 +52,9 @@ type Read =
   | { scope: "org"; call: (user: SessionUser, ctx: Ctx) => Promise<unknown> }
   | { scope: "account"; call: (user: SessionUser, accountId: string, ctx: Ctx) => Promise<unknown> }
   | { scope: "not user-facing"; reason: string }
-  | { scope: "no account data"; reason: string };
+  | { scope: "no account data"; reason: string }
+  /** Scoped by a rule of its own (a report's scope lies within the user's); the named test checks it across scopes. */
+  | { scope: "covered elsewhere"; reason: string };
 
 const defaultFilters = parseFindingFilters({});
 const allFilters = parseFindingFilters({ status: "all", copies: "1", passed: "1" });
@@ -132,6 +134,36 @@ const READS: Record<string, Read> = {
     scope: "no account data",
     reason: "the user's own API tokens (name, hint, dates): no account rows",
   },
+  "checklist/find-account-attempt-signals#findAccountAttemptSignals": {
+    scope: "account",
+    call: async (user, id) => (await load("checklist/find-account-attempt-signals")).findAccountAttemptSignals(user, id),
+  },
+  "audit/find-audit-entries#findAuditEntries": {
+    scope: "no account data",
+    reason: "the audit log page is admin-only (refused to other roles before the query); audit rows of console actions, not account records",
+  },
+  "reports/build-report-data#buildReportData": {
+    scope: "covered elsewhere",
+    reason: "takes a report scope that authoriseReportRequest bounded by the user's; tests/report.int.test.ts checks a two-account report holds only those two",
+  },
+  "reports/find-reports#findReports": {
+    scope: "covered elsewhere",
+    reason: "reports are visible when their scope lies within the user's (report-visibility.ts); tests/report.int.test.ts lists them for a two-account user",
+  },
+  "reports/get-report-file#getReportFile": {
+    scope: "covered elsewhere",
+    reason: "the same visibility condition as findReports; tests/report.int.test.ts refuses the org report's download to a two-account user",
+  },
+  "reports/find-report-schedules#findReportSchedules": {
+    scope: "no account data",
+    reason: "report schedules (name, recipients, time) are managed by admins; a schedule's reports are scoped when generated",
+  },
+  "reports/find-due-report-weeks#findDueReportWeeks": { scope: "not user-facing", reason: "the report sweep (worker); takes a pool" },
+  "reports/has-scheduled-report#hasScheduledReport": { scope: "not user-facing", reason: "the demo and the report sweep; takes a pool" },
+  "sso/find-sso-mappings#findSsoMappings": { scope: "no account data", reason: "SSO group mappings, admin-only settings" },
+  "users/find-users#findUsers": { scope: "no account data", reason: "the users console, admin-only: users and their scopes, no account records" },
+  "users/get-user#getUser": { scope: "no account data", reason: "the users console, admin-only: one user and their scope" },
+  "users/has-local-password#hasLocalPassword": { scope: "no account data", reason: "whether the signed-in user has a local password" },
   "users/find-all-users#findAllUsers": {
     scope: "not user-facing",
     reason: "`parapet users list`: an operator with database access; no account data",
@@ -404,6 +436,17 @@ beforeAll(async () => {
     const withEvidence = failing.rows[0];
     expect(withEvidence, `account ${id} has a failing item with a finding as evidence`).toBeDefined();
     expect(event.rows[0], `account ${id} has a CloudTrail event`).toBeDefined();
+    // A denied StopLogging an hour ago: an attempt signal of this account (never a failed item).
+    await database.pool.query(
+      `INSERT INTO cloudtrail_events (event_id, account_id, region, event_name, event_source, event_time, user_type, user_arn, error_code, raw)
+       VALUES ($1, $2, 'us-east-1', 'StopLogging', 'cloudtrail.amazonaws.com', now() - interval '1 hour', 'IAMUser', $3, 'AccessDenied', $4)`,
+      [
+        `denied-stop-logging-${id}`,
+        id,
+        `arn:aws:iam::${id}:user/intruder`,
+        JSON.stringify({ eventName: "StopLogging", errorCode: "AccessDenied", errorMessage: "User is not authorized to perform: cloudtrail:StopLogging" }),
+      ],
+    );
     const accepted = failing.rows.find((candidate) => candidate.item_id !== withEvidence!.item_id) ?? withEvidence!;
     await createRiskAcceptance(admin, {
       accountId: id,
@@ -436,7 +479,7 @@ beforeAll(async () => {
   expect(records.rows.length).toBeGreaterThan(5);
 
   for (const [key, read] of Object.entries(READS)) {
-    if (read.scope === "not user-facing" || read.scope === "no account data") continue;
+    if (read.scope === "not user-facing" || read.scope === "no account data" || read.scope === "covered elsewhere") continue;
     const all = async (accountId?: string) => ({
       scoped: await answerOf(read, scoped, accountId),
       byTag: await answerOf(read, byTag, accountId),
