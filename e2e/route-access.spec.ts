@@ -23,6 +23,8 @@ interface Ids {
   /** A finding's source id (GuardDuty id or ASFF Id): what evidence links use. */
   findingId: string;
   userId: string;
+  /** The demo's report of the last complete week (org-wide). */
+  reportId: string;
 }
 
 /** Pages and route handlers: who may reach them, and a URL that exercises them. */
@@ -51,6 +53,13 @@ const ROUTES: Record<string, { access: Access; url: (ids: Ids) => string }> = {
   "/(console)/audit/page": { access: "admin", url: () => "/audit" },
   "/(console)/settings/sso/page": { access: "admin", url: () => "/settings/sso" },
   "/(console)/settings/account/page": { access: "viewer", url: () => "/settings/account" },
+  "/(console)/reports/page": { access: "viewer", url: () => "/reports" },
+  "/(console)/settings/tokens/page": { access: "viewer", url: () => "/settings/tokens" },
+  "/api/reports/[reportId]/[file]/route": { access: "viewer", url: (ids) => `/api/reports/${ids.reportId}/report.pdf` },
+  "/api/v1/accounts/route": { access: "viewer", url: () => "/api/v1/accounts" },
+  "/api/v1/scores/route": { access: "viewer", url: () => "/api/v1/scores" },
+  "/api/v1/findings/route": { access: "viewer", url: () => "/api/v1/findings" },
+  "/api/v1/openapi.json/route": { access: "viewer", url: () => "/api/v1/openapi.json" },
   "/api/auth/[...nextauth]/route": { access: "public", url: () => "/api/auth/providers" },
   "/api/findings/export/route": { access: "viewer", url: () => "/api/findings/export" },
   "/api/audit/export/route": { access: "admin", url: () => "/api/audit/export" },
@@ -210,6 +219,37 @@ const ACTIONS: Record<
     args: () => ["1"],
     refusal: /only admins can edit single sign-on mappings/,
   },
+  "app/(console)/accounts/[accountId]/actions.ts#updateAccountTagsAction": {
+    access: "admin",
+    page: "/accounts",
+    args: (ids) => [{}, { form: { accountId: ids.accountId, tags: "route-test=viewer" } }],
+    refusal: /only admins/,
+  },
+  "app/(console)/reports/actions.ts#generateReportAction": {
+    access: "analyst",
+    page: "/reports",
+    args: () => [null, { form: { week: "2026-W01", scope: "all", paper: "a4" } }],
+    refusal: /only analysts and admins/,
+  },
+  "app/(console)/reports/actions.ts#saveScheduleAction": {
+    access: "admin",
+    page: "/reports",
+    args: () => [null, { form: { name: "made-by-a-viewer", recipients: "x@example.com", dayOfWeek: "1", timeOfDay: "06:00", timeZone: "UTC" } }],
+    refusal: /only admins/,
+  },
+  // Every signed-in user manages their own API tokens (at most their own role and scope).
+  "app/(console)/settings/tokens/actions.ts#createTokenAction": {
+    access: "viewer",
+    page: "/settings/tokens",
+    args: () => [{}, { form: { name: "route-test", expiresInDays: "7" } }],
+    refusal: /never/,
+  },
+  "app/(console)/settings/tokens/actions.ts#revokeTokenAction": {
+    access: "viewer",
+    page: "/settings/tokens",
+    args: () => [{ form: { tokenId: "00000000-0000-4000-8000-000000000000" } }],
+    refusal: /never/,
+  },
   // Every signed-in user may change their own password and end their own sessions.
   "app/(console)/settings/account/actions.ts#changePasswordAction": {
     access: "viewer",
@@ -314,6 +354,7 @@ test.describe("[ROUTES]", () => {
       itemId: "",
       findingId: "",
       userId: (await db.query<{ id: string }>("SELECT id FROM users WHERE email = $1", [ADMIN_EMAIL])).rows[0]!.id,
+      reportId: "",
     };
     ids.itemId = (
       await db.query<{ item_id: string }>("SELECT item_id FROM checklist_results WHERE account_id = $1 ORDER BY item_id LIMIT 1", [
@@ -323,6 +364,7 @@ test.describe("[ROUTES]", () => {
     ids.findingId = (
       await db.query<{ id: string }>("SELECT source_id AS id FROM findings WHERE account_id = $1 ORDER BY id LIMIT 1", [ids.accountId])
     ).rows[0]!.id;
+    ids.reportId = (await db.query<{ id: string }>("SELECT id::text AS id FROM reports ORDER BY id LIMIT 1")).rows[0]!.id;
     const anonymous = await playwright.request.newContext({ baseURL: process.env.PARAPET_E2E_BASE_URL });
     const requests = {
       viewer: await signedInRequest(browser, `route-viewer-${stamp}@example.com`, "route-viewer-password"),

@@ -1,4 +1,5 @@
 import { parseFlags } from "@/cli/args";
+import { isAccountId } from "@/lib/aws/account-id";
 import { CliError } from "@/cli/cli-error";
 import { openDatabase } from "@/cli/database";
 import { describeScoredAccount } from "@/cli/describe-scored-account";
@@ -14,7 +15,7 @@ import { closeDb, getPool } from "@/lib/db";
 export async function runScore(argv: string[]): Promise<number> {
   const flags = parseFlags(argv, { json: "boolean", account: "string" });
   const accountId = typeof flags.account === "string" ? flags.account : undefined;
-  if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw new CliError("--account takes a 12-digit AWS account id", 2);
+  if (accountId !== undefined && !isAccountId(accountId)) throw new CliError("--account takes a 12-digit AWS account id", 2);
   const isJson = flags.json === true;
   const database = await openDatabase({ log: isJson ? () => {} : (line: string) => console.error(line), migrate: true });
   try {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZAccountId } from "@/lib/aws/account-id";
 
 /**
  * Which accounts a user (or, later, an SSO group mapping or an API token) may see. An
@@ -23,7 +24,7 @@ export const ZAccountScope = z.union([
   z
     .object({
       all: z.literal(false),
-      accountIds: z.array(z.string().regex(/^\d{12}$/, "account ids are 12 digits")).default([]),
+      accountIds: z.array(ZAccountId).default([]),
       tags: z.array(ZScopeTag).default([]),
       ouIds: z.array(ZOuId).default([]),
     })

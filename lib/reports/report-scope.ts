@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZAccountId } from "@/lib/aws/account-id";
 
 /**
  * The accounts a report covers. Same shape as the AccountScope contract
@@ -13,7 +14,7 @@ export const ZReportScope: z.ZodType<ReportScope> = z.union([
   z
     .object({
       all: z.literal(false),
-      accountIds: z.array(z.string().regex(/^\d{12}$/, "account ids are 12 digits")).max(5000),
+      accountIds: z.array(ZAccountId).max(5000),
       tags: z
         .array(z.object({ key: z.string().min(1).max(128), value: z.string().max(256) }))
         .max(100)

@@ -1,11 +1,12 @@
 import "server-only";
+import { ZAccountId } from "@/lib/aws/account-id";
 import type pg from "pg";
 import { z } from "zod";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { getPool, withTransaction } from "@/lib/db";
 
 const ZPlacement = z.object({
-  id: z.string().regex(/^\d{12}$/),
+  id: ZAccountId,
   ouPath: z.string().regex(/^r-[0-9a-z]{4,32}(\/ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}){0,5}$/, "an OU path is r-xxxx/ou-xxxx-xxxxxxxx/..."),
   tags: z.record(z.string().min(1).max(128), z.string().max(256)),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZAccountId } from "@/lib/aws/account-id";
 
 /**
  * Role and account scope as the console's forms send them. The scope part is today's
@@ -10,7 +11,7 @@ export const ZRole = z.enum(ROLES);
 
 export const ZUserScope = z.object({
   allAccounts: z.boolean(),
-  accountIds: z.array(z.string().regex(/^\d{12}$/, "account ids are 12 digits")).max(5000),
+  accountIds: z.array(ZAccountId).max(5000),
 });
 export type TUserScope = z.infer<typeof ZUserScope>;
 

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireApiUser } from "@/lib/auth";
+import { ZAccountId } from "@/lib/aws/account-id";
 import { updateAccountTags } from "@/lib/data/accounts/update-account-tags";
 import { isAppError } from "@/lib/errors";
 import { ZAccountTagsText } from "@/lib/schemas/account-tags";
@@ -12,7 +13,7 @@ export interface TagsFormState {
   message?: string;
 }
 
-const ZTagsForm = z.object({ accountId: z.string().regex(/^\d{12}$/, "an AWS account id is 12 digits"), tags: ZAccountTagsText });
+const ZTagsForm = z.object({ accountId: ZAccountId, tags: ZAccountTagsText });
 
 /** Replace an account's tags from the editor's `key=value` lines: zod -> admin check -> write + audit -> revalidate. */
 export async function updateAccountTagsAction(_previous: TagsFormState, formData: FormData): Promise<TagsFormState> {
