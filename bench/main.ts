@@ -4,18 +4,20 @@ import path from "node:path";
 import { benchConsolePages } from "./console-pages";
 import { benchFullSync } from "./full-sync";
 import { type BenchReport, isBudgetMet } from "./report";
+import { benchSignInTiming } from "./sign-in-timing";
 import { benchSimStart } from "./sim-start";
 import { benchUpsertVsCopy } from "./upsert-vs-copy";
+import { benchWeeklyReport } from "./weekly-report";
 
 /**
- * `npm run bench [-- --only upsert|sync|sim-start] [--quick] [--concurrency N]`: runs the
+ * `npm run bench [-- --only upsert|sync|sim-start|report|sign-in-timing] [--quick] [--concurrency N]`: runs the
  * benchmarks one after another in this process, prints each one's measurements and the
  * budget ratios with PASS/MISS, and writes bench/results/latest.json.
  */
 
-const BENCHMARKS = ["upsert", "sync", "sim-start", "console"] as const;
+const BENCHMARKS = ["upsert", "sync", "sim-start", "report", "sign-in-timing", "console"] as const;
 /** Run when no --only is given; `console` (tens of minutes at full size) runs when asked for. */
-const DEFAULT_BENCHMARKS: BenchmarkName[] = ["upsert", "sync", "sim-start"];
+const DEFAULT_BENCHMARKS: BenchmarkName[] = ["upsert", "sync", "sim-start", "report", "sign-in-timing"];
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
 interface BenchOptions {
@@ -48,7 +50,7 @@ function parseArgs(args: string[]): BenchOptions {
       if (!(scale > 0 && scale <= 1)) throw new Error("--scale must be a number in (0, 1]");
       options.scale = scale;
     } else if (flag === "--help" || flag === "-h") {
-      console.log("usage: npm run bench -- [--only upsert|sync|sim-start|console[,...]] [--quick] [--concurrency N] [--scale F]");
+      console.log("usage: npm run bench -- [--only upsert|sync|sim-start|report|sign-in-timing|console[,...]] [--quick] [--concurrency N] [--scale F]");
       process.exit(0);
     } else throw new Error(`unknown flag ${arg}`);
   }
@@ -58,6 +60,8 @@ function parseArgs(args: string[]): BenchOptions {
 async function runBenchmark(name: BenchmarkName, options: BenchOptions, log: (line: string) => void): Promise<BenchReport> {
   if (name === "upsert") return benchUpsertVsCopy({ isQuick: options.isQuick, log });
   if (name === "sync") return benchFullSync({ isQuick: options.isQuick, concurrency: options.concurrency, log });
+  if (name === "report") return benchWeeklyReport({ isQuick: options.isQuick, log });
+  if (name === "sign-in-timing") return benchSignInTiming({ isQuick: options.isQuick, log });
   if (name === "console") return benchConsolePages({ scale: options.scale, log });
   return benchSimStart({ isQuick: options.isQuick, log });
 }

@@ -6,6 +6,8 @@ import { runCollect } from "@/cli/commands/collect";
 import { runDemo } from "@/cli/commands/demo";
 import { runImport } from "@/cli/commands/import";
 import { runMigrate } from "@/cli/commands/migrate";
+import { runReport } from "@/cli/commands/report";
+import { runScore } from "@/cli/commands/score";
 import { runScores } from "@/cli/commands/scores";
 import { runWorker } from "@/cli/commands/worker";
 import { EnvError } from "@/lib/env";
@@ -22,6 +24,8 @@ Commands:
   worker                   the job worker: scheduled collection sweep, collection and scoring jobs
   collect --once [--accounts-from-sim URL]
                            one full collection of every registered account, then exit
+  score [--account ID] [--json]
+                           re-score now over the stored (collected or imported) evidence
   scores [--json] [--account ID] [--fail-under N]
                            latest score, coverage, domain scores and every item with its evidence ids
   accounts add --id ID --name N --role-arn ARN --external-id X --regions a,b | --file F.json
@@ -29,8 +33,10 @@ Commands:
   users add EMAIL --role admin|analyst|viewer [--accounts ID,ID | --all-accounts] [--password P]
   users list | disable EMAIL | enable EMAIL
                            local console users; viewers and analysts see only their accounts
+  report [--week 2026-W48] [--scope all|accounts:ID,ID|tag:K=V] [--paper a4|letter] --out DIR
+                           the weekly executive report (PDF + CSV), stored as a new version and written to DIR
   migrate                  apply database migrations (SQL files in prisma/migrations)
-  import PATH... [--json]  ingest AWS-format files (GuardDuty, ASFF, CloudTrail) into the database
+  import PATH... [--json]  ingest AWS-format files (GuardDuty, ASFF, CloudTrail) into the database, then score the accounts they name
   --help                   this text
 
 Configuration is read from the environment; see README.md ("Configuration").`;
@@ -54,12 +60,16 @@ export async function main(argv: string[]): Promise<number> {
         return await runWorker(rest);
       case "collect":
         return await runCollect(rest);
+      case "score":
+        return await runScore(rest);
       case "scores":
         return await runScores(rest);
       case "accounts":
         return await runAccounts(rest);
       case "users":
         return await runUsers(rest);
+      case "report":
+        return await runReport(rest);
       case "migrate":
         return await runMigrate(rest);
       case "import":

@@ -80,8 +80,11 @@ test.describe("[ACCOUNTS]", () => {
   });
 
   test("[ACCOUNTS]: the demo's first run leaves a week of daily snapshots, and 'what changed' explains the last move", async ({ page, db, signedIn: _ }) => {
-    const perAccount = await db.query<{ account_id: string; days: number }>(
-      `SELECT a.id AS account_id, count(s.day)::int AS days FROM accounts a LEFT JOIN score_snapshots s ON s.account_id = a.id
+    const perAccount = await db.query<{ account_id: string; days: number; older: number }>(
+      `SELECT a.id AS account_id,
+              count(s.day) FILTER (WHERE s.day >= (SELECT max(day) FROM score_snapshots) - 8)::int AS days,
+              count(s.day) FILTER (WHERE s.day < (SELECT max(day) FROM score_snapshots) - 8)::int AS older
+       FROM accounts a LEFT JOIN score_snapshots s ON s.account_id = a.id
        WHERE a.status <> 'data_only' GROUP BY a.id`,
     );
     expect(perAccount.rows).toHaveLength(12);
@@ -89,6 +92,8 @@ test.describe("[ACCOUNTS]", () => {
       // 7 simulated days back + today; one more if the half-hourly sweep already scored a new UTC day.
       expect(row.days, `snapshots of ${row.account_id}`).toBeGreaterThanOrEqual(8);
       expect(row.days, `snapshots of ${row.account_id}`).toBeLessThanOrEqual(9);
+      // Before those, one snapshot per simulated week (PARAPET_DEMO_HISTORY_WEEKS = 3) for the weekly report's trend.
+      expect(row.older, `weekly snapshots of ${row.account_id}`).toBe(3);
     }
 
     // The account whose score moved most between its two latest snapshots.

@@ -3,11 +3,13 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { IDP_NAME, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, startOidcProvider } from "./support/oidc-provider";
 
 /**
  * Starts `parapet demo` exactly as a user would (embedded PostgreSQL, simulator, worker,
  * console), on free ports and in a throwaway data folder, and waits for its "ready" line.
- * The tests read the same database to check what the console shows.
+ * The tests read the same database to check what the console shows. A real OpenID Connect
+ * provider is started first and configured as the console's single sign-on.
  */
 export const STATE_FILE = path.join(os.tmpdir(), "parapet-e2e-state.json");
 export const ADMIN_EMAIL = "e2e-admin@parapet.local";
@@ -27,7 +29,10 @@ function freePort(): Promise<number> {
 export default async function globalSetup() {
   const root = path.resolve(__dirname, "..");
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "parapet-e2e-"));
-  const [port, pgPort] = [await freePort(), await freePort()];
+  const [port, pgPort, idpPort] = [await freePort(), await freePort(), await freePort()];
+  // The identity provider lives in the test runner's process until the teardown closes it.
+  const idp = await startOidcProvider(idpPort, `http://localhost:${port}`);
+  (globalThis as { parapetE2eIdp?: typeof idp }).parapetE2eIdp = idp;
   const child = spawn(process.execPath, [path.join(root, "bin/parapet.js"), "demo"], {
     cwd: root,
     detached: true,
@@ -41,6 +46,11 @@ export default async function globalSetup() {
       PARAPET_ADMIN_PASSWORD: ADMIN_PASSWORD,
       PARAPET_DEMO_ACCOUNTS: "12",
       DATABASE_URL: "",
+      PARAPET_OIDC_ISSUER: idp.issuer,
+      PARAPET_OIDC_CLIENT_ID: OIDC_CLIENT_ID,
+      PARAPET_OIDC_CLIENT_SECRET: OIDC_CLIENT_SECRET,
+      PARAPET_OIDC_NAME: IDP_NAME,
+      PARAPET_OIDC_SCOPES: "openid email profile groups",
     },
   });
   let output = "";

@@ -3,6 +3,7 @@ import { STATE_FILE } from "./global-setup";
 
 /** Stops the demo the way a user does (SIGINT = Ctrl-C) and removes its data folder. */
 export default async function globalTeardown() {
+  await (globalThis as { parapetE2eIdp?: { close: () => Promise<void> } }).parapetE2eIdp?.close();
   if (!existsSync(STATE_FILE)) return;
   const state = JSON.parse(readFileSync(STATE_FILE, "utf8")) as { pid: number; dataDir: string };
   try {

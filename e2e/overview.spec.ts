@@ -43,7 +43,7 @@ test.describe("[AUTH]", () => {
   test("[AUTH]: a visitor without a session is sent to sign-in", async ({ page }) => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/sign-in/);
-    await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
   });
 
   test("[AUTH]: a wrong password is refused with a message and audited", async ({ page, db }) => {
@@ -51,7 +51,7 @@ test.describe("[AUTH]", () => {
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill(ADMIN_EMAIL);
     await page.getByLabel("Password").fill("not-the-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText("Wrong email or password.");
     await expect(page).toHaveURL(/\/sign-in/);
     const after = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.login-failed'");
@@ -85,7 +85,7 @@ test.describe("[SECURITY HEADERS]", () => {
     // Hydrated pages still work under the policy: sign in, open an account, use a client chart.
     await page.getByLabel("Email").fill(ADMIN_EMAIL);
     await page.getByLabel("Password").fill(ADMIN_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
     await expect(page.locator(".recharts-surface").first()).toBeVisible();
     const unknown = await page.goto("/no-such-page");

@@ -1,5 +1,7 @@
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { parseScheduleSetting } from "@/lib/reports/report-schedule";
 
 /**
  * The only reader of process.env. Every setting has a safe default for the demo, and a
@@ -7,6 +9,15 @@ import { z } from "zod";
  * AWS SDK variables (AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL...) are read by the SDK's
  * own credential and endpoint chains, on purpose: Parapet behaves like every other AWS tool.
  */
+
+/** `1.2.3.4`, `10.0.0.0/8`, `::1`, `fd00::/8`. */
+function isAddressOrCidr(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split("/");
+  const version = net.isIP(address ?? "");
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
 
 const ZPort = z.coerce.number().int().min(0).max(65535);
 
@@ -26,6 +37,37 @@ const ZEnv = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.url().optional(),
   PARAPET_ADMIN_EMAIL: z.email().default("admin@parapet.local"),
+  /**
+   * Addresses (IPs or CIDRs, comma-separated) of reverse proxies whose X-Forwarded-For hop
+   * is believed. Unset: only the socket address counts, whatever a caller writes in the header.
+   */
+  PARAPET_TRUSTED_PROXIES: z
+    .string()
+    .refine((value) => value.split(",").every((entry) => isAddressOrCidr(entry.trim())), "comma-separated IP addresses or CIDRs, e.g. 10.0.0.0/8,::1")
+    .default(""),
+  /**
+   * OpenID Connect single sign-on: set all three to show "Sign in with ..." on the sign-in
+   * page. The issuer's /.well-known/openid-configuration is read at sign-in.
+   */
+  PARAPET_OIDC_ISSUER: z.url().optional(),
+  PARAPET_OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  PARAPET_OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  /** The label of the sign-in button, e.g. "Okta". */
+  PARAPET_OIDC_NAME: z.string().min(1).max(60).default("single sign-on"),
+  /** The ID token / userinfo claim holding the user's groups or roles (Entra ID: `groups` or `roles`; Keycloak: `groups`). */
+  PARAPET_OIDC_GROUPS_CLAIM: z
+    .string()
+    .regex(/^[\w:/.-]{1,200}$/, "a claim name")
+    .default("groups"),
+  /** Scopes requested at sign-in; some IdPs need an extra one (Okta, Keycloak: `groups`). */
+  PARAPET_OIDC_SCOPES: z
+    .string()
+    .regex(/^openid( [\w:/.-]+)*$/, "space-separated scopes starting with openid")
+    .default("openid email profile"),
+  /** Minutes without a request after which a session ends (the cookie is renewed while in use). */
+  PARAPET_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  /** Hours after sign-in after which a session ends however active it is. */
+  PARAPET_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
   /** Unset: the demo generates one and prints it once. */
   PARAPET_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   /** graphile-worker crontab schedule of the collection sweep. */
@@ -41,6 +83,8 @@ const ZEnv = z.object({
     .default("parapet-collector"),
   /** Days of CloudTrail history the first collection looks back (LookupEvents keeps 90). */
   PARAPET_CLOUDTRAIL_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  /** Evidence read longer ago than this counts as missing (no_data) in the score, so a dark account's coverage falls. */
+  PARAPET_EVIDENCE_MAX_AGE_HOURS: z.coerce.number().positive().max(8760).default(48),
   /** Days of findings history the first collection looks back. */
   PARAPET_FINDINGS_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /**
@@ -48,12 +92,44 @@ const ZEnv = z.object({
    * one collection and score snapshot per day, so trends and "what changed" have data.
    */
   PARAPET_DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(30).default(7),
+  /**
+   * Weeks of older history before those days, collected and scored once per simulated week
+   * (cheap), so the weekly report's trend has points: 3 weekly steps + the daily days give at
+   * least 4 complete weeks.
+   */
+  PARAPET_DEMO_HISTORY_WEEKS: z.coerce.number().int().min(0).max(12).default(3),
   /** Simulator size for `parapet demo`. */
   PARAPET_DEMO_ACCOUNTS: z.coerce.number().int().min(1).max(2000).default(12),
   PARAPET_DEMO_REGIONS: z
     .string()
     .regex(/^[a-z]{2}(-[a-z]+)+-\d(,[a-z]{2}(-[a-z]+)+-\d)*$/, "comma-separated AWS regions, e.g. us-east-1,eu-west-1")
     .default("us-east-1,eu-west-1"),
+  /** Chromium that prints the weekly reports to PDF (Debian's package by default; started on demand). */
+  PARAPET_CHROMIUM: z.string().default("/usr/bin/chromium"),
+  /** When the default org-wide weekly report is built: "<weekday> HH:MM <IANA time zone>". */
+  PARAPET_REPORT_SCHEDULE: z
+    .string()
+    .regex(
+      /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+([01]\d|2[0-3]):[0-5]\d(\s+\S+)?$/i,
+      "must be '<weekday> HH:MM [time zone]', e.g. 'monday 06:00 UTC'",
+    )
+    .refine((value) => {
+      try {
+        parseScheduleSetting(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "the time zone must be an IANA name such as UTC or Europe/Berlin")
+    .default("monday 06:00 UTC"),
+  /** SMTP server the weekly reports are e-mailed through; unset = reports are not e-mailed. */
+  PARAPET_SMTP_HOST: z.string().optional(),
+  PARAPET_SMTP_PORT: ZPort.default(587),
+  /** "tls" = TLS from the first byte (port 465); "starttls" = upgrade required; "none" = plain (local relays only). */
+  PARAPET_SMTP_TLS: z.enum(["tls", "starttls", "none"]).default("starttls"),
+  PARAPET_SMTP_USER: z.string().optional(),
+  PARAPET_SMTP_PASSWORD: z.string().optional(),
+  PARAPET_SMTP_FROM: z.string().default("Parapet <parapet@localhost>"),
   /** Base region for STS and other global calls. */
   AWS_REGION: z.string().default("us-east-1"),
   AWS_ENDPOINT_URL: z.url().optional(),

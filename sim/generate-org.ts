@@ -1,6 +1,6 @@
 import { createRng, stableHex } from "./prng";
 import { EXCLUSIVE_FLAWS, FLAWS, type FlawDefinition } from "./records/flaw-catalogue";
-import type { Posture, SimAccount, SimOrg } from "./types";
+import type { Posture, SimAccount, SimOrg, SimOrganizationalUnit } from "./types";
 
 const ENVIRONMENTS = ["prod", "staging", "dev", "shared", "sandbox", "test", "security", "data"] as const;
 const DOMAINS = [
@@ -65,6 +65,69 @@ function accountId(rng: ReturnType<typeof createRng>, used: Set<string>): string
   }
 }
 
+/**
+ * The OU tree every generated org has (a common landing-zone layout, two and three levels
+ * deep), by path of names. Accounts land by their environment and domain, so an org of any
+ * size spreads over several OUs and scopes by OU have something to select.
+ */
+const OU_PATHS = [
+  ["Security"],
+  ["Infrastructure"],
+  ["Workloads"],
+  ["Workloads", "Prod"],
+  ["Workloads", "Prod", "PCI"],
+  ["Workloads", "NonProd"],
+  ["Sandbox"],
+] as const;
+const PCI_DOMAINS: ReadonlySet<string> = new Set(["payments", "billing", "ledger", "checkout"]);
+
+function ouPathFor(name: string): readonly string[] {
+  const [environment, domain] = name.split("-");
+  switch (environment) {
+    case "security":
+      return ["Security"];
+    case "shared":
+    case "data":
+      return ["Infrastructure"];
+    case "prod":
+      return PCI_DOMAINS.has(domain ?? "") ? ["Workloads", "Prod", "PCI"] : ["Workloads", "Prod"];
+    case "staging":
+    case "dev":
+    case "test":
+      return ["Workloads", "NonProd"];
+    case "sandbox":
+      return ["Sandbox"];
+    default:
+      return [];
+  }
+}
+
+function buildOrganizationalUnits(seed: string, rootId: string): { units: SimOrganizationalUnit[]; byPath: Map<string, string> } {
+  const rootPart = rootId.slice(2);
+  const units: SimOrganizationalUnit[] = [];
+  const byPath = new Map<string, string>([["", rootId]]);
+  for (const path of OU_PATHS) {
+    const key = path.join("/");
+    const id = `ou-${rootPart}-${stableHex(`${seed}:ou:${key}`, 8)}`;
+    units.push({ id, name: path[path.length - 1]!, parentId: byPath.get(path.slice(0, -1).join("/"))!, tags: { "ou-owner": `${path[0]!.toLowerCase()}-leads` } });
+    byPath.set(key, id);
+  }
+  return { units, byPath };
+}
+
+/** Account tags as an organisation keeps them: mostly complete, sometimes missing a key. */
+function accountTags(seed: string, id: string, name: string, index: number): Record<string, string> {
+  const rng = createRng(`${seed}:tags:${id}`);
+  const [environment, domain] = name.split("-");
+  const tags: Record<string, string> = {};
+  if (index === 0) return { environment: "management", team: "cloud-platform" };
+  if (environment) tags.environment = environment;
+  if (domain && rng.next() < 0.85) tags.team = domain;
+  tags["cost-center"] = `cc-${100 + rng.int(0, 5) * 10}`;
+  if (rng.next() < 0.3) tags["data-classification"] = rng.pick(["public", "internal", "confidential", "restricted"] as const);
+  return tags;
+}
+
 export interface GenerateOrgInput {
   seed: string;
   accounts: number;
@@ -100,7 +163,15 @@ export function generateOrg(input: GenerateOrgInput): SimOrg {
         securityhub: !flaws.includes("securityhub-off"),
         cloudtrail: !flaws.includes("no-trail"),
       },
+      parentId: "",
+      tags: accountTags(input.seed, id, name, index),
     });
+  }
+  // A separate seeded stream, so the OU tree leaves the accounts above exactly as they were.
+  const rootId = `r-${stableHex(`${input.seed}:root-id`, 4)}`;
+  const { units, byPath } = buildOrganizationalUnits(input.seed, rootId);
+  for (const [index, account] of accounts.entries()) {
+    account.parentId = index === 0 ? rootId : byPath.get(ouPathFor(account.name).join("/"))!;
   }
   const management = accounts[0];
   if (!management) throw new Error("the simulated organisation needs at least one account");
@@ -115,6 +186,8 @@ export function generateOrg(input: GenerateOrgInput): SimOrg {
     regions: [...input.regions],
     managementAccountId: management.id,
     organizationId: `o-${stableHex(`${input.seed}:org-id`, 10)}`,
+    rootId,
+    organizationalUnits: units,
     delegatedAdminAccountId,
     aggregationRegion: input.aggregationRegion ? (input.regions[0] ?? null) : null,
     accounts,

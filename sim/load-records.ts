@@ -83,6 +83,8 @@ export async function loadRecords(
         posture: "average",
         flaws: [],
         services: { guardduty: false, securityhub: false, cloudtrail: true },
+        parentId: deps.org.rootId,
+        tags: {},
         origin: "loaded",
       };
       deps.store.addAccount(created);

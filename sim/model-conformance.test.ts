@@ -3,8 +3,14 @@ import path from "node:path";
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand, LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
 import { GetDetectorCommand, GetFindingsCommand, GuardDutyClient, ListDetectorsCommand, ListFindingsCommand } from "@aws-sdk/client-guardduty";
-import { DescribeOrganizationCommand, ListAccountsCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
-import { DescribeHubCommand, GetEnabledStandardsCommand, GetFindingsCommand as GetSecurityHubFindingsCommand, SecurityHubClient } from "@aws-sdk/client-securityhub";
+import { DescribeOrganizationCommand, ListAccountsCommand, ListParentsCommand, ListTagsForResourceCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
+import {
+  DescribeHubCommand,
+  DescribeStandardsControlsCommand,
+  GetEnabledStandardsCommand,
+  GetFindingsCommand as GetSecurityHubFindingsCommand,
+  SecurityHubClient,
+} from "@aws-sdk/client-securityhub";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startSimulator, type Simulator } from "./index";
 import { accountWith, assumeAccount, clientConfig } from "./test-support";
@@ -110,6 +116,12 @@ describe.skipIf(!hasModels)("responses conform to the botocore output shapes", (
     const org = new OrganizationsClient(clientConfig(sim, region, sim.baseCredentials));
     expect(check(orgs, "ListAccounts", await org.send(new ListAccountsCommand({})))).toEqual([]);
     expect(check(orgs, "DescribeOrganization", await org.send(new DescribeOrganizationCommand({})))).toEqual([]);
+    for (const child of [account.id, ...sim.org.organizationalUnits.map((unit) => unit.id)]) {
+      expect(check(orgs, "ListParents", await org.send(new ListParentsCommand({ ChildId: child })))).toEqual([]);
+    }
+    for (const resource of [account.id, sim.org.rootId, sim.org.organizationalUnits[0]!.id]) {
+      expect(check(orgs, "ListTagsForResource", await org.send(new ListTagsForResourceCommand({ ResourceId: resource })))).toEqual([]);
+    }
   });
 
   test("GuardDuty, every account", async () => {
@@ -133,7 +145,13 @@ describe.skipIf(!hasModels)("responses conform to the botocore output shapes", (
     for (const account of sim.org.accounts.filter((a) => a.services.securityhub)) {
       const client = new SecurityHubClient(clientConfig(sim, region, await assumeAccount(sim, account)));
       expect(check(model, "DescribeHub", await client.send(new DescribeHubCommand({})))).toEqual([]);
-      expect(check(model, "GetEnabledStandards", await client.send(new GetEnabledStandardsCommand({})))).toEqual([]);
+      const standards = await client.send(new GetEnabledStandardsCommand({}));
+      expect(check(model, "GetEnabledStandards", standards)).toEqual([]);
+      for (const subscription of standards.StandardsSubscriptions ?? []) {
+        const controls = await client.send(new DescribeStandardsControlsCommand({ StandardsSubscriptionArn: subscription.StandardsSubscriptionArn, MaxResults: 100 }));
+        expect(check(model, "DescribeStandardsControls", controls)).toEqual([]);
+        expect(controls.Controls!.length).toBeGreaterThan(0);
+      }
       let token: string | undefined;
       do {
         const pageResult = await client.send(new GetSecurityHubFindingsCommand({ MaxResults: 100, NextToken: token }));

@@ -1,6 +1,6 @@
 import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand, LookupEventsCommand, paginateLookupEvents } from "@aws-sdk/client-cloudtrail";
 import { GetDetectorCommand, GetFindingsCommand, GuardDutyClient, ListDetectorsCommand, ListFindingsCommand, paginateListFindings } from "@aws-sdk/client-guardduty";
-import { DescribeOrganizationCommand, ListAccountsCommand, OrganizationsClient, paginateListAccounts } from "@aws-sdk/client-organizations";
+import { DescribeOrganizationCommand, ListAccountsCommand, ListParentsCommand, ListTagsForResourceCommand, OrganizationsClient, paginateListAccounts } from "@aws-sdk/client-organizations";
 import {
   DescribeHubCommand,
   GetEnabledStandardsCommand,
@@ -86,6 +86,49 @@ describe("organisation", () => {
     expect((await collect(paginateListAccounts({ client: asManagement }, {}))).flatMap((p) => p.Accounts ?? []).length).toBe(sim.org.accounts.length);
     const member = new OrganizationsClient(clientConfig(sim, region, await credsFor(sim.org.accounts[4]!)));
     expect((await errorOf(member.send(new ListAccountsCommand({})))).name).toBe("AccessDeniedException");
+    expect((await errorOf(member.send(new ListParentsCommand({ ChildId: management.id })))).name).toBe("AccessDeniedException");
+  });
+
+  test("ListParents walks an account up to the root through a varied OU tree", async () => {
+    const client = new OrganizationsClient(clientConfig(sim, region, sim.baseCredentials));
+    const pathOf = async (accountId: string) => {
+      const path: string[] = [];
+      let child = accountId;
+      for (;;) {
+        const { Parents } = await client.send(new ListParentsCommand({ ChildId: child }));
+        expect(Parents).toHaveLength(1);
+        const parent = Parents![0]!;
+        path.unshift(parent.Id!);
+        if (parent.Type === "ROOT") return path;
+        expect(parent.Type).toBe("ORGANIZATIONAL_UNIT");
+        child = parent.Id!;
+      }
+    };
+    expect(sim.org.rootId).toMatch(/^r-[0-9a-z]{4}$/);
+    expect(await pathOf(sim.org.managementAccountId)).toEqual([sim.org.rootId]);
+    const paths = await Promise.all(sim.org.accounts.map((account) => pathOf(account.id)));
+    for (const path of paths) {
+      expect(path[0]).toBe(sim.org.rootId);
+      for (const id of path.slice(1)) expect(id).toMatch(new RegExp(`^ou-${sim.org.rootId.slice(2)}-[0-9a-z]{8}$`));
+    }
+    // Several OUs at several depths are in use, so a scope by OU selects part of the org.
+    expect(new Set(paths.map((path) => path.join("/"))).size).toBeGreaterThanOrEqual(4);
+    expect([...new Set(paths.map((path) => path.length))].sort()).toEqual(expect.arrayContaining([1, 2, 3]));
+    expect((await errorOf(client.send(new ListParentsCommand({ ChildId: "000000000000" })))).name).toBe("ChildNotFoundException");
+    expect((await errorOf(client.send(new ListParentsCommand({ ChildId: sim.org.rootId })))).name).toBe("InvalidInputException");
+  });
+
+  test("ListTagsForResource answers each account's tags, and TargetNotFound for an unknown one", async () => {
+    const client = new OrganizationsClient(clientConfig(sim, region, sim.baseCredentials));
+    for (const account of sim.org.accounts) {
+      const { Tags, NextToken } = await client.send(new ListTagsForResourceCommand({ ResourceId: account.id }));
+      expect(NextToken).toBeUndefined();
+      expect(Object.fromEntries((Tags ?? []).map((tag) => [tag.Key, tag.Value]))).toEqual(account.tags);
+    }
+    // Tags vary: not every account carries a team, and teams differ.
+    expect(sim.org.accounts.some((account) => !("team" in account.tags))).toBe(true);
+    expect(new Set(sim.org.accounts.map((account) => account.tags.team)).size).toBeGreaterThan(5);
+    expect((await errorOf(client.send(new ListTagsForResourceCommand({ ResourceId: "000000000000" })))).name).toBe("TargetNotFoundException");
   });
 });
 

@@ -16,8 +16,19 @@ export interface SimAccount {
   /** Flaw keys from flaw-catalogue.ts; each shows up in Security Hub, GuardDuty and CloudTrail. */
   flaws: string[];
   services: { guardduty: boolean; securityhub: boolean; cloudtrail: boolean };
+  /** The root or OU the account sits in (Organizations ListParents). */
+  parentId: string;
+  /** Organizations tags of the account (ListTagsForResource). */
+  tags: Record<string, string>;
   /** "loaded" accounts were created by --load for records naming an unknown account: they hold only those records. */
   origin?: "generated" | "loaded";
+}
+
+export interface SimOrganizationalUnit {
+  id: string;
+  name: string;
+  parentId: string;
+  tags: Record<string, string>;
 }
 
 export interface SimOrg {
@@ -25,6 +36,10 @@ export interface SimOrg {
   regions: string[];
   managementAccountId: string;
   organizationId: string;
+  /** The organisation's root (r-xxxx). */
+  rootId: string;
+  /** The OU tree, parents before children; `parentId` is the root or another OU. */
+  organizationalUnits: SimOrganizationalUnit[];
   /** Set when the simulator runs with `delegatedAdmin: true`. */
   delegatedAdminAccountId: string | null;
   /** Set when the simulator runs with `aggregationRegion: true` (the first region). */

@@ -24,7 +24,12 @@ async function addUser(email: string, role: string, scope: string[], allAccounts
     "INSERT INTO users (email, role, all_accounts, account_scope) VALUES ($1, $2, $3, $4) RETURNING id::text",
     [email, role, allAccounts, scope],
   );
-  return { id: rows[0]!.id, email, role: role as SessionUser["role"], allAccounts, accountScope: scope };
+  return {
+    id: rows[0]!.id,
+    email,
+    role: role as SessionUser["role"],
+    scope: allAccounts || role === "admin" ? { all: true } : { all: false, accountIds: scope, tags: [], ouIds: [] },
+  };
 }
 
 const audit = async (action: string) =>
@@ -69,8 +74,7 @@ describe("API tokens", () => {
       id: maker.id,
       email: maker.email,
       role: "viewer",
-      allAccounts: false,
-      accountScope: ["111111111111"],
+      scope: { all: false, accountIds: ["111111111111"], tags: [], ouIds: [] },
       apiToken: { id: created.id, name: "siem export" },
     });
     expect(await audit("api.token-use")).toEqual([

@@ -20,8 +20,7 @@ const admin: SessionUser = {
   id: "00000000-0000-0000-0000-000000000001",
   email: "admin@example.com",
   role: "admin",
-  allAccounts: true,
-  accountScope: [],
+  scope: { all: true },
 };
 const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
 

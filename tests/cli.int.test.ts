@@ -153,4 +153,31 @@ describe("parapet CLI errors are one clear line", () => {
     const listed = await runParapet(["accounts", "list"], {});
     expect(listed.stdout).toMatch(/123456789012\s+payments-prod\s+pending/);
   });
+  test("users add stores a scope of ids, tags and OUs; a malformed tag or OU is one line and exit 2", async () => {
+    const added = await runParapet(
+      ["users", "add", "Scoped@Example.com", "--role", "viewer", "--accounts", "123456789012", "--tags", "team=payments,env=prod=eu", "--ous", "ou-ab12-aaaaaaaa,r-ab12", "--password", "scoped-password-123"],
+      {},
+    );
+    expect(added.stderr).toBe("");
+    expect(added.code).toBe(0);
+    const stored = await database.pool.query("SELECT account_scope, scope_tags, scope_ous, all_accounts FROM users WHERE email = 'scoped@example.com'");
+    expect(stored.rows[0]).toEqual({
+      account_scope: ["123456789012"],
+      scope_tags: [{ key: "team", value: "payments" }, { key: "env", value: "prod=eu" }],
+      scope_ous: ["ou-ab12-aaaaaaaa", "r-ab12"],
+      all_accounts: false,
+    });
+    const listed = await runParapet(["users", "list"], {});
+    expect(listed.stdout).toContain("1 account(s), tag team=payments, tag env=prod=eu, OU ou-ab12-aaaaaaaa, OU r-ab12");
+
+    const badTag = await runParapet(["users", "add", "x@example.com", "--role", "viewer", "--tags", "team", "--password", "scoped-password-123"], {});
+    expect(badTag.code).toBe(2);
+    expect(lines(badTag.stderr)).toHaveLength(1);
+    expect(badTag.stderr).toContain('--tags: "team" is not KEY=VALUE');
+    const badOu = await runParapet(["users", "add", "x@example.com", "--role", "viewer", "--ous", "ou-1", "--password", "scoped-password-123"], {});
+    expect(badOu.code).toBe(2);
+    expect(badOu.stderr).toContain("scopeOus.0: expected an OU id (ou-xxxx-xxxxxxxx) or a root id (r-xxxx)");
+    const none = await database.pool.query("SELECT 1 FROM users WHERE email = 'x@example.com'");
+    expect(none.rowCount).toBe(0);
+  });
 });

@@ -14,7 +14,7 @@ import { createTestDatabase, type TestDatabase } from "./support/test-database";
  */
 
 const ACCOUNT = "444444444444";
-const ADMIN: SessionUser = { id: "1", email: "admin@example.com", role: "admin", allAccounts: true, accountScope: [] };
+const ADMIN: SessionUser = { id: "1", email: "admin@example.com", role: "admin", scope: { all: true } };
 let database: TestDatabase;
 
 async function addFinding(values: {

@@ -12,13 +12,21 @@ import { TASKS } from "@/workers/registry";
 describe("the job registry", () => {
   test("has one handler per job spec, under the spec's name", () => {
     expect(TASKS.map((task) => task.name).sort()).toEqual(JOB_SPECS.map((spec) => spec.name).sort());
-    expect(TASKS.map((task) => task.name).sort()).toEqual(["collect-account", "schedule-collection-sweep", "score-account"]);
+    expect(TASKS.map((task) => task.name).sort()).toEqual([
+      "collect-account",
+      "deliver-report",
+      "generate-report",
+      "schedule-collection-sweep",
+      "schedule-report-sweep",
+      "score-account",
+    ]);
   });
 
-  test("declares the sweep's crontab line on PARAPET_COLLECT_SCHEDULE, the line the queue always had", () => {
+  test("declares the sweep's crontab line on PARAPET_COLLECT_SCHEDULE, the line the queue always had, and the report sweep's every 15 minutes", () => {
     const env = { ...getEnv(), PARAPET_COLLECT_SCHEDULE: "0 3 * * *" };
     expect(buildCrontab(listCronEntries(TASKS, env))).toBe(
-      "0 3 * * * schedule-collection-sweep ?id=collection-sweep&jobKey=collection-sweep",
+      "0 3 * * * schedule-collection-sweep ?id=collection-sweep&jobKey=collection-sweep\n" +
+        "*/15 * * * * schedule-report-sweep ?id=report-sweep&jobKey=report-sweep",
     );
   });
 

@@ -1,7 +1,10 @@
 import { type QueueTask, toQueueTask } from "@/lib/jobs/define-job";
 import type { JobName } from "@/lib/jobs/definitions";
 import collectAccount from "@/workers/tasks/collect-account";
+import deliverReport from "@/workers/tasks/deliver-report";
+import generateReport from "@/workers/tasks/generate-report";
 import scheduleCollectionSweep from "@/workers/tasks/schedule-collection-sweep";
+import scheduleReportSweep from "@/workers/tasks/schedule-report-sweep";
 import scoreAccount from "@/workers/tasks/score-account";
 
 /**
@@ -15,6 +18,9 @@ const TASKS_BY_NAME = {
   "schedule-collection-sweep": toQueueTask(scheduleCollectionSweep),
   "collect-account": toQueueTask(collectAccount),
   "score-account": toQueueTask(scoreAccount),
+  "schedule-report-sweep": toQueueTask(scheduleReportSweep),
+  "generate-report": toQueueTask(generateReport),
+  "deliver-report": toQueueTask(deliverReport),
 } satisfies { [TName in JobName]: QueueTask<TName> };
 
 export const TASKS: readonly QueueTask[] = Object.values(TASKS_BY_NAME);

@@ -13,7 +13,14 @@ const NAV_LINKS: NavLink[] = [
   { href: "/checklist", label: "Checklist" },
   { href: "/risk-acceptances", label: "Risk acceptances" },
   { href: "/collection", label: "Collection" },
+  { href: "/reports", label: "Reports" },
   { href: "/settings/tokens", label: "API tokens" },
+];
+/** Only admins manage users, single sign-on and read the audit log (the pages check the role again). */
+const ADMIN_NAV_LINKS: NavLink[] = [
+  { href: "/users", label: "Users" },
+  { href: "/settings/sso", label: "Single sign-on" },
+  { href: "/audit", label: "Audit log" },
 ];
 
 /** Session gate for every console page. */
@@ -28,11 +35,11 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <Link href="/" className="brand">
           PARAPET
         </Link>
-        <ConsoleNav links={NAV_LINKS} />
+        <ConsoleNav links={user.role === "admin" ? [...NAV_LINKS, ...ADMIN_NAV_LINKS] : NAV_LINKS} />
         <div className="user">
-          <span>
+          <Link href="/settings/account">
             {user.email} ({user.role})
-          </span>
+          </Link>
           <SignOutButton />
         </div>
       </header>

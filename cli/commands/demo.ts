@@ -8,6 +8,10 @@ import { openDatabase } from "@/cli/database";
 import { onShutdown, surviveDatabaseOutages } from "@/cli/shutdown";
 import { generatePassword } from "@/lib/auth/password";
 import { registerSimAccounts } from "@/cli/register-sim-accounts";
+import { discoverAccounts } from "@/lib/aws/discover-accounts";
+import { updateAccountPlacements } from "@/lib/data/accounts/update-account-placements";
+import { ensureDefaultSchedule } from "@/lib/data/reports/ensure-default-schedule";
+import { hasScheduledReport } from "@/lib/data/reports/has-scheduled-report";
 import { countCollectedData } from "@/lib/data/runs/count-collected-data";
 import { hasScoreSnapshots } from "@/lib/data/scores/has-score-snapshots";
 import { upsertLocalAdmin } from "@/lib/data/users/upsert-local-admin";
@@ -19,6 +23,7 @@ import { enqueue } from "@/lib/jobs/enqueue";
 import { migrateQueue, startSupervisedQueueWorker, waitForQueueIdle } from "@/lib/jobs/queue";
 import { createWorkerRuntime } from "@/lib/jobs/worker-runtime";
 import { isPortFree } from "@/lib/pg/embedded";
+import { lastCompleteIsoWeek } from "@/lib/reports/iso-week";
 import { startSimulator } from "@/sim/index";
 import { TASKS } from "@/workers/registry";
 
@@ -50,11 +55,16 @@ export async function runDemo(argv: string[]): Promise<number> {
   // with trends and day-to-day changes instead of a single point.
   const isFirstRun = !(await hasScoreSnapshots(pool));
   const historyDays = isFirstRun ? env.PARAPET_DEMO_HISTORY_DAYS : 0;
+  // Older history is cheap: one collection per simulated week before the daily days, so the
+  // weekly report opens with a trend of several weeks without a collection per day of it.
+  const historyWeeks = isFirstRun ? env.PARAPET_DEMO_HISTORY_WEEKS : 0;
+  const historySteps = [...Array.from({ length: historyWeeks }, () => 7 * DAY_MS), ...Array.from({ length: historyDays }, () => DAY_MS)];
+  const historyMs = historySteps.reduce((sum, step) => sum + step, 0);
   const sim = await startSimulator({
     port: 0,
     accounts: env.PARAPET_DEMO_ACCOUNTS,
     regions,
-    ...(historyDays > 0 ? { now: new Date(Date.now() - historyDays * DAY_MS) } : {}),
+    ...(historyMs > 0 ? { now: new Date(Date.now() - historyMs) } : {}),
   });
   log(`AWS simulator on ${sim.url}: ${sim.org.accounts.length} accounts in ${regions.join(", ")}`);
   await registerSimAccounts(pool, sim.org.accounts, "parapet-demo");
@@ -70,6 +80,12 @@ export async function runDemo(argv: string[]): Promise<number> {
     // The worker lives on the simulator's clock: equal to wall time once the history is in.
     now: () => sim.now(),
   });
+  // OU paths and tags come from Organizations discovery through the management account's
+  // role, as an admin's "Discover accounts" does, so scopes by OU and tag work in the demo.
+  const management = sim.org.accounts.find((account) => account.id === sim.org.managementAccountId)!;
+  const discovery = await discoverAccounts(runtime.aws, { accountId: management.id, roleArn: management.roleArn, externalId: management.externalId });
+  const placed = discovery.accounts.flatMap((account) => (account.ouPath ? [{ id: account.id, ouPath: account.ouPath, tags: account.tags }] : []));
+  await updateAccountPlacements(placed, "parapet-demo", pool);
   // A collection mostly waits on CloudTrail's LookupEvents quota (2/s per account and
   // region, about 5 s per account), so the demo collects up to 12 accounts at once.
   const concurrency = Math.max(env.PARAPET_WORKER_CONCURRENCY, Math.min(env.PARAPET_DEMO_ACCOUNTS, 12));
@@ -98,25 +114,47 @@ export async function runDemo(argv: string[]): Promise<number> {
   try {
     log("first collection of every account (GuardDuty, Security Hub, CloudTrail through the AWS SDK)...");
     const collectStarted = Date.now();
-    for (let day = historyDays; day >= 0; day--) {
-      if (day < historyDays) {
-        const evolved = sim.advanceTime(DAY_MS);
+    for (let step = 0; step <= historySteps.length; step++) {
+      if (step > 0) {
+        const evolved = sim.advanceTime(historySteps[step - 1]!);
         log(
           `simulated ${sim.now().toISOString().slice(0, 10)}: ${evolved.newGuardDuty} new and ${evolved.archivedGuardDuty} archived GuardDuty findings, ` +
             `${evolved.resolvedControls} controls resolved, ${evolved.newEvents} new CloudTrail events; collecting again...`,
         );
-      } else if (historyDays > 0) {
-        log(`first run: collecting ${historyDays} simulated days of history, one collection and score per day`);
+      } else if (historySteps.length > 0) {
+        log(`first run: collecting ${historyWeeks} simulated weeks (one collection each) and ${historyDays} days (one a day) of history`);
       }
       await enqueue(pool, "schedule-collection-sweep", { trigger: "demo" }, { jobKey: COLLECTION_SWEEP_JOB_KEY });
       await waitForQueueIdle(pool, { timeoutMs: 30 * 60_000 });
     }
+    // The weekly report of the last complete week, as the default schedule would build it
+    // (same job and job key, so the schedule does not build that week again).
+    const defaultScheduleId = await ensureDefaultSchedule(pool, env.PARAPET_REPORT_SCHEDULE);
+    const reportWeek = lastCompleteIsoWeek(sim.now());
+    const reportStarted = Date.now();
+    await enqueue(
+      pool,
+      "generate-report",
+      { scope: { all: true }, week: reportWeek.id, paper: "a4", generatedBy: "schedule", scheduleId: defaultScheduleId },
+      // Not maxAttempts 1: waitForQueueIdle counts a job as pending while attempts < max_attempts,
+      // and a running job's attempt is already counted.
+      { jobKey: `report:${defaultScheduleId}:${reportWeek.id}`, maxAttempts: 3 },
+    );
+    await waitForQueueIdle(pool, { timeoutMs: 5 * 60_000 });
+    log(
+      (await hasScheduledReport(pool, defaultScheduleId, reportWeek.id))
+        ? `weekly report for ${reportWeek.id} ready (${((Date.now() - reportStarted) / 1000).toFixed(1)} s): Reports page`
+        : `the weekly report for ${reportWeek.id} could not be built (see the lines above); the console works without it`,
+    );
     const row = await countCollectedData(pool);
-    log(`collected ${row.accounts} accounts: ${row.findings} findings, ${row.events} CloudTrail events in ${((Date.now() - collectStarted) / 1000).toFixed(1)} s`);
+    log(
+      `collected ${row.accounts} accounts: ${row.findings} findings, ${row.events} CloudTrail events in ${((Date.now() - collectStarted) / 1000).toFixed(1)} s`,
+    );
 
     await ensureNextBuild(log);
     const url = `http://localhost:${env.PORT}`;
-    console_ = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(env.PORT), "-H", "127.0.0.1"], {
+    // Not `next start`: scripts/console-server.js records the socket address (see lib/http/client-ip.ts).
+    console_ = spawn(process.execPath, [path.resolve("scripts/console-server.js"), String(env.PORT), "127.0.0.1"], {
       stdio: ["ignore", "pipe", "pipe"],
       env: childProcessEnv({
         NODE_ENV: "production",
@@ -139,7 +177,9 @@ export async function runDemo(argv: string[]): Promise<number> {
     });
     await waitForHttp(`${url}/sign-in`, 60_000);
     log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    console.log(`\n  Parapet console:  ${url}\n  Sign in as:       ${env.PARAPET_ADMIN_EMAIL}\n  Password:         ${password}\n\n  Ctrl-C stops everything; data stays in ${getDataDir()}.\n`);
+    console.log(
+      `\n  Parapet console:  ${url}\n  Sign in as:       ${env.PARAPET_ADMIN_EMAIL}\n  Password:         ${password}\n\n  Ctrl-C stops everything; data stays in ${getDataDir()}.\n`,
+    );
   } catch (error) {
     await stopAll();
     throw error;
@@ -161,7 +201,9 @@ async function readOrCreateSecret(name: string, create: () => string): Promise<s
 async function ensureNextBuild(log: (line: string) => void): Promise<void> {
   const buildId = path.resolve(".next/BUILD_ID");
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  const isStale = builtAt === 0 || ["app", "lib", "components", "proxy.ts", "next.config.js", "package-lock.json"].some((entry) => newestMtime(entry) > builtAt);
+  const isStale =
+    builtAt === 0 ||
+    ["app", "lib", "components", "proxy.ts", "next.config.js", "package-lock.json"].some((entry) => newestMtime(entry) > builtAt);
   if (!isStale) return;
   log("building the console (first run, or sources changed; about a minute)...");
   await new Promise<void>((resolve, reject) => {

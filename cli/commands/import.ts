@@ -6,6 +6,8 @@ import { openDatabase } from "@/cli/database";
 import { importAwsFiles, type ImportReport } from "@/lib/import/import-aws-files";
 import { renderImportReport } from "@/lib/import/render-import-report";
 import { closeDb, getPool } from "@/lib/db";
+import { scoreAccounts, type ScoredAccount } from "@/lib/data/scores/score-accounts";
+import { describeScoredAccount } from "@/cli/describe-scored-account";
 
 const USAGE = "usage: parapet import PATH... [--json]";
 
@@ -47,7 +49,10 @@ function chooseExitCode(report: ImportReport): number {
  * paths hold no GuardDuty, ASFF or CloudTrail records); 2 for usage errors. Skipped records
  * next to valid ones do not fail the import: CloudTrail log folders routinely hold Insights
  * events and digest files, and those are reported, not errors.
- * With --json, stdout is exactly one JSON object (the ImportReport); progress goes to stderr.
+ * Ends by scoring every account the stored records named (`scored` in --json), so
+ * `parapet scores` shows them straight away; their sources count as "imported as of" the
+ * newest record.
+ * With --json, stdout is exactly one JSON object (the ImportReport plus `scored`); progress goes to stderr.
  */
 export async function runImport(argv: string[]): Promise<number> {
   const split = splitArguments(argv);
@@ -65,7 +70,16 @@ export async function runImport(argv: string[]): Promise<number> {
   const database = await openDatabase({ log, migrate: true });
   try {
     const report = await importAwsFiles(getPool(), paths, { onProgress: log });
-    console.log(isJson ? JSON.stringify(report) : renderImportReport(report));
+    // Imported evidence is scored at once, over what was imported: an import that leaves
+    // accounts unscored looks like "nothing to see" to the person who ran it.
+    const scored: ScoredAccount[] = await scoreAccounts(getPool(), report.accounts);
+    if (isJson) {
+      console.log(JSON.stringify({ ...report, scored }));
+    } else {
+      console.log(renderImportReport(report));
+      if (scored.length > 0) console.log(`scored ${scored.length} account${scored.length === 1 ? "" : "s"}:`);
+      for (const account of scored) console.log(`  ${describeScoredAccount(account)}`);
+    }
     return chooseExitCode(report);
   } finally {
     await closeDb();

@@ -30,9 +30,13 @@ export async function runScores(argv: string[]): Promise<number> {
 
     if (isJson) {
       console.log(JSON.stringify(report, null, 2));
+    } else if (report.length === 0) {
+      console.log("No accounts to show yet: register one (parapet accounts add) or import AWS files (parapet import PATH).");
     } else {
       for (const account of report) {
-        console.log(`${account.accountId}  ${account.name.padEnd(28)} score ${fmt(account.score).padStart(5)}  risk-adjusted ${fmt(account.riskAdjustedScore).padStart(5)}  coverage ${fmt(account.coverage).padStart(5)}%`);
+        console.log(
+          `${account.accountId}  ${account.name.padEnd(28)} score ${fmt(account.score).padStart(5)}  risk-adjusted ${fmt(account.riskAdjustedScore).padStart(5)}  coverage ${fmt(account.coverage).padStart(5)}%  ${account.evidence}`,
+        );
         if (accountId) {
           for (const [domain, value] of Object.entries(account.domains ?? {})) {
             console.log(`  ${domain.padEnd(24)} score ${fmt(value.score).padStart(5)}  coverage ${fmt(value.coverage).padStart(5)}%`);

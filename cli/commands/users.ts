@@ -7,14 +7,15 @@ import { findAllUsers } from "@/lib/data/users/find-all-users";
 import { setUserDisabled } from "@/lib/data/users/set-user-disabled";
 import { closeDb, getPool } from "@/lib/db";
 
-const USAGE = `parapet users add EMAIL --role admin|analyst|viewer [--accounts ID,ID | --all-accounts] [--password P]
+const USAGE = `parapet users add EMAIL --role admin|analyst|viewer [--accounts ID,ID] [--tags KEY=VALUE,KEY=VALUE] [--ous OU_ID,OU_ID] [--all-accounts] [--password P]
 parapet users list
 parapet users disable EMAIL | enable EMAIL`;
 
 /**
  * Local users from the command line (the console's own user management is for admins once
  * signed in; the first admin comes from here or from the demo). Without --password a
- * random one is generated and printed once.
+ * random one is generated and printed once. A scope is the union of --accounts, --tags
+ * (accounts carrying any of the tags) and --ous (accounts below any of the OUs or roots).
  */
 export async function runUsers(argv: string[]): Promise<number> {
   const [action, ...rest] = argv;
@@ -23,7 +24,7 @@ export async function runUsers(argv: string[]): Promise<number> {
     return action ? 0 : 2;
   }
   const email = rest[0] && !rest[0].startsWith("--") ? rest[0] : undefined;
-  const flags = parseFlags(email ? rest.slice(1) : rest, { role: "string", accounts: "string", "all-accounts": "boolean", password: "string" });
+  const flags = parseFlags(email ? rest.slice(1) : rest, { role: "string", accounts: "string", tags: "string", ous: "string", "all-accounts": "boolean", password: "string" });
   if ((action === "add" || action === "disable" || action === "enable") && !email) throw new CliError(`users ${action} needs an EMAIL\n${USAGE}`, 2);
 
   let input: ReturnType<typeof ZLocalUserInput.parse> | undefined;
@@ -34,7 +35,9 @@ export async function runUsers(argv: string[]): Promise<number> {
       email,
       role: flags.role,
       allAccounts: flags["all-accounts"] === true,
-      accountScope: typeof flags.accounts === "string" ? flags.accounts.split(",").map((id) => id.trim()).filter(Boolean) : [],
+      accountScope: listOf(flags.accounts),
+      scopeTags: listOf(flags.tags).map(parseTag),
+      scopeOus: listOf(flags.ous),
       password,
     });
     if (!parsed.success) {
@@ -53,7 +56,12 @@ export async function runUsers(argv: string[]): Promise<number> {
       console.log(`user ${input.email} (${input.role}) saved${flags.password ? "" : `; password: ${password}`}`);
     } else if (action === "list") {
       for (const user of await findAllUsers(pool)) {
-        const scope = user.allAccounts ? "all accounts" : `${user.accountScope.length} account(s)`;
+        const parts = [
+          ...(user.accountScope.length > 0 ? [`${user.accountScope.length} account(s)`] : []),
+          ...user.scopeTags.map((tag) => `tag ${tag.key}=${tag.value}`),
+          ...user.scopeOus.map((ou) => `OU ${ou}`),
+        ];
+        const scope = user.allAccounts || user.role === "admin" ? "all accounts" : parts.length > 0 ? parts.join(", ") : "no accounts";
         console.log(`${user.email.padEnd(36)} ${user.role.padEnd(8)} ${scope.padEnd(14)} ${user.disabled ? "disabled" : "active"}  last login ${user.lastLoginAt?.toISOString() ?? "never"}`);
       }
     } else if (email) {
@@ -66,4 +74,15 @@ export async function runUsers(argv: string[]): Promise<number> {
     await closeDb();
     await database.stop();
   }
+}
+
+function listOf(value: unknown): string[] {
+  return typeof value === "string" ? value.split(",").map((item) => item.trim()).filter(Boolean) : [];
+}
+
+/** `key=value` (the value may contain `=`; it may be empty, as AWS allows). */
+function parseTag(text: string): { key: string; value: string } {
+  const at = text.indexOf("=");
+  if (at <= 0) throw new CliError(`--tags: "${text}" is not KEY=VALUE`, 2);
+  return { key: text.slice(0, at).trim(), value: text.slice(at + 1).trim() };
 }

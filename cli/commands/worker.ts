@@ -3,6 +3,8 @@ import { openDatabase } from "@/cli/database";
 import { closeDb, getPool } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { listCronEntries } from "@/lib/jobs/define-job";
+import { REPORT_SWEEP_JOB_KEY } from "@/lib/jobs/definitions/schedule-report-sweep";
+import { enqueue } from "@/lib/jobs/enqueue";
 import { migrateQueue, startSupervisedQueueWorker } from "@/lib/jobs/queue";
 import { createWorkerRuntime } from "@/lib/jobs/worker-runtime";
 import { onShutdown, surviveDatabaseOutages } from "@/cli/shutdown";
@@ -24,6 +26,8 @@ export async function runWorker(argv: string[]): Promise<number> {
     tasks: TASKS,
     cron: listCronEntries(TASKS, env),
   });
+  // Weekly reports missed while no worker ran are caught up now, not at the next cron tick.
+  await enqueue(pool, "schedule-report-sweep", { trigger: "worker-start" }, { jobKey: REPORT_SWEEP_JOB_KEY });
   log(`worker started: concurrency ${env.PARAPET_WORKER_CONCURRENCY}, collection sweep "${env.PARAPET_COLLECT_SCHEDULE}"`);
   await new Promise<void>((resolve) => {
     onShutdown(async (signal) => {

@@ -1,6 +1,8 @@
 import "server-only";
+import { buildUserScope } from "@/lib/auth/account-scope";
 import { hashApiToken } from "@/lib/auth/api-token-format";
 import type { Role, SessionUser } from "@/lib/auth";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { getDb } from "@/lib/db";
 
 /** What the audit row of a token use names: the request, and where it came from. */
@@ -36,11 +38,13 @@ export async function authenticateApiToken(token: string, request: ApiTokenReque
       role: string;
       all_accounts: boolean;
       account_scope: string[] | null;
+      scope_tags: unknown;
+      scope_ous: string[] | null;
       disabled: boolean;
     }>
   >`
     SELECT t.id::text AS token_id, t.name AS token_name, t.revoked_at IS NOT NULL AS is_revoked, t.expires_at <= now() AS is_expired,
-           u.id::text AS user_id, u.email, u.role, u.all_accounts, u.account_scope, u.disabled
+           u.id::text AS user_id, u.email, u.role, u.all_accounts, u.account_scope, u.scope_tags, u.scope_ous, u.disabled
     FROM api_tokens t JOIN users u ON u.id = t.user_id
     WHERE t.token_hash = ${hashApiToken(token)}`;
   const row = rows[0];
@@ -48,35 +52,33 @@ export async function authenticateApiToken(token: string, request: ApiTokenReque
   const target = `${request.method} ${request.target}`.slice(0, 500);
   const refusal = row.is_revoked ? "revoked" : row.is_expired ? "expired" : row.disabled ? "user disabled" : null;
   if (refusal) {
-    await db.auditLog.create({
-      data: {
-        actorEmail: row.email,
-        action: "api.token-refused",
-        target,
-        detail: { token: row.token_name, tokenId: row.token_id, reason: refusal },
-        ip: request.ip,
-      },
+    await createAuditEntry({
+      actorEmail: row.email,
+      action: "api.token-refused",
+      target,
+      detail: { token: row.token_name, tokenId: row.token_id, reason: refusal },
+      ip: request.ip,
     });
     return null;
   }
-  await db.$transaction([
-    db.apiToken.update({ where: { id: row.token_id }, data: { lastUsedAt: new Date() } }),
-    db.auditLog.create({
-      data: {
-        actorEmail: row.email,
-        action: "api.token-use",
-        target,
-        detail: { token: row.token_name, tokenId: row.token_id },
-        ip: request.ip,
-      },
-    }),
-  ]);
+  await db.$transaction(async (tx) => {
+    await tx.apiToken.update({ where: { id: row.token_id }, data: { lastUsedAt: new Date() } });
+    await createAuditEntry(
+      { actorEmail: row.email, action: "api.token-use", target, detail: { token: row.token_name, tokenId: row.token_id }, ip: request.ip },
+      tx,
+    );
+  });
   return {
     id: row.user_id,
     email: row.email,
     role: row.role as Role,
-    allAccounts: row.all_accounts,
-    accountScope: row.account_scope ?? [],
+    scope: buildUserScope({
+      role: row.role,
+      allAccounts: row.all_accounts,
+      accountScope: row.account_scope,
+      scopeTags: row.scope_tags,
+      scopeOus: row.scope_ous,
+    }),
     apiToken: { id: row.token_id, name: row.token_name },
   };
 }

@@ -1,10 +1,13 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { authOptions } from "@/lib/auth/config";
-import { getDb } from "@/lib/db";
+import { type AccountScope } from "@/lib/auth/account-scope";
 import { requireApiTokenUser } from "@/lib/auth/require-api-token-user";
+import { resolveSessionUser } from "@/lib/auth/resolve-session-user";
+import { getSessionSettings } from "@/lib/auth/session-settings";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 export type Role = "admin" | "analyst" | "viewer";
@@ -14,23 +17,27 @@ export interface SessionUser {
   id: string;
   email: string;
   role: Role;
-  allAccounts: boolean;
-  accountScope: string[];
+  /** The accounts the user may see; every data function applies it inside its query (lib/data/scope). */
+  scope: AccountScope;
+  /** The session's id when signed in through the console (sign-out ends that one session). */
+  sessionId?: string;
   /** Set when the request came with an API token instead of a session (the token acts as this user). */
   apiToken?: { id: string; name: string };
 }
 
-/** The current user, re-read from the database once per request; null without a valid session. */
+/**
+ * The current user, re-read from the database once per request; null without a session or
+ * when it has ended (signed out, "sign out everywhere", disabled, idle or past its maximum
+ * age: lib/auth/resolve-session-user.ts). The session cookie is decoded here directly rather
+ * than through getServerSession, so each request costs one check and no token re-issue.
+ */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  const user = await getDb().user.findFirst({
-    where: { id, disabled: false },
-    select: { id: true, email: true, role: true, allAccounts: true, accountScope: true },
-  });
-  if (!user) return null;
-  return { ...user, role: user.role as Role, accountScope: user.accountScope ?? [] };
+  const secret = getEnv().NEXTAUTH_SECRET;
+  const value = (await cookies()).get(getSessionSettings().cookieName)?.value;
+  if (!secret || !value) return null;
+  // decode checks the encryption and the expiry (the idle timeout); a bad token is no session.
+  const token = await decode({ token: value, secret }).catch(() => null);
+  return token ? resolveSessionUser(token) : null;
 });
 
 /** For pages: the user, or a redirect to sign-in. */

@@ -25,12 +25,36 @@ export async function hashPassword(password: string): Promise<string> {
   return ["scrypt", N, R, P, salt.toString("base64url"), key.toString("base64url")].join("$");
 }
 
+/**
+ * Verified against when the e-mail is unknown (or has no password, an SSO user), so such a
+ * sign-in costs the same full scrypt as a real one and timing does not tell which e-mails
+ * exist. It must parse like a stored hash: a malformed one would return before scrypt runs.
+ * The hash of 32 random bytes nobody kept; no password verifies against it.
+ */
+export const DUMMY_PASSWORD_HASH = "scrypt$32768$8$1$IKeC63SELiairxKbGuxq4w$BA7Cz2zR4cIYKCuVLZeOLUs49kmk4BWwm9jMcasLr2k";
+
+export interface ParsedPasswordHash {
+  n: number;
+  r: number;
+  p: number;
+  salt: Buffer;
+  hash: Buffer;
+}
+
+/** A stored hash's parameters, or null when it is not one `verifyPassword` would run scrypt for. */
+export function parsePasswordHash(stored: string): ParsedPasswordHash | null {
+  const fields = stored.split("$");
+  if (fields.length !== 6) return null;
+  const [scheme, n, r, p, salt, hash] = fields as [string, string, string, string, string, string];
+  if (scheme !== "scrypt" || !/^\d+$/.test(n) || !/^\d+$/.test(r) || !/^\d+$/.test(p) || !salt || !hash) return null;
+  return { n: Number(n), r: Number(r), p: Number(p), salt: Buffer.from(salt, "base64url"), hash: Buffer.from(hash, "base64url") };
+}
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, hash] = stored.split("$");
-  if (scheme !== "scrypt" || !n || !r || !p || !salt || !hash) return false;
-  const expected = Buffer.from(hash, "base64url");
-  const actual = await derive(password, Buffer.from(salt, "base64url"), Number(n), Number(r), Number(p));
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  const parsed = parsePasswordHash(stored);
+  if (!parsed) return false;
+  const actual = await derive(password, parsed.salt, parsed.n, parsed.r, parsed.p);
+  return actual.length === parsed.hash.length && timingSafeEqual(actual, parsed.hash);
 }
 
 /** A random password for the demo's admin: 20 characters, no look-alikes. */

@@ -16,7 +16,7 @@ export interface SourceAssessment {
  */
 export function assessSource(source: Source, statuses: SourceStatus[], regions: string[]): SourceAssessment {
   const byRegion = new Map(statuses.map((status) => [status.region, status]));
-  const regionsByState: Record<SourceState, string[]> = { ok: [], disabled: [], error: [], not_collected: [] };
+  const regionsByState: Record<SourceState, string[]> = { ok: [], disabled: [], error: [], not_collected: [], stale: [] };
   const missing: string[] = [];
   for (const region of [...regions].sort()) {
     const status = byRegion.get(region);
@@ -24,6 +24,7 @@ export function assessSource(source: Source, statuses: SourceStatus[], regions: 
     regionsByState[state].push(region);
     if (state === "error") missing.push(`${source}:${region} (error${status?.error ? `: ${status.error}` : ""})`);
     if (state === "not_collected") missing.push(`${source}:${region} (not collected)`);
+    if (state === "stale") missing.push(`${source}:${region} (stale${status?.error ? `: ${status.error}` : ""})`);
   }
   return { regionsByState, missing };
 }

@@ -1,7 +1,7 @@
 import { computeItemCredit } from "./compute-item-credit";
 import { CHECKLIST_VERSION } from "./items";
 import { roundToTenth } from "./round-to-tenth";
-import { type AccountScore, DOMAINS, type Domain, type DomainScore, type ItemResult } from "./types";
+import { type AccountScore, DOMAINS, type Domain, type DomainScore, type ItemResult, type ScoreSource } from "./types";
 
 /**
  * The account score, from item results. Deterministic; documented in CHECKLIST.md.
@@ -25,12 +25,13 @@ export function computeAccountScore(
   items: ItemResult[],
   evaluatedAt: Date,
   checklistVersion: string = CHECKLIST_VERSION,
+  freshness: { evidenceAsOf: Date | null; sources: ScoreSource[] } = { evidenceAsOf: null, sources: [] },
 ): AccountScore {
   const domains = Object.fromEntries(
     DOMAINS.map((domain) => [domain, sumItems(items.filter((item) => item.domain === domain))]),
   ) as Record<Domain, DomainScore>;
   const overall = sumItems(items);
-  return { accountId, ...overall, domains, items, checklistVersion, evaluatedAt };
+  return { accountId, ...overall, domains, items, checklistVersion, evaluatedAt, evidenceAsOf: freshness.evidenceAsOf, sources: freshness.sources };
 }
 
 function sumItems(items: ItemResult[]): DomainScore {

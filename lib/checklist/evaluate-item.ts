@@ -79,9 +79,9 @@ function evaluateRule(item: ChecklistItem, evidence: AccountEvidence, context: R
     case "controls":
       return evaluateControlsRule(item, evidence, context);
     case "guardduty_enabled":
-      return evaluateGuardDutyRule(evidence, []);
+      return evaluateGuardDutyRule(evidence, [], item.controlIds);
     case "guardduty_feature":
-      return evaluateGuardDutyRule(evidence, rule.features);
+      return evaluateGuardDutyRule(evidence, rule.features, item.controlIds);
     case "securityhub_enabled":
       return evaluateSecurityHubRule(evidence, "enabled");
     case "securityhub_standards":
@@ -91,7 +91,7 @@ function evaluateRule(item: ChecklistItem, evidence: AccountEvidence, context: R
     case "risky_events":
       return evaluateEventsRule(rule.pattern, rule.windowDays, evidence, context);
     case "trails":
-      return evaluateTrailsRule(rule.requirement, evidence);
+      return evaluateTrailsRule(rule.requirement, evidence, item, context);
   }
 }
 

@@ -7,6 +7,7 @@
 import type { Source } from "@/lib/aws/sources";
 import type {
   ComplianceStatus,
+  ControlEnablement,
   DetectorInfo,
   FindingSource,
   HubInfo,
@@ -16,20 +17,31 @@ import type {
 } from "@/lib/aws/normalise/types";
 
 /** The record types the checklist evaluates are owned by the layer that produces them. */
-export type { DetectorInfo, HubInfo, SecurityEvent, TrailInfo };
+export type { ControlEnablement, DetectorInfo, HubInfo, SecurityEvent, TrailInfo };
 
 /** State of one evidence source in one region, from the latest collection run. */
 export type SourceState =
   | "ok" //              collected, the service is enabled
   | "disabled" //        collected, the service is off (GuardDuty detector missing/DISABLED, Security Hub not subscribed, no trail)
   | "error" //           collection failed (AccessDenied, throttled out, ...): no trustworthy data
-  | "not_collected"; //  never collected yet
+  | "not_collected" //   never collected yet
+  | "stale"; //          read once, but longer ago than the evidence age limit: counts as missing
+
+/**
+ * "collected": Parapet read the source through the API (a source cursor exists).
+ * "imported": the source was seen only in imported files; its regions are the ones the
+ * records name and its read time is the newest record's time.
+ */
+export type SourceOrigin = "collected" | "imported";
 
 export interface SourceStatus {
   region: string;
   state: SourceState;
-  /** AWS error code/message when state is "error". */
+  /** AWS error code/message when state is "error"; "evidence as of ..." when stale. */
   error: string | null;
+  origin?: SourceOrigin;
+  /** When the evidence was read (collected: last successful read; imported: newest record). Unknown = never judged stale. */
+  asOf?: Date | null;
 }
 
 export interface ControlResult {
@@ -44,7 +56,12 @@ export interface ControlResult {
   resourceId: string | null;
   region: string;
   severityLabel: string;
+  /** ASFF Workflow.Status: SUPPRESSED = the team accepted it in Security Hub; RESOLVED = closed, awaiting the next check. */
+  workflowStatus?: string | null;
+  /** ASFF UpdatedAt: when several copies (legacy per-standard and consolidated) describe one control+resource, the newest decides. */
+  updatedAt?: Date;
 }
+
 
 export interface ThreatFinding {
   findingId: string;
@@ -83,7 +100,11 @@ export interface AccountEvidence {
   trails: TrailInfo[];
   detectors: DetectorInfo[];
   hubs: HubInfo[];
+  /** Per-region control enablement in each enabled standard; empty when not collected (imports). */
+  controlEnablement?: ControlEnablement[];
   acceptances: RiskAcceptance[];
+  /** Evidence read longer ago than this counts as missing (see markStaleSources). */
+  evidenceMaxAgeHours?: number;
   /** Evaluation time (deterministic in tests). */
   now: Date;
 }

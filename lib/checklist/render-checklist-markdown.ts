@@ -63,12 +63,12 @@ export function renderChecklistMarkdown({ version, items, unmeasurable }: Checkl
     "These duties are named by the seeds but cannot be decided from GuardDuty, Security Hub or CloudTrail data. They are not scored; " +
       "a high score does not mean they are done.",
     "",
-    "| Id | Domain | Duty | Named in | Why not measurable | Partly covered by |",
-    "|---|---|---|---|---|---|",
+    "| Id | Domain | Duty | Named in | Why not measurable | Evidence to keep instead | Partly covered by |",
+    "|---|---|---|---|---|---|---|",
   );
   for (const duty of unmeasurable) {
     push(
-      `| ${duty.id} | ${DOMAIN_TITLES[duty.domain]} | ${cell(duty.duty)} | ${cell(duty.seeds.join(" "))} | ${cell(duty.reason)} | ${cell(list(duty.partlyCoveredBy))} |`,
+      `| ${duty.id} | ${DOMAIN_TITLES[duty.domain]} | ${cell(duty.duty)} | ${cell(duty.seeds.join(" "))} | ${cell(duty.reason)} | ${cell(duty.evidenceToKeep)} | ${cell(list(duty.partlyCoveredBy))} |`,
     );
   }
   push("", ...MAPPING_SECTION);
@@ -92,14 +92,57 @@ const SCORING_SECTION = [
   "",
   "- **controls** — Security Hub control results for the item's consolidated control ids (legacy per-standard ids are mapped first, see below). " +
     "Results are deduplicated per resource and the worst wins (a resource failing any mapped control fails). `PASSED`/`FAILED` decide; `WARNING`/`NOT_AVAILABLE` do not. " +
-    "Only regions where Security Hub was collected this run are used. No usable region → `no_data`; no results for the controls → `no_data` (control disabled or no resources).",
-  "- **guardduty_enabled / guardduty_feature** — per region: a detector `ENABLED` (and the named protection plans enabled). Regions where GuardDuty is known to be off fail; regions that errored are missing, not failing.",
+    "Only regions where Security Hub was collected this run are used. No usable region → `no_data`; no results for the controls → decided by the enablement rule below.",
+  "- **guardduty_enabled / guardduty_feature** — per region: a detector `ENABLED` (and the named protection plans enabled). Regions where GuardDuty is known to be off fail; regions that errored are missing, not failing (or decided by the fallback rules).",
   "- **securityhub_enabled / securityhub_standards** — per region: Security Hub subscribed; at least one standard enabled where it runs.",
   "- **active_threats** — any active finding at or above the severity (optionally older than N days, of a type or on a resource type) fails the item while it is active; it passes again once the finding is archived/resolved. " +
     "With the source off everywhere the item is `no_data` (no findings cannot mean no threats). Vulnerability items also need a scanner control (Inspector.1/2/3) showing scanning is on.",
-  "- **risky_events** — any successful (no `errorCode`) CloudTrail event matching the pattern in the last N days fails the item; it recovers when the event leaves the window. " +
-    "Patterns: root use (`userIdentity.type = Root`); `StopLogging`/`DeleteTrail`; disabling GuardDuty/Security Hub/Config; `ConsoleLogin` without MFA by an IAM user or root.",
+  "- **risky_events** — any CloudTrail event that *happened* and matches the pattern in the last N days fails the item; it recovers when the event leaves the window (see the outcome rule below). " +
+    "Patterns: root use by the CIS definition (`userIdentity.type = Root`, no `userIdentity.invokedBy`, `eventType` not `AwsServiceEvent`); " +
+    "logging tampering (`StopLogging`, `DeleteTrail`, CloudTrail Lake `DeleteEventDataStore`/`StopEventDataStoreIngestion`, an `UpdateTrail` that turns off multi-region, global service events or validation, clears KMS or CloudWatch Logs delivery or moves delivery to another bucket, " +
+    "a `PutEventSelectors` that leaves no selector recording write management events, and `DisableKey`/`ScheduleKeyDeletion` of a trail's KMS key); " +
+    "detection disabling (GuardDuty `DeleteDetector`, `UpdateDetector` with `enable: false` or a protection plan `DISABLED`, disassociation from or removal of members by the administrator; Security Hub `DisableSecurityHub`, `BatchDisableStandards`, " +
+    "`UpdateStandardsControl`/`BatchUpdateStandardsControlAssociations` to `DISABLED`, disassociation; Config `StopConfigurationRecorder`, `DeleteConfigurationRecorder`, `DeleteDeliveryChannel`; Access Analyzer `DeleteAnalyzer`); " +
+    "`ConsoleLogin` that succeeded without MFA by an IAM user or root (federated sign-ins are judged at their identity provider).",
   "- **trails** — trails deduplicated by home region + name; only logging trails count. Multi-region logging trail present → pass; validation, KMS and CloudWatch Logs are passing/total over logging trails.",
+  "",
+  "### The outcome rule",
+  "",
+  "A rule decides on what happened, not on what was tried. A CloudTrail record with `errorCode` (a refusal such as `AccessDenied`, or another failure) or `errorMessage`, or a `ConsoleLogin` whose `responseElements.ConsoleLogin` is `Failure`, " +
+    "is an *attempt*: it never fails an item (a denied `StopLogging` left the trail logging; a failed sign-in, which CloudTrail records with `MFAUsed: No`, signed nobody in). " +
+    "Attempts are shown as **signals** on the account page instead, because they are worth an analyst's look: failed root sign-ins, failed IAM user sign-ins (password spraying), failed or refused calls made as root, " +
+    "refused attempts to stop or weaken CloudTrail, and refused attempts to disable detection. A call made through a service on someone's behalf (`invokedBy`, e.g. CloudFormation) that succeeded is still the act, except for root use, where CIS excludes it.",
+  "",
+  "### Records are judged by their state",
+  "",
+  "- Security Hub `RecordState = ARCHIVED` records are history, never evidence. GuardDuty findings that are archived (including by a suppression rule, which archives them) and Security Hub findings whose workflow is `RESOLVED` or `SUPPRESSED` are not active threats.",
+  "- A control result in workflow `SUPPRESSED` is the team's accepted risk in Security Hub: the raw score counts it as failing (the resource is as AWS found it), the risk-adjusted score counts it as passing, and the item's reason says so. " +
+    "A `FAILED` result the team set to `RESOLVED` decides nothing until Security Hub checks again (it reopens the finding if it still fails).",
+  "- One control on one resource in one region is one result: the consolidated finding (`Compliance.SecurityControlId`) and the legacy per-standard copies (`ProductFields.ControlId`/`RuleId`, one per enabled standard) are mapped to the same consolidated id and the newest copy decides.",
+  "",
+  "### The enablement rule",
+  "",
+  "When a controls item has no decisive result, Parapet reads which controls each enabled standard has on (`DescribeStandardsControls` per subscription, collected with the hub): " +
+    "a control **enabled for more than a day** in every collected region with no finding means Security Hub found no resource in scope → `not_applicable` (\"no resources in scope\"); " +
+    "a control **disabled** in the enabled standards of a region → `no_data`, naming the standard and that a Security Hub administrator of the account (or the delegated administrator, under central configuration) can enable it; " +
+    "a control **enabled less than a day ago** → `no_data`, \"not evaluated yet\"; a control in **no enabled standard** → `no_data`. The item is `not_applicable` only when all its controls have no resources in scope. " +
+    "Without enablement data (imports) the item stays `no_data`: no finding cannot be told apart.",
+  "",
+  "### The fallback rules",
+  "",
+  "Items decided by collected service state fall back to their mapped Security Hub controls when that state is absent — an imported account, or a collected one whose read failed: " +
+    "trail items (LOG-01..04) to CloudTrail.1/.3, .4, .2 and .5; GuardDuty enablement (LOG-07) per region to GuardDuty's own findings from that region (they prove a detector was on), else GuardDuty.1; GuardDuty protection plans to GuardDuty.9/.10; " +
+    "Security Hub enablement (LOG-08/09) to the presence of Security Hub findings from the region (and of control findings for \"a standard is enabled\"). With neither state nor a mapped result the item is `no_data`.",
+  "",
+  "### Imported evidence",
+  "",
+  "`parapet import` ends by scoring every account its files named. A source and region with no collection but with imported records counts as **imported as of** the newest record's time; " +
+    "an account known only from imports is judged over the regions its records name. `parapet score [--account ID]` rescores on demand.",
+  "",
+  "### The freshness rule",
+  "",
+  "Every score carries **evidence as of**: the oldest read among the sources it used (collected: the last successful read; imported: the newest record). " +
+    "A source read longer ago than `PARAPET_EVIDENCE_MAX_AGE_HOURS` (default 48) is `stale` and counts as missing, exactly like a failed read, so a dark account's coverage falls instead of freezing at yesterday's value.",
   "",
   "A region that could not be collected is listed in `missingSources`; the item is judged on the regions that were collected and is `no_data` only when none was.",
   "",

@@ -209,8 +209,21 @@ export interface DomainScore {
   riskAdjustedEarnedWeight: number;
 }
 
+/** One evidence source in one region as the score used it: shown wherever coverage is shown. */
+export interface ScoreSource {
+  source: "guardduty" | "securityhub" | "cloudtrail";
+  region: string;
+  state: "ok" | "disabled" | "error" | "not_collected" | "stale";
+  origin: "collected" | "imported";
+  /** Collected: last successful read. Imported: the newest record's time ("imported as of"). */
+  asOf: Date | null;
+}
+
 export interface AccountScore {
   accountId: string;
+  /** Oldest read among the sources used ("evidence as of"); null when nothing was read. */
+  evidenceAsOf?: Date | null;
+  sources?: ScoreSource[];
   /** Raw score 0-100, null when no item had data. */
   score: number | null;
   riskAdjustedScore: number | null;

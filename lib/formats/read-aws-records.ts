@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { open, readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { createGunzip, gunzipSync } from "node:zlib";
@@ -12,9 +12,17 @@ export type AwsRecordItem =
   | { kind: Source; record: unknown; file: string; position: string }
   | { kind: "problem"; file: string; position: string; reason: string };
 
-/** Extensions picked up when walking a directory; anything else there (yml, md, ...) is not ours. */
-const DIRECTORY_EXTENSIONS = [".json", ".jsonl", ".ndjson", ".json.gz", ".jsonl.gz", ".ndjson.gz", ".gz"];
+/**
+ * Files named like line-delimited JSON are streamed line by line (they can be huge); the
+ * rest are read whole and fall back to lines when the whole does not parse, so NDJSON in a
+ * `.log` or `.txt` file is read too. Directories contribute any file whose content starts
+ * like JSON or gzip (see looksLikeOurs), whatever its name: teams keep CloudTrail and
+ * GuardDuty exports under the names their pipelines chose.
+ */
 const LINE_EXTENSIONS = [".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"];
+const SNIFF_BYTES = 512;
+/** Named like our formats: always read, so a broken one is reported rather than passed over. */
+const KNOWN_EXTENSIONS = [".json", ".jsonl", ".ndjson", ".gz"];
 
 /** Containers nest at most a few levels deep (placebo `data` > EventBridge `detail` > `findings[]`). */
 const MAX_CONTAINER_DEPTH = 5;
@@ -96,6 +104,44 @@ function* unwrapValue(value: unknown, position: string, depth: number): Generato
     return;
   }
 
+  // CloudWatch Logs subscription envelopes (`logEvents[]`) and filter-log-events output
+  // (`events[]`) carry each record as a JSON string in `message`; a CONTROL_MESSAGE is
+  // CloudWatch checking the destination and carries nothing.
+  if (value.messageType === "CONTROL_MESSAGE") return;
+  for (const key of ["logEvents", "events"]) {
+    const list = value[key];
+    if (Array.isArray(list) && list.every((entry) => isObject(entry) && typeof entry.message === "string")) {
+      for (let index = 0; index < list.length; index += 1) {
+        yield* unwrapJsonText((list[index] as { message: string }).message, join(position, `${key}[${index}].message`), depth + 1);
+      }
+      return;
+    }
+  }
+
+  // OpenSearch / Elasticsearch: a search response (`hits.hits[]`) or an exported document (`_source`).
+  if (isObject(value.hits) && Array.isArray(value.hits.hits)) {
+    yield* unwrapValue(value.hits.hits, join(position, "hits.hits"), depth + 1);
+    return;
+  }
+  if (isObject(value._source) && ("_index" in value || "_id" in value)) {
+    yield* unwrapValue(value._source, join(position, "_source"), depth + 1);
+    return;
+  }
+
+  // SNS (directly or in a Lambda `Records[].Sns`) and SQS (`body`) carry an EventBridge
+  // event or a finding as a JSON string: the path findings take into ticketing and
+  // remediation tools.
+  if (isObject(value.Sns) && typeof value.Sns.Message === "string") {
+    yield* unwrapJsonText(value.Sns.Message, join(position, "Sns.Message"), depth + 1);
+    return;
+  }
+  for (const key of ["Message", "body", "Body"]) {
+    if (typeof value[key] === "string" && (value[key] as string).trimStart().startsWith("{")) {
+      yield* unwrapJsonText(value[key] as string, join(position, key), depth + 1);
+      return;
+    }
+  }
+
   for (const key of ["Findings", "findings", "Records", "Events"]) {
     const list = value[key];
     if (Array.isArray(list)) {
@@ -128,6 +174,15 @@ function* unwrapValue(value: unknown, position: string, depth: number): Generato
     return;
   }
 
+  // Remediation and ticketing tools wrap one finding or record under a single key
+  // (`{"finding": {...}, "action": ...}`); each key is tried only when it holds an AWS record.
+  for (const key of ["finding", "Finding", "record", "event", "payload"]) {
+    if (detectRecordKind(value[key]) !== null) {
+      yield* unwrapValue(value[key], join(position, key), depth + 1);
+      return;
+    }
+  }
+
   // Panther rule-test logs: `{_rule_id, ..., log: <record>}`.
   if (isObject(value.log) && Object.keys(value).some((key) => key.startsWith("_"))) {
     yield* unwrapValue(value.log, join(position, "log"), depth + 1);
@@ -135,6 +190,17 @@ function* unwrapValue(value: unknown, position: string, depth: number): Generato
   }
 
   yield { kind: "problem", position, reason: `unknown shape: ${summariseKeys(value)}` };
+}
+
+function* unwrapJsonText(text: string, position: string, depth: number): Generator<Emit> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    yield { kind: "problem", position, reason: `embedded record is not valid JSON: ${describeError(error)}` };
+    return;
+  }
+  yield* unwrapValue(parsed, position, depth);
 }
 
 function* unwrapLine(line: string, lineNumber: number): Generator<Emit> {
@@ -189,9 +255,39 @@ function parsesAsJson(text: string): boolean {
   }
 }
 
+async function startsWithGzipMagic(file: string): Promise<boolean> {
+  const head = await readHead(file, 2);
+  return head !== null && head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
+
+async function readHead(file: string, bytes: number): Promise<Buffer | null> {
+  let handle;
+  try {
+    handle = await open(file, "r");
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } catch {
+    return null;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Named like our formats, or content that is gzip (by its magic bytes) or text whose first non-blank character opens JSON. */
+async function looksLikeOurs(file: string): Promise<boolean> {
+  if (hasExtension(file, KNOWN_EXTENSIONS)) return true;
+  const head = await readHead(file, SNIFF_BYTES);
+  if (head === null) return true; // unreadable: reported by the reader, not silently dropped
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return true;
+  const text = head.toString("utf8").replace(/^\uFEFF/, "").trimStart();
+  return text.startsWith("{") || text.startsWith("[");
+}
+
 async function* readLineFile(file: string): AsyncGenerator<Emit> {
+  const isGzip = await startsWithGzipMagic(file);
   const source = createReadStream(file);
-  const input = hasExtension(file, [".gz"]) ? source.pipe(createGunzip()) : source;
+  const input = isGzip ? source.pipe(createGunzip()) : source;
   const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
   try {
@@ -260,7 +356,7 @@ async function* walk(target: string, visited: Set<string>): AsyncGenerator<{ fil
     }
     if (childInfo.isDirectory()) {
       yield* walk(child, visited);
-    } else if (hasExtension(entry, DIRECTORY_EXTENSIONS)) {
+    } else if (await looksLikeOurs(child)) {
       yield { file: child };
     }
   }
@@ -271,8 +367,9 @@ async function* walk(target: string, visited: Set<string>): AsyncGenerator<{ fil
  * files and directories (recursively, in sorted order), in whatever shape AWS produced them.
  * Bad content never throws: unreadable files, invalid JSON and unknown shapes come out as
  * `problem` items with the file and position, so an import can report them and carry on.
- * Files given explicitly are read whatever their extension; directories only contribute
- * .json, .jsonl, .ndjson and .gz files. NDJSON is read line by line; other files whole.
+ * Files given explicitly are read whatever their content; directories contribute files
+ * whose content starts like JSON or gzip, whatever their extension (a README or YAML next to
+ * the logs is not ours and is passed over). Gzip is recognised by its magic bytes.
  */
 export async function* readAwsRecordFiles(
   paths: string[],

@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import type pg from "pg";
 import type { NormalisedEvent, NormalisedFinding, RecordProblem } from "@/lib/aws/normalise/types";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { FINDING_SOURCES, type FindingSource, perSource, type Source, SOURCE_DEFINITIONS } from "@/lib/aws/sources";
 import { withTransaction } from "@/lib/db";
 import { readAwsRecordFiles } from "@/lib/formats/read-aws-records";
@@ -20,6 +21,8 @@ export interface ImportReport {
   stored: Record<ImportKind, UpsertCounts>;
   /** Records and files that were not stored, with where they were and why. */
   skipped: RecordProblem[];
+  /** Every account a stored record named, sorted: what `parapet import` scores afterwards. */
+  accounts: string[];
 }
 
 export interface ImportOptions {
@@ -53,7 +56,9 @@ export async function importAwsFiles(pool: pg.Pool, paths: string[], options: Im
     files: 0,
     stored: perSource(emptyCounts),
     skipped: [],
+    accounts: [],
   };
+  const accounts = new Set<string>();
   const seenFiles = new Set<string>();
   const findings: Record<FindingSource, NormalisedFinding[]> = { guardduty: [], securityhub: [] };
   let events: NormalisedEvent[] = [];
@@ -108,6 +113,7 @@ export async function importAwsFiles(pool: pg.Pool, paths: string[], options: Im
           continue;
         }
         pendingEventIds.add(result.value.eventId);
+        accounts.add(result.value.accountId);
         events.push(result.value);
         if (events.length >= batchSize) await flushEvents();
         continue;
@@ -119,6 +125,7 @@ export async function importAwsFiles(pool: pg.Pool, paths: string[], options: Im
           report.skipped.push({ file: item.file, position: item.position, reason: result.reason });
           continue;
         }
+        accounts.add(result.value.accountId);
         findings[kind].push(result.value);
         if (findings[kind].length >= batchSize) await flushFindings(kind);
         continue;
@@ -133,10 +140,16 @@ export async function importAwsFiles(pool: pg.Pool, paths: string[], options: Im
   for (const kind of FINDING_SOURCES) await flushFindings(kind);
   await flushEvents();
   report.files = seenFiles.size;
+  report.accounts = [...accounts].sort();
 
-  await pool.query(`INSERT INTO audit_log (actor_email, action, target, detail) VALUES ('parapet-cli','import.files',$1,$2)`, [
-    paths.map((target) => path.resolve(target)).join(" "),
-    JSON.stringify({ files: report.files, stored: report.stored, skipped: report.skipped.length }),
-  ]);
+  await createAuditEntry(
+    {
+      actorEmail: "parapet-cli",
+      action: "import.files",
+      target: paths.map((target) => path.resolve(target)).join(" "),
+      detail: { files: report.files, stored: report.stored, skipped: report.skipped.length },
+    },
+    pool,
+  );
   return report;
 }

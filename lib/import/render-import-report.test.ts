@@ -12,6 +12,7 @@ function reportWithSkipped(count: number): ImportReport {
       cloudtrail: { inserted: 7, updated: 0, unchanged: 2 },
     },
     skipped: Array.from({ length: count }, (_, index) => ({ file: "logs/a.json", position: `Records[${index}]`, reason: "missing eventID" })),
+    accounts: ["111122223333"],
   };
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
 import type pg from "pg";
 import type { TrailRecord } from "@/lib/aws/collectors/cloudtrail";
-import type { DetectorInfo, HubInfo } from "@/lib/aws/normalise/types";
+import type { HubState } from "@/lib/aws/collectors/securityhub";
+import type { DetectorInfo } from "@/lib/aws/normalise/types";
 
 /** Replaces the detectors stored for one account and region (none = GuardDuty off there). */
 export async function saveDetectors(client: pg.ClientBase, accountId: string, region: string, detectors: DetectorInfo[]): Promise<void> {
@@ -15,12 +16,36 @@ export async function saveDetectors(client: pg.ClientBase, accountId: string, re
   );
 }
 
-export async function saveHub(client: pg.ClientBase, accountId: string, hub: HubInfo & { hubArn: string | null }): Promise<void> {
+/** The hub and its control enablement for one account and region (replacing what was stored for that region). */
+export async function saveHub(client: pg.ClientBase, accountId: string, hub: HubState): Promise<void> {
   await client.query(
     `INSERT INTO hubs (account_id, region, enabled, hub_arn, standards, collected_at) VALUES ($1, $2, $3, $4, $5, now())
      ON CONFLICT (account_id, region) DO UPDATE SET enabled = EXCLUDED.enabled, hub_arn = EXCLUDED.hub_arn,
        standards = EXCLUDED.standards, collected_at = now()`,
     [accountId, hub.region, hub.enabled, hub.hubArn, hub.standards],
+  );
+  await client.query("DELETE FROM control_enablement WHERE account_id = $1 AND region = $2", [accountId, hub.region]);
+  if (hub.controls.length === 0) return;
+  await client.query(
+    `INSERT INTO control_enablement (account_id, region, standards_control_arn, standard_arn, standard_name, control_id, status, disabled_reason, status_since, collected_at)
+     SELECT $1, $2, standards_control_arn, standard_arn, standard_name, control_id, status, disabled_reason, status_since, now()
+     FROM jsonb_to_recordset($3::jsonb) AS x(standards_control_arn text, standard_arn text, standard_name text, control_id text, status text, disabled_reason text, status_since timestamptz)
+     ON CONFLICT (account_id, region, standards_control_arn) DO NOTHING`,
+    [
+      accountId,
+      hub.region,
+      JSON.stringify(
+        hub.controls.map((control) => ({
+          standards_control_arn: control.standardsControlArn,
+          standard_arn: control.standardArn,
+          standard_name: control.standardName,
+          control_id: control.controlId,
+          status: control.status,
+          disabled_reason: control.disabledReason,
+          status_since: control.statusSince,
+        })),
+      ),
+    ],
   );
 }
 

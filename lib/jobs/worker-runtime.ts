@@ -21,7 +21,12 @@ export interface WorkerRuntime {
   log: (line: string) => void;
 }
 
-export function createWorkerRuntime(options: { pool: pg.Pool; aws?: Partial<AwsContext>; log?: (line: string) => void; now?: () => Date }): WorkerRuntime {
+export function createWorkerRuntime(options: {
+  pool: pg.Pool;
+  aws?: Partial<AwsContext>;
+  log?: (line: string) => void;
+  now?: () => Date;
+}): WorkerRuntime {
   const env = getEnv();
   const aws: AwsContext = {
     baseRegion: env.AWS_REGION,

@@ -1,5 +1,6 @@
 import type { AsffFinding } from "../records/region-data";
 import { cachedQuery, decodeToken, page, parseJsonBody, visibleRegions, type HandlerResult, type RequestContext } from "./request-context";
+import { listStandardsControls } from "../records/standards-controls";
 import { SimError } from "./sim-error";
 
 /** Security Hub over rest-json; ASFF is PascalCase on the wire. */
@@ -8,6 +9,7 @@ export function securityHubOperation(method: string, path: string): string {
   if (method === "GET" && path === "/accounts") return "DescribeHub";
   if (method === "POST" && path === "/standards/get") return "GetEnabledStandards";
   if (method === "POST" && path === "/findings") return "GetFindings";
+  if (method === "GET" && path.startsWith("/standards/controls/")) return "DescribeStandardsControls";
   return "";
 }
 
@@ -240,6 +242,21 @@ export async function handleSecurityHub(ctx: RequestContext): Promise<HandlerRes
       const offset = decodeToken(body.NextToken, "standards", () => invalidInput("Invalid NextToken."));
       const { items, nextToken } = page(all, offset, maxResults, "standards");
       return { kind: "json", body: nextToken ? { StandardsSubscriptions: items, NextToken: nextToken } : { StandardsSubscriptions: items } };
+    }
+    case "DescribeStandardsControls": {
+      const data = requireHub(ctx);
+      const subscriptionArn = decodeURIComponent(ctx.path.slice("/standards/controls/".length));
+      const subscription = data.hub!.standards.find((standard) => standard.subscriptionArn === subscriptionArn);
+      if (!subscription) throw new SimError("ResourceNotFoundException", 404, `Standards subscription ${subscriptionArn} not found.`);
+      const maxResults = ctx.query.get("MaxResults") === null ? 100 : Number(ctx.query.get("MaxResults"));
+      if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 100) throw invalidInput("MaxResults must be between 1 and 100.");
+      const account = ctx.state.org.accounts.find((candidate) => candidate.id === ctx.principal.accountId);
+      if (!account) throw new SimError("InvalidAccessException", 401, `Account ${ctx.principal.accountId} is not subscribed to AWS Security Hub`);
+      const all = listStandardsControls(ctx.state.seed, account, ctx.region, data.hub!, subscription.standardsArn, ctx.state.clock.startMs);
+      const fingerprint = `standards-controls:${subscriptionArn}`;
+      const offset = decodeToken(ctx.query.get("NextToken") ?? undefined, fingerprint, () => invalidInput("Invalid NextToken."));
+      const { items, nextToken } = page(all, offset, maxResults, fingerprint);
+      return { kind: "json", body: nextToken ? { Controls: items, NextToken: nextToken } : { Controls: items } };
     }
     case "GetFindings": {
       requireHub(ctx);

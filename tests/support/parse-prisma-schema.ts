@@ -109,6 +109,8 @@ export function expectedPostgresType(column: PrismaColumn): string {
       return "timestamp without time zone";
     case "Json":
       return "jsonb";
+    case "Bytes":
+      return "bytea";
     default:
       return column.type;
   }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth";
+import { getOidcConfig } from "@/lib/auth/sso/get-oidc-config";
 import { SignInForm } from "./sign-in-form";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +14,7 @@ export default async function SignInPage() {
     <div className="signin">
       <h1>Parapet</h1>
       <p className="muted">AWS security posture across your accounts.</p>
-      <SignInForm />
+      <SignInForm ssoName={getOidcConfig()?.name ?? null} />
     </div>
   );
 }

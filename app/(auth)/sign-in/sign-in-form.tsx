@@ -4,7 +4,8 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 
-export function SignInForm() {
+/** Local accounts (the embedded default, break-glass) and, when configured, single sign-on. */
+export function SignInForm({ ssoName }: { ssoName: string | null }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [isPending, setIsPending] = useState(false);
@@ -29,6 +30,14 @@ export function SignInForm() {
   }
 
   return (
+    <>
+      {ssoName ? (
+        <p>
+          <button type="button" className="primary" onClick={() => signIn("oidc", { callbackUrl: "/" })}>
+            Sign in with {ssoName}
+          </button>
+        </p>
+      ) : null}
     <form onSubmit={onSubmit} aria-label="Sign in">
       <label htmlFor="email">Email</label>
       <input id="email" name="email" type="email" autoComplete="username" required />
@@ -43,5 +52,6 @@ export function SignInForm() {
         </p>
       ) : null}
     </form>
+    </>
   );
 }

@@ -9,12 +9,13 @@ import type { AwsContext } from "@/lib/aws/context";
 import { discoverAccounts } from "@/lib/aws/discover-accounts";
 import { testConnection, type ConnectionReport } from "@/lib/aws/test-connection";
 import { createAccount } from "@/lib/data/accounts/create-account";
-import { createAccountAuditEntry } from "@/lib/data/accounts/create-account-audit-entry";
 import { findRegisteredAccountIds } from "@/lib/data/accounts/find-registered-account-ids";
 import { getAccountConnection } from "@/lib/data/accounts/get-account-connection";
 import { isRoleInAccount, ZAccountInput } from "@/lib/data/accounts/register-accounts";
 import { updateAccount, type ChangedField } from "@/lib/data/accounts/update-account";
+import { updateAccountPlacements } from "@/lib/data/accounts/update-account-placements";
 import { updateAccountStatus } from "@/lib/data/accounts/update-account-status";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { queueAccountCollection } from "@/lib/data/runs/queue-account-collection";
 import { getEnv } from "@/lib/env";
 import { describeError, isAppError } from "@/lib/errors";
@@ -133,11 +134,11 @@ export async function createAccountAction(formData: FormData): Promise<ActionRes
 async function runConnectionTest(user: SessionUser, target: { accountId: string; roleArn: string; externalId: string | null; regions: string[] }, isRegistered: boolean): Promise<TestConnectionResult> {
   const report = await testConnection(consoleAwsContext(), target);
   const failed = report.steps.find((step) => step.status === "failed");
-  await createAccountAuditEntry(user, "account.test-connection", target.accountId, {
-    roleArn: target.roleArn,
-    isRegistered,
-    isOk: report.isOk,
-    ...(failed ? { failedStep: failed.name, errorCode: failed.code } : {}),
+  await createAuditEntry({
+    actorEmail: user.email,
+    action: "account.test-connection",
+    target: target.accountId,
+    detail: { roleArn: target.roleArn, isRegistered, isOk: report.isOk, ...(failed ? { failedStep: failed.name, errorCode: failed.code } : {}) },
   });
   return {
     isOk: report.isOk,
@@ -244,12 +245,12 @@ export async function discoverAccountsAction(managementAccountId: string): Promi
   if (!canManageAccounts(user)) return { isOk: false, message: "only admins can discover accounts" };
   try {
     const source = await getAccountConnection(user, id.data);
-    let organisation;
+    let discovery;
     try {
-      organisation = await discoverAccounts(consoleAwsContext(), source);
+      discovery = await discoverAccounts(consoleAwsContext(), source);
     } catch (error) {
       const message = describeError(error);
-      await createAccountAuditEntry(user, "account.discover", source.accountId, { isOk: false, error: message.slice(0, 500) });
+      await createAuditEntry({ actorEmail: user.email, action: "account.discover", target: source.accountId, detail: { isOk: false, error: message.slice(0, 500) } });
       const code = (error as { name?: string }).name;
       const hint =
         code === "AccessDeniedException" || code === "AWSOrganizationsNotInUseException"
@@ -257,6 +258,10 @@ export async function discoverAccountsAction(managementAccountId: string): Promi
           : "";
       return { isOk: false, message: `organizations:ListAccounts failed: ${message}${hint}` };
     }
+    const organisation = discovery.accounts;
+    // OU paths and tags of the accounts Parapet knows: what scopes by OU and tag select on.
+    const placed = organisation.flatMap((account) => (account.ouPath ? [{ id: account.id, ouPath: account.ouPath, tags: account.tags }] : []));
+    const placedCount = await updateAccountPlacements(placed, user.email);
     const registered = await findRegisteredAccountIds(user, organisation.map((account) => account.id));
     const roleName = source.roleArn.slice(source.roleArn.indexOf(":role/") + ":role/".length);
     const partition = source.roleArn.split(":")[1] ?? "aws";
@@ -270,10 +275,18 @@ export async function discoverAccountsAction(managementAccountId: string): Promi
         suggestedRoleArn: `arn:${partition}:iam::${account.id}:role/${roleName}`,
         regions: source.regions,
       }));
-    await createAccountAuditEntry(user, "account.discover", source.accountId, { isOk: true, found: organisation.length, proposed: proposals.length });
+    await createAuditEntry({
+      actorEmail: user.email,
+      action: "account.discover",
+      target: source.accountId,
+      detail: { isOk: true, found: organisation.length, proposed: proposals.length, placementsUpdated: placedCount, placementError: discovery.placementError },
+    });
+    if (placedCount > 0) revalidatePath("/accounts", "layout");
     return {
       isOk: true,
-      message: `${organisation.length} accounts in the organisation, ${proposals.length} not registered yet.`,
+      message:
+        `${organisation.length} accounts in the organisation, ${proposals.length} not registered yet.` +
+        (discovery.placementError ? ` OU paths and tags were not read: ${discovery.placementError}` : ""),
       proposals,
       registeredCount: organisation.length - proposals.length,
     };

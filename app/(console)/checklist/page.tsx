@@ -8,6 +8,7 @@ import { findOrgDomainScores } from "@/lib/data/scores/find-org-domain-scores";
 import { findOrgFixFirst } from "@/lib/data/scores/find-org-fix-first";
 import { describeApplicability, describeEvidenceRule, ItemDefinition } from "../_components/item-definition";
 import { PassRate } from "./_components/pass-rate";
+import { UnmeasurableDuties } from "../_components/unmeasurable-duties";
 
 export const dynamic = "force-dynamic";
 
@@ -176,6 +177,7 @@ export default async function ChecklistPage() {
           );
         })}
       </section>
+      <UnmeasurableDuties />
     </>
   );
 }

@@ -84,6 +84,12 @@ export function normaliseCloudTrailEvent(
     validated = unwrapped.withFallbacks;
   }
 
+  // Log pipelines (Logstash, OpenSearch / Elasticsearch exports) move the record's time to
+  // `@timestamp` and sometimes drop `eventTime`; the same instant, so it fills the gap.
+  if (validated.eventTime === undefined && validated["@timestamp"] !== undefined) {
+    validated = { ...validated, eventTime: validated["@timestamp"] };
+  }
+
   // Insights events share the log files but describe a rate anomaly, not an API call: their
   // eventName/eventSource sit inside insightDetails.
   if (validated.eventType === "AwsCloudTrailInsight") {

@@ -13,7 +13,7 @@
  * Bump SECURITY_EVENTS_VERSION whenever entries change, so stored collections can say which
  * list they were gathered with.
  */
-export const SECURITY_EVENTS_VERSION = "2026-11-23.1";
+export const SECURITY_EVENTS_VERSION = "2026-12-01.1";
 
 export interface SecurityEventName {
   eventName: string;
@@ -44,22 +44,31 @@ export const SECURITY_EVENT_NAMES: ReadonlyArray<SecurityEventName> = [
   regional("cloudtrail.amazonaws.com", "DeleteTrail", "Removes a trail and its future logs."),
   regional("cloudtrail.amazonaws.com", "UpdateTrail", "Can redirect logs to another bucket or drop multi-Region coverage."),
   regional("cloudtrail.amazonaws.com", "PutEventSelectors", "Can exclude management or data events from a trail."),
+  regional("cloudtrail.amazonaws.com", "DeleteEventDataStore", "Removes a CloudTrail Lake event data store and its events."),
+  regional("cloudtrail.amazonaws.com", "StopEventDataStoreIngestion", "Stops a CloudTrail Lake event data store recording."),
 
   // Threat detection disabled
   regional("guardduty.amazonaws.com", "DeleteDetector", "Switches GuardDuty off in a Region."),
   regional("guardduty.amazonaws.com", "UpdateDetector", "Can disable the detector or its protection plans."),
   regional("guardduty.amazonaws.com", "DisassociateFromMasterAccount", "Member leaves the delegated administrator: findings stop reaching the org view."),
   regional("guardduty.amazonaws.com", "DisassociateFromAdministratorAccount", "Current name of DisassociateFromMasterAccount."),
+  regional("guardduty.amazonaws.com", "DisassociateMembers", "Administrator drops member accounts from GuardDuty."),
+  regional("guardduty.amazonaws.com", "DeleteMembers", "Administrator removes member accounts from GuardDuty."),
+  regional("guardduty.amazonaws.com", "StopMonitoringMembers", "Administrator stops monitoring member accounts."),
   regional("guardduty.amazonaws.com", "CreateFilter", "An auto-archive filter silently archives matching findings."),
   regional("guardduty.amazonaws.com", "CreateIPSet", "A trusted IP list suppresses findings for those addresses."),
   regional("securityhub.amazonaws.com", "DisableSecurityHub", "Switches Security Hub off in a Region."),
   regional("securityhub.amazonaws.com", "BatchDisableStandards", "Stops control checks for a whole standard."),
   regional("securityhub.amazonaws.com", "UpdateStandardsControl", "Can disable one control so it stops failing."),
+  regional("securityhub.amazonaws.com", "BatchUpdateStandardsControlAssociations", "Can disable controls in standards (consolidated controls API)."),
+  regional("securityhub.amazonaws.com", "DisassociateMembers", "Administrator drops member accounts from Security Hub."),
+  regional("securityhub.amazonaws.com", "DeleteMembers", "Administrator removes member accounts from Security Hub."),
   regional("securityhub.amazonaws.com", "DisassociateFromMasterAccount", "Member leaves the Security Hub administrator."),
   regional("securityhub.amazonaws.com", "DisassociateFromAdministratorAccount", "Current name of DisassociateFromMasterAccount."),
   regional("config.amazonaws.com", "StopConfigurationRecorder", "Stops AWS Config recording (CIS 4.9)."),
   regional("config.amazonaws.com", "DeleteConfigurationRecorder", "Removes AWS Config recording (CIS 4.9)."),
   regional("config.amazonaws.com", "DeleteDeliveryChannel", "AWS Config keeps recording but delivers nothing."),
+  regional("access-analyzer.amazonaws.com", "DeleteAnalyzer", "Removes IAM Access Analyzer: external access stops being reported."),
   regional("ec2.amazonaws.com", "DeleteFlowLogs", "Removes VPC network logging."),
   regional("organizations.amazonaws.com", "LeaveOrganization", "Account leaves the organisation and its guardrails."),
 

@@ -78,6 +78,16 @@ export interface SecurityEvent {
   /** userIdentity.arn, or userName for display. */
   userArn: string | null;
   errorCode: string | null;
+  /** `errorMessage`: a failed ConsoleLogin carries only this ("Failed authentication"), no errorCode. */
+  errorMessage?: string | null;
+  /** `responseElements.ConsoleLogin` ("Success" | "Failure") for sign-in events, else null. */
+  loginResult?: string | null;
+  /** `userIdentity.invokedBy`: an AWS service acting (e.g. support.amazonaws.com), not a person. */
+  invokedBy?: string | null;
+  /** `eventType`: AwsApiCall | AwsServiceEvent | AwsConsoleSignIn | ... */
+  eventType?: string | null;
+  /** `requestParameters` as recorded: decides whether an UpdateTrail / UpdateDetector switches something off. */
+  requestParameters?: unknown;
   /** additionalEventData.MFAUsed === "Yes" for ConsoleLogin; null when not a login. */
   mfaUsed: boolean | null;
 }
@@ -133,4 +143,18 @@ export interface HubInfo {
   enabled: boolean;
   /** Enabled standards ARNs. */
   standards: string[];
+}
+
+/** Whether a Security Hub control is enabled in one enabled standard, from DescribeStandardsControls. */
+export interface ControlEnablement {
+  region: string;
+  /** Consolidated control id (e.g. IAM.6), mapped from the standard's own id when needed. */
+  controlId: string;
+  standardArn: string;
+  /** Human name of the standard, e.g. "CIS AWS Foundations Benchmark v1.2.0". */
+  standardName: string;
+  status: "ENABLED" | "DISABLED";
+  disabledReason: string | null;
+  /** ControlStatusUpdatedAt: since when the control has had this status. */
+  statusSince: Date | null;
 }

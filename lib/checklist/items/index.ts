@@ -13,7 +13,7 @@ import { OS_PATCHING_ITEMS } from "./os-patching";
  * versions are not comparable item by item. Bump on any change to items, weights or rules
  * (year.month.sequence).
  */
-export const CHECKLIST_VERSION = "2026.11.1";
+export const CHECKLIST_VERSION = "2026.12.1";
 
 export const CHECKLIST_ITEMS: readonly ChecklistItem[] = [
   ...IDENTITY_ACCESS_ITEMS,

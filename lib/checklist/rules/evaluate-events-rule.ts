@@ -1,29 +1,26 @@
 import { assessSource } from "../assess-source";
 import { compareText } from "../compare-text";
-import type { AccountEvidence, SecurityEvent } from "../evidence";
+import type { AccountEvidence } from "../evidence";
 import type { RiskyEventPattern } from "../types";
+import { classifyEventOutcome } from "../events/classify-event-outcome";
+import { matchesRiskyEvent } from "../events/match-risky-event";
 import { MAX_EVIDENCE_RECORDS, type RuleContext, type RuleOutcome } from "./rule-outcome";
 
 const DAY_MS = 86_400_000;
 
-/** Calls that switch off detection or recording: the first moves of someone covering tracks. */
-const DETECTION_DISABLING: Record<string, readonly string[]> = {
-  "guardduty.amazonaws.com": ["DeleteDetector", "DisassociateFromMasterAccount", "DisassociateFromAdministratorAccount"],
-  "securityhub.amazonaws.com": ["DisableSecurityHub", "BatchDisableStandards", "DisassociateFromMasterAccount", "DisassociateFromAdministratorAccount"],
-  "config.amazonaws.com": ["StopConfigurationRecorder", "DeleteConfigurationRecorder", "DeleteDeliveryChannel"],
-};
-
 const PATTERN_TEXT: Record<RiskyEventPattern, string> = {
   root_use: "root user activity",
-  logging_tampering: "StopLogging/DeleteTrail calls",
-  detection_disabled: "calls disabling GuardDuty, Security Hub or Config",
-  console_login_without_mfa: "console sign-ins without MFA by IAM users or root",
+  logging_tampering: "successful calls stopping, deleting or weakening a trail",
+  detection_disabled: "successful calls disabling GuardDuty, Security Hub, Config or Access Analyzer",
+  console_login_without_mfa: "successful console sign-ins without MFA by IAM users or root",
 };
 
 /**
  * Risky CloudTrail activity fails its item while it is inside the window, then ages out:
- * the item recovers by itself once the activity stops. Only successful calls count
- * (errorCode null): a denied StopLogging is an attempt, not a gap in the logs.
+ * the item recovers by itself once the activity stops. Only what happened counts
+ * (classifyEventOutcome = success): a denied StopLogging is an attempt, not a gap in the
+ * logs, and a failed sign-in signed nobody in. Attempts are shown as signals on the account
+ * page instead (findAttemptSignals), never as a failed item.
  *
  * Event history works with or without a trail, so CloudTrail regions "disabled" (no trail)
  * still count as collected here.
@@ -42,8 +39,8 @@ export function evaluateEventsRule(
   const since = evidence.now.getTime() - windowDays * DAY_MS;
   const matching = evidence.events
     // No upper bound: an event stamped after `now` (clock skew) is still real activity.
-    .filter((event) => event.errorCode === null && event.eventTime.getTime() >= since)
-    .filter((event) => matchesPattern(pattern, event))
+    .filter((event) => event.eventTime.getTime() >= since && classifyEventOutcome(event) === "success")
+    .filter((event) => matchesRiskyEvent(pattern, event, evidence.trails))
     .sort((a, b) => b.eventTime.getTime() - a.eventTime.getTime() || compareText(a.eventId, b.eventId));
   const regionNote = cloudTrail.missing.length > 0 ? ` (${cloudTrail.missing.length} regions not collected)` : "";
   const missing = cloudTrail.missing.length > 0 ? { missingSources: cloudTrail.missing } : {};
@@ -76,19 +73,4 @@ export function evaluateEventsRule(
     outcome.riskAdjusted = { status: accepted.length === matching.length ? "pass" : "fail" };
   }
   return outcome;
-}
-
-function matchesPattern(pattern: RiskyEventPattern, event: SecurityEvent): boolean {
-  switch (pattern) {
-    case "root_use":
-      return event.userType === "Root";
-    case "logging_tampering":
-      return event.eventSource === "cloudtrail.amazonaws.com" && (event.eventName === "StopLogging" || event.eventName === "DeleteTrail");
-    case "detection_disabled":
-      return DETECTION_DISABLING[event.eventSource]?.includes(event.eventName) ?? false;
-    case "console_login_without_mfa":
-      // Federated (AssumedRole / Identity Center) sign-ins report MFAUsed=No even when the
-      // identity provider enforced MFA, so only IAM users and root are judged.
-      return event.eventName === "ConsoleLogin" && event.mfaUsed === false && (event.userType === "IAMUser" || event.userType === "Root");
-  }
 }

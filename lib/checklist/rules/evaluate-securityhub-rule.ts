@@ -7,10 +7,25 @@ import type { RuleOutcome } from "./rule-outcome";
  * Security Hub per region. "enabled": subscribed in each known region. "standards": at
  * least one standard enabled in each region where the hub is on (regions with the hub off
  * are LOG-08's failure, not counted twice here).
+ *
+ * Fallback where the hub was not read (imported Security Hub findings): findings exported
+ * from a region prove the hub was on there, and control findings prove a standard was
+ * enabled (Security Hub writes control findings only for enabled standards).
  */
 export function evaluateSecurityHubRule(evidence: AccountEvidence, requirement: "enabled" | "standards"): RuleOutcome {
   const securityHub = assessSource("securityhub", evidence.sources.securityhub, evidence.regions);
-  const enabledRegions = securityHub.regionsByState.ok.filter((region) => evidence.hubs.some((hub) => hub.region === region && hub.enabled));
+  const imported = new Set(evidence.sources.securityhub.filter((status) => status.state === "ok" && status.origin === "imported").map((status) => status.region));
+  const hubs = [
+    ...evidence.hubs,
+    ...[...imported]
+      .filter((region) => !evidence.hubs.some((hub) => hub.region === region))
+      .map((region) => ({
+        region,
+        enabled: true,
+        standards: evidence.controls.some((control) => control.region === region) ? ["(from imported control findings)"] : [],
+      })),
+  ];
+  const enabledRegions = securityHub.regionsByState.ok.filter((region) => hubs.some((hub) => hub.region === region && hub.enabled));
   const known = requirement === "enabled" ? [...securityHub.regionsByState.ok, ...securityHub.regionsByState.disabled].sort() : enabledRegions;
   if (known.length === 0) {
     if (requirement === "standards" && securityHub.regionsByState.disabled.length > 0) {
@@ -26,7 +41,7 @@ export function evaluateSecurityHubRule(evidence: AccountEvidence, requirement: 
   const refs: EvidenceRef[] = [];
   const failingRegions: string[] = [];
   for (const region of known) {
-    const hub = evidence.hubs.find((candidate) => candidate.region === region && candidate.enabled);
+    const hub = hubs.find((candidate) => candidate.region === region && candidate.enabled);
     const passes = requirement === "enabled" ? hub !== undefined : (hub?.standards.length ?? 0) > 0;
     if (!passes) failingRegions.push(region);
     refs.push(

@@ -1,8 +1,9 @@
 import { assessSource } from "../assess-source";
 import { compareText } from "../compare-text";
 import type { AccountEvidence, TrailInfo } from "../evidence";
-import type { TrailRequirement } from "../types";
-import type { RuleOutcome } from "./rule-outcome";
+import type { ChecklistItem, TrailRequirement } from "../types";
+import { evaluateControlsRule } from "./evaluate-controls-rule";
+import type { RuleContext, RuleOutcome } from "./rule-outcome";
 
 const REQUIREMENT_TEXT: Record<Exclude<TrailRequirement, "multi_region_logging">, string> = {
   log_file_validation: "log file validation",
@@ -14,12 +15,30 @@ const REQUIREMENT_TEXT: Record<Exclude<TrailRequirement, "multi_region_logging">
  * CloudTrail trail configuration. A multi-region trail is listed by every region, so
  * trails are deduplicated by home region + name. Only trails that are logging count:
  * a perfectly configured trail that is stopped records nothing.
+ *
+ * Fallback: trail state exists only where DescribeTrails was read (collected regions). When
+ * it was read nowhere (an imported account, or a collected one whose CloudTrail reads all
+ * failed) the item is decided by its mapped Security Hub controls (CloudTrail.1/.3, .4, .2,
+ * .5), which check the same trail settings, and is no_data only if those are missing too.
  */
-export function evaluateTrailsRule(requirement: TrailRequirement, evidence: AccountEvidence): RuleOutcome {
+export function evaluateTrailsRule(requirement: TrailRequirement, evidence: AccountEvidence, item?: ChecklistItem, context?: RuleContext): RuleOutcome {
   const cloudTrail = assessSource("cloudtrail", evidence.sources.cloudtrail, evidence.regions);
-  const collected = cloudTrail.regionsByState.ok.length + cloudTrail.regionsByState.disabled.length;
+  const byRegion = new Map(evidence.sources.cloudtrail.map((status) => [status.region, status]));
+  const isCollected = (region: string) => (byRegion.get(region)?.origin ?? "collected") === "collected";
+  const collected = [...cloudTrail.regionsByState.ok, ...cloudTrail.regionsByState.disabled].filter(isCollected).length;
   const missing = cloudTrail.missing.length > 0 ? { missingSources: cloudTrail.missing } : {};
   if (collected === 0) {
+    if (item && item.controlIds.length > 0) {
+      const fallback = evaluateControlsRule(item, evidence, context ?? { acceptedFindings: new Map() });
+      if (fallback.status !== "no_data") {
+        return { ...fallback, reason: `Trail settings were not read (DescribeTrails); decided by Security Hub: ${fallback.reason}` };
+      }
+      return {
+        ...fallback,
+        reason: `Trail settings were not read in any region, and Security Hub has no decisive ${item.controlIds.join("/")} result.`,
+        missingSources: [...new Set([...cloudTrail.missing, ...(fallback.missingSources ?? [])])].sort(),
+      };
+    }
     return { status: "no_data", reason: "CloudTrail trails were not collected in any region.", missingSources: cloudTrail.missing, evidence: [] };
   }
   const unique = new Map<string, TrailInfo>();

@@ -1,9 +1,13 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf, canAcceptRisk } from "@/lib/auth/permissions";
+import { canAcceptRisk } from "@/lib/auth/permissions";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
+import { toPgQuery } from "@/lib/data/scope/to-pg-query";
 import { getPool, withTransaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/enqueue";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { TCreateAcceptance } from "@/lib/schemas/acceptance";
 
 /**
@@ -17,25 +21,25 @@ import type { TCreateAcceptance } from "@/lib/schemas/acceptance";
  * are idempotent).
  */
 export async function createRiskAcceptance(user: SessionUser, input: TCreateAcceptance): Promise<{ id: string }> {
-  if (!canAcceptRisk(user, input.accountId)) throw new AppError("FORBIDDEN", "only analysts and admins with access to this account can accept risks");
-  const scope = accountScopeOf(user);
+  if (!canAcceptRisk(user)) throw new AppError("FORBIDDEN", "only analysts and admins can accept risks");
   const created = await withTransaction(async (client) => {
-    const inserted = await client.query<{ id: string }>(
-      `INSERT INTO risk_acceptances (account_id, item_id, finding_id, reason, owner, expires_at, created_by)
-       SELECT c.account_id, c.item_id, $3, $4, $5, $6, $7
-       FROM checklist_results c
-       WHERE c.account_id = $1 AND c.item_id = $2 AND ($8 OR c.account_id = ANY($9::text[]))
-         AND ($3::text IS NULL OR c.evidence->'refs' @> jsonb_build_array(jsonb_build_object('id', $3::text)))
-       RETURNING id::text`,
-      [input.accountId, input.itemId, input.findingId, input.reason, input.owner, input.expiresAt, user.email, scope.all, scope.ids],
-    );
+    const findingId = input.findingId ?? null;
+    const { text, values } = toPgQuery(Prisma.sql`
+      INSERT INTO risk_acceptances (account_id, item_id, finding_id, reason, owner, expires_at, created_by)
+      SELECT c.account_id, c.item_id, ${findingId}::text, ${input.reason}, ${input.owner}, ${input.expiresAt}, ${user.email}
+      FROM checklist_results c
+      WHERE c.account_id = ${input.accountId} AND c.item_id = ${input.itemId} AND ${accountInScope(user.scope, "c.account_id")}
+        AND (${findingId}::text IS NULL OR c.evidence->'refs' @> jsonb_build_array(jsonb_build_object('id', ${findingId}::text)))
+      RETURNING id::text`);
+    const inserted = await client.query<{ id: string }>(text, values);
     const id = inserted.rows[0]?.id;
     if (!id) throw new AppError("NOT_FOUND", input.findingId ? "that record is not evidence of this item" : "checklist result not found");
-    await client.query("INSERT INTO audit_log (actor_email, action, target, detail) VALUES ($1, 'risk.accept', $2, $3)", [
-      user.email,
-      `${input.accountId}/${input.itemId}`,
-      JSON.stringify({ acceptanceId: id, findingId: input.findingId, reason: input.reason, owner: input.owner, expiresAt: input.expiresAt.toISOString() }),
-    ]);
+    await createAuditEntry({
+      actorEmail: user.email,
+      action: "risk.accept",
+      target: `${input.accountId}/${input.itemId}`,
+      detail: { acceptanceId: id, findingId: input.findingId, reason: input.reason, owner: input.owner, expiresAt: input.expiresAt.toISOString() },
+    }, client);
     return { id };
   }, getPool());
   await enqueue(getPool(), "score-account", { accountId: input.accountId }, {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -31,7 +31,6 @@ export async function findOrgRiskAcceptances(
   user: SessionUser,
   options: { state: "active" | "ended"; page?: number },
 ): Promise<{ rows: OrgRiskAcceptanceRow[]; hasMore: boolean; total: number }> {
-  const scope = accountScopeOf(user);
   const page = Math.max(options.page ?? 0, 0);
   const active = Prisma.sql`(r.revoked_at IS NULL AND r.expires_at > now())`;
   const state = options.state === "active" ? active : Prisma.sql`NOT ${active}`;
@@ -39,7 +38,7 @@ export async function findOrgRiskAcceptances(
     options.state === "active"
       ? Prisma.sql`r.expires_at ASC, r.id ASC`
       : Prisma.sql`COALESCE(LEAST(r.revoked_at, r.expires_at), r.expires_at) DESC, r.id DESC`;
-  const where = Prisma.sql`${state} AND (${scope.all} OR r.account_id = ANY(${scope.ids}::text[]))`;
+  const where = Prisma.sql`${state} AND ${accountInScope(user.scope, "r.account_id")}`;
   const [rows, counts] = await Promise.all([
     getDb().$queryRaw<
       Array<{

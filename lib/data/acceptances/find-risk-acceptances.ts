@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb } from "@/lib/db";
 
 export interface RiskAcceptanceRow {
@@ -20,14 +20,13 @@ export interface RiskAcceptanceRow {
 
 /** Acceptances of one item for one account (active first, then the newest), including revoked and expired ones as history. */
 export async function findRiskAcceptances(user: SessionUser, accountId: string, itemId: string): Promise<RiskAcceptanceRow[]> {
-  const scope = accountScopeOf(user);
   const rows = await getDb().$queryRaw<
     Array<{ id: string; item_id: string; finding_id: string | null; reason: string; owner: string; expires_at: Date; created_by: string; created_at: Date; revoked_at: Date | null; is_active: boolean }>
   >`
     SELECT id::text, item_id, finding_id, reason, owner, expires_at, created_by, created_at, revoked_at,
            (revoked_at IS NULL AND expires_at > now()) AS is_active
     FROM risk_acceptances
-    WHERE account_id = ${accountId} AND item_id = ${itemId} AND (${scope.all} OR account_id = ANY(${scope.ids}::text[]))
+    WHERE account_id = ${accountId} AND item_id = ${itemId} AND ${accountInScope(user.scope, "account_id")}
     ORDER BY (revoked_at IS NULL AND expires_at > now()) DESC, created_at DESC
     LIMIT 200`;
   return rows.map((row) => ({

@@ -1,8 +1,12 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf, canAcceptRisk } from "@/lib/auth/permissions";
-import { getPool, withTransaction } from "@/lib/db";
+import { canAcceptRisk } from "@/lib/auth/permissions";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
+import { toPgQuery } from "@/lib/data/scope/to-pg-query";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { getPool, withTransaction } from "@/lib/db";
 import type { TRevokeAcceptance } from "@/lib/schemas/acceptance";
 
 /**
@@ -10,21 +14,21 @@ import type { TRevokeAcceptance } from "@/lib/schemas/acceptance";
  * transaction. Same rights as accepting; scoped inside the UPDATE's WHERE. The caller rescores.
  */
 export async function revokeRiskAcceptance(user: SessionUser, input: TRevokeAcceptance): Promise<void> {
-  if (!canAcceptRisk(user, input.accountId)) throw new AppError("FORBIDDEN", "only analysts and admins with access to this account can revoke risks");
-  const scope = accountScopeOf(user);
+  if (!canAcceptRisk(user)) throw new AppError("FORBIDDEN", "only analysts and admins can revoke risks");
   await withTransaction(async (client) => {
-    const updated = await client.query<{ item_id: string; finding_id: string | null }>(
-      `UPDATE risk_acceptances SET revoked_at = now()
-       WHERE id = $1::bigint AND account_id = $2 AND item_id = $3 AND revoked_at IS NULL AND ($4 OR account_id = ANY($5::text[]))
-       RETURNING item_id, finding_id`,
-      [input.acceptanceId, input.accountId, input.itemId, scope.all, scope.ids],
-    );
+    const { text, values } = toPgQuery(Prisma.sql`
+      UPDATE risk_acceptances SET revoked_at = now()
+      WHERE id = ${input.acceptanceId}::bigint AND account_id = ${input.accountId} AND item_id = ${input.itemId} AND revoked_at IS NULL
+        AND ${accountInScope(user.scope, "account_id")}
+      RETURNING item_id, finding_id`);
+    const updated = await client.query<{ item_id: string; finding_id: string | null }>(text, values);
     const row = updated.rows[0];
     if (!row) throw new AppError("NOT_FOUND", "acceptance not found or already revoked");
-    await client.query("INSERT INTO audit_log (actor_email, action, target, detail) VALUES ($1, 'risk.revoke', $2, $3)", [
-      user.email,
-      `${input.accountId}/${row.item_id}`,
-      JSON.stringify({ acceptanceId: input.acceptanceId, findingId: row.finding_id }),
-    ]);
+    await createAuditEntry({
+      actorEmail: user.email,
+      action: "risk.revoke",
+      target: `${input.accountId}/${row.item_id}`,
+      detail: { acceptanceId: input.acceptanceId, findingId: row.finding_id },
+    }, client);
   }, getPool());
 }

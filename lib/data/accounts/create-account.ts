@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
 import { canManageAccounts } from "@/lib/auth/permissions";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { getDb } from "@/lib/db";
 import { isRoleInAccount, ZAccountInput, type TAccountInput } from "@/lib/data/accounts/register-accounts";
 import { AppError } from "@/lib/errors";
@@ -35,14 +36,12 @@ export async function createAccount(actor: SessionUser, input: TAccountInput): P
     } else {
       await tx.account.create({ data: { id: parsed.id, ...data, tags: parsed.tags } });
     }
-    await tx.auditLog.create({
-      data: {
-        actorEmail: actor.email,
-        action: "account.create",
-        target: parsed.id,
-        detail: { name: parsed.name, roleArn: parsed.roleArn, regions: parsed.regions, owner: parsed.owner ?? null, promotedFromRecords: Boolean(existing) },
-      },
-    });
+    await createAuditEntry({
+      actorEmail: actor.email,
+      action: "account.create",
+      target: parsed.id,
+      detail: { name: parsed.name, roleArn: parsed.roleArn, regions: parsed.regions, owner: parsed.owner ?? null, promotedFromRecords: Boolean(existing) },
+    }, tx);
     return { id: parsed.id, isPromoted: Boolean(existing) };
   });
 }

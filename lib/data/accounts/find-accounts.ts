@@ -1,8 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface AccountListRow {
   id: string;
@@ -34,8 +33,6 @@ function toTags(value: unknown): Record<string, string> {
  * name. ExternalIds are not returned: the list is shown to every role.
  */
 export async function findAccounts(user: SessionUser): Promise<AccountListRow[]> {
-  const scope = accountScopeOf(user);
-  const scoped = scope.all ? Prisma.sql`TRUE` : Prisma.sql`a.id = ANY(${scope.ids}::text[])`;
   const rows = await getDb().$queryRaw<
     Array<{
       id: string; name: string; owner: string | null; tags: unknown; role_arn: string | null; regions: string[]; status: string;
@@ -52,7 +49,7 @@ export async function findAccounts(user: SessionUser): Promise<AccountListRow[]>
     LEFT JOIN LATERAL (
       SELECT status, started_at FROM collection_runs WHERE account_id = a.id ORDER BY started_at DESC LIMIT 1
     ) r ON true
-    WHERE ${scoped}
+    WHERE ${accountInScope(user.scope, "a.id")}
     ORDER BY a.name ASC, a.id ASC`;
   return rows.map((row) => ({
     id: row.id,

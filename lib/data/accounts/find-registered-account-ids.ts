@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb } from "@/lib/db";
 
 /**
@@ -8,12 +8,9 @@ import { getDb } from "@/lib/db";
  * not count: discovery proposes them for onboarding), within the user's scope.
  */
 export async function findRegisteredAccountIds(user: SessionUser, ids: string[]): Promise<Set<string>> {
-  const scope = accountScopeOf(user);
-  const wanted = scope.all ? ids : ids.filter((id) => scope.ids.includes(id));
-  if (wanted.length === 0) return new Set();
-  const rows = await getDb().account.findMany({
-    where: { id: { in: wanted }, status: { not: "data_only" } },
-    select: { id: true },
-  });
+  if (ids.length === 0) return new Set();
+  const rows = await getDb().$queryRaw<Array<{ id: string }>>`
+    SELECT a.id FROM accounts a
+    WHERE a.id = ANY(${ids}::text[]) AND a.status <> 'data_only' AND ${accountInScope(user.scope, "a.id")}`;
   return new Set(rows.map((row) => row.id));
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { z } from "zod";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { ACCOUNT_ID_DIGITS, ZAccountId } from "@/lib/aws/account-id";
 
 export const ZAccountInput = z.object({
@@ -45,11 +46,7 @@ export async function registerAccounts(pool: pg.Pool, inputs: TAccountInput[], a
     );
   }
   if (inputs.length > 0) {
-    await pool.query("INSERT INTO audit_log (actor_email, action, target, detail) VALUES ($1, 'account.register', $2, $3)", [
-      actor,
-      inputs.map((input) => input.id).join(","),
-      JSON.stringify({ count: inputs.length }),
-    ]);
+    await createAuditEntry({ actorEmail: actor, action: "account.register", target: inputs.map((input) => input.id).join(","), detail: { count: inputs.length } }, pool);
   }
   return inputs.length;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
 import { canManageAccounts } from "@/lib/auth/permissions";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -18,6 +19,6 @@ export async function updateAccountStatus(actor: SessionUser, accountId: string,
     if (updated.count === 0) {
       throw new AppError("CONFLICT", change === "disable" ? `account ${accountId} is not an enabled account` : `account ${accountId} is not disabled`);
     }
-    await tx.auditLog.create({ data: { actorEmail: actor.email, action: `account.${change}`, target: accountId } });
+    await createAuditEntry({ actorEmail: actor.email, action: `account.${change}`, target: accountId }, tx);
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
 import { canManageAccounts } from "@/lib/auth/permissions";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { getDb } from "@/lib/db";
 import { isRoleInAccount, ZAccountInput } from "@/lib/data/accounts/register-accounts";
 import { AppError } from "@/lib/errors";
@@ -58,20 +59,16 @@ export async function updateAccount(actor: SessionUser, accountId: string, chang
       data: { ...next, ...(isNewRole && current.status !== "disabled" ? { status: "pending", statusError: null } : {}) },
     });
     const shown = (field: ChangedField, value: AccountChanges) => (field === "externalId" ? "(not logged)" : value[field]);
-    await tx.auditLog.create({
-      data: {
-        actorEmail: actor.email,
-        action: "account.update",
-        target: accountId,
-        detail: JSON.parse(
-          JSON.stringify({
-            changed,
-            before: Object.fromEntries(changed.map((field) => [field, shown(field, current as AccountChanges)])),
-            after: Object.fromEntries(changed.map((field) => [field, shown(field, next)])),
-          }),
-        ),
+    await createAuditEntry({
+      actorEmail: actor.email,
+      action: "account.update",
+      target: accountId,
+      detail: {
+        changed,
+        before: Object.fromEntries(changed.map((field) => [field, shown(field, current as AccountChanges)])),
+        after: Object.fromEntries(changed.map((field) => [field, shown(field, next)])),
       },
-    });
+    }, tx);
     return { changed };
   });
 }

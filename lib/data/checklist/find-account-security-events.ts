@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import type { SecurityEventRecord } from "@/lib/aws/normalise/types";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -46,8 +46,7 @@ export async function findAccountSecurityEvents(
   filters: TEventFilters = ZEventFilters.parse({}),
   limit = EVENTS_PAGE_SIZE,
 ): Promise<{ rows: AccountSecurityEvent[]; nextCursor: string | null }> {
-  const scope = accountScopeOf(user);
-  const conditions: Prisma.Sql[] = [Prisma.sql`account_id = ${accountId}`, Prisma.sql`(${scope.all} OR account_id = ANY(${scope.ids}::text[]))`];
+  const conditions: Prisma.Sql[] = [Prisma.sql`account_id = ${accountId}`, accountInScope(user.scope, "account_id")];
   if (filters.ev_name) conditions.push(Prisma.sql`event_name = ${filters.ev_name}`);
   if (filters.ev_region) conditions.push(Prisma.sql`region = ${filters.ev_region}`);
   if (filters.ev_failed) conditions.push(Prisma.sql`error_code IS NOT NULL`);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import type { ItemStatus } from "@/lib/checklist/types";
 import { getDb } from "@/lib/db";
 
@@ -17,12 +17,11 @@ export interface ChecklistPassRate {
  * are left out, as on the overview.
  */
 export async function findChecklistPassRates(user: SessionUser): Promise<Map<string, ChecklistPassRate>> {
-  const scope = accountScopeOf(user);
   const rows = await getDb().$queryRaw<Array<{ item_id: string; status: ItemStatus; n: number; accepted: number }>>`
     SELECT c.item_id, c.status, count(*)::int AS n,
            count(*) FILTER (WHERE c.status IN ('fail', 'partial') AND c.evidence->'riskAdjusted'->>'status' = 'pass')::int AS accepted
     FROM checklist_results c JOIN accounts a ON a.id = c.account_id
-    WHERE a.status <> 'data_only' AND (${scope.all} OR c.account_id = ANY(${scope.ids}::text[]))
+    WHERE a.status <> 'data_only' AND ${accountInScope(user.scope, "c.account_id")}
     GROUP BY c.item_id, c.status`;
   const rates = new Map<string, ChecklistPassRate>();
   for (const row of rows) {

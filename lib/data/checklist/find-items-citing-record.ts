@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { CHECKLIST_ITEMS } from "@/lib/checklist/items";
 import { getDb } from "@/lib/db";
 
@@ -22,13 +22,12 @@ export async function findItemsCitingRecords(
   records: Array<{ accountId: string; recordId: string }>,
 ): Promise<CitingItem[]> {
   if (records.length === 0) return [];
-  const scope = accountScopeOf(user);
   const rows = await getDb().$queryRaw<Array<{ account_id: string; record_id: string; item_id: string; status: string }>>`
     SELECT c.account_id, r.record_id, c.item_id, c.status
     FROM unnest(${records.map((record) => record.accountId)}::text[], ${records.map((record) => record.recordId)}::text[]) AS r(account_id, record_id)
     JOIN checklist_results c
       ON c.account_id = r.account_id AND c.evidence->'refs' @> jsonb_build_array(jsonb_build_object('id', r.record_id))
-    WHERE (${scope.all} OR c.account_id = ANY(${scope.ids}::text[]))
+    WHERE ${accountInScope(user.scope, "c.account_id")}
     ORDER BY c.account_id, r.record_id, c.item_id`;
   return rows.map((row) => ({
     accountId: row.account_id,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import type { SecurityEventRecord, TrailInfo } from "@/lib/aws/normalise/types";
 import type { EvidenceRef, ItemResult } from "@/lib/checklist/types";
 import { getDb } from "@/lib/db";
@@ -49,12 +49,11 @@ export interface AccountItem {
  * when the account is unknown, not visible to the user, or not scored for that item.
  */
 export async function getAccountItem(user: SessionUser, accountId: string, itemId: string): Promise<AccountItem> {
-  const scope = accountScopeOf(user);
   const db = getDb();
   const rows = await db.$queryRaw<Array<StoredItemRow & { account_name: string; checklist_version: string; evaluated_at: Date }>>`
     SELECT c.item_id, c.domain, c.status, c.passing, c.total, c.reason, c.evidence, c.checklist_version, c.evaluated_at, a.name AS account_name
     FROM checklist_results c JOIN accounts a ON a.id = c.account_id
-    WHERE c.account_id = ${accountId} AND c.item_id = ${itemId} AND (${scope.all} OR c.account_id = ANY(${scope.ids}::text[]))`;
+    WHERE c.account_id = ${accountId} AND c.item_id = ${itemId} AND ${accountInScope(user.scope, "c.account_id")}`;
   const row = rows[0];
   if (!row) throw new AppError("NOT_FOUND", "checklist result not found");
   const result = parseStoredItemResult(row);
@@ -72,31 +71,31 @@ export async function getAccountItem(user: SessionUser, accountId: string, itemI
       : db.$queryRaw<Array<{ source_id: string; source: string; title: string; severity_label: string; status: string; compliance_status: string | null; control_id: string | null; resource_type: string | null; resource_id: string | null; region: string; last_seen_at: Date }>>`
           SELECT source_id, source, title, severity_label, status, compliance_status, control_id, resource_type, resource_id, region, last_seen_at
           FROM findings
-          WHERE account_id = ${accountId} AND source_id = ANY(${findingIds}::text[]) AND (${scope.all} OR account_id = ANY(${scope.ids}::text[]))`,
+          WHERE account_id = ${accountId} AND source_id = ANY(${findingIds}::text[]) AND ${accountInScope(user.scope, "account_id")}`,
     eventIds.length === 0
       ? []
       : db.$queryRaw<Array<{ event_id: string; event_name: string; event_source: string; event_time: Date; region: string; user_type: string | null; user_arn: string | null; source_ip: string | null; error_code: string | null; mfa_used: boolean | null }>>`
           SELECT event_id, event_name, event_source, event_time, region, user_type, user_arn, source_ip, error_code, mfa_used
           FROM cloudtrail_events
-          WHERE account_id = ${accountId} AND event_id = ANY(${eventIds}::text[]) AND (${scope.all} OR account_id = ANY(${scope.ids}::text[]))`,
+          WHERE account_id = ${accountId} AND event_id = ANY(${eventIds}::text[]) AND ${accountInScope(user.scope, "account_id")}`,
     trailIds.length === 0
       ? []
       : db.$queryRaw<Array<{ trail_arn: string; name: string; home_region: string; is_multi_region: boolean; is_logging: boolean; log_file_validation: boolean; kms_key_id: string | null; cloudwatch_logs_log_group_arn: string | null }>>`
           SELECT trail_arn, name, home_region, is_multi_region, is_logging, log_file_validation, kms_key_id, cloudwatch_logs_log_group_arn
           FROM trails
-          WHERE account_id = ${accountId} AND (home_region || ':' || name) = ANY(${trailIds}::text[]) AND (${scope.all} OR account_id = ANY(${scope.ids}::text[]))`,
+          WHERE account_id = ${accountId} AND (home_region || ':' || name) = ANY(${trailIds}::text[]) AND ${accountInScope(user.scope, "account_id")}`,
     detectorIds.length === 0
       ? []
       : db.$queryRaw<Array<{ detector_id: string; region: string; status: string; features: Record<string, string> | null }>>`
           SELECT detector_id, region, status, features
           FROM detectors
-          WHERE account_id = ${accountId} AND detector_id = ANY(${detectorIds}::text[]) AND (${scope.all} OR account_id = ANY(${scope.ids}::text[]))`,
+          WHERE account_id = ${accountId} AND detector_id = ANY(${detectorIds}::text[]) AND ${accountInScope(user.scope, "account_id")}`,
     hubIds.length === 0
       ? []
       : db.$queryRaw<Array<{ region: string; enabled: boolean; hub_arn: string | null; standards: string[] | null }>>`
           SELECT region, enabled, hub_arn, standards
           FROM hubs
-          WHERE account_id = ${accountId} AND ('securityhub:' || region) = ANY(${hubIds}::text[]) AND (${scope.all} OR account_id = ANY(${scope.ids}::text[]))`,
+          WHERE account_id = ${accountId} AND ('securityhub:' || region) = ANY(${hubIds}::text[]) AND ${accountInScope(user.scope, "account_id")}`,
   ]);
 
   const records = new Map<string, EvidenceRecord>();

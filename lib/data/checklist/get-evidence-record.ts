@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -28,7 +28,6 @@ const text = (value: unknown): string | null =>
  * NOT_FOUND when it does not exist in that account or the account is not visible.
  */
 export async function getEvidenceRecord(user: SessionUser, accountId: string, kind: EvidenceRecordKind, id: string): Promise<RawEvidenceRecord> {
-  const scope = accountScopeOf(user);
   const db = getDb();
   if (kind === "finding") {
     const rows = await db.$queryRaw<Array<Record<string, unknown> & { raw: unknown; account_name: string; title: string }>>`
@@ -36,7 +35,7 @@ export async function getEvidenceRecord(user: SessionUser, accountId: string, ki
              f.compliance_status, f.control_id, f.product_name, f.resource_type, f.resource_id, f.region,
              f.first_seen_at, f.last_seen_at, f.source_updated_at, f.linked_guardduty_id, f.description, f.raw, a.name AS account_name
       FROM findings f JOIN accounts a ON a.id = f.account_id
-      WHERE f.account_id = ${accountId} AND f.source_id = ${id} AND (${scope.all} OR f.account_id = ANY(${scope.ids}::text[]))
+      WHERE f.account_id = ${accountId} AND f.source_id = ${id} AND ${accountInScope(user.scope, "f.account_id")}
       ORDER BY f.source LIMIT 1`;
     const row = rows[0];
     if (!row) throw new AppError("NOT_FOUND", "finding not found");
@@ -74,7 +73,7 @@ export async function getEvidenceRecord(user: SessionUser, accountId: string, ki
       SELECT e.event_id, e.event_name, e.event_source, e.event_time, e.region, e.user_type, e.user_arn, e.source_ip,
              e.error_code, e.mfa_used, e.read_only, e.raw, a.name AS account_name
       FROM cloudtrail_events e JOIN accounts a ON a.id = e.account_id
-      WHERE e.account_id = ${accountId} AND e.event_id = ${id} AND (${scope.all} OR e.account_id = ANY(${scope.ids}::text[]))`;
+      WHERE e.account_id = ${accountId} AND e.event_id = ${id} AND ${accountInScope(user.scope, "e.account_id")}`;
     const row = rows[0];
     if (!row) throw new AppError("NOT_FOUND", "event not found");
     return {
@@ -103,7 +102,7 @@ export async function getEvidenceRecord(user: SessionUser, accountId: string, ki
     SELECT t.trail_arn, t.name, t.home_region, t.is_multi_region, t.is_logging, t.log_file_validation, t.kms_key_id,
            t.cloudwatch_logs_log_group_arn, t.collected_at, t.raw, a.name AS account_name
     FROM trails t JOIN accounts a ON a.id = t.account_id
-    WHERE t.account_id = ${accountId} AND (t.home_region || ':' || t.name) = ${id} AND (${scope.all} OR t.account_id = ANY(${scope.ids}::text[]))
+    WHERE t.account_id = ${accountId} AND (t.home_region || ':' || t.name) = ${id} AND ${accountInScope(user.scope, "t.account_id")}
     ORDER BY t.trail_arn LIMIT 1`;
   const row = rows[0];
   if (!row) throw new AppError("NOT_FOUND", "trail not found");

@@ -3,29 +3,42 @@ import type pg from "pg";
 import { type FindingSource, perSource, type Source } from "@/lib/aws/sources";
 import type {
   AccountEvidence,
+  ControlEnablement,
   ControlResult,
   SecurityEvent,
   SourceState,
   SourceStatus,
   ThreatFinding,
 } from "@/lib/checklist/evidence";
+import { getEnv } from "@/lib/env";
 
 const EVENT_WINDOW_DAYS = 90;
 
 /**
- * Everything the checklist needs about one account, read from what collection stored.
- * Security Hub copies of GuardDuty findings are left out of threats (the GuardDuty record
- * counts), and passed or archived control results are history, not evidence.
+ * Everything the checklist needs about one account, read from what collection or import
+ * stored. Security Hub copies of GuardDuty findings are left out of threats (the GuardDuty
+ * record counts), and archived control results are history, not evidence.
+ *
+ * Sources: a (region, source) with a cursor was collected, as of its last read. One without
+ * a cursor but with stored records was imported, as of its newest record. The regions are
+ * the account's collected regions, or, for an account never configured with regions (one
+ * known only from imported files), the regions its records name.
  */
 export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now: Date): Promise<AccountEvidence> {
-  const [account, cursors, controls, threats, events, trails, detectors, hubs, acceptances] = await Promise.all([
+  const [account, cursors, recordRegions, controls, threats, events, trails, detectors, hubs, enablement, acceptances] = await Promise.all([
     pool.query<{ regions: string[] }>("SELECT regions FROM accounts WHERE id = $1", [accountId]),
-    pool.query<{ region: string; source: string; state: string; error: string | null }>(
-      "SELECT region, source, state, error FROM source_cursors WHERE account_id = $1",
+    pool.query<{ region: string; source: string; state: string; error: string | null; updated_at: Date }>(
+      "SELECT region, source, state, error, updated_at FROM source_cursors WHERE account_id = $1",
       [accountId],
     ),
-    pool.query<{ source_id: string; control_id: string; compliance_status: string | null; resource_type: string | null; resource_id: string | null; region: string; severity_label: string }>(
-      `SELECT source_id, control_id, compliance_status, resource_type, resource_id, region, severity_label
+    pool.query<{ source: string; region: string; newest: Date }>(
+      `SELECT source, region, max(source_updated_at) AS newest FROM findings WHERE account_id = $1 GROUP BY source, region
+       UNION ALL
+       SELECT 'cloudtrail', region, max(event_time) FROM cloudtrail_events WHERE account_id = $1 GROUP BY region`,
+      [accountId],
+    ),
+    pool.query<{ source_id: string; control_id: string; compliance_status: string | null; resource_type: string | null; resource_id: string | null; region: string; severity_label: string; workflow_status: string | null; source_updated_at: Date }>(
+      `SELECT source_id, control_id, compliance_status, resource_type, resource_id, region, severity_label, workflow_status, source_updated_at
        FROM findings
        WHERE account_id = $1 AND source = 'securityhub' AND control_id IS NOT NULL
          AND COALESCE(record_state, 'ACTIVE') = 'ACTIVE'`,
@@ -38,8 +51,13 @@ export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now:
          AND compliance_status IS NULL`,
       [accountId],
     ),
-    pool.query<{ event_id: string; event_name: string; event_source: string; event_time: Date; region: string; user_type: string | null; user_arn: string | null; error_code: string | null; mfa_used: boolean | null }>(
-      `SELECT event_id, event_name, event_source, event_time, region, user_type, user_arn, error_code, mfa_used
+    pool.query<{ event_id: string; event_name: string; event_source: string; event_time: Date; region: string; user_type: string | null; user_arn: string | null; error_code: string | null; mfa_used: boolean | null; error_message: string | null; login_result: string | null; invoked_by: string | null; event_type: string | null; request_parameters: unknown }>(
+      // The outcome and parameters live in the record itself; read them from raw so events
+      // stored before these fields mattered are judged the same way.
+      `SELECT event_id, event_name, event_source, event_time, region, user_type, user_arn, error_code, mfa_used,
+              raw->>'errorMessage' AS error_message, raw->'responseElements'->>'ConsoleLogin' AS login_result,
+              raw->'userIdentity'->>'invokedBy' AS invoked_by, raw->>'eventType' AS event_type,
+              raw->'requestParameters' AS request_parameters
        FROM cloudtrail_events WHERE account_id = $1 AND event_time >= $2 AND event_time <= $3`,
       [accountId, new Date(now.getTime() - EVENT_WINDOW_DAYS * 86_400_000), now],
     ),
@@ -55,17 +73,25 @@ export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now:
       "SELECT region, enabled, standards FROM hubs WHERE account_id = $1",
       [accountId],
     ),
+    pool.query<{ region: string; control_id: string; standard_arn: string; standard_name: string; status: string; disabled_reason: string | null; status_since: Date | null }>(
+      "SELECT region, control_id, standard_arn, standard_name, status, disabled_reason, status_since FROM control_enablement WHERE account_id = $1",
+      [accountId],
+    ),
     pool.query<{ item_id: string; finding_id: string | null; reason: string; owner: string; expires_at: Date }>(
       "SELECT item_id, finding_id, reason, owner, expires_at FROM risk_acceptances WHERE account_id = $1 AND revoked_at IS NULL",
       [accountId],
     ),
   ]);
 
-  const regions = account.rows[0]?.regions ?? [];
+  const configured = account.rows[0]?.regions ?? [];
+  const regions = configured.length > 0 ? configured : [...new Set(recordRegions.rows.map((row) => row.region))].sort();
   const sourceStatus = (source: Source): SourceStatus[] =>
-    regions.map((region) => {
+    regions.map((region): SourceStatus => {
       const cursor = cursors.rows.find((row) => row.region === region && row.source === source);
-      return { region, state: (cursor?.state ?? "not_collected") as SourceState, error: cursor?.error ?? null };
+      if (cursor) return { region, state: cursor.state as SourceState, error: cursor.error ?? null, origin: "collected", asOf: cursor.updated_at };
+      const imported = recordRegions.rows.find((row) => row.region === region && row.source === source);
+      if (imported) return { region, state: "ok", error: null, origin: "imported", asOf: imported.newest };
+      return { region, state: "not_collected", error: null, origin: "collected", asOf: null };
     });
 
   return {
@@ -81,6 +107,8 @@ export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now:
         resourceId: row.resource_id,
         region: row.region,
         severityLabel: row.severity_label,
+        workflowStatus: row.workflow_status,
+        updatedAt: row.source_updated_at,
       }),
     ),
     threats: threats.rows.map((row) => ({
@@ -105,6 +133,11 @@ export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now:
         userType: row.user_type,
         userArn: row.user_arn,
         errorCode: row.error_code,
+        errorMessage: row.error_message,
+        loginResult: row.login_result,
+        invokedBy: row.invoked_by,
+        eventType: row.event_type,
+        requestParameters: row.request_parameters,
         mfaUsed: row.mfa_used,
       }),
     ),
@@ -124,6 +157,18 @@ export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now:
       features: row.features ?? {},
     })),
     hubs: hubs.rows.map((row) => ({ region: row.region, enabled: row.enabled, standards: row.standards ?? [] })),
+    controlEnablement: enablement.rows.map(
+      (row): ControlEnablement => ({
+        region: row.region,
+        controlId: row.control_id,
+        standardArn: row.standard_arn,
+        standardName: row.standard_name,
+        status: row.status === "ENABLED" ? "ENABLED" : "DISABLED",
+        disabledReason: row.disabled_reason,
+        statusSince: row.status_since,
+      }),
+    ),
+    evidenceMaxAgeHours: getEnv().PARAPET_EVIDENCE_MAX_AGE_HOURS,
     acceptances: acceptances.rows.map((row) => ({
       itemId: row.item_id,
       findingId: row.finding_id,

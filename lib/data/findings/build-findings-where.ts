@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TFindingFilters } from "@/lib/data/findings/finding-filters";
 
@@ -15,9 +15,8 @@ function likeContains(text: string): string {
  * condition at all, so the planner can use the (status, severity) index.
  */
 export function buildFindingsWhere(user: SessionUser, filters: TFindingFilters): Prisma.Sql {
-  const scope = accountScopeOf(user);
   const conditions: Prisma.Sql[] = [];
-  if (!scope.all) conditions.push(Prisma.sql`f.account_id = ANY(${scope.ids}::text[])`);
+  conditions.push(accountInScope(user.scope, "f.account_id"));
   if (filters.account.length > 0) conditions.push(Prisma.sql`f.account_id = ANY(${filters.account}::text[])`);
   if (filters.status !== "all") conditions.push(Prisma.sql`f.status = ${filters.status}`);
   if (filters.source.length > 0) conditions.push(Prisma.sql`f.source = ANY(${filters.source}::text[])`);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
 import type { Domain } from "@/lib/checklist/types";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb } from "@/lib/db";
 
 /** One cell of the accounts x domains heat map. */
@@ -33,6 +33,12 @@ export interface AccountOverviewRow {
   weekAgoScore: number | null;
   /** Per-domain score and coverage of the latest snapshot (heat map). */
   domains: Partial<Record<Domain, DomainCell>>;
+  /** Oldest source read the latest score used. */
+  evidenceAsOf: Date | null;
+  /** Newest imported record behind the latest score, when any source was imported ("imported as of"). */
+  importedAsOf: Date | null;
+  /** Sources the latest score counted as missing because they were older than the age limit. */
+  staleSources: number;
 }
 
 /**
@@ -42,20 +48,23 @@ export interface AccountOverviewRow {
  * scoring transaction (the read model: one row per account, whatever the number of
  * findings); its finding counts are those of the moment it was scored, the collection's
  * last step. Security Hub copies of GuardDuty findings (linked_guardduty_id set) are not
- * counted: the GuardDuty record is.
+ * counted: the GuardDuty record is. Accounts known only from imported records are listed
+ * once they have been scored.
  */
 export async function findAccountOverview(user: SessionUser): Promise<AccountOverviewRow[]> {
-  const scope = accountScopeOf(user);
-  const rows = await getDb().$queryRaw<Array<Omit<AccountOverviewRow, "score" | "riskAdjustedScore" | "coverage"> & { score: number | null; risk_adjusted_score: number | null; coverage: number | null; status_error: string | null; last_collected_at: Date | null; failed_steps: number; last_run_status: string | null; day: Date | null; week_ago_score: number | null; domains: Record<string, { score?: number | null; coverage?: number | null }> | null }>>`
+  const rows = await getDb().$queryRaw<Array<Omit<AccountOverviewRow, "score" | "riskAdjustedScore" | "coverage" | "evidenceAsOf" | "importedAsOf" | "staleSources"> & { score: number | null; risk_adjusted_score: number | null; coverage: number | null; status_error: string | null; last_collected_at: Date | null; failed_steps: number; last_run_status: string | null; day: Date | null; week_ago_score: number | null; domains: Record<string, { score?: number | null; coverage?: number | null }> | null; evidence_as_of: Date | null; imported_as_of: string | null; stale_sources: number | null }>>`
     SELECT a.id, a.name, a.status, a.status_error, a.last_collected_at,
-           s.score, s.risk_adjusted_score, s.coverage, s.day, s.domains, w.score AS week_ago_score,
+           s.score, s.risk_adjusted_score, s.coverage, s.day, s.domains, w.score AS week_ago_score, s.evidence_as_of,
+           (SELECT max(src->>'asOf') FROM jsonb_array_elements(s.sources) src WHERE src->>'origin' = 'imported' AND src->>'state' = 'ok') AS imported_as_of,
+           (SELECT count(*) FROM jsonb_array_elements(s.sources) src WHERE src->>'state' = 'stale')::int AS stale_sources,
            COALESCE(s.active_critical, 0)::int AS critical, COALESCE(s.active_high, 0)::int AS high,
            COALESCE(s.active_medium, 0)::int AS medium, COALESCE(s.active_low, 0)::int AS low,
            COALESCE(s.active_informational, 0)::int AS informational,
            COALESCE(r.failed_steps, 0)::int AS failed_steps, lr.status AS last_run_status
     FROM accounts a
     LEFT JOIN LATERAL (
-      SELECT score, risk_adjusted_score, coverage, day, domains, active_critical, active_high, active_medium, active_low, active_informational
+      SELECT taken_at, score, risk_adjusted_score, coverage, day, domains, evidence_as_of, sources,
+             active_critical, active_high, active_medium, active_low, active_informational
       FROM score_snapshots
       WHERE account_id = a.id ORDER BY day DESC LIMIT 1
     ) s ON true
@@ -69,7 +78,7 @@ export async function findAccountOverview(user: SessionUser): Promise<AccountOve
     LEFT JOIN LATERAL (
       SELECT count(*) AS failed_steps FROM collection_steps WHERE run_id = lr.id AND status = 'failed'
     ) r ON true
-    WHERE a.status <> 'data_only' AND (${scope.all} OR a.id = ANY(${scope.ids}::text[]))
+    WHERE (a.status <> 'data_only' OR s.taken_at IS NOT NULL) AND ${accountInScope(user.scope, "a.id")}
     ORDER BY s.score ASC NULLS FIRST, a.name ASC`;
   return rows.map((row) => ({
     id: row.id,
@@ -92,5 +101,8 @@ export async function findAccountOverview(user: SessionUser): Promise<AccountOve
     domains: Object.fromEntries(
       Object.entries(row.domains ?? {}).map(([domain, figures]) => [domain, { score: figures.score ?? null, coverage: figures.coverage ?? null }]),
     ) as Partial<Record<Domain, DomainCell>>,
+    evidenceAsOf: row.evidence_as_of,
+    importedAsOf: row.imported_as_of ? new Date(row.imported_as_of) : null,
+    staleSources: row.stale_sources ?? 0,
   }));
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb } from "@/lib/db";
 
 export interface ThreatDay {
@@ -16,7 +16,6 @@ export interface ThreatDay {
  * status now: a threat that was archived since still arrived that day.
  */
 export async function findNewThreatsByDay(user: SessionUser, days = 14): Promise<ThreatDay[]> {
-  const scope = accountScopeOf(user);
   const rows = await getDb().$queryRaw<Array<{ day: Date; critical: number; high: number }>>`
     SELECT d.day::date AS day,
            count(f.id) FILTER (WHERE f.severity_label = 'CRITICAL')::int AS critical,
@@ -25,7 +24,7 @@ export async function findNewThreatsByDay(user: SessionUser, days = 14): Promise
     LEFT JOIN findings f
       ON f.source = 'guardduty' AND f.severity_label IN ('CRITICAL', 'HIGH')
      AND f.first_seen_at >= d.day AT TIME ZONE 'UTC' AND f.first_seen_at < (d.day + interval '1 day') AT TIME ZONE 'UTC'
-     AND (${scope.all} OR f.account_id = ANY(${scope.ids}::text[]))
+     AND ${accountInScope(user.scope, "f.account_id")}
      AND f.account_id IN (SELECT id FROM accounts WHERE status <> 'data_only')
     GROUP BY d.day
     ORDER BY d.day`;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { roundToTenth } from "@/lib/checklist/round-to-tenth";
 import { getDb } from "@/lib/db";
 
@@ -21,7 +21,6 @@ export interface OrgScorePoint {
  * account per day.
  */
 export async function findOrgScoreTrend(user: SessionUser, days = 90): Promise<OrgScorePoint[]> {
-  const scope = accountScopeOf(user);
   const rows = await getDb().$queryRaw<Array<{ day: Date; earned: number | null; adjusted: number | null; with_data: number | null; applicable: number | null; accounts: number }>>`
     SELECT s.day,
            sum(s.earned_weight) AS earned,
@@ -33,7 +32,7 @@ export async function findOrgScoreTrend(user: SessionUser, days = 90): Promise<O
     JOIN accounts a ON a.id = s.account_id
     WHERE s.day >= (now() AT TIME ZONE 'UTC')::date - ${days}::int
       AND a.status <> 'data_only'
-      AND (${scope.all} OR s.account_id = ANY(${scope.ids}::text[]))
+      AND ${accountInScope(user.scope, "s.account_id")}
     GROUP BY s.day
     ORDER BY s.day`;
   return rows.map((row) => ({

@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { CHECKLIST_ITEMS } from "@/lib/checklist/items";
 import { getDb } from "@/lib/db";
 
@@ -16,7 +16,6 @@ export interface FailingItem {
 
 /** Checklist items failing (or partly failing) in the most accounts the user may see. */
 export async function findTopFailingItems(user: SessionUser, limit = 8): Promise<FailingItem[]> {
-  const scope = accountScopeOf(user);
   const rows = await getDb().$queryRaw<Array<{ item_id: string; failing: number; partial: number; with_data: number }>>`
     SELECT r.item_id,
            count(*) FILTER (WHERE r.status = 'fail')::int AS failing,
@@ -24,7 +23,7 @@ export async function findTopFailingItems(user: SessionUser, limit = 8): Promise
            count(*) FILTER (WHERE r.status IN ('pass', 'fail', 'partial'))::int AS with_data
     FROM checklist_results r
     JOIN accounts a ON a.id = r.account_id
-    WHERE a.status <> 'data_only' AND (${scope.all} OR r.account_id = ANY(${scope.ids}::text[]))
+    WHERE a.status <> 'data_only' AND ${accountInScope(user.scope, "r.account_id")}
     GROUP BY r.item_id
     HAVING count(*) FILTER (WHERE r.status IN ('fail', 'partial')) > 0
     ORDER BY count(*) FILTER (WHERE r.status = 'fail') DESC, count(*) FILTER (WHERE r.status = 'partial') DESC, r.item_id

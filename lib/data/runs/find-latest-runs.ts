@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -38,9 +38,8 @@ export interface LatestRunRow {
  * records), its latest run with every region x source step of that run.
  */
 export async function findLatestRuns(user: SessionUser, options: { accountId?: string } = {}): Promise<LatestRunRow[]> {
-  const scope = accountScopeOf(user);
   const conditions = [Prisma.sql`a.status <> 'data_only'`];
-  if (!scope.all) conditions.push(Prisma.sql`a.id = ANY(${scope.ids}::text[])`);
+  conditions.push(accountInScope(user.scope, "a.id"));
   if (options.accountId) conditions.push(Prisma.sql`a.id = ${options.accountId}`);
   const db = getDb();
   const runs = await db.$queryRaw<

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb } from "@/lib/db";
 import { decodeRunCursor, encodeRunCursor } from "@/lib/data/runs/runs-cursor";
 import type { RUN_STATUSES } from "@/lib/data/runs/run-filters";
@@ -37,9 +37,8 @@ export async function findRuns(
   user: SessionUser,
   filters: { accountId?: string; status?: (typeof RUN_STATUSES)[number]; after?: string },
 ): Promise<{ rows: RunRow[]; nextCursor: string | null }> {
-  const scope = accountScopeOf(user);
   const conditions: Prisma.Sql[] = [];
-  if (!scope.all) conditions.push(Prisma.sql`r.account_id = ANY(${scope.ids}::text[])`);
+  conditions.push(accountInScope(user.scope, "r.account_id"));
   if (filters.accountId) conditions.push(Prisma.sql`r.account_id = ${filters.accountId}`);
   if (filters.status) conditions.push(Prisma.sql`r.status = ${filters.status}`);
   const after = filters.after ? decodeRunCursor(filters.after) : null;

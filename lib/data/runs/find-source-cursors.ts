@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -32,9 +32,8 @@ export async function findSourceCursors(
   user: SessionUser,
   filters: { accountId?: string; state: (typeof CURSOR_FILTERS)[number] },
 ): Promise<{ rows: SourceCursorRow[]; isTruncated: boolean; counts: Record<string, number> }> {
-  const scope = accountScopeOf(user);
   const scopeConditions: Prisma.Sql[] = [];
-  if (!scope.all) scopeConditions.push(Prisma.sql`c.account_id = ANY(${scope.ids}::text[])`);
+  scopeConditions.push(accountInScope(user.scope, "c.account_id"));
   if (filters.accountId) scopeConditions.push(Prisma.sql`c.account_id = ${filters.accountId}`);
   const conditions = [...scopeConditions];
   if (filters.state === "problems") conditions.push(Prisma.sql`c.state <> 'ok'`);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb, getPool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { enqueue } from "@/lib/jobs/enqueue";
@@ -12,16 +13,12 @@ import { enqueue } from "@/lib/jobs/enqueue";
  */
 export async function queueAccountCollection(actor: SessionUser, accountId: string): Promise<void> {
   if (actor.role !== "admin" && actor.role !== "analyst") throw new AppError("FORBIDDEN", "only admins and analysts can start a collection");
-  const scope = accountScopeOf(actor);
-  const account = await getDb().account.findFirst({
-    where: {
-      id: scope.all ? accountId : { equals: accountId, in: scope.ids },
-      roleArn: { not: null },
-      status: { notIn: ["disabled", "data_only"] },
-    },
-    select: { id: true },
-  });
+  const rows = await getDb().$queryRaw<Array<{ id: string }>>`
+    SELECT a.id FROM accounts a
+    WHERE a.id = ${accountId} AND a.role_arn IS NOT NULL AND a.status NOT IN ('disabled', 'data_only')
+      AND ${accountInScope(actor.scope, "a.id")}`;
+  const account = rows[0];
   if (!account) throw new AppError("NOT_FOUND", `account ${accountId} is not a collectable account (unknown, disabled or without a role)`);
   await enqueue(getPool(), "collect-account", { accountId: account.id, trigger: "manual" }, { jobKey: `collect:${account.id}`, maxAttempts: 5 });
-  await getDb().auditLog.create({ data: { actorEmail: actor.email, action: "account.collect", target: account.id, detail: { trigger: "manual" } } });
+  await createAuditEntry({ actorEmail: actor.email, action: "account.collect", target: account.id, detail: { trigger: "manual" } });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { roundToTenth } from "@/lib/checklist/round-to-tenth";
 import { DOMAINS, type Domain } from "@/lib/checklist/types";
 import { getDb } from "@/lib/db";
@@ -25,12 +25,11 @@ export interface OrgDomainScores extends OrgScoreFigures {
  * snapshots keep per domain. Overall = the sum over domains (they partition the items).
  */
 export async function findOrgDomainScores(user: SessionUser): Promise<OrgDomainScores> {
-  const scope = accountScopeOf(user);
   const rows = await getDb().$queryRaw<Array<{ domain: string; applicable: number; with_data: number; earned: number; adjusted: number; accounts: number }>>`
     WITH latest AS (
       SELECT DISTINCT ON (s.account_id) s.account_id, s.domains
       FROM score_snapshots s JOIN accounts a ON a.id = s.account_id
-      WHERE a.status <> 'data_only' AND (${scope.all} OR s.account_id = ANY(${scope.ids}::text[]))
+      WHERE a.status <> 'data_only' AND ${accountInScope(user.scope, "s.account_id")}
       ORDER BY s.account_id, s.day DESC
     )
     SELECT d.key AS domain,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { roundToTenth } from "@/lib/checklist/round-to-tenth";
 import type { Domain, Severity } from "@/lib/checklist/types";
 import { getDb } from "@/lib/db";
@@ -28,14 +28,13 @@ export interface OrgFixFirstRow {
  * again). Ties: heavier weight, then item id.
  */
 export async function findOrgFixFirst(user: SessionUser, limit = 15): Promise<OrgFixFirstRow[]> {
-  const scope = accountScopeOf(user);
   const rows = await getDb().$queryRaw<Array<{ item_id: string; domain: Domain; severity: Severity; weight: number; lost: number; denominator: number; account_count: number; top_accounts: Array<{ accountId: string; name: string; lost: number; weightWithData: number }> }>>`
     WITH visible AS (
       SELECT c.account_id, a.name, c.item_id, c.domain, c.status, c.evidence,
              (c.evidence->>'weight')::float8 AS weight,
              c.evidence->'riskAdjusted' AS adjusted
       FROM checklist_results c JOIN accounts a ON a.id = c.account_id
-      WHERE a.status <> 'data_only' AND (${scope.all} OR c.account_id = ANY(${scope.ids}::text[]))
+      WHERE a.status <> 'data_only' AND ${accountInScope(user.scope, "c.account_id")}
     ),
     with_data AS (
       SELECT account_id, sum(weight) FILTER (WHERE status IN ('pass', 'partial', 'fail')) AS weight_with_data

@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { diffSnapshots, type SnapshotDiff } from "@/lib/checklist/diff-snapshots";
 import { roundToTenth } from "@/lib/checklist/round-to-tenth";
 import { parseStoredItemResult, type StoredItemRow } from "@/lib/data/checklist/parse-stored-item-result";
@@ -28,18 +28,17 @@ interface SnapshotRow {
  * the status (one more accepted finding on a still-partial item) is not visible in a summary.
  */
 export async function findScoreChanges(user: SessionUser, accountId: string): Promise<SnapshotDiff | null> {
-  const scope = accountScopeOf(user);
   const db = getDb();
   const [snapshots, results] = await Promise.all([
     db.$queryRaw<SnapshotRow[]>`
       SELECT taken_at, score, risk_adjusted_score, coverage, items, checklist_version
       FROM score_snapshots
-      WHERE account_id = ${accountId} AND (${scope.all} OR account_id = ANY(${scope.ids}::text[]))
+      WHERE account_id = ${accountId} AND ${accountInScope(user.scope, "account_id")}
       ORDER BY day DESC LIMIT 2`,
     db.$queryRaw<StoredItemRow[]>`
       SELECT item_id, domain, status, passing, total, reason, evidence
       FROM checklist_results
-      WHERE account_id = ${accountId} AND (${scope.all} OR account_id = ANY(${scope.ids}::text[]))`,
+      WHERE account_id = ${accountId} AND ${accountInScope(user.scope, "account_id")}`,
   ]);
   const [after, before] = snapshots;
   if (!after || !before) return null;

@@ -26,8 +26,21 @@ export interface ScoreReport {
   riskAdjustedScore: number | null;
   coverage: number | null;
   checklistVersion: string | null;
+  /** Oldest source read the score used; null before freshness was recorded. */
+  evidenceAsOf: Date | null;
+  /** "evidence as of ...", "imported as of ...", stale sources: what stands beside coverage. */
+  evidence: string;
+  sources: ScoreReportSource[];
   domains: Record<string, { score: number | null; riskAdjustedScore: number | null; coverage: number | null }> | null;
   items: ScoreReportItem[];
+}
+
+export interface ScoreReportSource {
+  source: string;
+  region: string;
+  state: string;
+  origin: string;
+  asOf: string | null;
 }
 
 interface ScoreRow {
@@ -39,20 +52,24 @@ interface ScoreRow {
   coverage: number | null;
   domains: ScoreReport["domains"];
   checklist_version: string | null;
+  evidence_as_of: Date | null;
+  sources: ScoreReportSource[] | null;
 }
 
 /**
  * Every registered account's latest snapshot (or one account's, when `accountId` is
  * given) with each item's stored result: what `parapet scores` prints for scripts and CI
- * gates. Accounts known only from records are left out. A system read for the CLI (an
+ * gates. Accounts known only from records are listed once they have a score (imports are
+ * scored when they finish). A system read for the CLI (an
  * operator with database access), so no user scope applies.
  */
 export async function findScoreReports(pool: pg.Pool, accountId: string | null): Promise<ScoreReport[]> {
   const accounts = await pool.query<ScoreRow>(
-    `SELECT a.id AS account_id, a.name, s.taken_at, s.score, s.risk_adjusted_score, s.coverage, s.domains, s.checklist_version
+    `SELECT a.id AS account_id, a.name, s.taken_at, s.score, s.risk_adjusted_score, s.coverage, s.domains, s.checklist_version,
+            s.evidence_as_of, s.sources
      FROM accounts a
      LEFT JOIN LATERAL (SELECT * FROM score_snapshots WHERE account_id = a.id ORDER BY day DESC LIMIT 1) s ON true
-     WHERE a.status <> 'data_only' AND ($1::text IS NULL OR a.id = $1)
+     WHERE (a.status <> 'data_only' OR s.taken_at IS NOT NULL) AND ($1::text IS NULL OR a.id = $1)
      ORDER BY a.id`,
     [accountId],
   );
@@ -69,6 +86,9 @@ export async function findScoreReports(pool: pg.Pool, accountId: string | null):
     riskAdjustedScore: account.risk_adjusted_score,
     coverage: account.coverage,
     checklistVersion: account.checklist_version,
+    evidenceAsOf: account.evidence_as_of,
+    evidence: describeEvidence(account.sources ?? [], account.evidence_as_of),
+    sources: account.sources ?? [],
     domains: account.domains,
     items: items.rows
       .filter((row) => row.account_id === account.account_id)
@@ -86,4 +106,22 @@ export async function findScoreReports(pool: pg.Pool, accountId: string | null):
         evidence: item.evidence.map((ref) => `${ref.kind}:${ref.id}`),
       })),
   }));
+}
+
+/** "evidence as of ..." for collected sources, "imported as of <newest record>" for imported ones, and how many are stale. */
+function describeEvidence(sources: ScoreReportSource[], evidenceAsOf: Date | null): string {
+  if (sources.length === 0) return evidenceAsOf ? `evidence as of ${evidenceAsOf.toISOString()}` : "";
+  const used = sources.filter((source) => source.state === "ok" || source.state === "disabled");
+  const newestImport = used
+    .filter((source) => source.origin === "imported" && source.asOf)
+    .map((source) => source.asOf!)
+    .sort()
+    .pop();
+  const parts: string[] = [];
+  if (used.some((source) => source.origin === "collected"))
+    parts.push(`evidence as of ${evidenceAsOf ? evidenceAsOf.toISOString() : "unknown"}`);
+  if (newestImport) parts.push(`imported as of ${new Date(newestImport).toISOString()}`);
+  const stale = sources.filter((source) => source.state === "stale").length;
+  if (stale > 0) parts.push(`${stale} source(s) stale`);
+  return parts.join(", ");
 }

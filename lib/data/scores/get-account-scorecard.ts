@@ -1,9 +1,9 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { accountScopeOf } from "@/lib/auth/permissions";
+import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { computeAccountScore } from "@/lib/checklist/compute-account-score";
 import { CHECKLIST_ITEMS } from "@/lib/checklist/items";
-import type { AccountScore, Domain, DomainScore } from "@/lib/checklist/types";
+import type { AccountScore, Domain, DomainScore, ScoreSource } from "@/lib/checklist/types";
 import { parseStoredItemResult, type StoredItemRow } from "@/lib/data/checklist/parse-stored-item-result";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -16,6 +16,10 @@ export interface AccountHeader {
   statusError: string | null;
   regions: string[];
   lastCollectedAt: Date | null;
+  /** key -> value, from Organizations discovery and admins' edits. */
+  tags: Record<string, string>;
+  /** Organizations path, root first; null until discovered. */
+  ouPath: string | null;
 }
 
 export interface CollectionProblem {
@@ -43,6 +47,9 @@ export interface StoredSnapshot {
   coverage: number | null;
   domains: Partial<Record<Domain, DomainScore>>;
   checklistVersion: string;
+  /** Oldest source read the score used; null for snapshots taken before freshness was recorded. */
+  evidenceAsOf: Date | null;
+  sources: ScoreSource[];
 }
 
 export interface AccountScorecard {
@@ -60,29 +67,28 @@ export interface AccountScorecard {
  * user's scope is part of every query's WHERE.
  */
 export async function getAccountScorecard(user: SessionUser, accountId: string): Promise<AccountScorecard> {
-  const scope = accountScopeOf(user);
   const db = getDb();
   const [accounts, runs, snapshots, results] = await Promise.all([
-    db.$queryRaw<Array<{ id: string; name: string; owner: string | null; status: string; status_error: string | null; regions: string[]; last_collected_at: Date | null }>>`
-      SELECT id, name, owner, status, status_error, regions, last_collected_at
-      FROM accounts WHERE id = ${accountId} AND (${scope.all} OR id = ANY(${scope.ids}::text[]))`,
+    db.$queryRaw<Array<{ id: string; name: string; owner: string | null; status: string; status_error: string | null; regions: string[]; last_collected_at: Date | null; tags: Record<string, string> | null; ou_path: string | null }>>`
+      SELECT id, name, owner, status, status_error, regions, last_collected_at, tags, ou_path
+      FROM accounts WHERE id = ${accountId} AND ${accountInScope(user.scope, "id")}`,
     db.$queryRaw<Array<{ id: string; status: string; started_at: Date; finished_at: Date | null; error: string | null; problems: CollectionProblem[] | null }>>`
       SELECT r.id::text, r.status, r.started_at, r.finished_at, r.error,
              (SELECT json_agg(json_build_object('region', s.region, 'source', s.source, 'status', s.status, 'errorCode', s.error_code, 'error', s.error)
                               ORDER BY s.status, s.region, s.source)
               FROM collection_steps s WHERE s.run_id = r.id AND s.status IN ('failed', 'disabled')) AS problems
       FROM collection_runs r
-      WHERE r.account_id = ${accountId} AND (${scope.all} OR r.account_id = ANY(${scope.ids}::text[]))
+      WHERE r.account_id = ${accountId} AND ${accountInScope(user.scope, "r.account_id")}
       ORDER BY r.started_at DESC LIMIT 1`,
-    db.$queryRaw<Array<{ day: string; taken_at: Date; score: number | null; risk_adjusted_score: number | null; coverage: number | null; domains: Partial<Record<Domain, DomainScore>>; checklist_version: string }>>`
-      SELECT day::text, taken_at, score, risk_adjusted_score, coverage, domains, checklist_version
+    db.$queryRaw<Array<{ day: string; taken_at: Date; score: number | null; risk_adjusted_score: number | null; coverage: number | null; domains: Partial<Record<Domain, DomainScore>>; checklist_version: string; evidence_as_of: Date | null; sources: Array<Omit<ScoreSource, "asOf"> & { asOf: string | null }> | null }>>`
+      SELECT day::text, taken_at, score, risk_adjusted_score, coverage, domains, checklist_version, evidence_as_of, sources
       FROM score_snapshots
-      WHERE account_id = ${accountId} AND (${scope.all} OR account_id = ANY(${scope.ids}::text[]))
+      WHERE account_id = ${accountId} AND ${accountInScope(user.scope, "account_id")}
       ORDER BY day DESC LIMIT 1`,
     db.$queryRaw<Array<StoredItemRow & { checklist_version: string; evaluated_at: Date }>>`
       SELECT item_id, domain, status, passing, total, reason, evidence, checklist_version, evaluated_at
       FROM checklist_results
-      WHERE account_id = ${accountId} AND (${scope.all} OR account_id = ANY(${scope.ids}::text[]))`,
+      WHERE account_id = ${accountId} AND ${accountInScope(user.scope, "account_id")}`,
   ]);
   const account = accounts[0];
   if (!account) throw new AppError("NOT_FOUND", "account not found");
@@ -98,6 +104,8 @@ export async function getAccountScorecard(user: SessionUser, accountId: string):
       statusError: account.status_error,
       regions: account.regions ?? [],
       lastCollectedAt: account.last_collected_at,
+      tags: account.tags ?? {},
+      ouPath: account.ou_path,
     },
     latestRun: run
       ? { status: run.status, startedAt: run.started_at, finishedAt: run.finished_at, error: run.error, problems: run.problems ?? [] }
@@ -111,6 +119,8 @@ export async function getAccountScorecard(user: SessionUser, accountId: string):
           coverage: snapshot.coverage,
           domains: snapshot.domains ?? {},
           checklistVersion: snapshot.checklist_version,
+          evidenceAsOf: snapshot.evidence_as_of,
+          sources: (snapshot.sources ?? []).map((source) => ({ ...source, asOf: source.asOf ? new Date(source.asOf) : null })),
         }
       : null,
     score: rebuildScore(accountId, results),

@@ -45,12 +45,12 @@ export async function saveAccountScore(pool: pg.Pool, score: AccountScore): Prom
     await client.query(
       `INSERT INTO score_snapshots (account_id, day, taken_at, score, risk_adjusted_score, coverage, domains, items, checklist_version,
                                    active_critical, active_high, active_medium, active_low, active_informational,
-                                   earned_weight, risk_adjusted_earned_weight, weight_with_data, weight_applicable)
+                                   earned_weight, risk_adjusted_earned_weight, weight_with_data, weight_applicable, evidence_as_of, sources)
        SELECT $1::text, ($2::timestamptz AT TIME ZONE 'UTC')::date, $2::timestamptz, $3::real, $4::real, $5::real, $6::jsonb, $7::jsonb, $8::text,
               count(*) FILTER (WHERE f.severity_label = 'CRITICAL'), count(*) FILTER (WHERE f.severity_label = 'HIGH'),
               count(*) FILTER (WHERE f.severity_label = 'MEDIUM'), count(*) FILTER (WHERE f.severity_label = 'LOW'),
               count(*) FILTER (WHERE f.severity_label = 'INFORMATIONAL'),
-              $9::float8, $10::float8, $11::float8, $12::float8
+              $9::float8, $10::float8, $11::float8, $12::float8, $13::timestamptz, $14::jsonb
        FROM findings f
        WHERE f.account_id = $1::text AND f.status = 'active' AND f.linked_guardduty_id IS NULL
          AND (f.compliance_status IS NULL OR f.compliance_status <> 'PASSED')
@@ -60,7 +60,8 @@ export async function saveAccountScore(pool: pg.Pool, score: AccountScore): Prom
          active_critical = EXCLUDED.active_critical, active_high = EXCLUDED.active_high, active_medium = EXCLUDED.active_medium,
          active_low = EXCLUDED.active_low, active_informational = EXCLUDED.active_informational,
          earned_weight = EXCLUDED.earned_weight, risk_adjusted_earned_weight = EXCLUDED.risk_adjusted_earned_weight,
-         weight_with_data = EXCLUDED.weight_with_data, weight_applicable = EXCLUDED.weight_applicable`,
+         weight_with_data = EXCLUDED.weight_with_data, weight_applicable = EXCLUDED.weight_applicable,
+         evidence_as_of = EXCLUDED.evidence_as_of, sources = EXCLUDED.sources`,
       [
         score.accountId,
         score.evaluatedAt,
@@ -75,6 +76,8 @@ export async function saveAccountScore(pool: pg.Pool, score: AccountScore): Prom
         Object.values(score.domains).reduce((sum, domain) => sum + domain.riskAdjustedEarnedWeight, 0),
         Object.values(score.domains).reduce((sum, domain) => sum + domain.weightWithData, 0),
         Object.values(score.domains).reduce((sum, domain) => sum + domain.weightApplicable, 0),
+        score.evidenceAsOf ?? null,
+        JSON.stringify(score.sources ?? []),
       ],
     );
   }, pool);

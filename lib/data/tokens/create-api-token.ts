@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
 import { generateApiToken } from "@/lib/auth/api-token-format";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { MAX_LIVE_API_TOKENS, type TCreateApiToken } from "@/lib/schemas/api-token";
@@ -23,11 +24,10 @@ export async function createApiToken(
   if (live >= MAX_LIVE_API_TOKENS) throw new AppError("CONFLICT", `you already have ${MAX_LIVE_API_TOKENS} live tokens: revoke one first`);
   const { token, hash, hint } = generateApiToken();
   const expiresAt = new Date(now.getTime() + input.expiresInDays * DAY_MS);
-  const [created] = await db.$transaction([
-    db.apiToken.create({ data: { userId: user.id, name: input.name, tokenHash: hash, hint, expiresAt }, select: { id: true } }),
-    db.auditLog.create({
-      data: { actorEmail: user.email, action: "token.create", target: input.name, detail: { hint, expiresAt: expiresAt.toISOString() } },
-    }),
-  ]);
+  const created = await db.$transaction(async (tx) => {
+    const row = await tx.apiToken.create({ data: { userId: user.id, name: input.name, tokenHash: hash, hint, expiresAt }, select: { id: true } });
+    await createAuditEntry({ actorEmail: user.email, action: "token.create", target: input.name, detail: { hint, expiresAt: expiresAt.toISOString() } }, tx);
+    return row;
+  });
   return { id: created.id, token, expiresAt };
 }

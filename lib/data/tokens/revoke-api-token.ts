@@ -1,5 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -13,8 +14,8 @@ export async function revokeApiToken(user: SessionUser, tokenId: string): Promis
   const token = await db.apiToken.findFirst({ where: { id: tokenId, userId: user.id }, select: { id: true, name: true, revokedAt: true } });
   if (!token) throw new AppError("NOT_FOUND", "no such token");
   if (token.revokedAt) return;
-  await db.$transaction([
-    db.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } }),
-    db.auditLog.create({ data: { actorEmail: user.email, action: "token.revoke", target: token.name, detail: { tokenId: token.id } } }),
-  ]);
+  await db.$transaction(async (tx) => {
+    await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
+    await createAuditEntry({ actorEmail: user.email, action: "token.revoke", target: token.name, detail: { tokenId: token.id } }, tx);
+  });
 }

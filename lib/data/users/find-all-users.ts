@@ -6,6 +6,8 @@ export interface UserListRow {
   role: string;
   allAccounts: boolean;
   accountScope: string[];
+  scopeTags: Array<{ key: string; value: string }>;
+  scopeOus: string[];
   disabled: boolean;
   lastLoginAt: Date | null;
 }
@@ -17,14 +19,18 @@ export async function findAllUsers(pool: pg.Pool): Promise<UserListRow[]> {
     role: string;
     all_accounts: boolean;
     account_scope: string[] | null;
+    scope_tags: Array<{ key: string; value: string }> | null;
+    scope_ous: string[] | null;
     disabled: boolean;
     last_login_at: Date | null;
-  }>("SELECT email, role, all_accounts, account_scope, disabled, last_login_at FROM users ORDER BY email");
+  }>("SELECT email, role, all_accounts, account_scope, scope_tags, scope_ous, disabled, last_login_at FROM users ORDER BY email");
   return result.rows.map((row) => ({
     email: row.email,
     role: row.role,
     allAccounts: row.all_accounts,
     accountScope: row.account_scope ?? [],
+    scopeTags: row.scope_tags ?? [],
+    scopeOus: row.scope_ous ?? [],
     disabled: row.disabled,
     lastLoginAt: row.last_login_at,
   }));

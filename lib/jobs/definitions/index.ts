@@ -1,6 +1,9 @@
 import type { z } from "zod";
 import { collectAccountJob } from "./collect-account";
+import { deliverReportJob } from "./deliver-report";
+import { generateReportJob } from "./generate-report";
 import { scheduleCollectionSweepJob } from "./schedule-collection-sweep";
+import { scheduleReportSweepJob } from "./schedule-report-sweep";
 import { scoreAccountJob } from "./score-account";
 
 /**
@@ -8,7 +11,14 @@ import { scoreAccountJob } from "./score-account";
  * against. The console enqueues from it; `workers/registry.ts` must give each a handler
  * (tsc fails there until it does).
  */
-export const JOB_SPECS = [scheduleCollectionSweepJob, collectAccountJob, scoreAccountJob] as const;
+export const JOB_SPECS = [
+  scheduleCollectionSweepJob,
+  collectAccountJob,
+  scoreAccountJob,
+  scheduleReportSweepJob,
+  generateReportJob,
+  deliverReportJob,
+] as const;
 
 type AnyJobSpec = (typeof JOB_SPECS)[number];
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
 import { formatTime, scoreClass } from "../../_components/format";
+import { CoverageOrigin } from "./coverage-origin";
 
 
 export function AccountsTable({ accounts }: { accounts: AccountOverviewRow[] }) {
@@ -38,6 +39,7 @@ export function AccountsTable({ accounts }: { accounts: AccountOverviewRow[] }) 
             </td>
             <td className="num" data-testid="account-coverage">
               {account.coverage === null ? "n/a" : `${account.coverage.toFixed(0)}%`}
+              <CoverageOrigin account={account} />
             </td>
             <td className="num sev-critical" data-testid="count-critical">{account.critical}</td>
             <td className="num sev-high" data-testid="count-high">{account.high}</td>

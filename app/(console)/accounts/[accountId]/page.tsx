@@ -6,6 +6,7 @@ import { requirePageUser } from "@/lib/auth";
 import { isAccountId } from "@/lib/aws/account-id";
 import { canManageAccounts } from "@/lib/auth/permissions";
 import { rankFixFirst } from "@/lib/checklist/rank-fix-first";
+import { findAccountAttemptSignals } from "@/lib/data/checklist/find-account-attempt-signals";
 import { findAccountSecurityEvents, ZEventFilters } from "@/lib/data/checklist/find-account-security-events";
 import { findFindings } from "@/lib/data/findings/find-findings";
 import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
@@ -17,7 +18,11 @@ import { findScoreChanges } from "@/lib/data/scores/find-score-changes";
 import { findScoreHistory } from "@/lib/data/scores/find-score-history";
 import { getAccountScorecard } from "@/lib/data/scores/get-account-scorecard";
 import { isAppError } from "@/lib/errors";
+import { UnmeasurableDuties } from "../../_components/unmeasurable-duties";
 import { AccountHeader } from "./_components/account-header";
+import { AccountTags } from "./_components/account-tags";
+import { AttemptSignals } from "./_components/attempt-signals";
+import { EvidenceFreshness } from "./_components/evidence-freshness";
 import { DomainsTable } from "./_components/domains-table";
 import { FixFirstList } from "./_components/fix-first-list";
 import { formatPercent, formatScore, formatTime, scoreClass } from "../../_components/format";
@@ -43,6 +48,7 @@ const SECTIONS = [
   ["fix-first", "Fix first"],
   ["changes", "Changes"],
   ["items", "Checklist items"],
+  ["attempts", "Failed attempts"],
   ["findings", "Findings"],
   ["events", "CloudTrail events"],
   ["collection", "Collection health"],
@@ -62,13 +68,14 @@ export default async function AccountPage({
   const eventFilters = ZEventFilters.parse(query);
   const failingOnly = query.items === "failing";
   const findingFilters = parseFindingFilters({ account: accountId });
-  const [scorecard, history, changes, events, findings, cursors] = await Promise.all([
+  const [scorecard, history, changes, events, findings, cursors, signals] = await Promise.all([
     getAccountScorecard(user, accountId),
     findScoreHistory(user, accountId),
     findScoreChanges(user, accountId),
     findAccountSecurityEvents(user, accountId, eventFilters),
     findFindings(user, findingFilters, { limit: ACCOUNT_FINDINGS_LIMIT }),
     findSourceCursors(user, { accountId, state: "all" }),
+    findAccountAttemptSignals(user, accountId),
   ]).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -92,6 +99,7 @@ export default async function AccountPage({
         ) : null}
       </h1>
       <AccountHeader scorecard={scorecard} />
+      <AccountTags accountId={account.id} tags={account.tags} ouPath={account.ouPath} canEdit={canManageAccounts(user)} />
       <nav className="section-nav" aria-label="Sections of this account" data-testid="section-nav">
         {SECTIONS.map(([id, label]) => (
           <a key={id} href={`#${id}`}>
@@ -126,7 +134,9 @@ export default async function AccountPage({
               <div className="value" data-testid="account-coverage">
                 {formatPercent(snapshot.coverage)}
               </div>
-              <div className="sub">of applicable weight had evidence</div>
+              <div className="sub">
+                of applicable weight had evidence · evidence as of {snapshot.evidenceAsOf ? formatTime(snapshot.evidenceAsOf) : "unknown"}
+              </div>
             </div>
             <div className="tile">
               <div className="label">Items</div>
@@ -143,6 +153,11 @@ export default async function AccountPage({
               <div className="sub">latest daily snapshot ({snapshot.day})</div>
             </div>
           </div>
+
+          <section className="panel">
+            <h2>Evidence behind the coverage</h2>
+            <EvidenceFreshness snapshot={snapshot} />
+          </section>
 
           <section className="panel">
             <h2>Score trend</h2>
@@ -195,6 +210,14 @@ export default async function AccountPage({
           </section>
         </>
       )}
+
+      <section className="panel" id="attempts">
+        <h2>Failed and refused attempts</h2>
+        <p className="small muted">Attempts are not acts: none of these fails a checklist item, but each is worth a look.</p>
+        <AttemptSignals accountId={account.id} signals={signals} />
+      </section>
+
+      <UnmeasurableDuties compact />
 
       <section className="panel" id="findings">
         <h2>Active findings, most severe first</h2>

@@ -43,6 +43,9 @@ function overview(id: string, extra: Partial<AccountOverviewRow>): AccountOvervi
     lastRunStatus: null,
     scoredDay: null,
     weekAgoScore: null,
+    evidenceAsOf: null,
+    importedAsOf: null,
+    staleSources: 0,
     domains: {},
     ...extra,
   };

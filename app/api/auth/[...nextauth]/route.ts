@@ -1,6 +1,12 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/config";
+import { buildAuthOptions } from "@/lib/auth/config";
 
-const handler = NextAuth(authOptions);
+// Built on the first request, not at import: the options read the configuration, which a build must not need.
+let handler: ReturnType<typeof NextAuth> | undefined;
 
-export { handler as GET, handler as POST };
+function handle(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
+  handler ??= NextAuth(buildAuthOptions());
+  return handler(request, context);
+}
+
+export { handle as GET, handle as POST };

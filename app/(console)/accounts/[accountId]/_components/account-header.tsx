@@ -1,5 +1,6 @@
 import type { AccountScorecard } from "@/lib/data/scores/get-account-scorecard";
 import { formatTime } from "../../../_components/format";
+import { CollectionCompleteness } from "./collection-completeness";
 
 /** Who owns the account, how fresh its data is, and what the latest collection could not read. */
 export function AccountHeader({ scorecard }: { scorecard: AccountScorecard }) {
@@ -38,7 +39,7 @@ export function AccountHeader({ scorecard }: { scorecard: AccountScorecard }) {
             )}
           </div>
           {failed.length + disabled.length === 0 ? (
-            latestRun ? <p className="small muted">Every region and source was read.</p> : null
+            <CollectionCompleteness latestRun={latestRun} problemCount={0} />
           ) : (
             <table data-testid="collection-problems">
               <thead>

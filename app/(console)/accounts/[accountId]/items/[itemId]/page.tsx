@@ -56,7 +56,7 @@ export default async function AccountItemPage({
     },
   );
   const { result } = detail;
-  const canAccept = canAcceptRisk(user, accountId);
+  const canAccept = canAcceptRisk(user);
   const activeRecordIds = new Set(acceptances.filter((acceptance) => acceptance.isActive && acceptance.findingId).map((acceptance) => acceptance.findingId!));
   const acceptable = detail.evidence
     .filter((evidence) => evidence.ref.kind === "control" || evidence.ref.kind === "finding" || evidence.ref.kind === "event")

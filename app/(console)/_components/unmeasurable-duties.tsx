@@ -1,0 +1,40 @@
+import { UNMEASURABLE_DUTIES } from "@/lib/checklist/unmeasurable-duties";
+import { DOMAIN_TITLES } from "@/lib/checklist/types";
+
+/**
+ * The seed duties no AWS API can decide, so a high score is never read as "everything
+ * covered": each with why it cannot be measured and what evidence a team keeps instead.
+ */
+export function UnmeasurableDuties({ compact = false }: { compact?: boolean }) {
+  return (
+    <section className="panel" data-testid="unmeasurable-duties">
+      <h2>Not measured: {UNMEASURABLE_DUTIES.length} duties the score cannot see</h2>
+      <p className="small muted">
+        These customer duties cannot be decided from GuardDuty, Security Hub or CloudTrail, so they are not in the score
+        {compact ? " of this account" : ""}. A high score does not mean they are done; keep the evidence listed for your auditor.
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th>Duty</th>
+            {compact ? null : <th>Domain</th>}
+            <th>Why it is not measurable</th>
+            <th>Evidence to keep instead</th>
+          </tr>
+        </thead>
+        <tbody>
+          {UNMEASURABLE_DUTIES.map((duty) => (
+            <tr key={duty.id}>
+              <td>
+                <span className="mono small">{duty.id}</span> {duty.duty}
+              </td>
+              {compact ? null : <td className="small">{DOMAIN_TITLES[duty.domain]}</td>}
+              <td className="small">{duty.reason}</td>
+              <td className="small">{duty.evidenceToKeep}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

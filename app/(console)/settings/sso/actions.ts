@@ -1,0 +1,55 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { requireApiUser } from "@/lib/auth";
+import { deleteSsoMapping } from "@/lib/data/sso/delete-sso-mapping";
+import { saveSsoMapping } from "@/lib/data/sso/save-sso-mapping";
+import { ZSsoMappingInput } from "@/lib/data/sso/sso-mapping-input";
+import { isAppError } from "@/lib/errors";
+
+export interface MappingActionResult {
+  isOk: boolean;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+}
+
+export async function saveSsoMappingAction(formData: FormData): Promise<MappingActionResult> {
+  const user = await requireApiUser();
+  const input = ZSsoMappingInput.safeParse({
+    groupName: formData.get("groupName") ?? "",
+    role: formData.get("role"),
+    scope: { allAccounts: formData.get("allAccounts") === "on", accountIds: formData.getAll("accountIds").map(String).filter(Boolean) },
+  });
+  if (!input.success)
+    return {
+      isOk: false,
+      message: "Fix the highlighted fields.",
+      fieldErrors: z.flattenError(input.error).fieldErrors as Record<string, string[]>,
+    };
+  try {
+    await saveSsoMapping(user, input.data);
+    revalidatePath("/settings/sso");
+    return { isOk: true, message: `Saved: members of "${input.data.groupName}" get this access at their next sign-in.` };
+  } catch (error) {
+    if (isAppError(error)) return { isOk: false, message: error.message };
+    throw error;
+  }
+}
+
+export async function deleteSsoMappingAction(mappingId: string): Promise<MappingActionResult> {
+  const user = await requireApiUser();
+  const id = z
+    .string()
+    .regex(/^[1-9]\d{0,17}$/)
+    .safeParse(mappingId);
+  if (!id.success) return { isOk: false, message: "invalid request" };
+  try {
+    await deleteSsoMapping(user, id.data);
+    revalidatePath("/settings/sso");
+    return { isOk: true, message: "Mapping removed: its members are refused at their next sign-in unless another group maps them." };
+  } catch (error) {
+    if (isAppError(error)) return { isOk: false, message: error.message };
+    throw error;
+  }
+}

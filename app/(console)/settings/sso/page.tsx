@@ -1,0 +1,74 @@
+import "../../accounts/_components/console-controls.css";
+import { notFound } from "next/navigation";
+import { requirePageUser } from "@/lib/auth";
+import { getOidcConfig } from "@/lib/auth/sso/get-oidc-config";
+import { findAccounts } from "@/lib/data/accounts/find-accounts";
+import { findSsoMappings } from "@/lib/data/sso/find-sso-mappings";
+import { DeleteMappingButton } from "./_components/delete-mapping-button";
+import { MappingForm } from "./_components/mapping-form";
+
+export const dynamic = "force-dynamic";
+
+/** Single sign-on (admins): which IdP groups get which role and accounts. */
+export default async function SsoSettingsPage() {
+  const user = await requirePageUser();
+  if (user.role !== "admin") notFound();
+  const oidc = getOidcConfig();
+  const [mappings, accounts] = await Promise.all([findSsoMappings(user), findAccounts(user)]);
+  const options = accounts.filter((account) => account.status !== "data_only").map((account) => ({ id: account.id, name: account.name }));
+  return (
+    <div className="cp">
+      <h1>Single sign-on</h1>
+      <p className="muted">
+        {oidc ? (
+          <>
+            Issuer <code>{oidc.issuer}</code>, client <code>{oidc.clientId}</code>, groups from the <code>{oidc.groupsClaim}</code> claim.
+          </>
+        ) : (
+          "Not configured: set PARAPET_OIDC_ISSUER, PARAPET_OIDC_CLIENT_ID and PARAPET_OIDC_CLIENT_SECRET (see the README)."
+        )}{" "}
+        A user gets the highest role of their mapped groups and sees the accounts of all of them; a user with no mapped group is refused.
+      </p>
+      <section className="panel">
+        <h2>Group mappings</h2>
+        {mappings.length === 0 ? (
+          <p className="muted">No mappings: nobody can sign in with single sign-on yet.</p>
+        ) : (
+          <table aria-label="Group mappings">
+            <thead>
+              <tr>
+                <th>Group</th>
+                <th>Role</th>
+                <th>Accounts</th>
+                <th>Added by</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {mappings.map((mapping) => (
+                <tr key={mapping.id}>
+                  <td>
+                    <code>{mapping.groupName}</code>
+                  </td>
+                  <td>{mapping.role}</td>
+                  <td className="small">
+                    {mapping.allAccounts || mapping.role === "admin" ? "all accounts" : mapping.accountScope.join(", ") || "none"}
+                  </td>
+                  <td className="small">{mapping.createdBy}</td>
+                  <td>
+                    <DeleteMappingButton mappingId={mapping.id} groupName={mapping.groupName} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="panel">
+        <h2>Map a group</h2>
+        <p className="muted">Saving a group that is already mapped replaces its role and accounts.</p>
+        <MappingForm accounts={options} />
+      </section>
+    </div>
+  );
+}

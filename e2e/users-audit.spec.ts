@@ -1,0 +1,71 @@
+import { expect, test } from "./fixtures";
+import { ADMIN_EMAIL } from "./global-setup";
+import { SignInPage } from "./pages/sign-in-page";
+
+/** [USERS] The users console and the audit log page, as an admin uses them. */
+test.describe("[USERS]", () => {
+  test("[USERS]: an admin creates a user (password shown once), changes the role, and finds it all in the audit log and its CSV", async ({
+    page,
+    browser,
+    db,
+    signedIn: _,
+  }) => {
+    const account = (await db.query<{ id: string }>("SELECT id FROM accounts WHERE status <> 'data_only' ORDER BY id LIMIT 1")).rows[0]!.id;
+    const email = `new-user-${Date.now()}@example.com`;
+    await page.goto("/users");
+    const form = page.getByRole("form", { name: "Create user" });
+    await form.getByLabel("E-mail").fill(email);
+    await form.getByLabel("Name (optional)").fill("New User");
+    await form.getByLabel("Role").selectOption("viewer");
+    await form.getByLabel("Or only these accounts").selectOption([account]);
+    await form.getByRole("button", { name: "Create user" }).click();
+    const password = (await form.getByTestId("generated-password").textContent())!.trim();
+    expect(password).toMatch(/^[a-km-zA-HJ-NP-Z2-9]{20}$/);
+    await expect(page.getByRole("table", { name: "Users" })).toContainText(email);
+
+    // The new user signs in with it and sees one account.
+    const context = await browser.newContext();
+    const userPage = await context.newPage();
+    const signIn = new SignInPage(userPage);
+    await signIn.goto();
+    await signIn.signIn(email, password);
+    await expect(userPage.getByRole("heading", { name: "Overview" })).toBeVisible();
+    await expect(userPage.getByRole("banner")).toContainText(`${email} (viewer)`);
+    expect((await userPage.goto("/audit"))?.status()).toBe(404);
+
+    // The admin makes them an analyst, then ends their sessions: the next request signs them out.
+    await page.getByRole("table", { name: "Users" }).getByRole("link", { name: email }).click();
+    await page.getByRole("form", { name: "Role and scope" }).getByLabel("Role").selectOption("analyst");
+    await page.getByRole("form", { name: "Role and scope" }).getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("status")).toContainText("Saved");
+    await page.getByRole("button", { name: "End sessions" }).click();
+    await expect(page.getByRole("status")).toContainText("Every session of this user ended");
+    await userPage.goto("/");
+    await expect(userPage).toHaveURL(/\/sign-in/);
+    await context.close();
+
+    // The audit log, filtered in the URL by target.
+    await page.goto(`/audit?target=${encodeURIComponent(email)}`);
+    const table = page.getByRole("table", { name: "Audit entries" });
+    await expect(table.locator("tbody tr")).toHaveCount(4);
+    await expect(table).toContainText("user.create");
+    await expect(table).toContainText("user.role-change");
+    await expect(table).toContainText("user.end-sessions");
+    await expect(table).toContainText(ADMIN_EMAIL);
+    const csv = await page.request.get(`/api/audit/export?target=${encodeURIComponent(email)}`);
+    expect(csv.status()).toBe(200);
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe("id,at,actor_email,ip,action,target,detail");
+    expect(lines.slice(1).map((line) => line.split(",")[4])).toEqual([
+      "user.end-sessions",
+      "user.role-change",
+      "auth.login",
+      "user.create",
+    ]);
+    const exported = await db.query("SELECT actor_email FROM audit_log WHERE action = 'audit.export' ORDER BY id DESC LIMIT 1");
+    expect(exported.rows).toEqual([{ actor_email: ADMIN_EMAIL }]);
+  });
+});

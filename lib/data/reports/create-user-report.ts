@@ -1,0 +1,21 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth";
+import { getPool } from "@/lib/db";
+import { authoriseReportRequest } from "./authorise-report-request";
+import { createReport, type CreatedReport } from "./create-report";
+
+/**
+ * Generates a report for a user, in this process (the CLI and tests; the console queues a
+ * generate-report job instead, so Chromium runs in the worker). The numbers come only from
+ * the scope, which must lie inside the user's. Audited.
+ */
+export async function createUserReport(user: SessionUser, input: unknown, now: Date = new Date()): Promise<CreatedReport> {
+  const request = authoriseReportRequest(user, input, now);
+  const report = await createReport(getPool(), { ...request, generatedBy: user.email, now });
+  await getPool().query("INSERT INTO audit_log (actor_email, action, target, detail) VALUES ($1, 'report.generate', $2, $3)", [
+    user.email,
+    `report:${report.id}`,
+    JSON.stringify({ week: request.week.id, version: report.version, scope: request.scope }),
+  ]);
+  return report;
+}
