@@ -60,6 +60,16 @@ const defaultFilters = parseFindingFilters({});
 const allFilters = parseFindingFilters({ status: "all", copies: "1", passed: "1" });
 
 const READS: Record<string, Read> = {
+  "acceptances/find-org-risk-acceptances#findOrgRiskAcceptances": {
+    scope: "org",
+    call: async (user) => {
+      const { findOrgRiskAcceptances } = await load("acceptances/find-org-risk-acceptances");
+      return {
+        active: await findOrgRiskAcceptances(user, { state: "active" }),
+        ended: await findOrgRiskAcceptances(user, { state: "ended" }),
+      };
+    },
+  },
   "acceptances/find-risk-acceptances#findRiskAcceptances": {
     scope: "account",
     call: (user, id, ctx) => findRiskAcceptancesOf(user, id, ctx),
@@ -80,7 +90,19 @@ const READS: Record<string, Read> = {
   },
   "checklist/find-account-security-events#findAccountSecurityEvents": {
     scope: "account",
-    call: async (user, id) => (await load("checklist/find-account-security-events")).findAccountSecurityEvents(user, id, 1000),
+    call: async (user, id) => (await load("checklist/find-account-security-events")).findAccountSecurityEvents(user, id, undefined, 1000),
+  },
+  "checklist/find-items-citing-record#findItemsCitingRecords": {
+    scope: "account",
+    call: async (user, id, ctx) => {
+      // Records the account's failing item cites as evidence (so the admin's answer is not empty), and its fixtures.
+      const cited = await getDb().$queryRaw<Array<{ id: string }>>`
+        SELECT DISTINCT ref->>'id' AS id FROM checklist_results c, jsonb_array_elements(c.evidence->'refs') ref
+        WHERE c.account_id = ${id} AND c.item_id = ${ctx.fixtures.get(id)!.itemId} AND ref->>'id' IS NOT NULL ORDER BY 1 LIMIT 5`;
+      const fixture = ctx.fixtures.get(id)!;
+      const records = [...cited.map((row) => row.id), fixture.findingId, fixture.eventId].map((recordId) => ({ accountId: id, recordId }));
+      return (await load("checklist/find-items-citing-record")).findItemsCitingRecords(user, records);
+    },
   },
   "checklist/find-checklist-pass-rates#findChecklistPassRates": {
     scope: "org",
@@ -140,19 +162,23 @@ const READS: Record<string, Read> = {
   },
   "audit/find-audit-entries#findAuditEntries": {
     scope: "no account data",
-    reason: "the audit log page is admin-only (refused to other roles before the query); audit rows of console actions, not account records",
+    reason:
+      "the audit log page is admin-only (refused to other roles before the query); audit rows of console actions, not account records",
   },
   "reports/build-report-data#buildReportData": {
     scope: "covered elsewhere",
-    reason: "takes a report scope that authoriseReportRequest bounded by the user's; tests/report.int.test.ts checks a two-account report holds only those two",
+    reason:
+      "takes a report scope that authoriseReportRequest bounded by the user's; tests/report.int.test.ts checks a two-account report holds only those two",
   },
   "reports/find-reports#findReports": {
     scope: "covered elsewhere",
-    reason: "reports are visible when their scope lies within the user's (report-visibility.ts); tests/report.int.test.ts lists them for a two-account user",
+    reason:
+      "reports are visible when their scope lies within the user's (report-visibility.ts); tests/report.int.test.ts lists them for a two-account user",
   },
   "reports/get-report-file#getReportFile": {
     scope: "covered elsewhere",
-    reason: "the same visibility condition as findReports; tests/report.int.test.ts refuses the org report's download to a two-account user",
+    reason:
+      "the same visibility condition as findReports; tests/report.int.test.ts refuses the org report's download to a two-account user",
   },
   "reports/find-report-schedules#findReportSchedules": {
     scope: "no account data",
@@ -161,7 +187,10 @@ const READS: Record<string, Read> = {
   "reports/find-due-report-weeks#findDueReportWeeks": { scope: "not user-facing", reason: "the report sweep (worker); takes a pool" },
   "reports/has-scheduled-report#hasScheduledReport": { scope: "not user-facing", reason: "the demo and the report sweep; takes a pool" },
   "sso/find-sso-mappings#findSsoMappings": { scope: "no account data", reason: "SSO group mappings, admin-only settings" },
-  "users/find-users#findUsers": { scope: "no account data", reason: "the users console, admin-only: users and their scopes, no account records" },
+  "users/find-users#findUsers": {
+    scope: "no account data",
+    reason: "the users console, admin-only: users and their scopes, no account records",
+  },
   "users/get-user#getUser": { scope: "no account data", reason: "the users console, admin-only: one user and their scope" },
   "users/has-local-password#hasLocalPassword": { scope: "no account data", reason: "whether the signed-in user has a local password" },
   "users/find-all-users#findAllUsers": {
@@ -208,6 +237,10 @@ const READS: Record<string, Read> = {
   "overview/find-account-overview#findAccountOverview": {
     scope: "org",
     call: async (user) => (await load("overview/find-account-overview")).findAccountOverview(user),
+  },
+  "overview/find-new-threats-by-day#findNewThreatsByDay": {
+    scope: "org",
+    call: async (user) => (await load("overview/find-new-threats-by-day")).findNewThreatsByDay(user, 3650),
   },
   "overview/find-org-score-trend#findOrgScoreTrend": {
     scope: "org",
@@ -444,7 +477,11 @@ beforeAll(async () => {
         `denied-stop-logging-${id}`,
         id,
         `arn:aws:iam::${id}:user/intruder`,
-        JSON.stringify({ eventName: "StopLogging", errorCode: "AccessDenied", errorMessage: "User is not authorized to perform: cloudtrail:StopLogging" }),
+        JSON.stringify({
+          eventName: "StopLogging",
+          errorCode: "AccessDenied",
+          errorMessage: "User is not authorized to perform: cloudtrail:StopLogging",
+        }),
       ],
     );
     const accepted = failing.rows.find((candidate) => candidate.item_id !== withEvidence!.item_id) ?? withEvidence!;
@@ -468,6 +505,13 @@ beforeAll(async () => {
   ctx = { inside: [first!, second!], outside: third!, fixtures };
 
   const outsider = sim.org.accounts[0]!;
+  // The simulated outsider may have no critical or high GuardDuty finding; one first seen now
+  // makes the overview's threats-by-day count it for the admin, so that read's check can fail.
+  await database.pool.query(
+    `INSERT INTO findings (source, source_id, account_id, region, type, title, severity, severity_label, status, first_seen_at, last_seen_at, source_updated_at, raw)
+     VALUES ('guardduty', 'cross-scope-outsider-threat', $1, 'us-east-1', 'Recon:EC2/PortProbe', 'outsider threat', 80, 'HIGH', 'active', now(), now(), now(), '{}'::jsonb)`,
+    [outsider.id],
+  );
   const records = await database.pool.query<{ value: string }>(
     `SELECT source_id AS value FROM findings WHERE account_id = $1
      UNION SELECT event_id FROM cloudtrail_events WHERE account_id = $1

@@ -1,3 +1,4 @@
+import type { SessionUser } from "@/lib/auth";
 import { spawn } from "node:child_process";
 import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -384,9 +385,8 @@ describe("parapet import scores what it imported", () => {
       id: "admin",
       email: "admin@example.com",
       role: "admin",
-      allAccounts: true,
-      accountScope: [],
-    } as never);
+      scope: { all: true },
+    } satisfies SessionUser);
     expect(rows.map((row) => [row.id, row.coverage, row.staleSources]).sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
       [CLEAN, 79.7, 0],
       [NEGLECTED, 79.7, 0],
