@@ -1,4 +1,5 @@
 import "server-only";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import type { SessionUser } from "@/lib/auth";
 import { getPool } from "@/lib/db";
 import { authoriseReportRequest } from "./authorise-report-request";
@@ -12,10 +13,11 @@ import { createReport, type CreatedReport } from "./create-report";
 export async function createUserReport(user: SessionUser, input: unknown, now: Date = new Date()): Promise<CreatedReport> {
   const request = authoriseReportRequest(user, input, now);
   const report = await createReport(getPool(), { ...request, generatedBy: user.email, now });
-  await getPool().query("INSERT INTO audit_log (actor_email, action, target, detail) VALUES ($1, 'report.generate', $2, $3)", [
-    user.email,
-    `report:${report.id}`,
-    JSON.stringify({ week: request.week.id, version: report.version, scope: request.scope }),
-  ]);
+  await createAuditEntry({
+    actorEmail: user.email,
+    action: "report.generate",
+    target: `report:${report.id}`,
+    detail: { week: request.week.id, version: report.version, scope: request.scope },
+  });
   return report;
 }

@@ -25,7 +25,7 @@ export interface ReportListRow {
 
 /** The reports the user may see (scope inside theirs, see report-visibility.ts), newest first. */
 export async function findReports(user: SessionUser, limit = 100): Promise<ReportListRow[]> {
-  const visible = reportVisibleTo(user, 1);
+  const visible = reportVisibleTo(user, 2);
   const result = await getPool().query<{
     id: string;
     scope: ReportScope;
@@ -51,8 +51,8 @@ export async function findReports(user: SessionUser, limit = 100): Promise<Repor
      FROM reports r LEFT JOIN report_schedules s ON s.id = r.schedule_id
      WHERE ${visible.sql}
      ORDER BY r.week DESC, r.generated_at DESC, r.id DESC
-     LIMIT $3`,
-    [...visible.params, limit],
+     LIMIT $1`,
+    [limit, ...visible.params],
   );
   return result.rows.map((row) => ({
     id: row.id,

@@ -1,4 +1,5 @@
 import "server-only";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import type { SessionUser } from "@/lib/auth";
 import { getPool } from "@/lib/db";
 import { reportVisibleTo } from "./report-visibility";
@@ -28,13 +29,16 @@ export async function getReportFile(
   );
   const row = result.rows[0];
   if (kind !== "preview") {
-    await pool.query("INSERT INTO audit_log (actor_email, action, target, detail, ip) VALUES ($1, $2, $3, $4, $5)", [
-      user.email,
-      row ? `report.download_${kind}` : "report.download_refused",
-      `report:${reportId}`,
-      JSON.stringify(row ? { week: row.week, version: row.version, scope: row.scope_key } : { kind }),
-      ip,
-    ]);
+    await createAuditEntry(
+      {
+        actorEmail: user.email,
+        action: row ? `report.download_${kind}` : "report.download_refused",
+        target: `report:${reportId}`,
+        detail: row ? { week: row.week, version: row.version, scope: row.scope_key } : { kind },
+        ip,
+      },
+      pool,
+    );
   }
   if (!row) return null;
   const scopePart = row.scope_key === "all" ? "org" : `scoped-${reportId}`;

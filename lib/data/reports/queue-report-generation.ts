@@ -1,4 +1,5 @@
 import "server-only";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import type { SessionUser } from "@/lib/auth";
 import { getPool } from "@/lib/db";
 import { enqueue } from "@/lib/jobs/enqueue";
@@ -21,9 +22,13 @@ export async function queueReportGeneration(
     { scope: request.scope, week: request.week.id, paper: request.paper, generatedBy: user.email },
     { jobKey: `report-on-demand:${user.id}:${scopeKey(request.scope)}:${request.week.id}:${request.paper}`, maxAttempts: 3 },
   );
-  await pool.query("INSERT INTO audit_log (actor_email, action, target, detail) VALUES ($1, 'report.generate', $2, $3)", [
-    user.email,
-    `report-week:${request.week.id}`,
-    JSON.stringify({ week: request.week.id, scope: request.scope, paper: request.paper }),
-  ]);
+  await createAuditEntry(
+    {
+      actorEmail: user.email,
+      action: "report.generate",
+      target: `report-week:${request.week.id}`,
+      detail: { week: request.week.id, scope: request.scope, paper: request.paper },
+    },
+    pool,
+  );
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import type { SessionUser } from "@/lib/auth";
 import { getPool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -29,11 +30,9 @@ export async function saveReportSchedule(user: SessionUser, input: unknown): Pro
       );
   const id = result.rows[0]?.id;
   if (!id) throw new AppError("NOT_FOUND", `no schedule ${s.id}`);
-  await pool.query("INSERT INTO audit_log (actor_email, action, target, detail) VALUES ($1, $2, $3, $4)", [
-    user.email,
-    s.id ? "report_schedule.update" : "report_schedule.create",
-    `report_schedule:${id}`,
-    JSON.stringify(s),
-  ]);
+  await createAuditEntry(
+    { actorEmail: user.email, action: s.id ? "report_schedule.update" : "report_schedule.create", target: `report_schedule:${id}`, detail: { ...s } },
+    pool,
+  );
   return { id, name: s.name };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import type { SessionUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -16,13 +17,11 @@ export async function deleteSsoMapping(actor: SessionUser, mappingId: string): P
   if (!row) throw new AppError("NOT_FOUND", "no such mapping");
   const { count } = await db.ssoGroupMapping.deleteMany({ where: { id: row.id } });
   if (count === 0) throw new AppError("NOT_FOUND", "no such mapping");
-  await db.auditLog.create({
-    data: {
+  await createAuditEntry({
       actorEmail: actor.email,
       action: "sso-mapping.delete",
       target: row.groupName,
       ip: await getActionIp(),
       detail: { role: row.role, allAccounts: row.allAccounts, accountScope: row.accountScope },
-    },
-  });
+    }, db);
 }

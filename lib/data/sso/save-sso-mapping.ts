@@ -1,4 +1,5 @@
 import "server-only";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import type { SessionUser } from "@/lib/auth";
 import { ZSsoMappingInput, type TSsoMappingInput } from "@/lib/data/sso/sso-mapping-input";
 import { normaliseAccess } from "@/lib/data/users/user-access";
@@ -21,8 +22,7 @@ export async function saveSsoMapping(actor: SessionUser, input: TSsoMappingInput
     create: { groupName: parsed.groupName, ...access, createdBy: actor.email },
     update: access,
   });
-  await db.auditLog.create({
-    data: {
+  await createAuditEntry({
       actorEmail: actor.email,
       action: before ? "sso-mapping.update" : "sso-mapping.create",
       target: parsed.groupName,
@@ -31,6 +31,5 @@ export async function saveSsoMapping(actor: SessionUser, input: TSsoMappingInput
         ...(before ? { from: { role: before.role, allAccounts: before.allAccounts, accountScope: before.accountScope } } : {}),
         to: access,
       },
-    },
-  });
+    }, db);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { mapSsoGroups, type SsoMapping } from "@/lib/auth/sso/map-sso-groups";
 import { getDb } from "@/lib/db";
 
@@ -26,15 +27,13 @@ export async function signInSsoUser(identity: SsoIdentity, ip: string | null): P
   const db = getDb();
   const email = identity.email?.trim().toLowerCase() ?? "";
   const refuse = async (reason: SsoRefusal): Promise<SsoSignIn> => {
-    await db.auditLog.create({
-      data: {
+    await createAuditEntry({
         actorEmail: email || null,
         action: "auth.login-failed",
         target: email || identity.subject,
         ip,
         detail: { method: "sso", reason, subject: identity.subject, groups: identity.groups.slice(0, 50) },
-      },
-    });
+      }, db);
     return { isOk: false, reason };
   };
   // An IdP that says the address is unverified is not vouching for it.
@@ -70,8 +69,7 @@ export async function signInSsoUser(identity: SsoIdentity, ip: string | null): P
         select: { id: true, email: true, name: true, sessionVersion: true },
       });
   if (!existing) {
-    await db.auditLog.create({
-      data: {
+    await createAuditEntry({
         actorEmail: "sso",
         action: "user.create",
         target: email,
@@ -83,15 +81,13 @@ export async function signInSsoUser(identity: SsoIdentity, ip: string | null): P
           accountScope: access.accountScope,
           groups: access.matchedGroups,
         },
-      },
-    });
+      }, db);
   } else if (
     existing.role !== access.role ||
     existing.allAccounts !== access.allAccounts ||
     [...existing.accountScope].sort().join() !== access.accountScope.join()
   ) {
-    await db.auditLog.create({
-      data: {
+    await createAuditEntry({
         actorEmail: "sso",
         action: "user.access-from-groups",
         target: email,
@@ -101,17 +97,14 @@ export async function signInSsoUser(identity: SsoIdentity, ip: string | null): P
           to: { role: access.role, allAccounts: access.allAccounts, accountScope: access.accountScope },
           groups: access.matchedGroups,
         },
-      },
-    });
+      }, db);
   }
-  await db.auditLog.create({
-    data: {
+  await createAuditEntry({
       actorEmail: email,
       action: "auth.login",
       target: email,
       ip,
       detail: { method: "sso", groups: access.matchedGroups, role: access.role },
-    },
-  });
+    }, db);
   return { isOk: true, user };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -28,12 +29,12 @@ export async function changeOwnPassword(actor: SessionUser, input: z.input<typeo
     throw new AppError("CONFLICT", "you sign in with single sign-on; change your password at your identity provider");
   const ip = await getActionIp();
   if (!(await verifyPassword(parsed.current, user.passwordHash))) {
-    await db.auditLog.create({ data: { actorEmail: actor.email, action: "user.password-change-failed", target: actor.email, ip } });
+    await createAuditEntry({ actorEmail: actor.email, action: "user.password-change-failed", target: actor.email, ip }, db);
     throw new AppError("INVALID_INPUT", "the current password is wrong", { fieldErrors: { current: ["the current password is wrong"] } });
   }
   await db.user.update({
     where: { id: actor.id },
     data: { passwordHash: await hashPassword(parsed.next), sessionVersion: { increment: 1 } },
   });
-  await db.auditLog.create({ data: { actorEmail: actor.email, action: "user.password-change", target: actor.email, ip } });
+  await createAuditEntry({ actorEmail: actor.email, action: "user.password-change", target: actor.email, ip }, db);
 }

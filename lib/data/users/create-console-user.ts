@@ -1,4 +1,5 @@
 import "server-only";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
@@ -33,15 +34,13 @@ export async function createConsoleUser(actor: SessionUser, input: TNewUser): Pr
       data: { email: parsed.email, name: parsed.name || null, passwordHash: await hashPassword(password), ...access },
       select: { id: true, email: true },
     });
-    await db.auditLog.create({
-      data: {
+    await createAuditEntry({
         actorEmail: actor.email,
         action: "user.create",
         target: user.email,
         ip: await getActionIp(),
         detail: { role: access.role, allAccounts: access.allAccounts, accountScope: access.accountScope },
-      },
-    });
+      }, db);
     return { ...user, password };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")

@@ -1,4 +1,5 @@
 import "server-only";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { getSessionSettings } from "@/lib/auth/session-settings";
 import { parseSessionClaims } from "@/lib/auth/session-token";
 import { getDb } from "@/lib/db";
@@ -18,13 +19,11 @@ export async function endSession(token: unknown): Promise<void> {
   // Rows past their use; cheap with the index, and keeps the table to the live sessions' size.
   await db.endedSession.deleteMany({ where: { expiresAt: { lt: new Date() } } });
   const email = (token as { email?: unknown }).email;
-  await db.auditLog.create({
-    data: {
+  await createAuditEntry({
       actorEmail: typeof email === "string" ? email : null,
       action: "auth.logout",
       target: typeof email === "string" ? email : claims.sub,
       ip: await getActionIp(),
       detail: { sessionId: claims.sid },
-    },
-  });
+    }, db);
 }

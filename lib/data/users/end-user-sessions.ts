@@ -1,4 +1,5 @@
 import "server-only";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import type { SessionUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -19,12 +20,10 @@ export async function endUserSessions(actor: SessionUser, userId: string): Promi
   });
   const target = updated[0];
   if (!target) throw new AppError("NOT_FOUND", "no such user");
-  await db.auditLog.create({
-    data: {
+  await createAuditEntry({
       actorEmail: actor.email,
       action: actor.id === userId ? "auth.logout-everywhere" : "user.end-sessions",
       target: target.email,
       ip: await getActionIp(),
-    },
-  });
+    }, db);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import type { SessionUser } from "@/lib/auth";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db";
@@ -19,8 +20,6 @@ export async function resetUserPassword(actor: SessionUser, userId: string): Pro
     throw new AppError("CONFLICT", `${user.email} signs in with single sign-on; reset the password at the identity provider`);
   const password = generatePassword();
   await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } } });
-  await db.auditLog.create({
-    data: { actorEmail: actor.email, action: "user.password-reset", target: user.email, ip: await getActionIp() },
-  });
+  await createAuditEntry({ actorEmail: actor.email, action: "user.password-reset", target: user.email, ip: await getActionIp() }, db);
   return { email: user.email, password };
 }

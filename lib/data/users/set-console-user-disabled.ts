@@ -1,4 +1,5 @@
 import "server-only";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import type { SessionUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -19,12 +20,10 @@ export async function setConsoleUserDisabled(actor: SessionUser, userId: string,
     select: { email: true },
   });
   if (!updated[0]) throw new AppError("NOT_FOUND", "no such user");
-  await db.auditLog.create({
-    data: {
+  await createAuditEntry({
       actorEmail: actor.email,
       action: isDisabled ? "user.disable" : "user.enable",
       target: updated[0].email,
       ip: await getActionIp(),
-    },
-  });
+    }, db);
 }

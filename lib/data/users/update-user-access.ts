@@ -1,4 +1,5 @@
 import "server-only";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import type { SessionUser } from "@/lib/auth";
 import { normaliseAccess, ZUserAccess, type TUserAccess } from "@/lib/data/users/user-access";
 import { getDb } from "@/lib/db";
@@ -28,19 +29,16 @@ export async function updateUserAccess(actor: SessionUser, userId: string, input
   await db.user.update({ where: { id: userId }, data: access });
   const ip = await getActionIp();
   if (isRoleChange) {
-    await db.auditLog.create({
-      data: {
+    await createAuditEntry({
         actorEmail: actor.email,
         action: "user.role-change",
         target: before.email,
         ip,
         detail: { from: before.role, to: access.role },
-      },
-    });
+      }, db);
   }
   if (isScopeChange) {
-    await db.auditLog.create({
-      data: {
+    await createAuditEntry({
         actorEmail: actor.email,
         action: "user.scope-change",
         target: before.email,
@@ -49,8 +47,7 @@ export async function updateUserAccess(actor: SessionUser, userId: string, input
           from: { allAccounts: before.allAccounts, accountScope: before.accountScope ?? [] },
           to: { allAccounts: access.allAccounts, accountScope: access.accountScope },
         },
-      },
-    });
+      }, db);
   }
   return { changed: true };
 }

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { requireApiUser } from "@/lib/auth";
 import { toCsvRow } from "@/lib/csv/to-csv-row";
 import { parseAuditFilters } from "@/lib/data/audit/audit-filters";
 import { findAuditEntries, type AuditEntryRow } from "@/lib/data/audit/find-audit-entries";
-import { getDb } from "@/lib/db";
 import { describeError, isAppError } from "@/lib/errors";
 import { getRequestIp } from "@/lib/http/get-request-ip";
 
@@ -43,9 +43,7 @@ export async function GET(request: Request): Promise<Response> {
   }
   const { filters, errors } = parseAuditFilters(new URL(request.url).searchParams);
   if (errors.length > 0) return NextResponse.json({ error: "INVALID_INPUT", message: errors.join("; ") }, { status: 400 });
-  await getDb().auditLog.create({
-    data: { actorEmail: user.email, action: "audit.export", ip: getRequestIp(request.headers), detail: { filters } },
-  });
+  await createAuditEntry({ actorEmail: user.email, action: "audit.export", ip: getRequestIp(request.headers), detail: { filters } });
   const encoder = new TextEncoder();
   let before = filters.before;
   let written = 0;
