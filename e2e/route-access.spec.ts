@@ -31,8 +31,10 @@ interface Ids {
 const ROUTES: Record<string, { access: Access; url: (ids: Ids) => string }> = {
   "/(auth)/sign-in/page": { access: "public", url: () => "/sign-in" },
   "/(auth)/sign-in/refused/page": { access: "public", url: () => "/sign-in/refused?reason=no-group" },
-  "/(console)/page": { access: "viewer", url: () => "/" },
-  "/(console)/accounts/page": { access: "viewer", url: () => "/accounts" },
+  "/(console)/(home)/page": { access: "viewer", url: () => "/" },
+  "/(console)/accounts/(list)/page": { access: "viewer", url: () => "/accounts" },
+  "/(console)/risk-acceptances/page": { access: "viewer", url: () => "/risk-acceptances" },
+  "/api/accounts/export/route": { access: "viewer", url: () => "/api/accounts/export" },
   "/(console)/accounts/[accountId]/page": { access: "viewer", url: (ids) => `/accounts/${ids.accountId}` },
   // Any role may open it: non-admins see "Only admins can edit accounts" and no form; the
   // mutation behind it (updateAccountAction) refuses them, see ACTIONS.
@@ -64,6 +66,9 @@ const ROUTES: Record<string, { access: Access; url: (ids: Ids) => string }> = {
   "/api/findings/export/route": { access: "viewer", url: () => "/api/findings/export" },
   "/api/audit/export/route": { access: "admin", url: () => "/api/audit/export" },
   "/icon.svg/route": { access: "public", url: () => "/icon.svg" },
+  // The console's 404 for unknown paths (inside the console frame): it answers 404 by design,
+  // so the 200-for-allowed-roles check does not apply; e2e/console.spec.ts checks it.
+  "/(console)/[...missing]/page": { access: "internal", url: () => "/no-such-page" },
   // Next.js's own error pages: not routes a request can name.
   "/_global-error/page": { access: "internal", url: () => "" },
   "/_not-found/page": { access: "internal", url: () => "" },
@@ -176,6 +181,22 @@ const ACTIONS: Record<
     page: "/accounts",
     args: (ids) => [{ form: { accountId: ids.accountId, itemId: ids.itemId, acceptanceId: "1" } }],
     refusal: "throws",
+  },
+  "app/(console)/findings/actions.ts#bulkAcceptRiskAction": {
+    access: "analyst",
+    page: "/findings",
+    args: (ids) => [
+      {},
+      {
+        form: {
+          finding: `${ids.accountId}:${ids.findingId}`,
+          reason: "accepted by a viewer",
+          owner: "viewer",
+          expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+        },
+      },
+    ],
+    refusal: /Only analysts and admins can accept risks/,
   },
   "app/(console)/users/actions.ts#createUserAction": {
     access: "admin",
