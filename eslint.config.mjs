@@ -23,7 +23,16 @@ const SIM_FROM_PRODUCTION = banned(["sim"], "sim/ is a test double of AWS: produ
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/**", ".next/**", "lib/generated/**", "test-results/**", "playwright-report/**", "bench/results/**", ".data/**", "next-env.d.ts"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      "lib/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "bench/results/**",
+      ".data/**",
+      "next-env.d.ts",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -60,7 +69,10 @@ export default tseslint.config(
     files: ["{app,lib,workers,cli,sim,bench}/**/*.{ts,tsx}"],
     ignores: ["lib/env.ts", "**/*.test.ts"],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings through lib/env.ts (zod-validated, one place)." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read settings through lib/env.ts (zod-validated, one place)." },
+      ],
     },
   },
   {
@@ -77,7 +89,10 @@ export default tseslint.config(
         {
           patterns: [
             ...LIB_LAYERS,
-            ...banned(["lib/ingest", "lib/data", "lib/db"], "Collectors fetch and normalise; they never write: ingest and data are above them."),
+            ...banned(
+              ["lib/ingest", "lib/data", "lib/db"],
+              "Collectors fetch and normalise; they never write: ingest and data are above them.",
+            ),
           ],
         },
       ],
@@ -100,7 +115,10 @@ export default tseslint.config(
               ["lib/db", "lib/pg", "lib/data", "lib/ingest", "lib/collect", "lib/aws/collectors", "lib/aws/context", "lib/aws/assume-role"],
               "The checklist is pure evaluation: it imports neither the database nor AWS.",
             ),
-            { group: ["@aws-sdk/*", "@/lib/generated/**"], message: "The checklist is pure evaluation: it imports neither the database nor AWS." },
+            {
+              group: ["@aws-sdk/*", "@/lib/generated/**"],
+              message: "The checklist is pure evaluation: it imports neither the database nor AWS.",
+            },
           ],
         },
       ],

@@ -52,17 +52,31 @@ export async function proxy(request: NextRequest) {
 
   const secret = getEnv().NEXTAUTH_SECRET;
   // Without NEXTAUTH_SECRET no token can be verified: treat the request as signed out.
-  const token = secret ? await getToken({ req: request, secret, cookieName: settings.cookieName, secureCookie: settings.isHttps }).catch(() => null) : null;
+  const token = secret
+    ? await getToken({ req: request, secret, cookieName: settings.cookieName, secureCookie: settings.isHttps }).catch(() => null)
+    : null;
   const claims = parseSessionClaims(token);
   const isSignedIn = !!claims && !isPastMaxAge(claims, settings.maxAgeSeconds);
   let renewed: string | null = null;
   // Not on next-auth's own endpoints: a renewal there could race sign-out's clearing of the cookie.
-  if (isSignedIn && secret && !isPublic(request.nextUrl.pathname) && typeof token?.iat === "number" && Date.now() / 1000 - token.iat >= RENEW_AFTER_SECONDS) {
+  if (
+    isSignedIn &&
+    secret &&
+    !isPublic(request.nextUrl.pathname) &&
+    typeof token?.iat === "number" &&
+    Date.now() / 1000 - token.iat >= RENEW_AFTER_SECONDS
+  ) {
     renewed = await encode({ token, secret, maxAge: settings.idleSeconds });
   }
   const withSession = (response: NextResponse) => {
     if (renewed) {
-      response.cookies.set(settings.cookieName, renewed, { httpOnly: true, sameSite: "lax", path: "/", secure: settings.isHttps, maxAge: settings.idleSeconds });
+      response.cookies.set(settings.cookieName, renewed, {
+        httpOnly: true,
+        sameSite: "lax",
+        path: "/",
+        secure: settings.isHttps,
+        maxAge: settings.idleSeconds,
+      });
     }
     return withPolicy(response);
   };

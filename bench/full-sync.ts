@@ -102,8 +102,11 @@ async function runPool<T, R>(items: T[], limit: number, work: (item: T) => Promi
   return results;
 }
 
-
-export async function benchFullSync(options: { isQuick: boolean; concurrency: number | null; log: (line: string) => void }): Promise<BenchReport> {
+export async function benchFullSync(options: {
+  isQuick: boolean;
+  concurrency: number | null;
+  log: (line: string) => void;
+}): Promise<BenchReport> {
   const accountCount = options.isQuick ? 20 : 200;
   const regions = options.isQuick ? REGIONS.slice(0, 2) : REGIONS;
   // Default: every account at once (quotas are per account, so nothing is gained by waiting).
@@ -114,7 +117,9 @@ export async function benchFullSync(options: { isQuick: boolean; concurrency: nu
   const sim = await startSimProcess({ port: 0, accounts: accountCount, regions, seed: "parapet-bench", quotas: true });
   try {
     const { warmUpMs } = await sim.warmUp();
-    options.log(`sync: simulator (pid ${sim.pid}) with ${accountCount} accounts x ${regions.length} regions generated in ${formatMs(warmUpMs)}`);
+    options.log(
+      `sync: simulator (pid ${sim.pid}) with ${accountCount} accounts x ${regions.length} regions generated in ${formatMs(warmUpMs)}`,
+    );
     await registerSimAccounts(database.pool, sim.org.accounts, "bench");
 
     const runtime = createWorkerRuntime({
@@ -157,7 +162,11 @@ export async function benchFullSync(options: { isQuick: boolean; concurrency: nu
     runtime.roles.destroy();
 
     const delta = (from: Record<string, number>, to: Record<string, number>) =>
-      Object.fromEntries(Object.entries(to).map(([key, value]) => [key, value - (from[key] ?? 0)]).filter(([, value]) => (value as number) > 0)) as Record<string, number>;
+      Object.fromEntries(
+        Object.entries(to)
+          .map(([key, value]) => [key, value - (from[key] ?? 0)])
+          .filter(([, value]) => (value as number) > 0),
+      ) as Record<string, number>;
     const throttled = delta(before.throttled, after.throttled);
     const throttledTotal = Object.values(throttled).reduce((sum, value) => sum + value, 0);
     const servedBefore = new Map(before.servedCalls);
@@ -189,21 +198,52 @@ export async function benchFullSync(options: { isQuick: boolean; concurrency: nu
     const percent = (share: number) => `${(share * 100).toFixed(0)}%`;
 
     const lines: Array<[string, string]> = [
-      ["org", `${accountCount} accounts x ${regions.length} regions (${regions.join(", ")}), quotas on, ${concurrency} accounts at a time, pg pool ${poolSize}`],
-      ["stored", `${counts.rows[0]!.findings.toLocaleString("en-US")} findings, ${counts.rows[0]!.events.toLocaleString("en-US")} CloudTrail events; ${steps.length} steps, ${failedSteps.length} failed`],
+      [
+        "org",
+        `${accountCount} accounts x ${regions.length} regions (${regions.join(", ")}), quotas on, ${concurrency} accounts at a time, pg pool ${poolSize}`,
+      ],
+      [
+        "stored",
+        `${counts.rows[0]!.findings.toLocaleString("en-US")} findings, ${counts.rows[0]!.events.toLocaleString("en-US")} CloudTrail events; ${steps.length} steps, ${failedSteps.length} failed`,
+      ],
       ["wall time", formatMs(wallMs)],
-      ["quota minimum", `${formatMs(boundMs)}  (slowest: ${bound.slowest ? `${bound.slowest.accountRegion} ${bound.slowest.api} x ${bound.slowest.calls}` : "none"}; STS ${bound.stsSeconds.toFixed(1)} s)`],
+      [
+        "quota minimum",
+        `${formatMs(boundMs)}  (slowest: ${bound.slowest ? `${bound.slowest.accountRegion} ${bound.slowest.api} x ${bound.slowest.calls}` : "none"}; STS ${bound.stsSeconds.toFixed(1)} s)`,
+      ],
       ...(concurrency < accountCount ? ([["bound at this concurrency", formatMs(scheduleBoundMs)]] as Array<[string, string]>) : []),
-      ["CPU minimum", `${formatMs(cpuBoundMs)}  (collector ${formatMs(collectorCpuMs)} on one thread, PostgreSQL ${postgresCpuMs === null ? "n/a" : formatMs(postgresCpuMs)}, over ${cores} cores; simulator used ${formatMs(simCpuMs)} more)`],
-      ["collector CPU per unit", `${(collectorCpuMs / totalCalls).toFixed(1)} ms per API call served, ${((collectorCpuMs / Math.max(1, counts.rows[0]!.findings + counts.rows[0]!.events)) * 1000).toFixed(0)} µs per record stored`],
-      ["machine", `${machineBusy === null ? "n/a" : percent(machineBusy)} of ${cores} cores busy during the sync (every process), load average before ${loadBefore}`],
+      [
+        "CPU minimum",
+        `${formatMs(cpuBoundMs)}  (collector ${formatMs(collectorCpuMs)} on one thread, PostgreSQL ${postgresCpuMs === null ? "n/a" : formatMs(postgresCpuMs)}, over ${cores} cores; simulator used ${formatMs(simCpuMs)} more)`,
+      ],
+      [
+        "collector CPU per unit",
+        `${(collectorCpuMs / totalCalls).toFixed(1)} ms per API call served, ${((collectorCpuMs / Math.max(1, counts.rows[0]!.findings + counts.rows[0]!.events)) * 1000).toFixed(0)} µs per record stored`,
+      ],
+      [
+        "machine",
+        `${machineBusy === null ? "n/a" : percent(machineBusy)} of ${cores} cores busy during the sync (every process), load average before ${loadBefore}`,
+      ],
       ["collector event loop", `${percent(elu.utilization)} busy, delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms`],
-      ["slowest account", slowestAccount ? `${slowestAccount[0]} ${formatMs(slowestAccount[1])} (its quota minimum ${formatMs((bound.perAccountSeconds.get(slowestAccount[0]) ?? 0) * 1000)})` : "-"],
+      [
+        "slowest account",
+        slowestAccount
+          ? `${slowestAccount[0]} ${formatMs(slowestAccount[1])} (its quota minimum ${formatMs((bound.perAccountSeconds.get(slowestAccount[0]) ?? 0) * 1000)})`
+          : "-",
+      ],
       ["API calls served", `${totalCalls.toLocaleString("en-US")}: ${calls.map(([api, count]) => `${api} ${count}`).join(", ")}`],
       ["client attempts", `${attempts.toLocaleString("en-US")} rate-limited attempts (STS is not rate-limited client-side)`],
-      ["throttled by sim", throttledTotal === 0 ? "0" : `${throttledTotal}: ${Object.entries(throttled).map(([api, count]) => `${api} ${count}`).join(", ")}`],
+      [
+        "throttled by sim",
+        throttledTotal === 0
+          ? "0"
+          : `${throttledTotal}: ${Object.entries(throttled)
+              .map(([api, count]) => `${api} ${count}`)
+              .join(", ")}`,
+      ],
     ];
-    for (const step of failedSteps.slice(0, 3)) lines.push(["failed step", `${step.region} ${step.source}: ${step.errorCode} ${step.error}`]);
+    for (const step of failedSteps.slice(0, 3))
+      lines.push(["failed step", `${step.region} ${step.source}: ${step.errorCode} ${step.error}`]);
 
     return {
       name: "sync",

@@ -38,7 +38,8 @@ function parseArgs(args: string[]): BenchOptions {
     else if (flag === "--only") {
       const names = value().split(",").filter(Boolean);
       for (const name of names) {
-        if (!(BENCHMARKS as readonly string[]).includes(name)) throw new Error(`--only: unknown benchmark "${name}" (one of ${BENCHMARKS.join(", ")})`);
+        if (!(BENCHMARKS as readonly string[]).includes(name))
+          throw new Error(`--only: unknown benchmark "${name}" (one of ${BENCHMARKS.join(", ")})`);
       }
       options.only = names as BenchmarkName[];
     } else if (flag === "--concurrency") {
@@ -50,7 +51,9 @@ function parseArgs(args: string[]): BenchOptions {
       if (!(scale > 0 && scale <= 1)) throw new Error("--scale must be a number in (0, 1]");
       options.scale = scale;
     } else if (flag === "--help" || flag === "-h") {
-      console.log("usage: npm run bench -- [--only upsert|sync|sim-start|report|sign-in-timing|console[,...]] [--quick] [--concurrency N] [--scale F]");
+      console.log(
+        "usage: npm run bench -- [--only upsert|sync|sim-start|report|sign-in-timing|console[,...]] [--quick] [--concurrency N] [--scale F]",
+      );
       process.exit(0);
     } else throw new Error(`unknown flag ${arg}`);
   }
@@ -84,7 +87,9 @@ async function main(): Promise<void> {
     memoryMb: Math.round(os.totalmem() / 1024 / 1024),
     isQuick: options.isQuick,
   };
-  log(`bench: ${options.only.join(", ")}${options.isQuick ? " (quick sizes)" : ""} on ${machine.cpus} x ${machine.cpuModel}, Node ${machine.node}`);
+  log(
+    `bench: ${options.only.join(", ")}${options.isQuick ? " (quick sizes)" : ""} on ${machine.cpus} x ${machine.cpuModel}, Node ${machine.node}`,
+  );
 
   const reports: BenchReport[] = [];
   const failures: Array<{ name: string; error: string }> = [];
@@ -105,7 +110,9 @@ async function main(): Promise<void> {
     console.log("\n== budgets ==");
     const width = Math.max(...budgets.map((budget) => budget.label.length));
     for (const budget of budgets) {
-      console.log(`  ${budget.label.padEnd(width)}  ${budget.ratio.toFixed(2)}x  (goal <= ${budget.goal.toFixed(1)}x)  ${isBudgetMet(budget) ? "PASS" : "MISS"}`);
+      console.log(
+        `  ${budget.label.padEnd(width)}  ${budget.ratio.toFixed(2)}x  (goal <= ${budget.goal.toFixed(1)}x)  ${isBudgetMet(budget) ? "PASS" : "MISS"}`,
+      );
     }
   }
 

@@ -49,7 +49,9 @@ function processCpuMs(pid: number): { ppid: number; cpuMs: number; command: stri
 export function readPostgresCpuMs(dataDir: string): number | null {
   let pids: number[];
   try {
-    pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name)).map(Number);
+    pids = readdirSync("/proc")
+      .filter((name) => /^\d+$/.test(name))
+      .map(Number);
   } catch {
     return null;
   }
@@ -71,5 +73,8 @@ export function readPostgresCpuMs(dataDir: string): number | null {
 }
 
 export function loadAverage(): string {
-  return os.loadavg().map((value) => value.toFixed(1)).join(" ");
+  return os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(" ");
 }

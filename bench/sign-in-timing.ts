@@ -30,7 +30,13 @@ export async function benchSignInTiming(options: { isQuick: boolean; log: (line:
       ["unknown e-mail (dummy hash, median)", formatMs(unknownMedian)],
       ["rounds", String(rounds)],
     ],
-    budgets: [{ label: "sign-in timing: slower / faster median", ratio: Math.max(knownMedian, unknownMedian) / Math.min(knownMedian, unknownMedian), goal: 1.2 }],
+    budgets: [
+      {
+        label: "sign-in timing: slower / faster median",
+        ratio: Math.max(knownMedian, unknownMedian) / Math.min(knownMedian, unknownMedian),
+        goal: 1.2,
+      },
+    ],
     data: { rounds, knownMs, unknownMs },
   };
 }

@@ -11,14 +11,18 @@ export interface ProcessMemory {
   external: number;
 }
 
-export type ParentMessage =
-  | { type: "start"; options: SimulatorOptions }
-  | { type: "warm-up" }
-  | { type: "stats" }
-  | { type: "close" };
+export type ParentMessage = { type: "start"; options: SimulatorOptions } | { type: "warm-up" } | { type: "stats" } | { type: "close" };
 
 export type ChildMessage =
-  | { type: "started"; url: string; org: SimOrg; baseCredentials: SimCredentials; startMs: number; memoryBefore: ProcessMemory; memoryAfter: ProcessMemory }
+  | {
+      type: "started";
+      url: string;
+      org: SimOrg;
+      baseCredentials: SimCredentials;
+      startMs: number;
+      memoryBefore: ProcessMemory;
+      memoryAfter: ProcessMemory;
+    }
   | { type: "warmed-up"; warmUpMs: number; memory: ProcessMemory }
   | {
       type: "stats";

@@ -44,9 +44,15 @@ async function assumeRoles(sim: SimProcess, accounts: SimAccount[]): Promise<Map
     for (let offset = 0; offset < accounts.length; offset += 50) {
       await Promise.all(
         accounts.slice(offset, offset + 50).map(async (account) => {
-          const output = await sts.send(new AssumeRoleCommand({ RoleArn: account.roleArn, RoleSessionName: "parapet-bench", ExternalId: account.externalId }));
+          const output = await sts.send(
+            new AssumeRoleCommand({ RoleArn: account.roleArn, RoleSessionName: "parapet-bench", ExternalId: account.externalId }),
+          );
           const credentials = output.Credentials!;
-          result.set(account.id, { accessKeyId: credentials.AccessKeyId!, secretAccessKey: credentials.SecretAccessKey!, sessionToken: credentials.SessionToken! });
+          result.set(account.id, {
+            accessKeyId: credentials.AccessKeyId!,
+            secretAccessKey: credentials.SecretAccessKey!,
+            sessionToken: credentials.SessionToken!,
+          });
         }),
       );
     }
@@ -62,7 +68,11 @@ async function assumeRoles(sim: SimProcess, accounts: SimAccount[]): Promise<Map
  * bucket is hit twice. Clients are built before the clock starts. No retries: an error is
  * counted, not hidden.
  */
-async function fireLoad(sim: SimProcess, credentials: Map<string, AwsCredentialIdentity>, targets: Array<{ account: SimAccount; region: string }>): Promise<LoadResult> {
+async function fireLoad(
+  sim: SimProcess,
+  credentials: Map<string, AwsCredentialIdentity>,
+  targets: Array<{ account: SimAccount; region: string }>,
+): Promise<LoadResult> {
   const calls = targets.map(({ account, region }, index) => {
     const config = { region, endpoint: sim.url, credentials: credentials.get(account.id)!, maxAttempts: 1 };
     if (index % 2 === 0) {
@@ -109,14 +119,22 @@ async function fireLoad(sim: SimProcess, credentials: Map<string, AwsCredentialI
   const wallMs = performance.now() - started;
   const clientCpuShare = cpuShare(cpuBefore, process.cpuUsage(), wallMs);
   const safe = latencies.length > 0 ? latencies : [0];
-  return { requests: targets.length, errors, firstError, wallMs, p50: percentile(safe, 0.5), p95: percentile(safe, 0.95), max: Math.max(...safe), clientCpuShare };
+  return {
+    requests: targets.length,
+    errors,
+    firstError,
+    wallMs,
+    p50: percentile(safe, 0.5),
+    p95: percentile(safe, 0.95),
+    max: Math.max(...safe),
+    clientCpuShare,
+  };
 }
 
-const describeMemory = (memory: ProcessMemory) => `RSS ${formatMb(memory.rss)}, heap ${formatMb(memory.heapUsed)}, buffers ${formatMb(memory.external)}`;
+const describeMemory = (memory: ProcessMemory) =>
+  `RSS ${formatMb(memory.rss)}, heap ${formatMb(memory.heapUsed)}, buffers ${formatMb(memory.external)}`;
 const describeLoad = (load: LoadResult) =>
-  `${load.requests} concurrent: p50 ${formatMs(load.p50)}, p95 ${formatMs(load.p95)}, max ${formatMs(load.max)}, all in ${formatMs(load.wallMs)}, ${load.errors} errors${load.firstError ? ` (${load.firstError})` : ""}${
-    `; CPU: simulator ${load.simCpuShare === undefined ? "n/a" : `${(load.simCpuShare * 100).toFixed(0)}%`}, client ${(load.clientCpuShare * 100).toFixed(0)}% of a core`
-  }`;
+  `${load.requests} concurrent: p50 ${formatMs(load.p50)}, p95 ${formatMs(load.p95)}, max ${formatMs(load.max)}, all in ${formatMs(load.wallMs)}, ${load.errors} errors${load.firstError ? ` (${load.firstError})` : ""}${`; CPU: simulator ${load.simCpuShare === undefined ? "n/a" : `${(load.simCpuShare * 100).toFixed(0)}%`}, client ${(load.clientCpuShare * 100).toFixed(0)}% of a core`}`;
 
 export async function benchSimStart(options: { isQuick: boolean; log: (line: string) => void }): Promise<BenchReport> {
   const accountCount = options.isQuick ? 200 : 1000;
@@ -125,7 +143,9 @@ export async function benchSimStart(options: { isQuick: boolean; log: (line: str
   const sim = await startSimProcess({ port: 0, accounts: accountCount, regions: REGIONS, seed: "parapet-bench", quotas: true });
   const readyMs = performance.now() - spawnStarted;
   try {
-    options.log(`sim-start: ${accountCount} accounts x ${REGIONS.length} regions answering after ${formatMs(readyMs)} (startSimulator ${formatMs(sim.start.startMs)})`);
+    options.log(
+      `sim-start: ${accountCount} accounts x ${REGIONS.length} regions answering after ${formatMs(readyMs)} (startSimulator ${formatMs(sim.start.startMs)})`,
+    );
     // Two disjoint sets of account-regions: the cold run must touch ungenerated ones.
     const pick = (offset: number) =>
       Array.from({ length: requestCount }, (_, index) => {
@@ -157,7 +177,10 @@ export async function benchSimStart(options: { isQuick: boolean; log: (line: str
         ["memory at start", `${describeMemory(sim.start.memoryAfter)} (empty process: RSS ${formatMb(sim.start.memoryBefore.rss)})`],
         ["cold load", describeLoad(cold)],
         ["memory after cold", describeMemory(afterCold.memory)],
-        ["warmUp()", `${formatMs(warm.warmUpMs)} to generate all ${accountCount * REGIONS.length} account-regions; ${describeMemory(warm.memory)}`],
+        [
+          "warmUp()",
+          `${formatMs(warm.warmUpMs)} to generate all ${accountCount * REGIONS.length} account-regions; ${describeMemory(warm.memory)}`,
+        ],
         ["warm load", describeLoad(hot)],
         ["memory at end", describeMemory(end.memory)],
       ],

@@ -80,7 +80,11 @@ function asffRecord(index: number, version: number): Record<string, unknown> {
         Id: resourceId,
         Partition: "aws",
         Region: region,
-        Tags: { Environment: index % 3 === 0 ? "production" : "staging", Owner: `team-${index % 17}`, CostCentre: `cc-${1000 + (index % 50)}` },
+        Tags: {
+          Environment: index % 3 === 0 ? "production" : "staging",
+          Owner: `team-${index % 17}`,
+          CostCentre: `cc-${1000 + (index % 50)}`,
+        },
         Details: { Other: { Name: `resource-${index}`, CreatedBy: `arn:aws:iam::${ACCOUNT_ID}:role/deployer`, Version: String(version) } },
       },
     ],
@@ -88,12 +92,20 @@ function asffRecord(index: number, version: number): Record<string, unknown> {
       Status: version % 2 === 0 ? "FAILED" : "PASSED",
       SecurityControlId: controlId,
       AssociatedStandards: [{ StandardsId: "standards/aws-foundational-security-best-practices/v/1.0.0" }],
-      StatusReasons: [{ ReasonCode: "CONFIG_EVALUATIONS_EMPTY", Description: "AWS Config evaluated your resources against the rule. The rule did not apply to the AWS resources in its scope." }],
+      StatusReasons: [
+        {
+          ReasonCode: "CONFIG_EVALUATIONS_EMPTY",
+          Description: "AWS Config evaluated your resources against the rule. The rule did not apply to the AWS resources in its scope.",
+        },
+      ],
     },
     WorkflowState: "NEW",
     Workflow: { Status: version % 2 === 0 ? "NEW" : "RESOLVED" },
     RecordState: "ACTIVE",
-    FindingProviderFields: { Severity: { Label: label, Original: label }, Types: ["Software and Configuration Checks/Industry and Regulatory Standards"] },
+    FindingProviderFields: {
+      Severity: { Label: label, Original: label },
+      Types: ["Software and Configuration Checks/Industry and Regulatory Standards"],
+    },
     ProcessedAt: updated.toISOString(),
   };
 }
@@ -115,12 +127,34 @@ const COPY_COLUMNS =
   "source_updated_at, linked_guardduty_id, raw";
 
 function copyLine(row: NormalisedFinding): string {
-  return [
-    row.source, row.sourceId, row.accountId, row.region, row.type, row.title, row.description, row.severity,
-    row.severityLabel, row.status, row.workflowStatus, row.recordState, row.complianceStatus, row.controlId,
-    row.productName, row.resourceType, row.resourceId, row.firstSeenAt.toISOString(), row.lastSeenAt.toISOString(),
-    row.updatedAt.toISOString(), row.linkedGuardDutyId, JSON.stringify(row.raw),
-  ].map(copyTextValue).join("\t") + "\n";
+  return (
+    [
+      row.source,
+      row.sourceId,
+      row.accountId,
+      row.region,
+      row.type,
+      row.title,
+      row.description,
+      row.severity,
+      row.severityLabel,
+      row.status,
+      row.workflowStatus,
+      row.recordState,
+      row.complianceStatus,
+      row.controlId,
+      row.productName,
+      row.resourceType,
+      row.resourceId,
+      row.firstSeenAt.toISOString(),
+      row.lastSeenAt.toISOString(),
+      row.updatedAt.toISOString(),
+      row.linkedGuardDutyId,
+      JSON.stringify(row.raw),
+    ]
+      .map(copyTextValue)
+      .join("\t") + "\n"
+  );
 }
 
 /** COPY text, about 256 KB a chunk, built lazily while the COPY streams. */
@@ -220,16 +254,23 @@ export async function benchUpsertVsCopy(options: { isQuick: boolean; log: (line:
     return {
       name: "upsert",
       lines: [
-        ["rows", `${rowCount.toLocaleString("en-US")} Security Hub findings, raw ~${(rawBytes / 1024).toFixed(1)} KB each; table with its 6 indexes = ${tableSize.rows[0]!.size}`],
-        ["runs", `median of ${rounds} after a 5,000-row warm-up; upsert in batches of ${BATCH_SIZE}, one transaction each; load average before ${loadAverageBefore}`],
+        [
+          "rows",
+          `${rowCount.toLocaleString("en-US")} Security Hub findings, raw ~${(rawBytes / 1024).toFixed(1)} KB each; table with its 6 indexes = ${tableSize.rows[0]!.size}`,
+        ],
+        [
+          "runs",
+          `median of ${rounds} after a 5,000-row warm-up; upsert in batches of ${BATCH_SIZE}, one transaction each; load average before ${loadAverageBefore}`,
+        ],
         ["COPY (one statement)", `${formatMs(copy)}  ${rate(copy)}`],
-        ["upsert, insert path", `${formatMs(insert)}  ${rate(insert)}  (${(insert / copy).toFixed(2)}x COPY; per round ${measured.map((times) => (times.insert / times.copy).toFixed(2)).join(", ")})`],
+        [
+          "upsert, insert path",
+          `${formatMs(insert)}  ${rate(insert)}  (${(insert / copy).toFixed(2)}x COPY; per round ${measured.map((times) => (times.insert / times.copy).toFixed(2)).join(", ")})`,
+        ],
         ["upsert, update path", `${formatMs(update)}  ${rate(update)}  (${(update / copy).toFixed(2)}x COPY)`],
         ["upsert, unchanged", `${formatMs(unchanged)}  ${rate(unchanged)}  (${(unchanged / copy).toFixed(2)}x COPY)`],
       ],
-      budgets: [
-        { label: "bulk upsert (insert path) / COPY", ratio: insertRatio, goal: 2 },
-      ],
+      budgets: [{ label: "bulk upsert (insert path) / COPY", ratio: insertRatio, goal: 2 }],
       data: {
         rowCount,
         rounds,

@@ -27,7 +27,18 @@ export function onShutdown(stop: (signal: string) => Promise<void>): void {
   process.on("SIGTERM", handler);
 }
 
-const CONNECTION_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "57P01", "57P02", "57P03", "08000", "08003", "08006"]);
+const CONNECTION_ERROR_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08003",
+  "08006",
+]);
 
 /** True for errors that mean "the database went away" (refused, reset, or the server shutting down). */
 export function isConnectionError(error: unknown): boolean {

@@ -40,7 +40,11 @@ async function latestSnapshot(db: pg.Client, accountId: string) {
 const fixed = (value: number | null) => (value === null ? "n/a" : Number(value).toFixed(1));
 
 test.describe("[ACCOUNTS]", () => {
-  test("[ACCOUNTS]: drills down from the overview to the score, a failing item, its evidence and the raw AWS record", async ({ page, db, signedIn: _ }) => {
+  test("[ACCOUNTS]: drills down from the overview to the score, a failing item, its evidence and the raw AWS record", async ({
+    page,
+    db,
+    signedIn: _,
+  }) => {
     const failing = await findFailingItem(db);
     const overview = new OverviewPage(page);
     const account = new AccountPage(page);
@@ -79,7 +83,11 @@ test.describe("[ACCOUNTS]", () => {
     await page.screenshot({ path: "test-results/e2e/account-raw-record.png", fullPage: true });
   });
 
-  test("[ACCOUNTS]: the demo's first run leaves a week of daily snapshots, and 'what changed' explains the last move", async ({ page, db, signedIn: _ }) => {
+  test("[ACCOUNTS]: the demo's first run leaves a week of daily snapshots, and 'what changed' explains the last move", async ({
+    page,
+    db,
+    signedIn: _,
+  }) => {
     const perAccount = await db.query<{ account_id: string; days: number; older: number }>(
       `SELECT a.id AS account_id,
               count(s.day) FILTER (WHERE s.day >= (SELECT max(day) FROM score_snapshots) - 8)::int AS days,
@@ -116,7 +124,11 @@ test.describe("[ACCOUNTS]", () => {
     await page.screenshot({ path: "test-results/e2e/account-what-changed.png" });
   });
 
-  test("[ACCOUNTS]: an admin accepts a failing item: the risk-adjusted score rises, the raw score stays, revoking brings the failure back", async ({ page, db, signedIn: _ }) => {
+  test("[ACCOUNTS]: an admin accepts a failing item: the risk-adjusted score rises, the raw score stays, revoking brings the failure back", async ({
+    page,
+    db,
+    signedIn: _,
+  }) => {
     const failing = await findFailingItem(db);
     const account = new AccountPage(page);
     const before = await latestSnapshot(db, failing.account_id);
@@ -157,7 +169,8 @@ test.describe("[ACCOUNTS]", () => {
 
     const after = await latestSnapshot(db, failing.account_id);
     expect(after.score).toBe(before.score);
-    if (before.risk_adjusted_score !== null && before.risk_adjusted_score < 100) expect(after.risk_adjusted_score!).toBeGreaterThan(before.risk_adjusted_score);
+    if (before.risk_adjusted_score !== null && before.risk_adjusted_score < 100)
+      expect(after.risk_adjusted_score!).toBeGreaterThan(before.risk_adjusted_score);
     else expect(after.risk_adjusted_score).toBe(after.score);
 
     await account.goto(failing.account_id);

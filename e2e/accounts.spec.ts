@@ -25,11 +25,21 @@ test.describe("[ACCOUNTS]", () => {
     await page.screenshot({ path: "test-results/screens/accounts.png", fullPage: true });
   });
 
-  test("[ACCOUNTS]: onboarding refuses an 11-digit id, a malformed ARN and a role in another account with field errors", async ({ page, db, signedIn: _ }) => {
+  test("[ACCOUNTS]: onboarding refuses an 11-digit id, a malformed ARN and a role in another account with field errors", async ({
+    page,
+    db,
+    signedIn: _,
+  }) => {
     const accounts = new AccountsPage(page);
     await accounts.goto();
     const shortId = "12345678901";
-    await accounts.fillOnboarding({ id: shortId, name: "too short", roleArn: "arn:aws:iam::role/NoAccount", externalId: "x", regions: "us-east-1, not-a-region" });
+    await accounts.fillOnboarding({
+      id: shortId,
+      name: "too short",
+      roleArn: "arn:aws:iam::role/NoAccount",
+      externalId: "x",
+      regions: "us-east-1, not-a-region",
+    });
     await accounts.submitOnboarding();
     await expect(accounts.fieldError("id")).toContainText("12 digits");
     await expect(accounts.fieldError("roleArn")).toContainText("arn:aws:iam::<12 digits>:role/<name>");
@@ -38,7 +48,13 @@ test.describe("[ACCOUNTS]", () => {
     await expect(accounts.form.getByLabel("Account id")).toHaveValue(shortId);
 
     const id = uniqueAccountId();
-    await accounts.fillOnboarding({ id, name: "wrong role", roleArn: "arn:aws:iam::111122223333:role/ParapetReadOnly", externalId: "e2e-external-id", regions: "us-east-1" });
+    await accounts.fillOnboarding({
+      id,
+      name: "wrong role",
+      roleArn: "arn:aws:iam::111122223333:role/ParapetReadOnly",
+      externalId: "e2e-external-id",
+      regions: "us-east-1",
+    });
     await accounts.submitOnboarding();
     await expect(accounts.fieldError("roleArn")).toContainText(`must be in account ${id}`);
     await expect(accounts.fieldError("id")).toHaveCount(0);
@@ -66,13 +82,24 @@ test.describe("[ACCOUNTS]", () => {
         "SELECT status, regions, external_id, owner FROM accounts WHERE id = $1",
         [id],
       );
-      expect(stored.rows[0]).toEqual({ status: "pending", regions: ["us-east-1", "eu-west-1"], external_id: "e2e-external:id/1", owner: "e2e-team" });
+      expect(stored.rows[0]).toEqual({
+        status: "pending",
+        regions: ["us-east-1", "eu-west-1"],
+        external_id: "e2e-external:id/1",
+        owner: "e2e-team",
+      });
       const audit = await db.query("SELECT 1 FROM audit_log WHERE action = 'account.create' AND target = $1", [id]);
       expect(audit.rowCount).toBe(1);
       await expect(accounts.accountRow(id)).toBeVisible();
       await expect(accounts.accountRow(id).getByTestId("account-status")).toContainText("pending");
 
-      await accounts.fillOnboarding({ id, name: "again", roleArn: `arn:aws:iam::${id}:role/ParapetReadOnly`, externalId: "e2e-external-id", regions: "us-east-1" });
+      await accounts.fillOnboarding({
+        id,
+        name: "again",
+        roleArn: `arn:aws:iam::${id}:role/ParapetReadOnly`,
+        externalId: "e2e-external-id",
+        regions: "us-east-1",
+      });
       await accounts.submitOnboarding();
       await expect(accounts.fieldError("id")).toContainText("already registered");
     } finally {
@@ -80,11 +107,18 @@ test.describe("[ACCOUNTS]", () => {
     }
   });
 
-  test("[ACCOUNTS]: test connection on a demo account assumes the role and reaches GuardDuty and Security Hub", async ({ page, db, signedIn: _ }) => {
+  test("[ACCOUNTS]: test connection on a demo account assumes the role and reaches GuardDuty and Security Hub", async ({
+    page,
+    db,
+    signedIn: _,
+  }) => {
     const accounts = new AccountsPage(page);
     const account = await db.query<{ id: string }>("SELECT id FROM accounts WHERE name = 'management' AND role_arn IS NOT NULL");
     const id = account.rows[0]!.id;
-    const before = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'account.test-connection' AND target = $1", [id]);
+    const before = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'account.test-connection' AND target = $1",
+      [id],
+    );
     await accounts.goto();
     await accounts.testRowConnection(id);
     const row = accounts.accountRow(id);
@@ -96,7 +130,10 @@ test.describe("[ACCOUNTS]", () => {
     await expect(accounts.step(report, "sts:GetCallerIdentity")).toContainText(`assumed-role/ParapetReadOnly`);
     await expect(accounts.step(report, "guardduty:ListDetectors")).not.toHaveAttribute("data-status", "failed");
     await expect(accounts.step(report, "securityhub:DescribeHub")).not.toHaveAttribute("data-status", "failed");
-    const after = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'account.test-connection' AND target = $1", [id]);
+    const after = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'account.test-connection' AND target = $1",
+      [id],
+    );
     expect(after.rows[0]!.n).toBe(before.rows[0]!.n + 1);
     await page.screenshot({ path: "test-results/screens/accounts-test-connection.png", fullPage: true });
   });
@@ -110,7 +147,13 @@ test.describe("[ACCOUNTS]", () => {
 
     // Before saving: the onboarding form tests the typed values.
     await accounts.goto();
-    await accounts.fillOnboarding({ id, name: "wrong external id", roleArn, externalId: "not-the-right-external-id", regions: "us-east-1" });
+    await accounts.fillOnboarding({
+      id,
+      name: "wrong external id",
+      roleArn,
+      externalId: "not-the-right-external-id",
+      regions: "us-east-1",
+    });
     await accounts.testOnboardingConnection();
     const formReport = accounts.connectionReport(accounts.form);
     await expect(formReport).toBeVisible({ timeout: 30_000 });
@@ -134,9 +177,22 @@ test.describe("[ACCOUNTS]", () => {
     }
   });
 
-  test("[ACCOUNTS]: editing an account refuses bad fields, tests the edited role, keeps a blank ExternalId and audits without it", async ({ page, db, signedIn: _ }) => {
+  test("[ACCOUNTS]: editing an account refuses bad fields, tests the edited role, keeps a blank ExternalId and audits without it", async ({
+    page,
+    db,
+    signedIn: _,
+  }) => {
     const accounts = new AccountsPage(page);
-    const picked = await db.query<{ id: string; name: string; role_arn: string; external_id: string; regions: string[]; owner: string | null; status: string; status_error: string | null }>(
+    const picked = await db.query<{
+      id: string;
+      name: string;
+      role_arn: string;
+      external_id: string;
+      regions: string[];
+      owner: string | null;
+      status: string;
+      status_error: string | null;
+    }>(
       "SELECT id, name, role_arn, external_id, regions, owner, status, status_error FROM accounts WHERE role_arn IS NOT NULL AND status = 'active' AND name <> 'management' ORDER BY id DESC LIMIT 1",
     );
     const original = picked.rows[0]!;
@@ -177,7 +233,13 @@ test.describe("[ACCOUNTS]", () => {
       await form.getByRole("button", { name: "Save changes" }).click();
       await expect(form.getByTestId("onboard-result")).toHaveText("Saved: name, regions, owner.");
       const saved = await db.query("SELECT name, external_id, regions, owner, status FROM accounts WHERE id = $1", [id]);
-      expect(saved.rows[0]).toEqual({ name: `${original.name}-edited`, external_id: original.external_id, regions: ["us-east-1"], owner: "e2e-owner@example.com", status: "active" });
+      expect(saved.rows[0]).toEqual({
+        name: `${original.name}-edited`,
+        external_id: original.external_id,
+        regions: ["us-east-1"],
+        owner: "e2e-owner@example.com",
+        status: "active",
+      });
 
       // A new ExternalId: stored, the account is pending until a collection proves it, and the log never holds the value.
       await form.getByLabel("ExternalId").fill("e2e-new-external-id");
@@ -185,7 +247,10 @@ test.describe("[ACCOUNTS]", () => {
       await expect(form.getByTestId("onboard-result")).toHaveText("Saved: ExternalId. The next collection uses the new role.");
       const rotated = await db.query("SELECT external_id, status FROM accounts WHERE id = $1", [id]);
       expect(rotated.rows[0]).toEqual({ external_id: "e2e-new-external-id", status: "pending" });
-      const audit = await db.query<{ detail: { changed: string[] } }>("SELECT detail FROM audit_log WHERE action = 'account.update' AND target = $1 ORDER BY id", [id]);
+      const audit = await db.query<{ detail: { changed: string[] } }>(
+        "SELECT detail FROM audit_log WHERE action = 'account.update' AND target = $1 ORDER BY id",
+        [id],
+      );
       expect(audit.rows.map((row) => row.detail.changed)).toEqual([["name", "regions", "owner"], ["externalId"]]);
       expect(JSON.stringify(audit.rows)).not.toContain("e2e-new-external-id");
       expect(JSON.stringify(audit.rows)).not.toContain(original.external_id);
@@ -195,16 +260,23 @@ test.describe("[ACCOUNTS]", () => {
       await expect(page.getByRole("heading", { name: new RegExp(`${original.name}-edited`) })).toBeVisible();
       await expect(page.getByTestId("account-header")).toContainText("e2e-owner@example.com");
     } finally {
-      await db.query("UPDATE accounts SET name = $2, external_id = $3, regions = $4, owner = $5, status = $6, status_error = $7 WHERE id = $1", [
-        id, original.name, original.external_id, original.regions, original.owner, original.status, original.status_error,
-      ]);
+      await db.query(
+        "UPDATE accounts SET name = $2, external_id = $3, regions = $4, owner = $5, status = $6, status_error = $7 WHERE id = $1",
+        [id, original.name, original.external_id, original.regions, original.owner, original.status, original.status_error],
+      );
     }
   });
 
-  test("[ACCOUNTS]: discovery through Organizations lists the organisation from the management account only", async ({ page, db, signedIn: _ }) => {
+  test("[ACCOUNTS]: discovery through Organizations lists the organisation from the management account only", async ({
+    page,
+    db,
+    signedIn: _,
+  }) => {
     const accounts = new AccountsPage(page);
     const management = await db.query<{ id: string }>("SELECT id FROM accounts WHERE name = 'management'");
-    const member = await db.query<{ id: string }>("SELECT id FROM accounts WHERE name <> 'management' AND status <> 'data_only' ORDER BY id LIMIT 1");
+    const member = await db.query<{ id: string }>(
+      "SELECT id FROM accounts WHERE name <> 'management' AND status <> 'data_only' ORDER BY id LIMIT 1",
+    );
     await accounts.goto();
     const source = accounts.discovery.getByLabel("Management or delegated administrator account");
 
@@ -214,14 +286,23 @@ test.describe("[ACCOUNTS]", () => {
 
     await source.selectOption(management.rows[0]!.id);
     await accounts.discovery.getByRole("button", { name: "Discover accounts" }).click();
-    await expect(accounts.discovery.getByTestId("discovery-result")).toContainText("12 accounts in the organisation, 0 not registered yet", { timeout: 30_000 });
+    await expect(accounts.discovery.getByTestId("discovery-result")).toContainText(
+      "12 accounts in the organisation, 0 not registered yet",
+      { timeout: 30_000 },
+    );
   });
 
-  test("[ACCOUNTS]: discovery proposes an organisation account that is not registered, with the management role's name", async ({ page, db, signedIn: _ }) => {
+  test("[ACCOUNTS]: discovery proposes an organisation account that is not registered, with the management role's name", async ({
+    page,
+    db,
+    signedIn: _,
+  }) => {
     const accounts = new AccountsPage(page);
     const management = await db.query<{ id: string }>("SELECT id FROM accounts WHERE name = 'management'");
     // An account known only from records is not registered: discovery must propose it.
-    const member = await db.query<{ id: string; status: string }>("SELECT id, status FROM accounts WHERE name <> 'management' AND status <> 'data_only' ORDER BY id DESC LIMIT 1");
+    const member = await db.query<{ id: string; status: string }>(
+      "SELECT id, status FROM accounts WHERE name <> 'management' AND status <> 'data_only' ORDER BY id DESC LIMIT 1",
+    );
     const { id, status } = member.rows[0]!;
     await db.query("UPDATE accounts SET status = 'data_only' WHERE id = $1", [id]);
     try {
@@ -232,7 +313,9 @@ test.describe("[ACCOUNTS]", () => {
       const proposal = accounts.discovery.locator(`tr[data-proposal-id="${id}"]`);
       await expect(proposal).toContainText(`arn:aws:iam::${id}:role/ParapetReadOnly`);
       await proposal.getByRole("button", { name: "Add..." }).click();
-      await expect(accounts.discovery.getByTestId("onboard-form").getByLabel("Role ARN")).toHaveValue(`arn:aws:iam::${id}:role/ParapetReadOnly`);
+      await expect(accounts.discovery.getByTestId("onboard-form").getByLabel("Role ARN")).toHaveValue(
+        `arn:aws:iam::${id}:role/ParapetReadOnly`,
+      );
       await page.screenshot({ path: "test-results/screens/accounts-discovery.png", fullPage: true });
     } finally {
       await db.query("UPDATE accounts SET status = $2 WHERE id = $1", [id, status]);
@@ -241,7 +324,11 @@ test.describe("[ACCOUNTS]", () => {
 });
 
 test.describe("[COLLECTION]", () => {
-  test("[COLLECTION]: shows each account's latest run as stored, and 'Collect now' records a manual run there", async ({ page, db, signedIn: _ }) => {
+  test("[COLLECTION]: shows each account's latest run as stored, and 'Collect now' records a manual run there", async ({
+    page,
+    db,
+    signedIn: _,
+  }) => {
     const latest = await db.query<{ id: string; status: string }>(
       `SELECT a.id, r.status FROM accounts a
        JOIN LATERAL (SELECT status FROM collection_runs WHERE account_id = a.id ORDER BY started_at DESC LIMIT 1) r ON true
@@ -254,7 +341,9 @@ test.describe("[COLLECTION]", () => {
       await expect(table.locator(`tr[data-account-id="${row.id}"]`).getByTestId("run-status")).toHaveText(row.status);
     }
     await expect(page.getByTestId("runs-table")).toBeVisible();
-    const cursors = await db.query<{ state: string; n: number }>("SELECT state, count(*)::int AS n FROM source_cursors GROUP BY state ORDER BY state");
+    const cursors = await db.query<{ state: string; n: number }>(
+      "SELECT state, count(*)::int AS n FROM source_cursors GROUP BY state ORDER BY state",
+    );
     for (const row of cursors.rows) await expect(page.getByTestId("cursor-counts")).toContainText(`${row.n} ${row.state}`);
     await page.screenshot({ path: "test-results/screens/collection.png", fullPage: true });
     await page.goto("/collection?cursor=all");
@@ -262,15 +351,26 @@ test.describe("[COLLECTION]", () => {
 
     const account = await db.query<{ id: string }>("SELECT id FROM accounts WHERE name = 'management'");
     const id = account.rows[0]!.id;
-    const before = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM collection_runs WHERE account_id = $1 AND trigger = 'manual'", [id]);
+    const before = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM collection_runs WHERE account_id = $1 AND trigger = 'manual'",
+      [id],
+    );
     const accounts = new AccountsPage(page);
     await accounts.goto();
     await accounts.accountRow(id).getByRole("button", { name: "Collect now" }).click();
     await expect(accounts.accountRow(id).getByTestId("row-result")).toHaveText("Collection queued.");
     await expect
-      .poll(async () => (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM collection_runs WHERE account_id = $1 AND trigger = 'manual'", [id])).rows[0]!.n, {
-        timeout: 60_000,
-      })
+      .poll(
+        async () =>
+          (
+            await db.query<{ n: number }>("SELECT count(*)::int AS n FROM collection_runs WHERE account_id = $1 AND trigger = 'manual'", [
+              id,
+            ])
+          ).rows[0]!.n,
+        {
+          timeout: 60_000,
+        },
+      )
       .toBe(before.rows[0]!.n + 1);
     const audit = await db.query("SELECT 1 FROM audit_log WHERE action = 'account.collect' AND target = $1", [id]);
     expect(audit.rowCount).toBeGreaterThan(0);

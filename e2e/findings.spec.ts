@@ -3,13 +3,17 @@ import { expect, test } from "./fixtures";
 import { FindingsPage } from "./pages/findings-page";
 
 /** The explorer's default scope: active, not a Security Hub copy of a GuardDuty finding, not a PASSED control. */
-const DEFAULT_CONDITIONS = "status = 'active' AND linked_guardduty_id IS NULL AND (compliance_status IS NULL OR compliance_status <> 'PASSED')";
+const DEFAULT_CONDITIONS =
+  "status = 'active' AND linked_guardduty_id IS NULL AND (compliance_status IS NULL OR compliance_status <> 'PASSED')";
 
 test.describe("[FINDINGS]", () => {
   for (const severity of ["HIGH", "LOW"]) {
     test(`[FINDINGS]: severity=${severity} in the URL shows the count and rows the database holds`, async ({ page, db, signedIn: _ }) => {
       const findings = new FindingsPage(page);
-      const expected = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM findings WHERE severity_label = $1 AND ${DEFAULT_CONDITIONS}`, [severity]);
+      const expected = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM findings WHERE severity_label = $1 AND ${DEFAULT_CONDITIONS}`,
+        [severity],
+      );
       const total = expected.rows[0]!.n;
       expect(total).toBeGreaterThan(0);
       await findings.goto({ severity });

@@ -255,7 +255,10 @@ const ACTIONS: Record<
   "app/(console)/reports/actions.ts#saveScheduleAction": {
     access: "admin",
     page: "/reports",
-    args: () => [null, { form: { name: "made-by-a-viewer", recipients: "x@example.com", dayOfWeek: "1", timeOfDay: "06:00", timeZone: "UTC" } }],
+    args: () => [
+      null,
+      { form: { name: "made-by-a-viewer", recipients: "x@example.com", dayOfWeek: "1", timeOfDay: "06:00", timeZone: "UTC" } },
+    ],
     refusal: /only admins/,
   },
   // Every signed-in user manages their own API tokens (at most their own role and scope).

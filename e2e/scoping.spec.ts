@@ -11,7 +11,19 @@ function addUser(email: string, role: string, accounts: string[], password: stri
   const { databaseUrl } = JSON.parse(readFileSync(STATE_FILE, "utf8")) as { databaseUrl: string };
   execFileSync(
     process.execPath,
-    [path.resolve(__dirname, "../bin/parapet.js"), "users", "add", email, "--role", role, "--accounts", accounts.join(","), "--password", password, ...scope],
+    [
+      path.resolve(__dirname, "../bin/parapet.js"),
+      "users",
+      "add",
+      email,
+      "--role",
+      role,
+      "--accounts",
+      accounts.join(","),
+      "--password",
+      password,
+      ...scope,
+    ],
     { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "pipe" },
   );
 }
@@ -49,10 +61,13 @@ test.describe("[SCOPING]", () => {
 
   test("[SCOPING]: a user scoped by Organizations OU sees exactly the accounts below it", async ({ page, db }) => {
     // The demo's discovery stored each account's OU path; pick an OU that holds some accounts but not all.
-    const paths = await db.query<{ id: string; ou_path: string | null }>("SELECT id, ou_path FROM accounts WHERE status <> 'data_only' ORDER BY id");
+    const paths = await db.query<{ id: string; ou_path: string | null }>(
+      "SELECT id, ou_path FROM accounts WHERE status <> 'data_only' ORDER BY id",
+    );
     expect(paths.rows.every((row) => row.ou_path?.startsWith("r-"))).toBe(true);
     const byOu = new Map<string, string[]>();
-    for (const row of paths.rows) for (const ou of row.ou_path!.split("/").filter((id) => id.startsWith("ou-"))) byOu.set(ou, [...(byOu.get(ou) ?? []), row.id]);
+    for (const row of paths.rows)
+      for (const ou of row.ou_path!.split("/").filter((id) => id.startsWith("ou-"))) byOu.set(ou, [...(byOu.get(ou) ?? []), row.id]);
     const [ou, inside] = [...byOu.entries()].find(([, ids]) => ids.length >= 2 && ids.length < paths.rows.length)!;
     const email = `ou-viewer-${Date.now()}@example.com`;
     addUser(email, "viewer", [], "viewer-password-123", ["--ous", ou]);
@@ -69,7 +84,10 @@ test.describe("[SCOPING]", () => {
     await expect(page.getByTestId("account-ou-path")).toContainText(ou);
   });
 
-  test("[SCOPING]: an admin's tag edit puts an account into a tag scope; a scope matching nothing shows nothing", async ({ browser, db }) => {
+  test("[SCOPING]: an admin's tag edit puts an account into a tag scope; a scope matching nothing shows nothing", async ({
+    browser,
+    db,
+  }) => {
     const accounts = await db.query<{ id: string }>("SELECT id FROM accounts WHERE status <> 'data_only' ORDER BY id");
     const target = accounts.rows[accounts.rows.length - 1]!.id;
     const tag = `e2e-${Date.now()}`;
@@ -100,7 +118,10 @@ test.describe("[SCOPING]", () => {
     await panel.getByRole("button", { name: "Save tags" }).click();
     await expect(panel.getByTestId("account-tags-message")).toContainText("Saved");
     await expect(panel.getByTestId("account-tag-list")).toContainText(`scope-check=${tag}`);
-    const audit = await db.query<{ actor_email: string; detail: { after: Record<string, string> } }>("SELECT actor_email, detail FROM audit_log WHERE action = 'account.tags' AND target = $1 ORDER BY at DESC LIMIT 1", [target]);
+    const audit = await db.query<{ actor_email: string; detail: { after: Record<string, string> } }>(
+      "SELECT actor_email, detail FROM audit_log WHERE action = 'account.tags' AND target = $1 ORDER BY at DESC LIMIT 1",
+      [target],
+    );
     expect(audit.rows[0]?.actor_email).toBe(ADMIN_EMAIL);
     expect(audit.rows[0]?.detail.after["scope-check"]).toBe(tag);
 

@@ -43,7 +43,10 @@ const ZEnv = z.object({
    */
   PARAPET_TRUSTED_PROXIES: z
     .string()
-    .refine((value) => value.split(",").every((entry) => isAddressOrCidr(entry.trim())), "comma-separated IP addresses or CIDRs, e.g. 10.0.0.0/8,::1")
+    .refine(
+      (value) => value.split(",").every((entry) => isAddressOrCidr(entry.trim())),
+      "comma-separated IP addresses or CIDRs, e.g. 10.0.0.0/8,::1",
+    )
     .default(""),
   /**
    * OpenID Connect single sign-on: set all three to show "Sign in with ..." on the sign-in
@@ -65,9 +68,19 @@ const ZEnv = z.object({
     .regex(/^openid( [\w:/.-]+)*$/, "space-separated scopes starting with openid")
     .default("openid email profile"),
   /** Minutes without a request after which a session ends (the cookie is renewed while in use). */
-  PARAPET_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  PARAPET_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
   /** Hours after sign-in after which a session ends however active it is. */
-  PARAPET_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
+  PARAPET_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24)
+    .default(12),
   /** Unset: the demo generates one and prints it once. */
   PARAPET_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   /** graphile-worker crontab schedule of the collection sweep. */

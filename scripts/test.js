@@ -20,7 +20,11 @@ for (const [name, command, args] of suites) {
   if (only.length > 0 && !only.includes(name)) continue;
   const started = Date.now();
   console.log(`\n=== ${name} tests ===`);
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? "1" } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? "1" },
+  });
   results.push({ name, ok: result.status === 0, seconds: (Date.now() - started) / 1000 });
 }
 console.log("\n=== summary ===");

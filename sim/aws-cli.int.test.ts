@@ -71,7 +71,9 @@ describe.skipIf(!cliPresent)("the AWS CLI (Python botocore) against the simulato
   beforeAll(async () => {
     sim = await startSimulator({ port: 0, accounts: 12, regions: ["us-east-1", "eu-west-1"], seed: "aws-cli", quotas: true });
     // The member with every source on and the most flaws: it has findings of every kind.
-    const candidates = sim.org.accounts.filter((a) => a.id !== sim.org.managementAccountId && a.services.guardduty && a.services.securityhub && a.services.cloudtrail);
+    const candidates = sim.org.accounts.filter(
+      (a) => a.id !== sim.org.managementAccountId && a.services.guardduty && a.services.securityhub && a.services.cloudtrail,
+    );
     member = candidates.sort((a, b) => b.flaws.length - a.flaws.length)[0]!;
     expect(member.flaws.length).toBeGreaterThan(0);
     memberCreds = await assumeAccount(sim, member);
@@ -89,15 +91,23 @@ describe.skipIf(!cliPresent)("the AWS CLI (Python botocore) against the simulato
 
   test("sts assume-role checks the ExternalId, and the session it returns is attributed to the member", async () => {
     const denied = await aws(sim.baseCredentials, [
-      "sts", "assume-role", "--role-arn", member.roleArn, "--role-session-name", "cli-test", "--external-id", "not-the-external-id",
+      "sts",
+      "assume-role",
+      "--role-arn",
+      member.roleArn,
+      "--role-session-name",
+      "cli-test",
+      "--external-id",
+      "not-the-external-id",
     ]);
     expect(denied.code).not.toBe(0);
     expect(denied.stderr).toContain("(AccessDenied)");
     expect(denied.stderr).toContain("AssumeRole");
 
-    const assumed = await awsJson<{ Credentials: { AccessKeyId: string; SecretAccessKey: string; SessionToken: string } }>(sim.baseCredentials, [
-      "sts", "assume-role", "--role-arn", member.roleArn, "--role-session-name", "cli-test", "--external-id", member.externalId,
-    ]);
+    const assumed = await awsJson<{ Credentials: { AccessKeyId: string; SecretAccessKey: string; SessionToken: string } }>(
+      sim.baseCredentials,
+      ["sts", "assume-role", "--role-arn", member.roleArn, "--role-session-name", "cli-test", "--external-id", member.externalId],
+    );
     const session: TestCredentials = {
       accessKeyId: assumed.Credentials.AccessKeyId,
       secretAccessKey: assumed.Credentials.SecretAccessKey,
@@ -117,7 +127,10 @@ describe.skipIf(!cliPresent)("the AWS CLI (Python botocore) against the simulato
   test("organizations list-accounts walks every page, including the empty first page with a token", async () => {
     const listed = await awsJson<{ Accounts: Array<{ Id: string }> }>(sim.baseCredentials, ["organizations", "list-accounts"]);
     expect(listed.Accounts.map((a) => a.Id).sort()).toEqual(sim.org.accounts.map((a) => a.id).sort());
-    const organization = await awsJson<{ Organization: { MasterAccountId: string } }>(sim.baseCredentials, ["organizations", "describe-organization"]);
+    const organization = await awsJson<{ Organization: { MasterAccountId: string } }>(sim.baseCredentials, [
+      "organizations",
+      "describe-organization",
+    ]);
     expect(organization.Organization.MasterAccountId).toBe(sim.org.managementAccountId);
   });
 
@@ -132,21 +145,36 @@ describe.skipIf(!cliPresent)("the AWS CLI (Python botocore) against the simulato
 
     const criteria = { Criterion: { "service.archived": { Eq: ["false"] }, severity: { Gte: 4 } } };
     const viaCli = await awsJson<{ FindingIds: string[] }>(memberCreds, [
-      "guardduty", "list-findings", "--detector-id", detectorId, "--finding-criteria", JSON.stringify(criteria),
-      "--sort-criteria", "AttributeName=updatedAt,OrderBy=DESC", "--page-size", "2",
+      "guardduty",
+      "list-findings",
+      "--detector-id",
+      detectorId,
+      "--finding-criteria",
+      JSON.stringify(criteria),
+      "--sort-criteria",
+      "AttributeName=updatedAt,OrderBy=DESC",
+      "--page-size",
+      "2",
     ]);
-    const viaJs = (await collect(paginateListFindings({ client: js, pageSize: 2 }, {
-      DetectorId: detectorId,
-      FindingCriteria: criteria,
-      SortCriteria: { AttributeName: "updatedAt", OrderBy: "DESC" },
-    }))).flatMap((page) => page.FindingIds ?? []);
+    const viaJs = (
+      await collect(
+        paginateListFindings(
+          { client: js, pageSize: 2 },
+          {
+            DetectorId: detectorId,
+            FindingCriteria: criteria,
+            SortCriteria: { AttributeName: "updatedAt", OrderBy: "DESC" },
+          },
+        ),
+      )
+    ).flatMap((page) => page.FindingIds ?? []);
     expect(viaJs.length).toBeGreaterThan(2); // more than one page
     expect(viaCli.FindingIds).toEqual(viaJs);
 
     const ids = viaCli.FindingIds.slice(0, 3);
-    const found = await awsJson<{ Findings: Array<{ Id: string; AccountId: string; Region: string; Severity: number; Service: { Archived: boolean } }> }>(
-      memberCreds, ["guardduty", "get-findings", "--detector-id", detectorId, "--finding-ids", ...ids],
-    );
+    const found = await awsJson<{
+      Findings: Array<{ Id: string; AccountId: string; Region: string; Severity: number; Service: { Archived: boolean } }>;
+    }>(memberCreds, ["guardduty", "get-findings", "--detector-id", detectorId, "--finding-ids", ...ids]);
     expect(found.Findings.map((f) => f.Id).sort()).toEqual([...ids].sort());
     for (const finding of found.Findings) {
       expect(finding.AccountId).toBe(member.id);
@@ -159,7 +187,10 @@ describe.skipIf(!cliPresent)("the AWS CLI (Python botocore) against the simulato
   test("securityhub describe-hub, get-enabled-standards and filtered get-findings", async () => {
     const hub = await awsJson<{ HubArn: string }>(memberCreds, ["securityhub", "describe-hub"]);
     expect(hub.HubArn).toBe(`arn:aws:securityhub:${region}:${member.id}:hub/default`);
-    const standards = await awsJson<{ StandardsSubscriptions: Array<{ StandardsArn: string }> }>(memberCreds, ["securityhub", "get-enabled-standards"]);
+    const standards = await awsJson<{ StandardsSubscriptions: Array<{ StandardsArn: string }> }>(memberCreds, [
+      "securityhub",
+      "get-enabled-standards",
+    ]);
     expect(standards.StandardsSubscriptions.length).toBeGreaterThan(0);
 
     const filters = {
@@ -167,11 +198,21 @@ describe.skipIf(!cliPresent)("the AWS CLI (Python botocore) against the simulato
       ProductName: [{ Value: "Security Hub", Comparison: "EQUALS" }],
       WorkflowStatus: [{ Value: "NEW", Comparison: "EQUALS" }],
     };
-    const listed = await awsJson<{ Findings: Array<{ Id: string; GeneratorId: string; AwsAccountId: string; RecordState: string; ProductName: string; Workflow: { Status: string }; Compliance?: { SecurityControlId?: string } }> }>(
-      memberCreds, ["securityhub", "get-findings", "--filters", JSON.stringify(filters), "--page-size", "3"],
-    );
+    const listed = await awsJson<{
+      Findings: Array<{
+        Id: string;
+        GeneratorId: string;
+        AwsAccountId: string;
+        RecordState: string;
+        ProductName: string;
+        Workflow: { Status: string };
+        Compliance?: { SecurityControlId?: string };
+      }>;
+    }>(memberCreds, ["securityhub", "get-findings", "--filters", JSON.stringify(filters), "--page-size", "3"]);
     const js = new SecurityHubClient(clientConfig(sim, region, memberCreds, 10));
-    const viaJs = (await collect(paginateGetFindings({ client: js, pageSize: 100 }, { Filters: filters as never }))).flatMap((p) => p.Findings ?? []);
+    const viaJs = (await collect(paginateGetFindings({ client: js, pageSize: 100 }, { Filters: filters as never }))).flatMap(
+      (p) => p.Findings ?? [],
+    );
     expect(viaJs.length).toBeGreaterThan(3); // more than one CLI page, walked by the CLI's paginator
     expect(listed.Findings.map((f) => f.Id)).toEqual(viaJs.map((f) => f.Id));
     for (const finding of listed.Findings) {
@@ -191,17 +232,29 @@ describe.skipIf(!cliPresent)("the AWS CLI (Python botocore) against the simulato
   test("cloudtrail lookup-events pages through throttling with the CLI's own retries and misses nothing", async () => {
     const trails = await awsJson<{ trailList: Array<{ TrailARN: string }> }>(memberCreds, ["cloudtrail", "describe-trails"]);
     expect(trails.trailList.length).toBeGreaterThan(0);
-    const status = await awsJson<{ IsLogging: boolean }>(memberCreds, ["cloudtrail", "get-trail-status", "--name", trails.trailList[0]!.TrailARN]);
+    const status = await awsJson<{ IsLogging: boolean }>(memberCreds, [
+      "cloudtrail",
+      "get-trail-status",
+      "--name",
+      trails.trailList[0]!.TrailARN,
+    ]);
     expect(typeof status.IsLogging).toBe("boolean");
 
     const js = new CloudTrailClient(clientConfig(sim, region, memberCreds, 10));
-    const expected = (await collect(paginateLookupEvents({ client: js, pageSize: 50 }, {}))).flatMap((p) => p.Events ?? []).map((e) => e.EventId);
+    const expected = (await collect(paginateLookupEvents({ client: js, pageSize: 50 }, {})))
+      .flatMap((p) => p.Events ?? [])
+      .map((e) => e.EventId);
     expect(expected.length).toBeGreaterThan(3);
 
     const throttledBefore = sim.stats().throttled["cloudtrail:LookupEvents"] ?? 0;
     // Pages of 1 at 2 requests per second: the CLI's paginator runs into the quota at once.
     const viaCli = await awsJson<{ Events: Array<{ EventId: string; CloudTrailEvent: string }> }>(memberCreds, [
-      "cloudtrail", "lookup-events", "--page-size", "1", "--max-items", String(Math.min(expected.length, 12)),
+      "cloudtrail",
+      "lookup-events",
+      "--page-size",
+      "1",
+      "--max-items",
+      String(Math.min(expected.length, 12)),
     ]);
     const throttledAfter = sim.stats().throttled["cloudtrail:LookupEvents"] ?? 0;
     expect(throttledAfter).toBeGreaterThan(throttledBefore);

@@ -2,7 +2,13 @@ import { createRng, type Rng } from "./prng";
 import type { FaultKind, FaultSpec } from "./types";
 
 export const FAULT_KINDS: readonly FaultKind[] = [
-  "throttle", "access-denied", "service-disabled", "server-error", "slow", "drop-connection", "expire-credentials",
+  "throttle",
+  "access-denied",
+  "service-disabled",
+  "server-error",
+  "slow",
+  "drop-connection",
+  "expire-credentials",
 ];
 
 interface ActiveFault {
@@ -23,7 +29,8 @@ export function validateFault(value: unknown): { ok: true; fault: FaultSpec } | 
   }
   for (const key of ["probability", "count", "delayMs"] as const) {
     if (raw[key] === undefined || raw[key] === null) continue;
-    if (typeof raw[key] !== "number" || !Number.isFinite(raw[key]) || (raw[key] as number) < 0) return { ok: false, reason: `${key} must be a non-negative number` };
+    if (typeof raw[key] !== "number" || !Number.isFinite(raw[key]) || (raw[key] as number) < 0)
+      return { ok: false, reason: `${key} must be a non-negative number` };
     fault[key] = raw[key] as number;
   }
   if (fault.probability !== undefined && fault.probability > 1) return { ok: false, reason: "probability must be between 0 and 1" };

@@ -25,7 +25,11 @@ describe("every flaw is visible in every source", () => {
         const hub = new SecurityHubClient(clientConfig(sim, region, creds));
         const failing = new Set<string>();
         if (account.services.securityhub) {
-          const findings = (await collect(paginateGetFindings({ client: hub }, { Filters: { ComplianceStatus: [{ Value: "FAILED", Comparison: "EQUALS" }] } }))).flatMap((p) => p.Findings ?? []);
+          const findings = (
+            await collect(
+              paginateGetFindings({ client: hub }, { Filters: { ComplianceStatus: [{ Value: "FAILED", Comparison: "EQUALS" }] } }),
+            )
+          ).flatMap((p) => p.Findings ?? []);
           for (const f of findings) failing.add(f.Compliance!.SecurityControlId!);
         } else {
           expect((await errorOf(hub.send(new DescribeHubCommand({})))).name).toBe("InvalidAccessException");
@@ -37,10 +41,14 @@ describe("every flaw is visible in every source", () => {
         if (detectorId) {
           const ids = (await collect(paginateListFindings({ client: gd }, { DetectorId: detectorId }))).flatMap((p) => p.FindingIds ?? []);
           for (let i = 0; i < ids.length; i += 50) {
-            for (const f of (await gd.send(new GetFindingsCommand({ DetectorId: detectorId, FindingIds: ids.slice(i, i + 50) }))).Findings ?? []) types.add(f.Type!);
+            for (const f of (await gd.send(new GetFindingsCommand({ DetectorId: detectorId, FindingIds: ids.slice(i, i + 50) })))
+              .Findings ?? [])
+              types.add(f.Type!);
           }
         }
-        const events = (await collect(paginateLookupEvents({ client: new CloudTrailClient(clientConfig(sim, region, creds)) }, {}))).flatMap((p) => p.Events ?? []);
+        const events = (
+          await collect(paginateLookupEvents({ client: new CloudTrailClient(clientConfig(sim, region, creds)) }, {}))
+        ).flatMap((p) => p.Events ?? []);
         const eventNames = new Set(events.map((e) => e.EventName));
 
         const expectedFailing = new Set<string>();

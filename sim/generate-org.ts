@@ -4,8 +4,26 @@ import type { Posture, SimAccount, SimOrg, SimOrganizationalUnit } from "./types
 
 const ENVIRONMENTS = ["prod", "staging", "dev", "shared", "sandbox", "test", "security", "data"] as const;
 const DOMAINS = [
-  "payments", "web", "api", "identity", "logging", "analytics", "billing", "search", "mobile", "ml",
-  "platform", "network", "audit", "backup", "reporting", "ledger", "checkout", "catalog", "media", "support",
+  "payments",
+  "web",
+  "api",
+  "identity",
+  "logging",
+  "analytics",
+  "billing",
+  "search",
+  "mobile",
+  "ml",
+  "platform",
+  "network",
+  "audit",
+  "backup",
+  "reporting",
+  "ledger",
+  "checkout",
+  "catalog",
+  "media",
+  "support",
 ] as const;
 
 /**
@@ -13,8 +31,18 @@ const DOMAINS = [
  * and tests can rely on it; larger orgs continue with a seeded weighted draw.
  */
 const FIRST_POSTURES: Posture[] = [
-  "good", "exemplary", "average", "weak", "good", "neglected",
-  "average", "exemplary", "weak", "average", "good", "neglected",
+  "good",
+  "exemplary",
+  "average",
+  "weak",
+  "good",
+  "neglected",
+  "average",
+  "exemplary",
+  "weak",
+  "average",
+  "good",
+  "neglected",
 ];
 
 const POSTURE_FLAW_BUDGET: Record<Posture, [number, number]> = {
@@ -109,7 +137,12 @@ function buildOrganizationalUnits(seed: string, rootId: string): { units: SimOrg
   for (const path of OU_PATHS) {
     const key = path.join("/");
     const id = `ou-${rootPart}-${stableHex(`${seed}:ou:${key}`, 8)}`;
-    units.push({ id, name: path[path.length - 1]!, parentId: byPath.get(path.slice(0, -1).join("/"))!, tags: { "ou-owner": `${path[0]!.toLowerCase()}-leads` } });
+    units.push({
+      id,
+      name: path[path.length - 1]!,
+      parentId: byPath.get(path.slice(0, -1).join("/"))!,
+      tags: { "ou-owner": `${path[0]!.toLowerCase()}-leads` },
+    });
     byPath.set(key, id);
   }
   return { units, byPath };

@@ -46,7 +46,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const seed = String(opts.seed ?? "parapet");
   const regions = opts.regions && opts.regions.length > 0 ? [...opts.regions] : [...DEFAULT_REGIONS];
   const accountCount = opts.accounts ?? 12;
-  if (!Number.isInteger(accountCount) || accountCount < 1) throw new Error(`accounts must be a positive integer, got ${String(opts.accounts)}`);
+  if (!Number.isInteger(accountCount) || accountCount < 1)
+    throw new Error(`accounts must be a positive integer, got ${String(opts.accounts)}`);
   const org = generateOrg({
     seed,
     accounts: accountCount,

@@ -31,7 +31,9 @@ const asffKnown = (accountId: string) => ({
   Title: "CloudTrail.2 CloudTrail should have encryption at-rest enabled",
   Description: "This AWS control checks whether AWS CloudTrail is configured to use SSE-KMS.",
   ProductFields: { ControlId: "CloudTrail.2", "aws/securityhub/ProductName": "Security Hub" },
-  Resources: [{ Type: "AwsCloudTrailTrail", Id: `arn:aws:cloudtrail:us-east-1:${accountId}:trail/t`, Partition: "aws", Region: "us-east-1" }],
+  Resources: [
+    { Type: "AwsCloudTrailTrail", Id: `arn:aws:cloudtrail:us-east-1:${accountId}:trail/t`, Partition: "aws", Region: "us-east-1" },
+  ],
   Compliance: { Status: "FAILED" },
   Workflow: { Status: "NEW" },
   RecordState: "ACTIVE",
@@ -45,8 +47,20 @@ const guardDutyCamel = (accountId: string) => ({
   id: "b4b01b60fc24a199139f8f5f490edd81",
   arn: `arn:aws:guardduty:eu-west-1:${accountId}:detector/c0b018e3eb2130078632d999e41d4f02/finding/b4b01b60fc24a199139f8f5f490edd81`,
   type: "Policy:S3/BucketAnonymousAccessGranted",
-  resource: { resourceType: "S3Bucket", s3BucketDetails: [{ name: "loaded-bucket", arn: "arn:aws:s3:::loaded-bucket", createdAt: "2023-01-02T03:04:05.000Z" }] },
-  service: { serviceName: "guardduty", detectorId: "c0b018e3eb2130078632d999e41d4f02", archived: false, count: 3, eventFirstSeen: "2023-05-01T00:00:00Z", eventLastSeen: "2023-05-02T00:00:00Z", resourceRole: "TARGET", additionalInfo: {} },
+  resource: {
+    resourceType: "S3Bucket",
+    s3BucketDetails: [{ name: "loaded-bucket", arn: "arn:aws:s3:::loaded-bucket", createdAt: "2023-01-02T03:04:05.000Z" }],
+  },
+  service: {
+    serviceName: "guardduty",
+    detectorId: "c0b018e3eb2130078632d999e41d4f02",
+    archived: false,
+    count: 3,
+    eventFirstSeen: "2023-05-01T00:00:00Z",
+    eventLastSeen: "2023-05-02T00:00:00Z",
+    resourceRole: "TARGET",
+    additionalInfo: {},
+  },
   severity: 8,
   createdAt: "2023-05-01T00:00:01.000Z",
   updatedAt: "2023-05-02T00:00:01.000Z",
@@ -77,7 +91,10 @@ beforeAll(async () => {
   await probe.close();
   dir = await mkdtemp(path.join(tmpdir(), "parapet-sim-load-"));
   await writeFile(path.join(dir, "sh-page.json"), JSON.stringify({ Findings: [asffKnown(management), asffKnown(UNKNOWN)] }));
-  await writeFile(path.join(dir, "gd-wire.json"), JSON.stringify({ "detail-type": "GuardDuty Finding", source: "aws.guardduty", detail: guardDutyCamel(management) }));
+  await writeFile(
+    path.join(dir, "gd-wire.json"),
+    JSON.stringify({ "detail-type": "GuardDuty Finding", source: "aws.guardduty", detail: guardDutyCamel(management) }),
+  );
   await writeFile(path.join(dir, "trail.json"), JSON.stringify({ Records: [trailRecord(management)] }));
   await writeFile(path.join(dir, "broken.json"), "{ not json");
   vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
@@ -121,26 +138,33 @@ describe("--load", () => {
     const creds = await assumeAccount(sim, account);
     const gd = new GuardDutyClient(clientConfig(sim, "eu-west-1", creds));
     const detectorId = (await gd.send(new ListDetectorsCommand({}))).DetectorIds![0]!;
-    const finding = (await gd.send(new GetFindingsCommand({ DetectorId: detectorId, FindingIds: [guardDutyCamel(management).id] }))).Findings![0]!;
+    const finding = (await gd.send(new GetFindingsCommand({ DetectorId: detectorId, FindingIds: [guardDutyCamel(management).id] })))
+      .Findings![0]!;
     expect(finding.Type).toBe("Policy:S3/BucketAnonymousAccessGranted");
     expect(finding.Service?.Count).toBe(3);
     expect(finding.Resource?.S3BucketDetails?.[0]?.CreatedAt?.toISOString()).toBe("2023-01-02T03:04:05.000Z");
     const trail = new CloudTrailClient(clientConfig(sim, "us-east-1", creds));
-    const events = await trail.send(new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: "EventId", AttributeValue: trailRecord(management).eventID }] }));
+    const events = await trail.send(
+      new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: "EventId", AttributeValue: trailRecord(management).eventID }] }),
+    );
     expect(events.Events).toHaveLength(1);
     expect(JSON.parse(events.Events![0]!.CloudTrailEvent!)).toEqual(trailRecord(management));
     expect(events.Events![0]!.Username).toBe("root");
   });
 
   const samples = path.resolve(__dirname, "../../shared/aws/samples");
-  test.skipIf(!existsSync(samples))("the shared reference samples load without crashing", async () => {
-    const quiet = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-    try {
-      const loaded = await startSimulator({ port: 0, accounts: 2, quotas: false, loadDir: samples });
-      expect(loaded.org.accounts.length).toBeGreaterThan(2);
-      await loaded.close();
-    } finally {
-      quiet.mockRestore();
-    }
-  }, 30_000);
+  test.skipIf(!existsSync(samples))(
+    "the shared reference samples load without crashing",
+    async () => {
+      const quiet = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+      try {
+        const loaded = await startSimulator({ port: 0, accounts: 2, quotas: false, loadDir: samples });
+        expect(loaded.org.accounts.length).toBeGreaterThan(2);
+        await loaded.close();
+      } finally {
+        quiet.mockRestore();
+      }
+    },
+    30_000,
+  );
 });

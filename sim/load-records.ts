@@ -32,8 +32,18 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** GuardDuty timestamp members nested in resource/service are epoch seconds on the wire. */
 const NESTED_TIMESTAMP_KEYS = new Set([
-  "createdAt", "startedAt", "lastModifiedAt", "scanStartedAt", "scanCompletedAt", "startTime", "endTime",
-  "modifiedAt", "createdTime", "firstSeenAt", "lastSeenAt", "updatedAt",
+  "createdAt",
+  "startedAt",
+  "lastModifiedAt",
+  "scanStartedAt",
+  "scanCompletedAt",
+  "startTime",
+  "endTime",
+  "modifiedAt",
+  "createdTime",
+  "firstSeenAt",
+  "lastSeenAt",
+  "updatedAt",
 ]);
 
 /** SDK output (PascalCase, ISO dates) -> GuardDuty wire shape (camelCase, epoch seconds for nested timestamps). */
@@ -100,10 +110,20 @@ export async function loadRecords(
     // Loaded records prove the service is on in that account-region.
     if (service === "guardduty" && !data.detector) {
       const iso = new Date(deps.clock.startMs).toISOString();
-      data.detector = { id: stableHex(`${deps.seed}:detector:${accountId}:${region}`, 32), createdAt: iso, updatedAt: iso, status: "ENABLED", features: [] };
+      data.detector = {
+        id: stableHex(`${deps.seed}:detector:${accountId}:${region}`, 32),
+        createdAt: iso,
+        updatedAt: iso,
+        status: "ENABLED",
+        features: [],
+      };
     }
     if (service === "securityhub" && !data.hub) {
-      data.hub = { hubArn: `arn:aws:securityhub:${region}:${accountId}:hub/default`, subscribedAt: new Date(deps.clock.startMs).toISOString(), standards: [] };
+      data.hub = {
+        hubArn: `arn:aws:securityhub:${region}:${accountId}:hub/default`,
+        subscribedAt: new Date(deps.clock.startMs).toISOString(),
+        standards: [],
+      };
     }
     return data;
   };
@@ -131,7 +151,7 @@ export async function loadRecords(
       data.guardDutyFindings.set(wire.id, wire as GuardDutyFinding);
     } else if (item.kind === "securityhub") {
       const accountId = String(record.AwsAccountId ?? "");
-      const region = typeof record.Region === "string" ? record.Region : regionFromArn(record.ProductArn) ?? regionFromArn(record.Id);
+      const region = typeof record.Region === "string" ? record.Region : (regionFromArn(record.ProductArn) ?? regionFromArn(record.Id));
       if (!ACCOUNT_ID.test(accountId) || !region || typeof record.Id !== "string") {
         problem(item.file, item.position, "ASFF finding without a 12-digit AwsAccountId, a Region or an Id");
         continue;
@@ -145,14 +165,25 @@ export async function loadRecords(
       const region = typeof record.awsRegion === "string" ? record.awsRegion : null;
       const timeMs = typeof record.eventTime === "string" ? Date.parse(record.eventTime) : NaN;
       if (!ACCOUNT_ID.test(accountId) || !region || !REGION.test(region) || Number.isNaN(timeMs) || typeof record.eventName !== "string") {
-        problem(item.file, item.position, "CloudTrail record without recipientAccountId/userIdentity.accountId, awsRegion, eventTime or eventName");
+        problem(
+          item.file,
+          item.position,
+          "CloudTrail record without recipientAccountId/userIdentity.accountId, awsRegion, eventTime or eventName",
+        );
         continue;
       }
       const data = regionData(accountId, region, "cloudtrail");
       if (!data) continue;
-      const issuer = isObject(identity.sessionContext) && isObject(identity.sessionContext.sessionIssuer) ? identity.sessionContext.sessionIssuer : {};
+      const issuer =
+        isObject(identity.sessionContext) && isObject(identity.sessionContext.sessionIssuer) ? identity.sessionContext.sessionIssuer : {};
       const username =
-        typeof identity.userName === "string" ? identity.userName : identity.type === "Root" ? "root" : typeof issuer.userName === "string" ? issuer.userName : null;
+        typeof identity.userName === "string"
+          ? identity.userName
+          : identity.type === "Root"
+            ? "root"
+            : typeof issuer.userName === "string"
+              ? issuer.userName
+              : null;
       const eventId = typeof record.eventID === "string" ? record.eventID : stableUuid(JSON.stringify(record));
       const resources = Array.isArray(record.resources)
         ? record.resources.filter(isObject).map((r) => ({ ResourceType: String(r.type ?? ""), ResourceName: String(r.ARN ?? r.arn ?? "") }))

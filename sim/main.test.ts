@@ -6,9 +6,15 @@ import { CliUsageError, parseSimArgs } from "./main";
 
 const ENTRY = path.join(__dirname, "cli-entry.ts");
 
-function runCli(args: string[], onStdout?: (text: string, kill: () => void) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  onStdout?: (text: string, kill: () => void) => void,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ENTRY, ...args], { cwd: path.join(__dirname, ".."), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", ENTRY, ...args], {
+      cwd: path.join(__dirname, ".."),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -22,8 +28,28 @@ function runCli(args: string[], onStdout?: (text: string, kill: () => void) => v
 
 describe("parseSimArgs", () => {
   test("reads every flag", () => {
-    const options = parseSimArgs(["--port", "0", "--host", "0.0.0.0", "--accounts=30", "--regions", "us-east-1,eu-central-1", "--seed", "x", "--fault", "throttle::us-east-1:securityhub:GetFindings", "--no-quotas"]);
-    expect(options).toMatchObject({ port: 0, host: "0.0.0.0", accounts: 30, regions: ["us-east-1", "eu-central-1"], seed: "x", quotas: false });
+    const options = parseSimArgs([
+      "--port",
+      "0",
+      "--host",
+      "0.0.0.0",
+      "--accounts=30",
+      "--regions",
+      "us-east-1,eu-central-1",
+      "--seed",
+      "x",
+      "--fault",
+      "throttle::us-east-1:securityhub:GetFindings",
+      "--no-quotas",
+    ]);
+    expect(options).toMatchObject({
+      port: 0,
+      host: "0.0.0.0",
+      accounts: 30,
+      regions: ["us-east-1", "eu-central-1"],
+      seed: "x",
+      quotas: false,
+    });
     expect(options?.faults).toEqual([{ kind: "throttle", region: "us-east-1", service: "securityhub", operation: "GetFindings" }]);
     expect(parseSimArgs(["--help"])).toBeNull();
   });

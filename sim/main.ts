@@ -27,7 +27,9 @@ export class CliUsageError extends Error {}
 function positiveInt(flag: string, value: string | undefined, allowZero = false): number {
   const n = Number(value);
   if (value === undefined || !Number.isInteger(n) || n < (allowZero ? 0 : 1)) {
-    throw new CliUsageError(`${flag} expects a ${allowZero ? "non-negative" : "positive"} integer, got ${value === undefined ? "nothing" : `"${value}"`}`);
+    throw new CliUsageError(
+      `${flag} expects a ${allowZero ? "non-negative" : "positive"} integer, got ${value === undefined ? "nothing" : `"${value}"`}`,
+    );
   }
   return n;
 }
@@ -70,9 +72,13 @@ export function parseSimArgs(argv: string[]): SimulatorOptions | null {
         options.accounts = positiveInt(flag, value());
         break;
       case "--regions": {
-        const regions = required().split(",").map((r) => r.trim()).filter(Boolean);
+        const regions = required()
+          .split(",")
+          .map((r) => r.trim())
+          .filter(Boolean);
         const bad = regions.find((r) => !/^[a-z]{2}(-[a-z]+)+-\d$/.test(r));
-        if (bad || regions.length === 0) throw new CliUsageError(`--regions expects a comma-separated list like us-east-1,eu-west-1, got "${bad ?? ""}"`);
+        if (bad || regions.length === 0)
+          throw new CliUsageError(`--regions expects a comma-separated list like us-east-1,eu-west-1, got "${bad ?? ""}"`);
         options.regions = regions;
         break;
       }
@@ -137,7 +143,8 @@ export async function runSimCli(argv: string[]): Promise<void> {
     sim = await startSimulator(options);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === "EADDRINUSE" ? `port ${options.port ?? 0} is already in use` : error instanceof Error ? error.message : String(error);
+    const message =
+      code === "EADDRINUSE" ? `port ${options.port ?? 0} is already in use` : error instanceof Error ? error.message : String(error);
     process.stderr.write(`parapet sim: ${message}\n`);
     process.exit(1);
   }

@@ -2,8 +2,20 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand, LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
-import { GetDetectorCommand, GetFindingsCommand, GuardDutyClient, ListDetectorsCommand, ListFindingsCommand } from "@aws-sdk/client-guardduty";
-import { DescribeOrganizationCommand, ListAccountsCommand, ListParentsCommand, ListTagsForResourceCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
+import {
+  GetDetectorCommand,
+  GetFindingsCommand,
+  GuardDutyClient,
+  ListDetectorsCommand,
+  ListFindingsCommand,
+} from "@aws-sdk/client-guardduty";
+import {
+  DescribeOrganizationCommand,
+  ListAccountsCommand,
+  ListParentsCommand,
+  ListTagsForResourceCommand,
+  OrganizationsClient,
+} from "@aws-sdk/client-organizations";
 import {
   DescribeHubCommand,
   DescribeStandardsControlsCommand,
@@ -51,7 +63,8 @@ function conformanceProblems(model: Model, shapeName: string, value: unknown, wh
       if (typeof value !== "object" || Array.isArray(value)) return fail("object");
       const record = value as Record<string, unknown>;
       for (const required of shape.required ?? []) {
-        if (record[required] === undefined || record[required] === null) out.push(`${where}.${required}: required member missing (${shapeName})`);
+        if (record[required] === undefined || record[required] === null)
+          out.push(`${where}.${required}: required member missing (${shapeName})`);
       }
       for (const [name, member] of Object.entries(shape.members ?? {})) {
         conformanceProblems(model, member.shape, record[name], `${where}.${name}`, out, depth + 1);
@@ -64,7 +77,8 @@ function conformanceProblems(model: Model, shapeName: string, value: unknown, wh
       return;
     case "map":
       if (typeof value !== "object" || Array.isArray(value)) return fail("map");
-      for (const [key, item] of Object.entries(value as Record<string, unknown>)) conformanceProblems(model, shape.value!.shape, item, `${where}{${key}}`, out, depth + 1);
+      for (const [key, item] of Object.entries(value as Record<string, unknown>))
+        conformanceProblems(model, shape.value!.shape, item, `${where}{${key}}`, out, depth + 1);
       return;
     case "string":
       if (typeof value !== "string") fail("string");
@@ -110,7 +124,15 @@ describe.skipIf(!hasModels)("responses conform to the botocore output shapes", (
     const sts = loadModel("sts");
     const client = new STSClient(clientConfig(sim, region, sim.baseCredentials));
     const account = sim.org.accounts[1]!;
-    expect(check(sts, "AssumeRole", await client.send(new AssumeRoleCommand({ RoleArn: account.roleArn, RoleSessionName: "conformance", ExternalId: account.externalId })))).toEqual([]);
+    expect(
+      check(
+        sts,
+        "AssumeRole",
+        await client.send(
+          new AssumeRoleCommand({ RoleArn: account.roleArn, RoleSessionName: "conformance", ExternalId: account.externalId }),
+        ),
+      ),
+    ).toEqual([]);
     expect(check(sts, "GetCallerIdentity", await client.send(new GetCallerIdentityCommand({})))).toEqual([]);
     const orgs = loadModel("organizations");
     const org = new OrganizationsClient(clientConfig(sim, region, sim.baseCredentials));
@@ -135,7 +157,9 @@ describe.skipIf(!hasModels)("responses conform to the botocore output shapes", (
       const list = await client.send(new ListFindingsCommand({ DetectorId: detectorId }));
       expect(check(model, "ListFindings", list)).toEqual([]);
       if (list.FindingIds!.length > 0) {
-        expect(check(model, "GetFindings", await client.send(new GetFindingsCommand({ DetectorId: detectorId, FindingIds: list.FindingIds })))).toEqual([]);
+        expect(
+          check(model, "GetFindings", await client.send(new GetFindingsCommand({ DetectorId: detectorId, FindingIds: list.FindingIds }))),
+        ).toEqual([]);
       }
     }
   });
@@ -148,7 +172,9 @@ describe.skipIf(!hasModels)("responses conform to the botocore output shapes", (
       const standards = await client.send(new GetEnabledStandardsCommand({}));
       expect(check(model, "GetEnabledStandards", standards)).toEqual([]);
       for (const subscription of standards.StandardsSubscriptions ?? []) {
-        const controls = await client.send(new DescribeStandardsControlsCommand({ StandardsSubscriptionArn: subscription.StandardsSubscriptionArn, MaxResults: 100 }));
+        const controls = await client.send(
+          new DescribeStandardsControlsCommand({ StandardsSubscriptionArn: subscription.StandardsSubscriptionArn, MaxResults: 100 }),
+        );
         expect(check(model, "DescribeStandardsControls", controls)).toEqual([]);
         expect(controls.Controls!.length).toBeGreaterThan(0);
       }

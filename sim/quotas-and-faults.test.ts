@@ -76,14 +76,18 @@ describe("faults", () => {
       { kind: "service-disabled", accountId: second!.id, service: "securityhub" },
       { kind: "service-disabled", accountId: second!.id, service: "guardduty" },
     ]);
-    const denied = await errorOf(new GuardDutyClient(clientConfig(sim, region, await assumeAccount(sim, first!))).send(new ListDetectorsCommand({})));
+    const denied = await errorOf(
+      new GuardDutyClient(clientConfig(sim, region, await assumeAccount(sim, first!))).send(new ListDetectorsCommand({})),
+    );
     expect(denied.name).toBe("AccessDeniedException");
     expect(denied.status).toBe(403);
     const otherCreds = await assumeAccount(sim, second!);
     const hub = await errorOf(new SecurityHubClient(clientConfig(sim, region, otherCreds)).send(new DescribeHubCommand({})));
     expect(hub.name).toBe("InvalidAccessException");
     expect((await new GuardDutyClient(clientConfig(sim, region, otherCreds)).send(new ListDetectorsCommand({}))).DetectorIds).toEqual([]);
-    const stillFine = await new SecurityHubClient(clientConfig(sim, region, await assumeAccount(sim, first!))).send(new DescribeHubCommand({}));
+    const stillFine = await new SecurityHubClient(clientConfig(sim, region, await assumeAccount(sim, first!))).send(
+      new DescribeHubCommand({}),
+    );
     expect(stillFine.HubArn).toBeTruthy();
   });
 
@@ -114,12 +118,17 @@ describe("faults", () => {
   });
 
   test("probability 0 never fires; the admin endpoint sets, lists and clears faults", async () => {
-    const post = await fetch(`${sim.url}/_sim/faults`, { method: "POST", body: JSON.stringify([{ kind: "throttle", service: "cloudtrail", probability: 0 }]) });
+    const post = await fetch(`${sim.url}/_sim/faults`, {
+      method: "POST",
+      body: JSON.stringify([{ kind: "throttle", service: "cloudtrail", probability: 0 }]),
+    });
     expect(post.status).toBe(200);
     const listed = (await (await fetch(`${sim.url}/_sim/faults`)).json()) as Array<{ kind: string }>;
     expect(listed.map((f) => f.kind)).toEqual(["throttle"]);
     const account = accountWith(sim, (a) => a.services.cloudtrail);
-    const events = await new CloudTrailClient(clientConfig(sim, region, await assumeAccount(sim, account), 1)).send(new LookupEventsCommand({ MaxResults: 1 }));
+    const events = await new CloudTrailClient(clientConfig(sim, region, await assumeAccount(sim, account), 1)).send(
+      new LookupEventsCommand({ MaxResults: 1 }),
+    );
     expect(events.$metadata.attempts).toBe(1);
     const bad = await fetch(`${sim.url}/_sim/faults`, { method: "POST", body: JSON.stringify([{ kind: "meteor" }]) });
     expect(bad.status).toBe(400);

@@ -21,7 +21,11 @@ export const QUOTAS: Record<ServiceName, { default: QuotaRule; operations: Recor
 /** The error each service answers with when throttling (API_FACTS section 2). */
 export const THROTTLE_ERRORS: Record<ServiceName, { code: string; status: number; message: string }> = {
   sts: { code: "Throttling", status: 400, message: "Rate exceeded" },
-  organizations: { code: "TooManyRequestsException", status: 400, message: "AWS Organizations can't complete your request because another request is already in progress. Try again later." },
+  organizations: {
+    code: "TooManyRequestsException",
+    status: 400,
+    message: "AWS Organizations can't complete your request because another request is already in progress. Try again later.",
+  },
   cloudtrail: { code: "ThrottlingException", status: 400, message: "Rate exceeded" },
   guardduty: { code: "TooManyRequestsException", status: 429, message: "Rate exceeded" },
   securityhub: { code: "LimitExceededException", status: 429, message: "Rate exceeded" },

@@ -74,11 +74,19 @@ function authError(service: ServiceName, kind: "missing" | "unknown" | "expired"
   const isQuery = protocol === "query";
   switch (kind) {
     case "missing":
-      return new SimError(isQuery ? "MissingAuthenticationToken" : "MissingAuthenticationTokenException", 403, "Request is missing Authentication Token");
+      return new SimError(
+        isQuery ? "MissingAuthenticationToken" : "MissingAuthenticationTokenException",
+        403,
+        "Request is missing Authentication Token",
+      );
     case "unknown":
       return isQuery
         ? new SimError("InvalidClientTokenId", 403, "The security token included in the request is invalid.")
-        : new SimError("UnrecognizedClientException", protocol === "json" ? 400 : 403, "The security token included in the request is invalid.");
+        : new SimError(
+            "UnrecognizedClientException",
+            protocol === "json" ? 400 : 403,
+            "The security token included in the request is invalid.",
+          );
     case "expired":
       return new SimError("ExpiredTokenException", isQuery ? 400 : 403, "The security token included in the request is expired");
     case "signature":
@@ -104,7 +112,13 @@ function faultError(fault: FaultSpec, service: ServiceName, operation: string, p
         `User: ${principalArn} is not authorized to perform: ${service}:${operation} because no identity-based policy allows the ${service}:${operation} action`,
       );
     case "server-error": {
-      const code = { sts: "InternalFailure", organizations: "ServiceException", cloudtrail: "InternalFailure", guardduty: "InternalServerErrorException", securityhub: "InternalException" }[service];
+      const code = {
+        sts: "InternalFailure",
+        organizations: "ServiceException",
+        cloudtrail: "InternalFailure",
+        guardduty: "InternalServerErrorException",
+        securityhub: "InternalException",
+      }[service];
       return new SimError(code, 500, "We encountered an internal error. Please try again.", false);
     }
     default:
@@ -207,7 +221,19 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, deps: Se
   const principal = lookup.principal;
   const operation = operationOf(service, req, path, query, body);
   const region = auth.region;
-  const ctx: RequestContext = { state, service, operation, region, principal, method: req.method ?? "GET", path, query, headers: req.headers, body, serviceDisabled: false };
+  const ctx: RequestContext = {
+    state,
+    service,
+    operation,
+    region,
+    principal,
+    method: req.method ?? "GET",
+    path,
+    query,
+    headers: req.headers,
+    body,
+    serviceDisabled: false,
+  };
 
   const fault = deps.faults.pick({ accountId: principal.accountId, region, service, operation });
   if (fault) {
@@ -238,7 +264,16 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, deps: Se
     result = await dispatch(ctx);
   } catch (error) {
     if (isSimError(error)) return sendError(res, service, error);
-    return sendError(res, service, new SimError(service === "guardduty" ? "InternalServerErrorException" : "InternalFailure", 500, error instanceof Error ? error.message : String(error), false));
+    return sendError(
+      res,
+      service,
+      new SimError(
+        service === "guardduty" ? "InternalServerErrorException" : "InternalFailure",
+        500,
+        error instanceof Error ? error.message : String(error),
+        false,
+      ),
+    );
   }
   if (result.kind === "xml") return sendQueryResult(res, result.action, result.inner);
   const protocol = SERVICE_PROTOCOL[service];

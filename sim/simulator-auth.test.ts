@@ -39,7 +39,9 @@ describe("STS and SigV4", () => {
     const account = sim.org.accounts[1]!;
     const sts = new STSClient(clientConfig(sim, region, sim.baseCredentials));
     const before = sim.now().getTime();
-    const result = await sts.send(new AssumeRoleCommand({ RoleArn: account.roleArn, RoleSessionName: "s1", ExternalId: account.externalId, DurationSeconds: 900 }));
+    const result = await sts.send(
+      new AssumeRoleCommand({ RoleArn: account.roleArn, RoleSessionName: "s1", ExternalId: account.externalId, DurationSeconds: 900 }),
+    );
     const expiration = result.Credentials?.Expiration?.getTime() ?? 0;
     expect(expiration).toBeGreaterThanOrEqual(before + 900_000 - 1000);
     expect(expiration).toBeLessThanOrEqual(sim.now().getTime() + 900_000);
@@ -48,7 +50,9 @@ describe("STS and SigV4", () => {
   test("a wrong ExternalId is AccessDenied (403) with AWS's message", async () => {
     const account = sim.org.accounts[2]!;
     const sts = new STSClient(clientConfig(sim, region, sim.baseCredentials));
-    const error = await errorOf(sts.send(new AssumeRoleCommand({ RoleArn: account.roleArn, RoleSessionName: "x1", ExternalId: "wrong-id" })));
+    const error = await errorOf(
+      sts.send(new AssumeRoleCommand({ RoleArn: account.roleArn, RoleSessionName: "x1", ExternalId: "wrong-id" })),
+    );
     expect(error.name).toBe("AccessDenied");
     expect(error.status).toBe(403);
     expect(error.message).toContain(`is not authorized to perform: sts:AssumeRole on resource: ${account.roleArn}`);
@@ -56,18 +60,33 @@ describe("STS and SigV4", () => {
 
   test("a role outside the org is AccessDenied", async () => {
     const sts = new STSClient(clientConfig(sim, region, sim.baseCredentials));
-    const error = await errorOf(sts.send(new AssumeRoleCommand({ RoleArn: "arn:aws:iam::111122223333:role/ParapetReadOnly", RoleSessionName: "x1", ExternalId: "abc-123" })));
+    const error = await errorOf(
+      sts.send(
+        new AssumeRoleCommand({ RoleArn: "arn:aws:iam::111122223333:role/ParapetReadOnly", RoleSessionName: "x1", ExternalId: "abc-123" }),
+      ),
+    );
     expect(error.name).toBe("AccessDenied");
   });
 
   test("unsigned requests get 403 in each protocol", async () => {
-    const sts = await fetch(`${sim.url}/`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "Action=GetCallerIdentity&Version=2011-06-15" });
+    const sts = await fetch(`${sim.url}/`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "Action=GetCallerIdentity&Version=2011-06-15",
+    });
     expect(sts.status).toBe(403);
     expect(await sts.text()).toContain("<Code>MissingAuthenticationToken</Code>");
     const sh = await fetch(`${sim.url}/findings`, { method: "POST", body: "{}" });
     expect(sh.status).toBe(403);
     expect(sh.headers.get("x-amzn-errortype")).toBe("MissingAuthenticationTokenException");
-    const ct = await fetch(`${sim.url}/`, { method: "POST", headers: { "x-amz-target": "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.DescribeTrails", "content-type": "application/x-amz-json-1.1" }, body: "{}" });
+    const ct = await fetch(`${sim.url}/`, {
+      method: "POST",
+      headers: {
+        "x-amz-target": "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.DescribeTrails",
+        "content-type": "application/x-amz-json-1.1",
+      },
+      body: "{}",
+    });
     expect(ct.status).toBe(403);
     expect(((await ct.json()) as { __type: string }).__type).toBe("MissingAuthenticationTokenException");
   });
@@ -94,8 +113,14 @@ describe("STS and SigV4", () => {
   test("session credentials expire on the simulated clock", async () => {
     const account = sim.org.accounts[3]!;
     const sts = new STSClient(clientConfig(sim, region, sim.baseCredentials));
-    const result = await sts.send(new AssumeRoleCommand({ RoleArn: account.roleArn, RoleSessionName: "short", ExternalId: account.externalId, DurationSeconds: 900 }));
-    const creds = { accessKeyId: result.Credentials!.AccessKeyId!, secretAccessKey: result.Credentials!.SecretAccessKey!, sessionToken: result.Credentials!.SessionToken! };
+    const result = await sts.send(
+      new AssumeRoleCommand({ RoleArn: account.roleArn, RoleSessionName: "short", ExternalId: account.externalId, DurationSeconds: 900 }),
+    );
+    const creds = {
+      accessKeyId: result.Credentials!.AccessKeyId!,
+      secretAccessKey: result.Credentials!.SecretAccessKey!,
+      sessionToken: result.Credentials!.SessionToken!,
+    };
     await new GuardDutyClient(clientConfig(sim, region, creds)).send(new ListDetectorsCommand({}));
     sim.advanceTime(16 * 60_000);
     const gd = await errorOf(new GuardDutyClient(clientConfig(sim, region, creds, 1)).send(new ListDetectorsCommand({})));

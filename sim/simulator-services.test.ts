@@ -1,6 +1,26 @@
-import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand, LookupEventsCommand, paginateLookupEvents } from "@aws-sdk/client-cloudtrail";
-import { GetDetectorCommand, GetFindingsCommand, GuardDutyClient, ListDetectorsCommand, ListFindingsCommand, paginateListFindings } from "@aws-sdk/client-guardduty";
-import { DescribeOrganizationCommand, ListAccountsCommand, ListParentsCommand, ListTagsForResourceCommand, OrganizationsClient, paginateListAccounts } from "@aws-sdk/client-organizations";
+import {
+  CloudTrailClient,
+  DescribeTrailsCommand,
+  GetTrailStatusCommand,
+  LookupEventsCommand,
+  paginateLookupEvents,
+} from "@aws-sdk/client-cloudtrail";
+import {
+  GetDetectorCommand,
+  GetFindingsCommand,
+  GuardDutyClient,
+  ListDetectorsCommand,
+  ListFindingsCommand,
+  paginateListFindings,
+} from "@aws-sdk/client-guardduty";
+import {
+  DescribeOrganizationCommand,
+  ListAccountsCommand,
+  ListParentsCommand,
+  ListTagsForResourceCommand,
+  OrganizationsClient,
+  paginateListAccounts,
+} from "@aws-sdk/client-organizations";
 import {
   DescribeHubCommand,
   GetEnabledStandardsCommand,
@@ -83,7 +103,9 @@ describe("organisation", () => {
   test("the management account's assumed role may list accounts, a member's may not", async () => {
     const management = sim.org.accounts[0]!;
     const asManagement = new OrganizationsClient(clientConfig(sim, region, await credsFor(management)));
-    expect((await collect(paginateListAccounts({ client: asManagement }, {}))).flatMap((p) => p.Accounts ?? []).length).toBe(sim.org.accounts.length);
+    expect((await collect(paginateListAccounts({ client: asManagement }, {}))).flatMap((p) => p.Accounts ?? []).length).toBe(
+      sim.org.accounts.length,
+    );
     const member = new OrganizationsClient(clientConfig(sim, region, await credsFor(sim.org.accounts[4]!)));
     expect((await errorOf(member.send(new ListAccountsCommand({})))).name).toBe("AccessDeniedException");
     expect((await errorOf(member.send(new ListParentsCommand({ ChildId: management.id })))).name).toBe("AccessDeniedException");
@@ -128,7 +150,9 @@ describe("organisation", () => {
     // Tags vary: not every account carries a team, and teams differ.
     expect(sim.org.accounts.some((account) => !("team" in account.tags))).toBe(true);
     expect(new Set(sim.org.accounts.map((account) => account.tags.team)).size).toBeGreaterThan(5);
-    expect((await errorOf(client.send(new ListTagsForResourceCommand({ ResourceId: "000000000000" })))).name).toBe("TargetNotFoundException");
+    expect((await errorOf(client.send(new ListTagsForResourceCommand({ ResourceId: "000000000000" })))).name).toBe(
+      "TargetNotFoundException",
+    );
   });
 });
 
@@ -166,16 +190,54 @@ describe("GuardDuty", () => {
     const ids = (await collect(paginateListFindings({ client }, { DetectorId: detectorId }))).flatMap((p) => p.FindingIds ?? []);
     const all = (await client.send(new GetFindingsCommand({ DetectorId: detectorId, FindingIds: ids.slice(0, 50) }))).Findings ?? [];
     const cutoff = Date.parse(all.map((f) => f.UpdatedAt!).sort()[Math.floor(all.length / 2)]!);
-    const recent = (await collect(paginateListFindings({ client }, { DetectorId: detectorId, FindingCriteria: { Criterion: { updatedAt: { GreaterThanOrEqual: cutoff } } } }))).flatMap((p) => p.FindingIds ?? []);
+    const recent = (
+      await collect(
+        paginateListFindings(
+          { client },
+          { DetectorId: detectorId, FindingCriteria: { Criterion: { updatedAt: { GreaterThanOrEqual: cutoff } } } },
+        ),
+      )
+    ).flatMap((p) => p.FindingIds ?? []);
     const expected = all.filter((f) => Date.parse(f.UpdatedAt!) >= cutoff).map((f) => f.Id);
     for (const id of expected) expect(recent).toContain(id);
-    const viaGte = (await client.send(new ListFindingsCommand({ DetectorId: detectorId, FindingCriteria: { Criterion: { updatedAt: { Gte: cutoff } } } }))).FindingIds ?? [];
+    const viaGte =
+      (
+        await client.send(
+          new ListFindingsCommand({ DetectorId: detectorId, FindingCriteria: { Criterion: { updatedAt: { Gte: cutoff } } } }),
+        )
+      ).FindingIds ?? [];
     expect(viaGte.length).toBe(Math.min(50, recent.length));
-    const active = (await collect(paginateListFindings({ client }, { DetectorId: detectorId, FindingCriteria: { Criterion: { "service.archived": { Eq: ["false"] } } } }))).flatMap((p) => p.FindingIds ?? []);
-    const archived = (await collect(paginateListFindings({ client }, { DetectorId: detectorId, FindingCriteria: { Criterion: { "service.archived": { Equals: ["true"] } } } }))).flatMap((p) => p.FindingIds ?? []);
+    const active = (
+      await collect(
+        paginateListFindings(
+          { client },
+          { DetectorId: detectorId, FindingCriteria: { Criterion: { "service.archived": { Eq: ["false"] } } } },
+        ),
+      )
+    ).flatMap((p) => p.FindingIds ?? []);
+    const archived = (
+      await collect(
+        paginateListFindings(
+          { client },
+          { DetectorId: detectorId, FindingCriteria: { Criterion: { "service.archived": { Equals: ["true"] } } } },
+        ),
+      )
+    ).flatMap((p) => p.FindingIds ?? []);
     expect(active.length + archived.length).toBe(ids.length);
-    const high = (await collect(paginateListFindings({ client }, { DetectorId: detectorId, FindingCriteria: { Criterion: { severity: { Gte: 7 } } }, SortCriteria: { AttributeName: "severity", OrderBy: "DESC" } }))).flatMap((p) => p.FindingIds ?? []);
-    const highFindings = (await client.send(new GetFindingsCommand({ DetectorId: detectorId, FindingIds: high.slice(0, 50) }))).Findings ?? [];
+    const high = (
+      await collect(
+        paginateListFindings(
+          { client },
+          {
+            DetectorId: detectorId,
+            FindingCriteria: { Criterion: { severity: { Gte: 7 } } },
+            SortCriteria: { AttributeName: "severity", OrderBy: "DESC" },
+          },
+        ),
+      )
+    ).flatMap((p) => p.FindingIds ?? []);
+    const highFindings =
+      (await client.send(new GetFindingsCommand({ DetectorId: detectorId, FindingIds: high.slice(0, 50) }))).Findings ?? [];
     for (const f of highFindings) expect(f.Severity).toBeGreaterThanOrEqual(7);
   });
 
@@ -219,7 +281,8 @@ describe("Security Hub", () => {
     }
     const copies = findings.filter((f) => f.ProductName === "GuardDuty");
     expect(copies.length).toBeGreaterThan(0);
-    for (const copy of copies) expect(copy.Id).toMatch(new RegExp(`^arn:aws:guardduty:${region}:${account.id}:detector/[0-9a-f]{32}/finding/[0-9a-f]{32}$`));
+    for (const copy of copies)
+      expect(copy.Id).toMatch(new RegExp(`^arn:aws:guardduty:${region}:${account.id}:detector/[0-9a-f]{32}/finding/[0-9a-f]{32}$`));
   });
 
   test("string, date and record-state filters", async () => {
@@ -278,7 +341,19 @@ describe("CloudTrail", () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
     for (const e of events.slice(0, 20)) {
       const record = JSON.parse(e.CloudTrailEvent!) as Record<string, unknown>;
-      for (const key of ["eventVersion", "userIdentity", "eventTime", "eventSource", "eventName", "awsRegion", "sourceIPAddress", "eventID", "readOnly", "eventType", "recipientAccountId"]) {
+      for (const key of [
+        "eventVersion",
+        "userIdentity",
+        "eventTime",
+        "eventSource",
+        "eventName",
+        "awsRegion",
+        "sourceIPAddress",
+        "eventID",
+        "readOnly",
+        "eventType",
+        "recipientAccountId",
+      ]) {
         expect(record).toHaveProperty(key);
       }
       expect(record.eventID).toBe(e.EventId);
@@ -289,7 +364,11 @@ describe("CloudTrail", () => {
   test("lookup attributes and time range filter events", async () => {
     const account = accountWith(sim, (a) => a.flaws.includes("root-access-key") && a.regions[0] === region);
     const client = new CloudTrailClient(clientConfig(sim, region, await credsFor(account)));
-    const created = (await collect(paginateLookupEvents({ client }, { LookupAttributes: [{ AttributeKey: "EventName", AttributeValue: "CreateAccessKey" }] }))).flatMap((p) => p.Events ?? []);
+    const created = (
+      await collect(
+        paginateLookupEvents({ client }, { LookupAttributes: [{ AttributeKey: "EventName", AttributeValue: "CreateAccessKey" }] }),
+      )
+    ).flatMap((p) => p.Events ?? []);
     expect(created.length).toBeGreaterThan(0);
     const rootUse = created.map((e) => JSON.parse(e.CloudTrailEvent!) as { userIdentity: { type: string } });
     expect(rootUse.some((r) => r.userIdentity.type === "Root")).toBe(true);
@@ -298,12 +377,23 @@ describe("CloudTrail", () => {
     const recent = (await collect(paginateLookupEvents({ client }, { StartTime: start, EndTime: end }))).flatMap((p) => p.Events ?? []);
     expect(recent.length).toBeGreaterThan(0);
     for (const e of recent) expect(e.EventTime!.getTime()).toBeGreaterThanOrEqual(Math.floor(start.getTime() / 1000) * 1000);
-    const logins = (await client.send(new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: "EventName", AttributeValue: "ConsoleLogin" }] }))).Events ?? [];
+    const logins =
+      (await client.send(new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: "EventName", AttributeValue: "ConsoleLogin" }] })))
+        .Events ?? [];
     for (const login of logins) {
       const record = JSON.parse(login.CloudTrailEvent!) as { additionalEventData?: { MFAUsed?: string } };
       expect(["Yes", "No"]).toContain(record.additionalEventData?.MFAUsed);
     }
-    const twoAttributes = await errorOf(client.send(new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: "EventName", AttributeValue: "a" }, { AttributeKey: "Username", AttributeValue: "b" }] })));
+    const twoAttributes = await errorOf(
+      client.send(
+        new LookupEventsCommand({
+          LookupAttributes: [
+            { AttributeKey: "EventName", AttributeValue: "a" },
+            { AttributeKey: "Username", AttributeValue: "b" },
+          ],
+        }),
+      ),
+    );
     expect(twoAttributes.name).toBe("InvalidLookupAttributesException");
   });
 
@@ -313,7 +403,9 @@ describe("CloudTrail", () => {
     const client = new CloudTrailClient(clientConfig(sim, region, await credsFor(account)));
     expect((await client.send(new DescribeTrailsCommand({}))).trailList).toEqual([]);
     expect((await errorOf(client.send(new GetTrailStatusCommand({ Name: "org-management-events" })))).name).toBe("TrailNotFoundException");
-    const deleted = (await client.send(new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: "EventName", AttributeValue: "DeleteTrail" }] }))).Events ?? [];
+    const deleted =
+      (await client.send(new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: "EventName", AttributeValue: "DeleteTrail" }] })))
+        .Events ?? [];
     expect(deleted.length).toBeGreaterThan(0);
   });
 });

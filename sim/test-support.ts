@@ -16,7 +16,9 @@ export function clientConfig(sim: Simulator, region: string, credentials: TestCr
 
 export async function assumeAccount(sim: Simulator, account: SimAccount, region = "us-east-1"): Promise<TestCredentials> {
   const sts = new STSClient(clientConfig(sim, region, sim.baseCredentials));
-  const result = await sts.send(new AssumeRoleCommand({ RoleArn: account.roleArn, RoleSessionName: "parapet-test", ExternalId: account.externalId }));
+  const result = await sts.send(
+    new AssumeRoleCommand({ RoleArn: account.roleArn, RoleSessionName: "parapet-test", ExternalId: account.externalId }),
+  );
   const c = result.Credentials;
   if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) throw new Error("AssumeRole returned no credentials");
   return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };

@@ -14,14 +14,17 @@ async function guardDutyIds(sim: Simulator, creds: TestCredentials, updatedSince
   const detectorId = (await client.send(new ListDetectorsCommand({}))).DetectorIds?.[0];
   if (!detectorId) return [];
   const criteria = updatedSince === undefined ? undefined : { Criterion: { updatedAt: { GreaterThanOrEqual: updatedSince } } };
-  return (await collect(paginateListFindings({ client }, { DetectorId: detectorId, FindingCriteria: criteria }))).flatMap((p) => p.FindingIds ?? []);
+  return (await collect(paginateListFindings({ client }, { DetectorId: detectorId, FindingCriteria: criteria }))).flatMap(
+    (p) => p.FindingIds ?? [],
+  );
 }
 
 async function guardDutyFindings(sim: Simulator, creds: TestCredentials, ids: string[], where = region) {
   const client = new GuardDutyClient(clientConfig(sim, where, creds));
   const detectorId = (await client.send(new ListDetectorsCommand({}))).DetectorIds![0]!;
   const out = [];
-  for (let i = 0; i < ids.length; i += 50) out.push(...((await client.send(new GetFindingsCommand({ DetectorId: detectorId, FindingIds: ids.slice(i, i + 50) }))).Findings ?? []));
+  for (let i = 0; i < ids.length; i += 50)
+    out.push(...((await client.send(new GetFindingsCommand({ DetectorId: detectorId, FindingIds: ids.slice(i, i + 50) }))).Findings ?? []));
   return out;
 }
 
@@ -62,12 +65,21 @@ describe("simulated time", () => {
     for (const f of updated) expect(f.Service!.Count!).toBeGreaterThan(before.get(f.Id!)!.Service!.Count!);
 
     const hub = new SecurityHubClient(clientConfig(sim, region, creds));
-    const shChanged = (await collect(paginateGetFindings({ client: hub }, { Filters: { UpdatedAt: [{ Start: new Date(cursor).toISOString(), End: sim.now().toISOString() }] } }))).flatMap((p) => p.Findings ?? []);
+    const shChanged = (
+      await collect(
+        paginateGetFindings(
+          { client: hub },
+          { Filters: { UpdatedAt: [{ Start: new Date(cursor).toISOString(), End: sim.now().toISOString() }] } },
+        ),
+      )
+    ).flatMap((p) => p.Findings ?? []);
     expect(shChanged.some((f) => f.ProductName === "GuardDuty" && f.RecordState === "ARCHIVED")).toBe(true);
     expect(shChanged.some((f) => f.Compliance?.Status === "PASSED" && f.Workflow?.Status === "RESOLVED")).toBe(true);
 
     const trail = new CloudTrailClient(clientConfig(sim, region, creds));
-    const newEvents = (await collect(paginateLookupEvents({ client: trail }, { StartTime: new Date(cursor), EndTime: sim.now() }))).flatMap((p) => p.Events ?? []);
+    const newEvents = (await collect(paginateLookupEvents({ client: trail }, { StartTime: new Date(cursor), EndTime: sim.now() }))).flatMap(
+      (p) => p.Events ?? [],
+    );
     expect(newEvents.length).toBeGreaterThan(0);
   });
 
@@ -119,9 +131,13 @@ describe("organisation features", () => {
     expect(sim.org.aggregationRegion).toBe("us-east-1");
     const member = accountWith(sim, (a) => a.services.securityhub && a.id !== sim.org.delegatedAdminAccountId);
     const creds = await assumeAccount(sim, member);
-    const inAggregation = (await collect(paginateGetFindings({ client: new SecurityHubClient(clientConfig(sim, "us-east-1", creds)) }, {}))).flatMap((p) => p.Findings ?? []);
+    const inAggregation = (
+      await collect(paginateGetFindings({ client: new SecurityHubClient(clientConfig(sim, "us-east-1", creds)) }, {}))
+    ).flatMap((p) => p.Findings ?? []);
     expect(new Set(inAggregation.map((f) => f.Region))).toEqual(new Set(["us-east-1", "eu-west-1"]));
-    const linked = (await collect(paginateGetFindings({ client: new SecurityHubClient(clientConfig(sim, "eu-west-1", creds)) }, {}))).flatMap((p) => p.Findings ?? []);
+    const linked = (
+      await collect(paginateGetFindings({ client: new SecurityHubClient(clientConfig(sim, "eu-west-1", creds)) }, {}))
+    ).flatMap((p) => p.Findings ?? []);
     expect(new Set(linked.map((f) => f.Region))).toEqual(new Set(["eu-west-1"]));
     expect(new Set(inAggregation.map((f) => f.AwsAccountId))).toEqual(new Set([member.id]));
   });

@@ -48,13 +48,7 @@ export interface SimOrg {
 }
 
 export type FaultKind =
-  | "throttle"
-  | "access-denied"
-  | "service-disabled"
-  | "server-error"
-  | "slow"
-  | "drop-connection"
-  | "expire-credentials";
+  "throttle" | "access-denied" | "service-disabled" | "server-error" | "slow" | "drop-connection" | "expire-credentials";
 
 export interface FaultSpec {
   kind: FaultKind;

@@ -1,4 +1,9 @@
-import { GetFindingsCommand as GetGuardDutyFindings, GuardDutyClient, paginateListDetectors, paginateListFindings } from "@aws-sdk/client-guardduty";
+import {
+  GetFindingsCommand as GetGuardDutyFindings,
+  GuardDutyClient,
+  paginateListDetectors,
+  paginateListFindings,
+} from "@aws-sdk/client-guardduty";
 import { paginateGetFindings, SecurityHubClient } from "@aws-sdk/client-securityhub";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -40,7 +45,9 @@ async function oracle(): Promise<{ guardduty: Set<string>; securityhub: Set<stri
   const result = { guardduty: new Set<string>(), securityhub: new Set<string>() };
   const sts = new STSClient({ region: "us-east-1", endpoint: sim.url, credentials: sim.baseCredentials });
   for (const account of sim.org.accounts) {
-    const assumed = await sts.send(new AssumeRoleCommand({ RoleArn: account.roleArn, RoleSessionName: "oracle", ExternalId: account.externalId }));
+    const assumed = await sts.send(
+      new AssumeRoleCommand({ RoleArn: account.roleArn, RoleSessionName: "oracle", ExternalId: account.externalId }),
+    );
     const credentials = {
       accessKeyId: assumed.Credentials!.AccessKeyId!,
       secretAccessKey: assumed.Credentials!.SecretAccessKey!,
@@ -102,7 +109,10 @@ describe("attribution with a delegated administrator and an aggregation region",
       [admin],
     );
     expect(misfiled.rows[0]!.n).toBe(0);
-    const members = await database.pool.query<{ n: number }>("SELECT count(DISTINCT account_id)::int AS n FROM findings WHERE account_id <> $1", [admin]);
+    const members = await database.pool.query<{ n: number }>(
+      "SELECT count(DISTINCT account_id)::int AS n FROM findings WHERE account_id <> $1",
+      [admin],
+    );
     expect(members.rows[0]!.n).toBeGreaterThan(0);
   });
 });

@@ -27,7 +27,10 @@ afterAll(async () => {
   await database?.drop();
 });
 
-function runParapet(args: string[], env: Record<string, string | undefined>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runParapet(
+  args: string[],
+  env: Record<string, string | undefined>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(ROOT, "bin/parapet.js"), ...args], {
       cwd: ROOT,
@@ -65,7 +68,9 @@ describe("parapet CLI errors are one clear line", () => {
     try {
       const result = await runParapet(["demo"], { PORT: String(port) });
       expect(result.code).toBe(1);
-      expect(lines(result.stderr)).toEqual([`parapet: port ${port} for the console is already in use: stop what uses it or run with PORT=<another port>`]);
+      expect(lines(result.stderr)).toEqual([
+        `parapet: port ${port} for the console is already in use: stop what uses it or run with PORT=<another port>`,
+      ]);
     } finally {
       server.close();
     }
@@ -80,7 +85,16 @@ describe("parapet CLI errors are one clear line", () => {
   test("collect --once collects the simulator's accounts; a role that cannot be assumed is one line and exit 3", async () => {
     await registerAccounts(
       database.pool,
-      [{ id: "999999999999", name: "missing-role", roleArn: "arn:aws:iam::999999999999:role/ParapetReadOnly", externalId: "parapet-missing", regions: ["us-east-1"], tags: {} }],
+      [
+        {
+          id: "999999999999",
+          name: "missing-role",
+          roleArn: "arn:aws:iam::999999999999:role/ParapetReadOnly",
+          externalId: "parapet-missing",
+          regions: ["us-east-1"],
+          tags: {},
+        },
+      ],
       "test",
     );
     const result = await runParapet(["collect", "--once", "--accounts-from-sim", sim.url], {
@@ -106,11 +120,17 @@ describe("parapet CLI errors are one clear line", () => {
   });
 
   test("scores --json reports what the collection scored; --fail-under gates on it", async () => {
-    const scored = await database.pool.query<{ account_id: string; score: number }>("SELECT account_id, score FROM score_snapshots WHERE score IS NOT NULL ORDER BY account_id");
+    const scored = await database.pool.query<{ account_id: string; score: number }>(
+      "SELECT account_id, score FROM score_snapshots WHERE score IS NOT NULL ORDER BY account_id",
+    );
     expect(scored.rows.length).toBe(sim.org.accounts.length);
     const json = await runParapet(["scores", "--json"], {});
     expect(json.code).toBe(0);
-    const report = JSON.parse(json.stdout) as Array<{ accountId: string; score: number | null; items: Array<{ itemId: string; status: string; evidence: string[] }> }>;
+    const report = JSON.parse(json.stdout) as Array<{
+      accountId: string;
+      score: number | null;
+      items: Array<{ itemId: string; status: string; evidence: string[] }>;
+    }>;
     for (const row of scored.rows) {
       const account = report.find((entry) => entry.accountId === row.account_id)!;
       expect(account.score).toBeCloseTo(row.score, 1);
@@ -129,7 +149,13 @@ describe("parapet CLI errors are one clear line", () => {
 
   test("accounts add validates like the console, stores nothing when one entry is wrong, and registers a valid file", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "parapet-accounts-"));
-    const good = { id: "123456789012", name: "payments-prod", roleArn: "arn:aws:iam::123456789012:role/ParapetReadOnly", externalId: "px-1234567890", regions: ["eu-west-1"] };
+    const good = {
+      id: "123456789012",
+      name: "payments-prod",
+      roleArn: "arn:aws:iam::123456789012:role/ParapetReadOnly",
+      externalId: "px-1234567890",
+      regions: ["eu-west-1"],
+    };
     const bad = { ...good, id: "12345678901", name: "typo" };
     writeFileSync(path.join(dir, "mixed.json"), JSON.stringify([good, bad]));
     const refused = await runParapet(["accounts", "add", "--file", path.join(dir, "mixed.json")], {});
@@ -138,7 +164,23 @@ describe("parapet CLI errors are one clear line", () => {
     const none = await database.pool.query("SELECT 1 FROM accounts WHERE id = $1", [good.id]);
     expect(none.rowCount).toBe(0);
 
-    const wrongAccount = await runParapet(["accounts", "add", "--id", "210987654321", "--name", "x", "--role-arn", good.roleArn, "--external-id", "px-1", "--regions", "eu-west-1"], {});
+    const wrongAccount = await runParapet(
+      [
+        "accounts",
+        "add",
+        "--id",
+        "210987654321",
+        "--name",
+        "x",
+        "--role-arn",
+        good.roleArn,
+        "--external-id",
+        "px-1",
+        "--regions",
+        "eu-west-1",
+      ],
+      {},
+    );
     expect(wrongAccount.code).toBe(2);
     expect(wrongAccount.stderr).toContain("the role must be in account 210987654321");
 
@@ -155,26 +197,51 @@ describe("parapet CLI errors are one clear line", () => {
   });
   test("users add stores a scope of ids, tags and OUs; a malformed tag or OU is one line and exit 2", async () => {
     const added = await runParapet(
-      ["users", "add", "Scoped@Example.com", "--role", "viewer", "--accounts", "123456789012", "--tags", "team=payments,env=prod=eu", "--ous", "ou-ab12-aaaaaaaa,r-ab12", "--password", "scoped-password-123"],
+      [
+        "users",
+        "add",
+        "Scoped@Example.com",
+        "--role",
+        "viewer",
+        "--accounts",
+        "123456789012",
+        "--tags",
+        "team=payments,env=prod=eu",
+        "--ous",
+        "ou-ab12-aaaaaaaa,r-ab12",
+        "--password",
+        "scoped-password-123",
+      ],
       {},
     );
     expect(added.stderr).toBe("");
     expect(added.code).toBe(0);
-    const stored = await database.pool.query("SELECT account_scope, scope_tags, scope_ous, all_accounts FROM users WHERE email = 'scoped@example.com'");
+    const stored = await database.pool.query(
+      "SELECT account_scope, scope_tags, scope_ous, all_accounts FROM users WHERE email = 'scoped@example.com'",
+    );
     expect(stored.rows[0]).toEqual({
       account_scope: ["123456789012"],
-      scope_tags: [{ key: "team", value: "payments" }, { key: "env", value: "prod=eu" }],
+      scope_tags: [
+        { key: "team", value: "payments" },
+        { key: "env", value: "prod=eu" },
+      ],
       scope_ous: ["ou-ab12-aaaaaaaa", "r-ab12"],
       all_accounts: false,
     });
     const listed = await runParapet(["users", "list"], {});
     expect(listed.stdout).toContain("1 account(s), tag team=payments, tag env=prod=eu, OU ou-ab12-aaaaaaaa, OU r-ab12");
 
-    const badTag = await runParapet(["users", "add", "x@example.com", "--role", "viewer", "--tags", "team", "--password", "scoped-password-123"], {});
+    const badTag = await runParapet(
+      ["users", "add", "x@example.com", "--role", "viewer", "--tags", "team", "--password", "scoped-password-123"],
+      {},
+    );
     expect(badTag.code).toBe(2);
     expect(lines(badTag.stderr)).toHaveLength(1);
     expect(badTag.stderr).toContain('--tags: "team" is not KEY=VALUE');
-    const badOu = await runParapet(["users", "add", "x@example.com", "--role", "viewer", "--ous", "ou-1", "--password", "scoped-password-123"], {});
+    const badOu = await runParapet(
+      ["users", "add", "x@example.com", "--role", "viewer", "--ous", "ou-1", "--password", "scoped-password-123"],
+      {},
+    );
     expect(badOu.code).toBe(2);
     expect(badOu.stderr).toContain("scopeOus.0: expected an OU id (ou-xxxx-xxxxxxxx) or a root id (r-xxxx)");
     const none = await database.pool.query("SELECT 1 FROM users WHERE email = 'x@example.com'");

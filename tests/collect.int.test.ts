@@ -28,7 +28,9 @@ afterAll(async () => {
 async function credentialsFor(accountId: string) {
   const account = sim.org.accounts.find((candidate) => candidate.id === accountId)!;
   const sts = new STSClient({ region: "us-east-1", endpoint: sim.url, credentials: sim.baseCredentials });
-  const output = await sts.send(new AssumeRoleCommand({ RoleArn: account.roleArn, RoleSessionName: "test-oracle", ExternalId: account.externalId }));
+  const output = await sts.send(
+    new AssumeRoleCommand({ RoleArn: account.roleArn, RoleSessionName: "test-oracle", ExternalId: account.externalId }),
+  );
   sts.destroy();
   return {
     accessKeyId: output.Credentials!.AccessKeyId!,
@@ -85,7 +87,11 @@ async function firedFaults(): Promise<number[]> {
  * and checks the account's run succeeded with every record of `sources` stored, and that
  * each fault fired as often as its count (a fault test must meet its fault).
  */
-async function recollectUnderFaults(target: Simulator["org"]["accounts"][number], faults: FaultSpec[], sources: Array<"guardduty" | "securityhub">) {
+async function recollectUnderFaults(
+  target: Simulator["org"]["accounts"][number],
+  faults: FaultSpec[],
+  sources: Array<"guardduty" | "securityhub">,
+) {
   await database.pool.query("DELETE FROM findings WHERE account_id = $1", [target.id]);
   await database.pool.query("DELETE FROM source_cursors WHERE account_id = $1", [target.id]);
   sim.setFaults(faults);
@@ -166,7 +172,10 @@ describe("collectAccount against the simulator", () => {
       expect(deniedRun.status).toBe("failed");
       expect(deniedRun.error).toMatch(/AssumeRole into arn:aws:iam::\d{12}:role\/\S+ failed: AccessDenied/);
       expect(runs.filter((run) => run.accountId !== denied.id).map((run) => run.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
-      const account = await database.pool.query<{ status: string; status_error: string }>("SELECT status, status_error FROM accounts WHERE id = $1", [denied.id]);
+      const account = await database.pool.query<{ status: string; status_error: string }>(
+        "SELECT status, status_error FROM accounts WHERE id = $1",
+        [denied.id],
+      );
       expect(account.rows[0]!.status).toBe("unreachable");
       expect(account.rows[0]!.status_error).toContain("AccessDenied");
       const still = await database.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM findings WHERE account_id = $1", [denied.id]);
@@ -196,12 +205,20 @@ describe("collectAccount against the simulator", () => {
 
   test("a few throttled pages are retried by the SDK and nothing is skipped", async () => {
     const target = sim.org.accounts[0]!;
-    await recollectUnderFaults(target, [{ kind: "throttle", accountId: target.id, service: "securityhub", operation: "GetFindings", count: 3 }], ["securityhub"]);
+    await recollectUnderFaults(
+      target,
+      [{ kind: "throttle", accountId: target.id, service: "securityhub", operation: "GetFindings", count: 3 }],
+      ["securityhub"],
+    );
   });
 
   test("credentials that expire mid-pagination are renewed and the step completes", async () => {
     const target = sim.org.accounts[2]!;
-    await recollectUnderFaults(target, [{ kind: "expire-credentials", accountId: target.id, service: "securityhub", operation: "GetFindings", count: 1 }], ["securityhub"]);
+    await recollectUnderFaults(
+      target,
+      [{ kind: "expire-credentials", accountId: target.id, service: "securityhub", operation: "GetFindings", count: 1 }],
+      ["securityhub"],
+    );
   });
 
   test("5xx answers and dropped connections are retried; nothing is lost", async () => {
@@ -218,7 +235,10 @@ describe("collectAccount against the simulator", () => {
 
   test("a disabled service is recorded as disabled, not as an error, and keeps what was stored", async () => {
     const target = sim.org.accounts.find((account) => account.services.guardduty)!;
-    const before = await database.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM findings WHERE account_id = $1 AND source = 'guardduty'", [target.id]);
+    const before = await database.pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM findings WHERE account_id = $1 AND source = 'guardduty'",
+      [target.id],
+    );
     sim.setFaults([{ kind: "service-disabled", accountId: target.id, region: "us-east-1", service: "guardduty" }]);
     try {
       const runs = await collectAll(simRuntime(database.pool, sim), sim);
@@ -230,7 +250,10 @@ describe("collectAccount against the simulator", () => {
         [target.id],
       );
       expect(cursor.rows[0]!.state).toBe("disabled");
-      const after = await database.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM findings WHERE account_id = $1 AND source = 'guardduty'", [target.id]);
+      const after = await database.pool.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM findings WHERE account_id = $1 AND source = 'guardduty'",
+        [target.id],
+      );
       expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
     } finally {
       sim.clearFaults();

@@ -120,7 +120,10 @@ async function writeFixtures(dir: string): Promise<void> {
     path.join(dir, "trail.json.gz"),
     gzipSync(
       JSON.stringify({
-        Records: [trailEvent("ev-1", "555555555555", "us-east-1", "CreateAccessKey"), trailEvent("ev-2", "666666666666", "eu-west-2", "AttachUserPolicy")],
+        Records: [
+          trailEvent("ev-1", "555555555555", "us-east-1", "CreateAccessKey"),
+          trailEvent("ev-2", "666666666666", "eu-west-2", "AttachUserPolicy"),
+        ],
       }),
     ),
   );
@@ -185,11 +188,47 @@ describe("importAwsFiles", () => {
       `SELECT source, source_id, severity, severity_label, account_id, region, resource_type, resource_id FROM findings ORDER BY source, source_id`,
     );
     expect(findings.rows).toEqual([
-      { source: "guardduty", source_id: "gd-camel-1", severity: 25, severity_label: "LOW", account_id: "222222222222", region: "us-west-2", resource_type: "AccessKey", resource_id: "Root" },
+      {
+        source: "guardduty",
+        source_id: "gd-camel-1",
+        severity: 25,
+        severity_label: "LOW",
+        account_id: "222222222222",
+        region: "us-west-2",
+        resource_type: "AccessKey",
+        resource_id: "Root",
+      },
       // The older copy (severity 2) read afterwards did not overwrite the newer one.
-      { source: "guardduty", source_id: "gd-pascal-1", severity: 80, severity_label: "HIGH", account_id: "111111111111", region: "eu-west-1", resource_type: "Instance", resource_id: "i-0abc" },
-      { source: "securityhub", source_id: asffGood.Id, severity: 70, severity_label: "HIGH", account_id: "333333333333", region: "eu-central-1", resource_type: "AwsS3Bucket", resource_id: "arn:aws:s3:::public-bucket" },
-      { source: "securityhub", source_id: asffProwler.Id, severity: 90, severity_label: "CRITICAL", account_id: "444444444444", region: "us-east-1", resource_type: "AwsIamUser", resource_id: "arn:aws:iam::444444444444:root" },
+      {
+        source: "guardduty",
+        source_id: "gd-pascal-1",
+        severity: 80,
+        severity_label: "HIGH",
+        account_id: "111111111111",
+        region: "eu-west-1",
+        resource_type: "Instance",
+        resource_id: "i-0abc",
+      },
+      {
+        source: "securityhub",
+        source_id: asffGood.Id,
+        severity: 70,
+        severity_label: "HIGH",
+        account_id: "333333333333",
+        region: "eu-central-1",
+        resource_type: "AwsS3Bucket",
+        resource_id: "arn:aws:s3:::public-bucket",
+      },
+      {
+        source: "securityhub",
+        source_id: asffProwler.Id,
+        severity: 90,
+        severity_label: "CRITICAL",
+        account_id: "444444444444",
+        region: "us-east-1",
+        resource_type: "AwsIamUser",
+        resource_id: "arn:aws:iam::444444444444:root",
+      },
     ]);
     const events = await database.pool.query(`SELECT event_id, account_id, region, event_name FROM cloudtrail_events ORDER BY event_id`);
     expect(events.rows).toEqual([
@@ -199,7 +238,14 @@ describe("importAwsFiles", () => {
     ]);
     // Accounts nobody registered arrive as data_only, so no record is dropped.
     const accounts = await database.pool.query(`SELECT id, status FROM accounts ORDER BY id`);
-    expect(accounts.rows.map((row) => row.id)).toEqual(["111111111111", "222222222222", "333333333333", "444444444444", "555555555555", "666666666666"]);
+    expect(accounts.rows.map((row) => row.id)).toEqual([
+      "111111111111",
+      "222222222222",
+      "333333333333",
+      "444444444444",
+      "555555555555",
+      "666666666666",
+    ]);
     expect(new Set(accounts.rows.map((row) => row.status))).toEqual(new Set(["data_only"]));
   });
 
@@ -222,7 +268,9 @@ describe("importAwsFiles", () => {
   });
 
   test("writes one import.files audit row per import with the counts", async () => {
-    const audit = await database.pool.query(`SELECT actor_email, action, target, detail FROM audit_log WHERE action = 'import.files' ORDER BY id`);
+    const audit = await database.pool.query(
+      `SELECT actor_email, action, target, detail FROM audit_log WHERE action = 'import.files' ORDER BY id`,
+    );
     expect(audit.rows).toHaveLength(3);
     expect(audit.rows[0]).toMatchObject({ actor_email: "parapet-cli", target: dir });
     expect(audit.rows[0].detail).toMatchObject({ files: 6, skipped: 2, stored: { cloudtrail: { inserted: 3, updated: 0, unchanged: 0 } } });
@@ -277,9 +325,7 @@ describe.skipIf(!existsSync(SAMPLES_DIR))("importAwsFiles on the reference sampl
     expect(expectedEvents.size).toBeGreaterThan(0);
 
     const first = await importAwsFiles(database.pool, [SAMPLES_DIR]);
-    console.info(
-      `samples import: ${first.files} files; ${JSON.stringify(first.stored)}; skipped ${first.skipped.length}`,
-    );
+    console.info(`samples import: ${first.files} files; ${JSON.stringify(first.stored)}; skipped ${first.skipped.length}`);
     expect(first.skipped).toHaveLength(expectedSkipped);
     expect(first.stored.guardduty.inserted + first.stored.securityhub.inserted).toBe(expectedFindings.size);
     expect(first.stored.cloudtrail.inserted).toBe(expectedEvents.size);
@@ -300,8 +346,18 @@ describe.skipIf(!existsSync(SAMPLES_DIR))("importAwsFiles on the reference sampl
         findingMismatches.push(`unexpected ${row.source} ${row.source_id}`);
         continue;
       }
-      const actual = { severity: Math.round(row.severity * 100) / 100, accountId: row.account_id, region: row.region, resourceId: row.resource_id };
-      const wanted = { severity: Math.round(expected.severity * 100) / 100, accountId: expected.accountId, region: expected.region, resourceId: expected.resourceId };
+      const actual = {
+        severity: Math.round(row.severity * 100) / 100,
+        accountId: row.account_id,
+        region: row.region,
+        resourceId: row.resource_id,
+      };
+      const wanted = {
+        severity: Math.round(expected.severity * 100) / 100,
+        accountId: expected.accountId,
+        region: expected.region,
+        resourceId: expected.resourceId,
+      };
       if (JSON.stringify(actual) !== JSON.stringify(wanted)) {
         findingMismatches.push(`${row.source} ${row.source_id}: stored ${JSON.stringify(actual)}, record says ${JSON.stringify(wanted)}`);
       }
@@ -356,7 +412,10 @@ describe("parapet import (CLI)", () => {
       securityhub: { inserted: 2, updated: 0, unchanged: 0 },
       cloudtrail: { inserted: 3, updated: 0, unchanged: 0 },
     });
-    expect(report.skipped.map((problem) => `${path.basename(problem.file)}:${problem.position}`)).toEqual(["asff-findings.json:Findings[1]", "mixed.ndjson:line 2"]);
+    expect(report.skipped.map((problem) => `${path.basename(problem.file)}:${problem.position}`)).toEqual([
+      "asff-findings.json:Findings[1]",
+      "mixed.ndjson:line 2",
+    ]);
     expect(await countRows(database)).toEqual({ findings: 4, events: 3 });
   });
 

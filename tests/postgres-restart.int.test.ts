@@ -92,7 +92,9 @@ describe("PostgreSQL restarted during a collection", () => {
       expect(actual.length).toBeGreaterThan(0);
       expect(actual).toEqual(expected);
       // The restart really hit running collections, which were closed and redone.
-      const interrupted = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM collection_runs WHERE error LIKE 'interrupted:%'");
+      const interrupted = await pool.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM collection_runs WHERE error LIKE 'interrupted:%'",
+      );
       expect(interrupted.rows[0]!.n).toBeGreaterThanOrEqual(1);
       const running = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM collection_runs WHERE status = 'running'");
       expect(running.rows[0]!.n).toBe(0);

@@ -48,7 +48,9 @@ describe("simulated postures land where they should", () => {
 
   test("an account with Security Hub off has lower coverage than every account with all sources on", () => {
     const off = sim.org.accounts.filter((account) => !account.services.securityhub);
-    const on = sim.org.accounts.filter((account) => account.services.securityhub && account.services.guardduty && account.services.cloudtrail);
+    const on = sim.org.accounts.filter(
+      (account) => account.services.securityhub && account.services.guardduty && account.services.cloudtrail,
+    );
     expect(off.length).toBeGreaterThan(0);
     const minOn = Math.min(...on.map((account) => scores.get(account.id)!.coverage ?? 0));
     for (const account of off) {

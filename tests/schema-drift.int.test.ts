@@ -50,9 +50,11 @@ describe("schema.prisma matches the migrated database", () => {
     expect(actual).toEqual(expected);
   });
 
-  test.each(tables.map((table) => [table.table, table] as const))("%s: same primary key, unique constraints and indexes", async (_name, table) => {
-    const result = await database.pool.query<{ indexname: string; is_unique: boolean; is_primary: boolean; columns: string[] }>(
-      `SELECT i.relname AS indexname, ix.indisunique AS is_unique, ix.indisprimary AS is_primary,
+  test.each(tables.map((table) => [table.table, table] as const))(
+    "%s: same primary key, unique constraints and indexes",
+    async (_name, table) => {
+      const result = await database.pool.query<{ indexname: string; is_unique: boolean; is_primary: boolean; columns: string[] }>(
+        `SELECT i.relname AS indexname, ix.indisunique AS is_unique, ix.indisprimary AS is_primary,
               array_agg(a.attname::text ORDER BY k.ordinality) AS columns
        FROM pg_index ix
        JOIN pg_class t ON t.oid = ix.indrelid
@@ -62,13 +64,20 @@ describe("schema.prisma matches the migrated database", () => {
        JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
        WHERE n.nspname = 'public' AND t.relname = $1
        GROUP BY i.relname, ix.indisunique, ix.indisprimary`,
-      [table.table],
-    );
-    const primary = result.rows.find((row) => row.is_primary)?.columns ?? [];
-    const uniques = result.rows.filter((row) => row.is_unique && !row.is_primary).map((row) => row.columns.join(",")).sort();
-    const indexes = result.rows.filter((row) => !row.is_unique).map((row) => row.columns.join(",")).sort();
-    expect(primary).toEqual(table.primaryKey);
-    expect(uniques).toEqual(table.uniques.map((columns) => columns.join(",")).sort());
-    expect(indexes).toEqual(table.indexes.map((columns) => columns.join(",")).sort());
-  });
+        [table.table],
+      );
+      const primary = result.rows.find((row) => row.is_primary)?.columns ?? [];
+      const uniques = result.rows
+        .filter((row) => row.is_unique && !row.is_primary)
+        .map((row) => row.columns.join(","))
+        .sort();
+      const indexes = result.rows
+        .filter((row) => !row.is_unique)
+        .map((row) => row.columns.join(","))
+        .sort();
+      expect(primary).toEqual(table.primaryKey);
+      expect(uniques).toEqual(table.uniques.map((columns) => columns.join(",")).sort());
+      expect(indexes).toEqual(table.indexes.map((columns) => columns.join(",")).sort());
+    },
+  );
 });

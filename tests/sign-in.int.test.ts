@@ -16,7 +16,12 @@ afterAll(async () => {
 });
 
 const rows = async (email: string) =>
-  (await database.pool.query<{ action: string; ip: string | null; detail: Record<string, unknown> }>("SELECT action, ip, detail FROM audit_log WHERE actor_email = $1 ORDER BY id", [email])).rows;
+  (
+    await database.pool.query<{ action: string; ip: string | null; detail: Record<string, unknown> }>(
+      "SELECT action, ip, detail FROM audit_log WHERE actor_email = $1 ORDER BY id",
+      [email],
+    )
+  ).rows;
 const actions = async (email: string) => (await rows(email)).map((row) => row.action);
 
 /** Past failures written straight into the log (it is append-only, so time cannot be moved back). */
@@ -29,7 +34,9 @@ async function pastFailures(email: string, ip: string, count: number, secondsAgo
 
 describe("authenticateLocalUser", () => {
   test("accepts the right password, refuses a wrong one and an unknown email, and audits each with the address", async () => {
-    expect(await authenticateLocalUser("analyst@example.com", "the-right-password", "10.0.0.1")).toMatchObject({ email: "analyst@example.com" });
+    expect(await authenticateLocalUser("analyst@example.com", "the-right-password", "10.0.0.1")).toMatchObject({
+      email: "analyst@example.com",
+    });
     expect(await authenticateLocalUser("analyst@example.com", "wrong", "10.0.0.1")).toBeNull();
     expect(await authenticateLocalUser("nobody@example.com", "whatever", "10.0.0.2")).toBeNull();
     expect(await rows("analyst@example.com")).toMatchObject([
@@ -75,7 +82,10 @@ describe("authenticateLocalUser", () => {
     expect((await actions(email)).at(-1)).toBe("auth.login-failed");
     // Six failures, the last just now: 60 s to wait.
     expect(await authenticateLocalUser(email, "the-right-password", ip)).toBeNull();
-    expect((await rows(email)).at(-1)).toMatchObject({ action: "auth.login-throttled", detail: { reason: "email-ip", retryAfterSeconds: 60 } });
+    expect((await rows(email)).at(-1)).toMatchObject({
+      action: "auth.login-throttled",
+      detail: { reason: "email-ip", retryAfterSeconds: 60 },
+    });
   });
 
   test("failures older than the 15-minute window no longer count", async () => {
@@ -90,7 +100,13 @@ describe("authenticateLocalUser", () => {
     const sprayer = "203.0.113.66";
     for (let index = 0; index < IP_FREE_FAILURES; index++) await pastFailures(`user${index}@example.com`, sprayer, 1, 5);
     expect(await authenticateLocalUser("analyst@example.com", "the-right-password", sprayer)).toBeNull();
-    expect((await rows("analyst@example.com")).at(-1)).toMatchObject({ action: "auth.login-throttled", ip: sprayer, detail: { reason: "ip" } });
-    expect(await authenticateLocalUser("analyst@example.com", "the-right-password", "10.0.0.1")).toMatchObject({ email: "analyst@example.com" });
+    expect((await rows("analyst@example.com")).at(-1)).toMatchObject({
+      action: "auth.login-throttled",
+      ip: sprayer,
+      detail: { reason: "ip" },
+    });
+    expect(await authenticateLocalUser("analyst@example.com", "the-right-password", "10.0.0.1")).toMatchObject({
+      email: "analyst@example.com",
+    });
   });
 });

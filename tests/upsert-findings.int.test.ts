@@ -38,10 +38,12 @@ function asff(id: string, updatedAt: string, overrides: Record<string, unknown> 
 }
 
 async function stored(sourceIdSuffix: string) {
-  const { rows } = await database.pool.query<{ title: string; description: string | null; raw: Record<string, unknown>; source_updated_at: Date }>(
-    "SELECT title, description, raw, source_updated_at FROM findings WHERE source_id LIKE '%' || $1",
-    [sourceIdSuffix],
-  );
+  const { rows } = await database.pool.query<{
+    title: string;
+    description: string | null;
+    raw: Record<string, unknown>;
+    source_updated_at: Date;
+  }>("SELECT title, description, raw, source_updated_at FROM findings WHERE source_id LIKE '%' || $1", [sourceIdSuffix]);
   return rows;
 }
 
@@ -54,8 +56,12 @@ describe("upsertFindings", () => {
   });
 
   test("text that COPY must escape (tab, newline, CR, backslash, quotes, \\N, unicode) is stored exactly", async () => {
-    const awkward = 'Tab\there, new\nline, CR\r, back\\slash, \\N, "quotes", \'single\', emoji \u{1F512}, accents éü';
-    const finding = asff("escape-1", "2026-11-04T00:00:00.000Z", { Title: awkward, Description: awkward, UserDefinedFields: { note: awkward } });
+    const awkward = "Tab\there, new\nline, CR\r, back\\slash, \\N, \"quotes\", 'single', emoji \u{1F512}, accents éü";
+    const finding = asff("escape-1", "2026-11-04T00:00:00.000Z", {
+      Title: awkward,
+      Description: awkward,
+      UserDefinedFields: { note: awkward },
+    });
     const counts = await withTransaction((client) => upsertFindings(client, [finding]), database.pool);
     expect(counts).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
     const [row] = await stored("escape-1");
@@ -68,7 +74,10 @@ describe("upsertFindings", () => {
   test("two batches in one transaction are both stored, each counted once", async () => {
     const first = [asff("tx-1", "2026-11-04T00:00:00.000Z"), asff("tx-2", "2026-11-04T00:00:00.000Z")];
     const second = [asff("tx-3", "2026-11-04T00:00:00.000Z")];
-    const counts = await withTransaction(async (client) => [await upsertFindings(client, first), await upsertFindings(client, second)], database.pool);
+    const counts = await withTransaction(
+      async (client) => [await upsertFindings(client, first), await upsertFindings(client, second)],
+      database.pool,
+    );
     expect(counts).toEqual([
       { inserted: 2, updated: 0, unchanged: 0 },
       { inserted: 1, updated: 0, unchanged: 0 },
@@ -85,7 +94,9 @@ describe("upsertFindings", () => {
     expect(await upsert([v2])).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
     expect(await upsert([v1])).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
     // Both versions in one batch: the newer wins, once.
-    expect(await upsert([asff("ver-2", "2026-11-05T00:00:00.000Z", { Title: "newer" }), asff("ver-2", "2026-11-04T00:00:00.000Z")])).toEqual({
+    expect(
+      await upsert([asff("ver-2", "2026-11-05T00:00:00.000Z", { Title: "newer" }), asff("ver-2", "2026-11-04T00:00:00.000Z")]),
+    ).toEqual({
       inserted: 1,
       updated: 0,
       unchanged: 0,

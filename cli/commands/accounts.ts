@@ -22,7 +22,9 @@ export async function runAccounts(argv: string[]): Promise<number> {
     parseFlags(rest, {});
     return withDatabase(async () => {
       for (const account of await findAllAccounts(getPool())) {
-        console.log(`${account.id}  ${account.name.padEnd(28)} ${account.status.padEnd(12)} ${account.regions.join(",").padEnd(24)} ${account.lastCollectedAt?.toISOString() ?? "never collected"}`);
+        console.log(
+          `${account.id}  ${account.name.padEnd(28)} ${account.status.padEnd(12)} ${account.regions.join(",").padEnd(24)} ${account.lastCollectedAt?.toISOString() ?? "never collected"}`,
+        );
       }
     });
   }
@@ -30,7 +32,15 @@ export async function runAccounts(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const flags = parseFlags(rest, { id: "string", name: "string", "role-arn": "string", "external-id": "string", regions: "string", owner: "string", file: "string" });
+  const flags = parseFlags(rest, {
+    id: "string",
+    name: "string",
+    "role-arn": "string",
+    "external-id": "string",
+    regions: "string",
+    owner: "string",
+    file: "string",
+  });
   const raw: unknown[] =
     typeof flags.file === "string"
       ? readAccountsFile(resolveUserPath(flags.file))

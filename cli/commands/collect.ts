@@ -26,7 +26,9 @@ export async function registerAccountsFromSim(simUrl: string): Promise<number> {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     body = await response.json();
   } catch (error) {
-    throw new CliError(`cannot read the simulator's organisation at ${simUrl}/_sim/org: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(
+      `cannot read the simulator's organisation at ${simUrl}/_sim/org: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const org = ZSimOrg.parse(body);
   return registerSimAccounts(getPool(), org.accounts, "parapet-cli");
@@ -65,7 +67,9 @@ export async function runCollect(argv: string[]): Promise<number> {
     const runs = await findRunsSince(pool, started);
     for (const run of runs) {
       const stats = run.stats;
-      log(`${run.accountId}  ${run.status.padEnd(9)} fetched ${stats.fetched ?? 0}, new ${stats.inserted ?? 0}, updated ${stats.updated ?? 0}${run.error ? `  ${run.error}` : ""}`);
+      log(
+        `${run.accountId}  ${run.status.padEnd(9)} fetched ${stats.fetched ?? 0}, new ${stats.inserted ?? 0}, updated ${stats.updated ?? 0}${run.error ? `  ${run.error}` : ""}`,
+      );
     }
     const failures = runs.filter((run) => run.status !== "succeeded");
     log(`collected ${runs.length} accounts in ${((Date.now() - started.getTime()) / 1000).toFixed(1)} s; ${failures.length} with errors`);

@@ -83,8 +83,14 @@ export async function runDemo(argv: string[]): Promise<number> {
   // OU paths and tags come from Organizations discovery through the management account's
   // role, as an admin's "Discover accounts" does, so scopes by OU and tag work in the demo.
   const management = sim.org.accounts.find((account) => account.id === sim.org.managementAccountId)!;
-  const discovery = await discoverAccounts(runtime.aws, { accountId: management.id, roleArn: management.roleArn, externalId: management.externalId });
-  const placed = discovery.accounts.flatMap((account) => (account.ouPath ? [{ id: account.id, ouPath: account.ouPath, tags: account.tags }] : []));
+  const discovery = await discoverAccounts(runtime.aws, {
+    accountId: management.id,
+    roleArn: management.roleArn,
+    externalId: management.externalId,
+  });
+  const placed = discovery.accounts.flatMap((account) =>
+    account.ouPath ? [{ id: account.id, ouPath: account.ouPath, tags: account.tags }] : [],
+  );
   await updateAccountPlacements(placed, "parapet-demo", pool);
   // A collection mostly waits on CloudTrail's LookupEvents quota (2/s per account and
   // region, about 5 s per account), so the demo collects up to 12 accounts at once.

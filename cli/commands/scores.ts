@@ -44,16 +44,22 @@ export async function runScores(argv: string[]): Promise<number> {
           for (const item of account.items) {
             const fraction = item.total ? ` ${item.passing}/${item.total}` : "";
             console.log(`  ${item.itemId.padEnd(8)} ${item.status.padEnd(14)}${fraction}  ${item.reason}`);
-            if (item.evidence.length > 0) console.log(`           evidence: ${item.evidence.slice(0, 5).join(", ")}${item.evidence.length > 5 ? ` (+${item.evidence.length - 5})` : ""}`);
+            if (item.evidence.length > 0)
+              console.log(
+                `           evidence: ${item.evidence.slice(0, 5).join(", ")}${item.evidence.length > 5 ? ` (+${item.evidence.length - 5})` : ""}`,
+              );
           }
         }
       }
-      if (report.some((account) => account.score === null)) console.log("n/a = not scored yet, or no checklist item had evidence (see coverage)");
+      if (report.some((account) => account.score === null))
+        console.log("n/a = not scored yet, or no checklist item had evidence (see coverage)");
     }
     if (failUnder !== undefined) {
       const below = report.filter((account) => account.score === null || account.score < failUnder);
       if (below.length > 0) {
-        console.error(`parapet: ${below.length} account(s) below ${failUnder}: ${below.map((account) => `${account.accountId} (${fmt(account.score)})`).join(", ")}`);
+        console.error(
+          `parapet: ${below.length} account(s) below ${failUnder}: ${below.map((account) => `${account.accountId} (${fmt(account.score)})`).join(", ")}`,
+        );
         return 4;
       }
     }

@@ -24,8 +24,16 @@ export async function runUsers(argv: string[]): Promise<number> {
     return action ? 0 : 2;
   }
   const email = rest[0] && !rest[0].startsWith("--") ? rest[0] : undefined;
-  const flags = parseFlags(email ? rest.slice(1) : rest, { role: "string", accounts: "string", tags: "string", ous: "string", "all-accounts": "boolean", password: "string" });
-  if ((action === "add" || action === "disable" || action === "enable") && !email) throw new CliError(`users ${action} needs an EMAIL\n${USAGE}`, 2);
+  const flags = parseFlags(email ? rest.slice(1) : rest, {
+    role: "string",
+    accounts: "string",
+    tags: "string",
+    ous: "string",
+    "all-accounts": "boolean",
+    password: "string",
+  });
+  if ((action === "add" || action === "disable" || action === "enable") && !email)
+    throw new CliError(`users ${action} needs an EMAIL\n${USAGE}`, 2);
 
   let input: ReturnType<typeof ZLocalUserInput.parse> | undefined;
   let password: string | undefined;
@@ -62,7 +70,9 @@ export async function runUsers(argv: string[]): Promise<number> {
           ...user.scopeOus.map((ou) => `OU ${ou}`),
         ];
         const scope = user.allAccounts || user.role === "admin" ? "all accounts" : parts.length > 0 ? parts.join(", ") : "no accounts";
-        console.log(`${user.email.padEnd(36)} ${user.role.padEnd(8)} ${scope.padEnd(14)} ${user.disabled ? "disabled" : "active"}  last login ${user.lastLoginAt?.toISOString() ?? "never"}`);
+        console.log(
+          `${user.email.padEnd(36)} ${user.role.padEnd(8)} ${scope.padEnd(14)} ${user.disabled ? "disabled" : "active"}  last login ${user.lastLoginAt?.toISOString() ?? "never"}`,
+        );
       }
     } else if (email) {
       const isFound = await setUserDisabled(pool, email, action === "disable", "parapet-cli");
@@ -77,7 +87,12 @@ export async function runUsers(argv: string[]): Promise<number> {
 }
 
 function listOf(value: unknown): string[] {
-  return typeof value === "string" ? value.split(",").map((item) => item.trim()).filter(Boolean) : [];
+  return typeof value === "string"
+    ? value
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : [];
 }
 
 /** `key=value` (the value may contain `=`; it may be empty, as AWS allows). */

@@ -53,7 +53,8 @@ describe("OpenAPI document", () => {
   }
 
   test("/api/v1/findings documents exactly the multi-select filters as repeatable arrays", () => {
-    const parameters: ReadonlyArray<{ name: string; schema: Record<string, unknown> }> = OPENAPI_DOCUMENT.paths["/api/v1/findings"].get.parameters;
+    const parameters: ReadonlyArray<{ name: string; schema: Record<string, unknown> }> =
+      OPENAPI_DOCUMENT.paths["/api/v1/findings"].get.parameters;
     const arrays = parameters.filter((parameter) => parameter.schema.type === "array").map((parameter) => parameter.name);
     expect(arrays.sort()).toEqual([...FINDING_MULTI_KEYS].sort());
     const source = readFileSync(path.join(V1_DIR, "findings", "route.ts"), "utf8");

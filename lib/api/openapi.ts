@@ -1,5 +1,12 @@
 import { API_FINDINGS_DEFAULT_LIMIT, API_FINDINGS_MAX_LIMIT } from "@/lib/api/v1-query-schemas";
-import { FINDING_SORTS, FINDING_SOURCES, FINDING_STATUSES, MAX_FILTER_VALUES, SEVERITY_LABELS, SORT_DIRECTIONS } from "@/lib/data/findings/finding-filters";
+import {
+  FINDING_SORTS,
+  FINDING_SOURCES,
+  FINDING_STATUSES,
+  MAX_FILTER_VALUES,
+  SEVERITY_LABELS,
+  SORT_DIRECTIONS,
+} from "@/lib/data/findings/finding-filters";
 
 /**
  * The OpenAPI 3.1 description of the read-only JSON API, served at /api/v1/openapi.json.
@@ -137,9 +144,13 @@ export const OPENAPI_DOCUMENT = {
             { type: "string", enum: [...FINDING_SORTS], default: "severity" },
           ),
           param("dir", "`desc` (highest, newest or Z first) or `asc`.", { type: "string", enum: [...SORT_DIRECTIONS], default: "desc" }),
-          param("after", "The `next` cursor of the previous response: the page after it. Only valid with the same `sort` (and meant for the same `dir`).", {
-            type: "string",
-          }),
+          param(
+            "after",
+            "The `next` cursor of the previous response: the page after it. Only valid with the same `sort` (and meant for the same `dir`).",
+            {
+              type: "string",
+            },
+          ),
           param("before", "The `previous` cursor of a response: the page before it. Not with `after`.", { type: "string" }),
           param("limit", "Findings per page.", {
             type: "integer",

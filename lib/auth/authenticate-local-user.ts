@@ -44,7 +44,13 @@ export async function authenticateLocalUser(email: string, password: string, ip:
   // Unknown e-mails and SSO users (no hash) cost the same full scrypt, so timing reveals nothing.
   const isValid =
     (await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH)) && !!user && !user.disabled && !!user.passwordHash;
-  await createAuditEntry({ actorEmail: email, action: isValid ? "auth.login" : "auth.login-failed", target: email, ip, detail: { method: "password" } });
+  await createAuditEntry({
+    actorEmail: email,
+    action: isValid ? "auth.login" : "auth.login-failed",
+    target: email,
+    ip,
+    detail: { method: "password" },
+  });
   if (!isValid || !user) return null;
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };

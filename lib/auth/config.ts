@@ -52,7 +52,12 @@ function oidcProvider(): OAuthConfig<Record<string, unknown>> | null {
     authorization: { params: { scope: oidc.scopes } },
     profile(profile) {
       const email = typeof profile.email === "string" ? profile.email.toLowerCase() : null;
-      const name = typeof profile.name === "string" ? profile.name : typeof profile.preferred_username === "string" ? profile.preferred_username : null;
+      const name =
+        typeof profile.name === "string"
+          ? profile.name
+          : typeof profile.preferred_username === "string"
+            ? profile.preferred_username
+            : null;
       return { id: String(profile.sub), email, name };
     },
   };
@@ -100,13 +105,25 @@ export function buildAuthOptions(): NextAuthOptions {
         );
         if (!result.isOk) return `/sign-in/refused?reason=${result.reason}`;
         // next-auth hands this same object to the jwt callback: from here on it is our user.
-        Object.assign(user, { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion });
+        Object.assign(user, {
+          id: result.user.id,
+          email: result.user.email,
+          name: result.user.name,
+          sessionVersion: result.user.sessionVersion,
+        });
         return true;
       },
       async jwt({ token, user }) {
         if (user) {
           const signedIn = user as unknown as SignedInUser;
-          return { sub: signedIn.id, email: signedIn.email, name: signedIn.name, sid: randomUUID(), sv: signedIn.sessionVersion, authAt: Math.floor(Date.now() / 1000) };
+          return {
+            sub: signedIn.id,
+            email: signedIn.email,
+            name: signedIn.name,
+            sid: randomUUID(),
+            sv: signedIn.sessionVersion,
+            authAt: Math.floor(Date.now() / 1000),
+          };
         }
         const { resolveSessionUser } = await import("@/lib/auth/resolve-session-user");
         // Throwing makes next-auth answer "no session" and clear the cookie.
@@ -127,7 +144,8 @@ export function buildAuthOptions(): NextAuthOptions {
     logger: {
       // An ended session is expected, not an error worth a stack trace in the console's log.
       error(code, metadata) {
-        if (code === "JWT_SESSION_ERROR" && String((metadata as { message?: string })?.message ?? metadata).includes("session ended")) return;
+        if (code === "JWT_SESSION_ERROR" && String((metadata as { message?: string })?.message ?? metadata).includes("session ended"))
+          return;
         console.error(`[next-auth] ${code}`, metadata);
       },
       warn(code) {

@@ -46,9 +46,17 @@ describe("AssumedRoleCache", () => {
   });
 
   test("a wrong ExternalId is refused with AWS's AccessDenied", async () => {
-    const cache = new AssumedRoleCache({ endpoint: sim.url, baseCredentials: sim.baseCredentials, baseRegion: "us-east-1", sessionName: "parapet-test", maxAttempts: 1 });
+    const cache = new AssumedRoleCache({
+      endpoint: sim.url,
+      baseCredentials: sim.baseCredentials,
+      baseRegion: "us-east-1",
+      sessionName: "parapet-test",
+      maxAttempts: 1,
+    });
     const account = sim.org.accounts[0]!;
-    await expect(cache.get({ accountId: account.id, roleArn: account.roleArn, externalId: "wrong-external-id" })).rejects.toMatchObject({ name: "AccessDenied" });
+    await expect(cache.get({ accountId: account.id, roleArn: account.roleArn, externalId: "wrong-external-id" })).rejects.toMatchObject({
+      name: "AccessDenied",
+    });
     cache.destroy();
   });
 });

@@ -8,7 +8,11 @@ function sdkError(name: string, status: number, message: string) {
 describe("classifyAwsError", () => {
   test("keeps AWS's code, HTTP status and message in one line", () => {
     const result = classifyAwsError(sdkError("AccessDenied", 403, "User: arn:aws:sts::1:assumed-role/x is not\nauthorized"));
-    expect(result).toEqual({ kind: "access-denied", code: "AccessDenied", message: "AccessDenied (HTTP 403): User: arn:aws:sts::1:assumed-role/x is not authorized" });
+    expect(result).toEqual({
+      kind: "access-denied",
+      code: "AccessDenied",
+      message: "AccessDenied (HTTP 403): User: arn:aws:sts::1:assumed-role/x is not authorized",
+    });
   });
 
   test.each([

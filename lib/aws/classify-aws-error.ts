@@ -1,6 +1,7 @@
 import "server-only";
 
-export type AwsErrorKind = "access-denied" | "not-subscribed" | "throttled" | "expired-credentials" | "network" | "server" | "invalid" | "other";
+export type AwsErrorKind =
+  "access-denied" | "not-subscribed" | "throttled" | "expired-credentials" | "network" | "server" | "invalid" | "other";
 
 export interface ClassifiedAwsError {
   kind: AwsErrorKind;
@@ -11,17 +12,32 @@ export interface ClassifiedAwsError {
 }
 
 const THROTTLING = new Set([
-  "Throttling", "ThrottlingException", "TooManyRequestsException", "LimitExceededException", "RequestLimitExceeded",
-  "ThrottledException", "RequestThrottled", "RequestThrottledException", "SlowDown",
+  "Throttling",
+  "ThrottlingException",
+  "TooManyRequestsException",
+  "LimitExceededException",
+  "RequestLimitExceeded",
+  "ThrottledException",
+  "RequestThrottled",
+  "RequestThrottledException",
+  "SlowDown",
 ]);
-const ACCESS = new Set(["AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "InvalidClientTokenId", "UnrecognizedClientException", "SignatureDoesNotMatch", "InvalidSignatureException"]);
+const ACCESS = new Set([
+  "AccessDenied",
+  "AccessDeniedException",
+  "UnauthorizedOperation",
+  "InvalidClientTokenId",
+  "UnrecognizedClientException",
+  "SignatureDoesNotMatch",
+  "InvalidSignatureException",
+]);
 const EXPIRED = new Set(["ExpiredToken", "ExpiredTokenException", "RequestExpired"]);
 const NETWORK = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "TimeoutError", "socket hang up"]);
 
 /** Turns whatever the SDK threw into the code and one-line message the console shows. */
 export function classifyAwsError(error: unknown): ClassifiedAwsError {
   const value = (error ?? {}) as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-  const code = value.code && NETWORK.has(value.code) ? value.code : value.name ?? value.code ?? "Error";
+  const code = value.code && NETWORK.has(value.code) ? value.code : (value.name ?? value.code ?? "Error");
   const status = value.$metadata?.httpStatusCode;
   const text = (value.message ?? String(error)).replace(/\s+/g, " ").trim();
   const message = `${code}${status ? ` (HTTP ${status})` : ""}: ${text}`.slice(0, 1000);

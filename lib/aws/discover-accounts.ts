@@ -42,7 +42,10 @@ const MAX_OU_DEPTH = 6;
 /** Placement calls in flight at once: Organizations answers TooManyRequests beyond a few per second. */
 const PLACEMENT_CONCURRENCY = 3;
 
-async function allPages<T>(fetchPage: (token: string | undefined) => Promise<{ items: T[]; nextToken: string | undefined }>, what: string): Promise<T[]> {
+async function allPages<T>(
+  fetchPage: (token: string | undefined) => Promise<{ items: T[]; nextToken: string | undefined }>,
+  what: string,
+): Promise<T[]> {
   const items: T[] = [];
   const seen = new Set<string>();
   let token: string | undefined;
@@ -94,7 +97,9 @@ async function placeAccounts(client: OrganizationsClient, accounts: Organization
     for (let account = queue.shift(); account; account = queue.shift()) {
       account.ouPath = await pathOf(account.id);
       const tags = await allPages(async (token) => {
-        const output = await client.send(new ListTagsForResourceCommand({ ResourceId: account!.id, ...(token ? { NextToken: token } : {}) }));
+        const output = await client.send(
+          new ListTagsForResourceCommand({ ResourceId: account!.id, ...(token ? { NextToken: token } : {}) }),
+        );
         return { items: output.Tags ?? [], nextToken: output.NextToken };
       }, "ListTagsForResource");
       account.tags = Object.fromEntries(tags.flatMap((tag) => (tag.Key ? [[tag.Key, tag.Value ?? ""]] : [])));
@@ -118,7 +123,11 @@ export async function discoverAccounts(context: AwsContext, target: RoleTarget):
   });
   // One ListParents per account and OU plus one ListTagsForResource per account: paced at
   // the quota so a large organisation is not throttled into a failed discovery.
-  applyRateLimit(client, new RateLimiter(), { accountId: target.accountId, region: organizationsRegion(target.roleArn), service: "organizations" });
+  applyRateLimit(client, new RateLimiter(), {
+    accountId: target.accountId,
+    region: organizationsRegion(target.roleArn),
+    service: "organizations",
+  });
   try {
     const accounts: OrganizationAccount[] = [];
     const seenTokens = new Set<string>();
@@ -150,7 +159,10 @@ export async function discoverAccounts(context: AwsContext, target: RoleTarget):
             account.ouPath = null;
             account.tags = {};
           }
-          return { accounts, placementError: `${name}: ${(error as Error).message} (allow organizations:ListParents and organizations:ListTagsForResource for OU paths and tags)` };
+          return {
+            accounts,
+            placementError: `${name}: ${(error as Error).message} (allow organizations:ListParents and organizations:ListTagsForResource for OU paths and tags)`,
+          };
         }
       }
       if (seenTokens.has(nextToken)) throw new Error("organizations:ListAccounts returned a NextToken it had already returned");

@@ -79,11 +79,7 @@ interface MiddlewareClient {
  * Makes every attempt of every call of `client` (retries included) wait for a token.
  * Added after the retry middleware, so a retried page waits its turn too.
  */
-export function applyRateLimit(
-  client: unknown,
-  limiter: RateLimiter,
-  scope: { accountId: string; region: string; service: string },
-): void {
+export function applyRateLimit(client: unknown, limiter: RateLimiter, scope: { accountId: string; region: string; service: string }): void {
   (client as MiddlewareClient).middlewareStack.add(
     (next, context) => async (args) => {
       const operation = (context.commandName ?? "*").replace(/Command$/, "");

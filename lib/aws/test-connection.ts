@@ -54,7 +54,13 @@ const SOURCE_PROBES: Record<Source, SourceProbe | null> = {
         const ids = (await client.send(new ListDetectorsCommand({ MaxResults: 50 }))).DetectorIds ?? [];
         return ids.length > 0
           ? { name: "guardduty:ListDetectors", region, status: "ok", code: null, message: `detector ${ids.join(", ")}` }
-          : { name: "guardduty:ListDetectors", region, status: "warning", code: null, message: `GuardDuty has no detector in ${region}: it is not enabled there` };
+          : {
+              name: "guardduty:ListDetectors",
+              region,
+              status: "warning",
+              code: null,
+              message: `GuardDuty has no detector in ${region}: it is not enabled there`,
+            };
       } catch (error) {
         return failedStep("guardduty:ListDetectors", region, error);
       } finally {
@@ -108,7 +114,13 @@ export async function testConnection(context: AwsContext, target: RoleTarget & {
   try {
     try {
       await roles.get(target);
-      steps.push({ name: "sts:AssumeRole", region: context.baseRegion, status: "ok", code: null, message: `assumed ${target.roleArn}${target.externalId ? " with the ExternalId" : " without an ExternalId"}` });
+      steps.push({
+        name: "sts:AssumeRole",
+        region: context.baseRegion,
+        status: "ok",
+        code: null,
+        message: `assumed ${target.roleArn}${target.externalId ? " with the ExternalId" : " without an ExternalId"}`,
+      });
     } catch (error) {
       steps.push(failedStep("sts:AssumeRole", context.baseRegion, error));
       for (const name of ["sts:GetCallerIdentity", ...PROBES.map((probe) => probe.name)] as const) {

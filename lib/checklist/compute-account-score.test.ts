@@ -69,7 +69,10 @@ describe("computeAccountScore", () => {
     // 2 of 3 medium pass: 100*6/9 = 66.666.. -> 66.7; 1 low pass of low+high... 100*1/7 = 14.285.. -> 14.3
     const twoThirds = [1, 2, 3].map((n) => makeItemResult({ itemId: `M${n}`, status: n === 3 ? "fail" : "pass" }));
     expect(computeAccountScore("a", twoThirds, TEST_NOW, "t").score).toBe(66.7);
-    const oneSeventh = [makeItemResult({ itemId: "L", status: "pass", severity: "low" }), makeItemResult({ itemId: "H", status: "fail", severity: "high" })];
+    const oneSeventh = [
+      makeItemResult({ itemId: "L", status: "pass", severity: "low" }),
+      makeItemResult({ itemId: "H", status: "fail", severity: "high" }),
+    ];
     expect(computeAccountScore("a", oneSeventh, TEST_NOW, "t").score).toBe(14.3);
   });
 
@@ -88,11 +91,21 @@ describe("computeAccountScore", () => {
 
     test("acceptance then expiry", () => {
       const acceptance = makeAcceptance({ itemId: "LOG-11", expiresAt: new Date("2026-12-01T00:00:00Z") });
-      const accepted = computeAccountScore("a", evaluateAccount(makeEvidence({ threats: [threat], acceptances: [acceptance] }), items), TEST_NOW, "t");
+      const accepted = computeAccountScore(
+        "a",
+        evaluateAccount(makeEvidence({ threats: [threat], acceptances: [acceptance] }), items),
+        TEST_NOW,
+        "t",
+      );
       expect(accepted.score).toBe(37.5);
       expect(accepted.riskAdjustedScore).toBe(100);
       const later = new Date("2026-12-01T00:00:00Z");
-      const expired = computeAccountScore("a", evaluateAccount(makeEvidence({ threats: [threat], acceptances: [acceptance], now: later }), items), later, "t");
+      const expired = computeAccountScore(
+        "a",
+        evaluateAccount(makeEvidence({ threats: [threat], acceptances: [acceptance], now: later }), items),
+        later,
+        "t",
+      );
       expect(expired.score).toBe(37.5);
       expect(expired.riskAdjustedScore).toBe(37.5);
     });

@@ -27,11 +27,21 @@ export function computeAccountScore(
   checklistVersion: string = CHECKLIST_VERSION,
   freshness: { evidenceAsOf: Date | null; sources: ScoreSource[] } = { evidenceAsOf: null, sources: [] },
 ): AccountScore {
-  const domains = Object.fromEntries(
-    DOMAINS.map((domain) => [domain, sumItems(items.filter((item) => item.domain === domain))]),
-  ) as Record<Domain, DomainScore>;
+  const domains = Object.fromEntries(DOMAINS.map((domain) => [domain, sumItems(items.filter((item) => item.domain === domain))])) as Record<
+    Domain,
+    DomainScore
+  >;
   const overall = sumItems(items);
-  return { accountId, ...overall, domains, items, checklistVersion, evaluatedAt, evidenceAsOf: freshness.evidenceAsOf, sources: freshness.sources };
+  return {
+    accountId,
+    ...overall,
+    domains,
+    items,
+    checklistVersion,
+    evaluatedAt,
+    evidenceAsOf: freshness.evidenceAsOf,
+    sources: freshness.sources,
+  };
 }
 
 function sumItems(items: ItemResult[]): DomainScore {

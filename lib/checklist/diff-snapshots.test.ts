@@ -44,7 +44,11 @@ describe("diffSnapshots", () => {
 
   test("acceptance and its expiry show up even though the raw status did not move", () => {
     const raw = { itemId: "ACC", status: "fail" as const, severity: "high" as const };
-    const accepted = { ...raw, accepted: { reason: "vendor fix due", owner: "bob", expiresAt: new Date("2026-12-01T00:00:00Z") }, riskAdjusted: { status: "pass" as const } };
+    const accepted = {
+      ...raw,
+      accepted: { reason: "vendor fix due", owner: "bob", expiresAt: new Date("2026-12-01T00:00:00Z") },
+      riskAdjusted: { status: "pass" as const },
+    };
     const b = snapshot([makeItemResult(raw)]);
     const a = snapshot([makeItemResult(accepted)], day2);
     const acceptedDiff = diffSnapshots(b, a);
@@ -61,12 +65,19 @@ describe("diffSnapshots", () => {
       makeItemResult({ itemId: "GAIN", status: "no_data" }),
     ]);
     const after = snapshot(
-      [makeItemResult({ itemId: "RDS", status: "fail" }), makeItemResult({ itemId: "SAME", status: "pass" }), makeItemResult({ itemId: "GAIN", status: "pass" })],
+      [
+        makeItemResult({ itemId: "RDS", status: "fail" }),
+        makeItemResult({ itemId: "SAME", status: "pass" }),
+        makeItemResult({ itemId: "GAIN", status: "pass" }),
+      ],
       day2,
       "2026.12.1",
     );
     const diff = diffSnapshots(before, after);
     expect(diff.checklistVersionChanged).toBe(true);
-    expect(Object.fromEntries(diff.changes.map((change) => [change.itemId, change.kind]))).toEqual({ RDS: "now_applicable", GAIN: "gained_coverage" });
+    expect(Object.fromEntries(diff.changes.map((change) => [change.itemId, change.kind]))).toEqual({
+      RDS: "now_applicable",
+      GAIN: "gained_coverage",
+    });
   });
 });

@@ -70,8 +70,18 @@ export function diffSnapshots(before: AccountScore, after: AccountScore): Snapsh
       const adjustedAfter = computeItemCredit(a.riskAdjusted);
       if (adjustedBefore !== null && adjustedAfter !== null && adjustedBefore !== adjustedAfter) {
         if (adjustedAfter > adjustedBefore) {
-          const who = a.accepted ? `${a.accepted.owner} until ${a.accepted.expiresAt.toISOString()}: ${a.accepted.reason}` : `${a.acceptedFindings?.length ?? 0} accepted finding(s)`;
-          changes.push({ itemId, domain, kind: "accepted", before: b.riskAdjusted, after: a.riskAdjusted, scoreImpact: 0, reason: `Risk accepted by ${who}.` });
+          const who = a.accepted
+            ? `${a.accepted.owner} until ${a.accepted.expiresAt.toISOString()}: ${a.accepted.reason}`
+            : `${a.acceptedFindings?.length ?? 0} accepted finding(s)`;
+          changes.push({
+            itemId,
+            domain,
+            kind: "accepted",
+            before: b.riskAdjusted,
+            after: a.riskAdjusted,
+            scoreImpact: 0,
+            reason: `Risk accepted by ${who}.`,
+          });
         } else {
           changes.push({
             itemId,
@@ -86,7 +96,9 @@ export function diffSnapshots(before: AccountScore, after: AccountScore): Snapsh
       }
     }
   }
-  changes.sort((x, y) => Math.abs(y.scoreImpact) - Math.abs(x.scoreImpact) || compareText(x.itemId, y.itemId) || compareText(x.kind, y.kind));
+  changes.sort(
+    (x, y) => Math.abs(y.scoreImpact) - Math.abs(x.scoreImpact) || compareText(x.itemId, y.itemId) || compareText(x.kind, y.kind),
+  );
 
   return {
     accountId: after.accountId,

@@ -24,7 +24,13 @@ function item(id: string): ChecklistItem {
 }
 
 const sg = (id: string, controlId: string, status: "PASSED" | "FAILED", region = "us-east-1") =>
-  makeControl({ controlId, status, resourceType: "AwsEc2SecurityGroup", resourceId: `arn:aws:ec2:${region}:111122223333:security-group/${id}`, region });
+  makeControl({
+    controlId,
+    status,
+    resourceType: "AwsEc2SecurityGroup",
+    resourceId: `arn:aws:ec2:${region}:111122223333:security-group/${id}`,
+    region,
+  });
 
 describe("evaluateItem: controls rule", () => {
   test("passes when every resource passes", () => {
@@ -38,7 +44,13 @@ describe("evaluateItem: controls rule", () => {
     // sg-a passes EC2.14 but fails EC2.13 -> failing; sg-b and sg-c pass -> 2 of 3.
     const failing = sg("sg-a", "EC2.13", "FAILED");
     const evidence = makeEvidence({
-      controls: [failing, sg("sg-a", "EC2.14", "PASSED"), sg("sg-b", "EC2.13", "PASSED"), sg("sg-b", "EC2.14", "PASSED"), sg("sg-c", "EC2.13", "PASSED")],
+      controls: [
+        failing,
+        sg("sg-a", "EC2.14", "PASSED"),
+        sg("sg-b", "EC2.13", "PASSED"),
+        sg("sg-b", "EC2.14", "PASSED"),
+        sg("sg-c", "EC2.13", "PASSED"),
+      ],
     });
     const result = evaluateItem(item("NET-01"), evidence);
     expect(result).toMatchObject({ status: "partial", passing: 2, total: 3 });
@@ -47,13 +59,18 @@ describe("evaluateItem: controls rule", () => {
 
   test("fails when all resources fail, counting a global resource reported in two regions once", () => {
     const evidence = makeEvidence({
-      controls: [makeControl({ controlId: "IAM.4", status: "FAILED", region: "us-east-1" }), makeControl({ controlId: "IAM.4", status: "FAILED", region: "eu-west-1" })],
+      controls: [
+        makeControl({ controlId: "IAM.4", status: "FAILED", region: "us-east-1" }),
+        makeControl({ controlId: "IAM.4", status: "FAILED", region: "eu-west-1" }),
+      ],
     });
     expect(evaluateItem(item("IAM-01"), evidence)).toMatchObject({ status: "fail", passing: 0, total: 1 });
   });
 
   test("WARNING and NOT_AVAILABLE decide nothing: no_data", () => {
-    const evidence = makeEvidence({ controls: [makeControl({ controlId: "IAM.4", status: "WARNING" }), makeControl({ controlId: "IAM.4", status: "NOT_AVAILABLE" })] });
+    const evidence = makeEvidence({
+      controls: [makeControl({ controlId: "IAM.4", status: "WARNING" }), makeControl({ controlId: "IAM.4", status: "NOT_AVAILABLE" })],
+    });
     const result = evaluateItem(item("IAM-01"), evidence);
     expect(result.status).toBe("no_data");
     expect(result.missingSources).toContain("securityhub-control:IAM.4");
@@ -101,7 +118,14 @@ describe("evaluateItem: controls rule", () => {
 
   test("no_data (not not_applicable) when usage cannot be judged because a region is missing", () => {
     const evidence = makeEvidence({
-      sources: { guardduty: sourceStates("ok"), securityhub: [{ region: "eu-west-1", state: "not_collected", error: null }, { region: "us-east-1", state: "ok", error: null }], cloudtrail: sourceStates("ok") },
+      sources: {
+        guardduty: sourceStates("ok"),
+        securityhub: [
+          { region: "eu-west-1", state: "not_collected", error: null },
+          { region: "us-east-1", state: "ok", error: null },
+        ],
+        cloudtrail: sourceStates("ok"),
+      },
     });
     const result = evaluateItem(item("DATA-08"), evidence);
     expect(result.status).toBe("no_data");
@@ -137,7 +161,14 @@ describe("evaluateItem: controls rule", () => {
 
   test("an RDS resource makes RDS items apply", () => {
     const evidence = makeEvidence({
-      controls: [makeControl({ controlId: "RDS.3", status: "FAILED", resourceType: "AwsRdsDbInstance", resourceId: "arn:aws:rds:us-east-1:111122223333:db:orders" })],
+      controls: [
+        makeControl({
+          controlId: "RDS.3",
+          status: "FAILED",
+          resourceType: "AwsRdsDbInstance",
+          resourceId: "arn:aws:rds:us-east-1:111122223333:db:orders",
+        }),
+      ],
     });
     expect(evaluateItem(item("DATA-08"), evidence)).toMatchObject({ status: "fail", passing: 0, total: 1 });
     // Used, but no RDS.11/RDS.26 results: no_data, not a pass.
@@ -152,7 +183,14 @@ describe("evaluateItem: GuardDuty detectors", () => {
 
   test("partial when one collected region has no detector", () => {
     const evidence = makeEvidence({
-      sources: { guardduty: [{ region: "eu-west-1", state: "disabled", error: null }, { region: "us-east-1", state: "ok", error: null }], securityhub: sourceStates("ok"), cloudtrail: sourceStates("ok") },
+      sources: {
+        guardduty: [
+          { region: "eu-west-1", state: "disabled", error: null },
+          { region: "us-east-1", state: "ok", error: null },
+        ],
+        securityhub: sourceStates("ok"),
+        cloudtrail: sourceStates("ok"),
+      },
       detectors: [makeDetector({ region: "us-east-1" })],
     });
     const result = evaluateItem(item("LOG-07"), evidence);
@@ -161,12 +199,17 @@ describe("evaluateItem: GuardDuty detectors", () => {
   });
 
   test("fails when a detector exists but is DISABLED everywhere", () => {
-    const evidence = makeEvidence({ detectors: [makeDetector({ region: "us-east-1", status: "DISABLED" }), makeDetector({ region: "eu-west-1", status: "DISABLED" })] });
+    const evidence = makeEvidence({
+      detectors: [makeDetector({ region: "us-east-1", status: "DISABLED" }), makeDetector({ region: "eu-west-1", status: "DISABLED" })],
+    });
     expect(evaluateItem(item("LOG-07"), evidence)).toMatchObject({ status: "fail", passing: 0, total: 2 });
   });
 
   test("no_data when GuardDuty collection failed everywhere", () => {
-    const evidence = makeEvidence({ sources: { guardduty: sourceStates("error"), securityhub: sourceStates("ok"), cloudtrail: sourceStates("ok") }, detectors: [] });
+    const evidence = makeEvidence({
+      sources: { guardduty: sourceStates("error"), securityhub: sourceStates("ok"), cloudtrail: sourceStates("ok") },
+      detectors: [],
+    });
     const result = evaluateItem(item("LOG-07"), evidence);
     expect(result.status).toBe("no_data");
     expect(result.missingSources).toHaveLength(2);
@@ -174,7 +217,14 @@ describe("evaluateItem: GuardDuty detectors", () => {
 
   test("a failed region is missing, not failing: 1 of 1 known region passes", () => {
     const evidence = makeEvidence({
-      sources: { guardduty: [{ region: "eu-west-1", state: "error", error: "ThrottlingException" }, { region: "us-east-1", state: "ok", error: null }], securityhub: sourceStates("ok"), cloudtrail: sourceStates("ok") },
+      sources: {
+        guardduty: [
+          { region: "eu-west-1", state: "error", error: "ThrottlingException" },
+          { region: "us-east-1", state: "ok", error: null },
+        ],
+        securityhub: sourceStates("ok"),
+        cloudtrail: sourceStates("ok"),
+      },
       detectors: [makeDetector({ region: "us-east-1" })],
     });
     const result = evaluateItem(item("LOG-07"), evidence);
@@ -195,7 +245,14 @@ describe("evaluateItem: GuardDuty detectors", () => {
 describe("evaluateItem: Security Hub hubs", () => {
   test("hub enabled: partial when disabled in one region", () => {
     const evidence = makeEvidence({
-      sources: { guardduty: sourceStates("ok"), securityhub: [{ region: "eu-west-1", state: "disabled", error: null }, { region: "us-east-1", state: "ok", error: null }], cloudtrail: sourceStates("ok") },
+      sources: {
+        guardduty: sourceStates("ok"),
+        securityhub: [
+          { region: "eu-west-1", state: "disabled", error: null },
+          { region: "us-east-1", state: "ok", error: null },
+        ],
+        cloudtrail: sourceStates("ok"),
+      },
       hubs: [makeHub({ region: "us-east-1" })],
     });
     expect(evaluateItem(item("LOG-08"), evidence)).toMatchObject({ status: "partial", passing: 1, total: 2 });
@@ -207,7 +264,10 @@ describe("evaluateItem: Security Hub hubs", () => {
   });
 
   test("standards: fail when Security Hub is off everywhere", () => {
-    const evidence = makeEvidence({ sources: { guardduty: sourceStates("ok"), securityhub: sourceStates("disabled"), cloudtrail: sourceStates("ok") }, hubs: [] });
+    const evidence = makeEvidence({
+      sources: { guardduty: sourceStates("ok"), securityhub: sourceStates("disabled"), cloudtrail: sourceStates("ok") },
+      hubs: [],
+    });
     expect(evaluateItem(item("GOV-01"), evidence).status).toBe("fail");
     expect(evaluateItem(item("LOG-08"), evidence)).toMatchObject({ status: "fail", passing: 0, total: 2 });
   });
@@ -229,19 +289,42 @@ describe("evaluateItem: active threats", () => {
   });
 
   test("age rule: a MEDIUM finding open 40 days fails LOG-12, one open 10 days does not", () => {
-    expect(evaluateItem(item("LOG-12"), makeEvidence({ threats: [makeThreat({ severityLabel: "MEDIUM", severity: 5, firstSeenAt: daysAgo(40) })] })).status).toBe("fail");
-    expect(evaluateItem(item("LOG-12"), makeEvidence({ threats: [makeThreat({ severityLabel: "MEDIUM", severity: 5, firstSeenAt: daysAgo(10) })] })).status).toBe("pass");
+    expect(
+      evaluateItem(
+        item("LOG-12"),
+        makeEvidence({ threats: [makeThreat({ severityLabel: "MEDIUM", severity: 5, firstSeenAt: daysAgo(40) })] }),
+      ).status,
+    ).toBe("fail");
+    expect(
+      evaluateItem(
+        item("LOG-12"),
+        makeEvidence({ threats: [makeThreat({ severityLabel: "MEDIUM", severity: 5, firstSeenAt: daysAgo(10) })] }),
+      ).status,
+    ).toBe("pass");
   });
 
   test("no_data when GuardDuty is off everywhere: no findings cannot mean no threats", () => {
-    const evidence = makeEvidence({ sources: { guardduty: sourceStates("disabled"), securityhub: sourceStates("ok"), cloudtrail: sourceStates("ok") }, detectors: [] });
+    const evidence = makeEvidence({
+      sources: { guardduty: sourceStates("disabled"), securityhub: sourceStates("ok"), cloudtrail: sourceStates("ok") },
+      detectors: [],
+    });
     const result = evaluateItem(item("LOG-11"), evidence);
     expect(result.status).toBe("no_data");
     expect(result.missingSources).toEqual(["guardduty:eu-west-1 (disabled)", "guardduty:us-east-1 (disabled)"]);
   });
 
-  const instance = makeControl({ controlId: "EC2.8", resourceType: "AwsEc2Instance", resourceId: "arn:aws:ec2:us-east-1:111122223333:instance/i-1" });
-  const vulnerability = makeThreat({ source: "securityhub", type: "Software and Configuration Checks/Vulnerabilities/CVE", severityLabel: "CRITICAL", severity: 95, resourceType: "AwsEc2Instance" });
+  const instance = makeControl({
+    controlId: "EC2.8",
+    resourceType: "AwsEc2Instance",
+    resourceId: "arn:aws:ec2:us-east-1:111122223333:instance/i-1",
+  });
+  const vulnerability = makeThreat({
+    source: "securityhub",
+    type: "Software and Configuration Checks/Vulnerabilities/CVE",
+    severityLabel: "CRITICAL",
+    severity: 95,
+    resourceType: "AwsEc2Instance",
+  });
 
   test("vulnerability item is no_data when nothing shows the scanner is on", () => {
     const result = evaluateItem(item("OS-03"), makeEvidence({ controls: [instance] }));
@@ -285,19 +368,40 @@ describe("evaluateItem: CloudTrail events", () => {
   });
 
   test("disabling GuardDuty or Security Hub fails detection_disabled", () => {
-    expect(evaluateItem(item("LOG-14"), makeEvidence({ events: [makeEvent({ eventName: "DeleteDetector", eventSource: "guardduty.amazonaws.com" })] })).status).toBe("fail");
-    expect(evaluateItem(item("LOG-14"), makeEvidence({ events: [makeEvent({ eventName: "DisableSecurityHub", eventSource: "securityhub.amazonaws.com" })] })).status).toBe("fail");
-    expect(evaluateItem(item("LOG-14"), makeEvidence({ events: [makeEvent({ eventName: "GetDetector", eventSource: "guardduty.amazonaws.com" })] })).status).toBe("pass");
+    expect(
+      evaluateItem(
+        item("LOG-14"),
+        makeEvidence({ events: [makeEvent({ eventName: "DeleteDetector", eventSource: "guardduty.amazonaws.com" })] }),
+      ).status,
+    ).toBe("fail");
+    expect(
+      evaluateItem(
+        item("LOG-14"),
+        makeEvidence({ events: [makeEvent({ eventName: "DisableSecurityHub", eventSource: "securityhub.amazonaws.com" })] }),
+      ).status,
+    ).toBe("fail");
+    expect(
+      evaluateItem(
+        item("LOG-14"),
+        makeEvidence({ events: [makeEvent({ eventName: "GetDetector", eventSource: "guardduty.amazonaws.com" })] }),
+      ).status,
+    ).toBe("pass");
   });
 
   test("console login without MFA fails for IAM users, not for federated roles", () => {
-    expect(evaluateItem(item("IAM-05"), makeEvidence({ events: [makeEvent({ mfaUsed: false, userType: "IAMUser" })] })).status).toBe("fail");
-    expect(evaluateItem(item("IAM-05"), makeEvidence({ events: [makeEvent({ mfaUsed: false, userType: "AssumedRole" })] })).status).toBe("pass");
+    expect(evaluateItem(item("IAM-05"), makeEvidence({ events: [makeEvent({ mfaUsed: false, userType: "IAMUser" })] })).status).toBe(
+      "fail",
+    );
+    expect(evaluateItem(item("IAM-05"), makeEvidence({ events: [makeEvent({ mfaUsed: false, userType: "AssumedRole" })] })).status).toBe(
+      "pass",
+    );
     expect(evaluateItem(item("IAM-05"), makeEvidence({ events: [makeEvent({ mfaUsed: true, userType: "IAMUser" })] })).status).toBe("pass");
   });
 
   test("no_data when CloudTrail could not be collected anywhere", () => {
-    const evidence = makeEvidence({ sources: { guardduty: sourceStates("ok"), securityhub: sourceStates("ok"), cloudtrail: sourceStates("error") } });
+    const evidence = makeEvidence({
+      sources: { guardduty: sourceStates("ok"), securityhub: sourceStates("ok"), cloudtrail: sourceStates("error") },
+    });
     expect(evaluateItem(item("IAM-03"), evidence).status).toBe("no_data");
   });
 });
@@ -312,17 +416,26 @@ describe("evaluateItem: CloudTrail trails", () => {
 
   test("validation: partial over distinct logging trails (shadow copies counted once)", () => {
     const trail = makeTrail();
-    const evidence = makeEvidence({ trails: [trail, { ...trail }, makeTrail({ name: "app", homeRegion: "eu-west-1", isMultiRegion: false, logFileValidation: false })] });
+    const evidence = makeEvidence({
+      trails: [trail, { ...trail }, makeTrail({ name: "app", homeRegion: "eu-west-1", isMultiRegion: false, logFileValidation: false })],
+    });
     expect(evaluateItem(item("LOG-02"), evidence)).toMatchObject({ status: "partial", passing: 1, total: 2 });
   });
 
   test("KMS and CloudWatch Logs requirements", () => {
-    expect(evaluateItem(item("LOG-03"), makeEvidence({ trails: [makeTrail({ kmsKeyId: null })] }))).toMatchObject({ status: "fail", passing: 0, total: 1 });
+    expect(evaluateItem(item("LOG-03"), makeEvidence({ trails: [makeTrail({ kmsKeyId: null })] }))).toMatchObject({
+      status: "fail",
+      passing: 0,
+      total: 1,
+    });
     expect(evaluateItem(item("LOG-04"), makeEvidence({ trails: [makeTrail()] }))).toMatchObject({ status: "pass", passing: 1, total: 1 });
   });
 
   test("no_data when CloudTrail was not collected", () => {
-    const evidence = makeEvidence({ sources: { guardduty: sourceStates("ok"), securityhub: sourceStates("ok"), cloudtrail: sourceStates("not_collected") }, trails: [makeTrail()] });
+    const evidence = makeEvidence({
+      sources: { guardduty: sourceStates("ok"), securityhub: sourceStates("ok"), cloudtrail: sourceStates("not_collected") },
+      trails: [makeTrail()],
+    });
     expect(evaluateItem(item("LOG-02"), evidence).status).toBe("no_data");
   });
 });
@@ -365,10 +478,16 @@ describe("evaluateItem: accepted risks", () => {
 
   test("accepting the only active threat passes risk-adjusted, accepting for another item does not", () => {
     const threat = makeThreat();
-    const accepted = evaluateItem(item("LOG-11"), makeEvidence({ threats: [threat], acceptances: [makeAcceptance({ itemId: "LOG-11", findingId: threat.findingId })] }));
+    const accepted = evaluateItem(
+      item("LOG-11"),
+      makeEvidence({ threats: [threat], acceptances: [makeAcceptance({ itemId: "LOG-11", findingId: threat.findingId })] }),
+    );
     expect(accepted.status).toBe("fail");
     expect(accepted.riskAdjusted.status).toBe("pass");
-    const otherItem = evaluateItem(item("LOG-11"), makeEvidence({ threats: [threat], acceptances: [makeAcceptance({ itemId: "LOG-12", findingId: threat.findingId })] }));
+    const otherItem = evaluateItem(
+      item("LOG-11"),
+      makeEvidence({ threats: [threat], acceptances: [makeAcceptance({ itemId: "LOG-12", findingId: threat.findingId })] }),
+    );
     expect(otherItem.riskAdjusted.status).toBe("fail");
   });
 });

@@ -29,7 +29,11 @@ export function evaluateItem(item: ChecklistItem, evidence: AccountEvidence): It
   const now = evidence.now.getTime();
   const active = evidence.acceptances.filter((acceptance) => acceptance.itemId === item.id && acceptance.expiresAt.getTime() > now);
 
-  if (item.appliesWhen.kind === "uses_service" && !isServiceUsed(evidence, item.appliesWhen.services) && !hasOwnResourceResults(item, evidence)) {
+  if (
+    item.appliesWhen.kind === "uses_service" &&
+    !isServiceUsed(evidence, item.appliesWhen.services) &&
+    !hasOwnResourceResults(item, evidence)
+  ) {
     const securityHub = assessSource("securityhub", evidence.sources.securityhub, evidence.regions);
     const services = item.appliesWhen.services.join(", ");
     const everyRegionCollected = securityHub.regionsByState.ok.length === evidence.regions.length && evidence.regions.length > 0;
@@ -64,10 +68,15 @@ export function evaluateItem(item: ChecklistItem, evidence: AccountEvidence): It
     result.accepted = { reason: itemWide.reason, owner: itemWide.owner, expiresAt: itemWide.expiresAt };
     result.evidence = [
       ...result.evidence,
-      { kind: "acceptance", id: item.id, note: `accepted by ${itemWide.owner} until ${itemWide.expiresAt.toISOString()}: ${itemWide.reason}` },
+      {
+        kind: "acceptance",
+        id: item.id,
+        note: `accepted by ${itemWide.owner} until ${itemWide.expiresAt.toISOString()}: ${itemWide.reason}`,
+      },
     ];
     if (result.riskAdjusted.status === "fail" || result.riskAdjusted.status === "partial") {
-      result.riskAdjusted = result.total === undefined ? { status: "pass" } : { status: "pass", passing: result.total, total: result.total };
+      result.riskAdjusted =
+        result.total === undefined ? { status: "pass" } : { status: "pass", passing: result.total, total: result.total };
     }
   }
   return result;
@@ -117,7 +126,9 @@ function pickCounts(outcome: RuleOutcome): ItemResult["riskAdjusted"] {
 
 /** When several acceptances overlap, the one lasting longest is shown (deterministic). */
 function latest(acceptances: RiskAcceptance[]): RiskAcceptance | undefined {
-  return [...acceptances].sort((a, b) => b.expiresAt.getTime() - a.expiresAt.getTime() || (a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : 0))[0];
+  return [...acceptances].sort(
+    (a, b) => b.expiresAt.getTime() - a.expiresAt.getTime() || (a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : 0),
+  )[0];
 }
 
 function latestByFinding(acceptances: RiskAcceptance[]): Map<string, RiskAcceptance> {

@@ -62,7 +62,6 @@ export interface ControlResult {
   updatedAt?: Date;
 }
 
-
 export interface ThreatFinding {
   findingId: string;
   source: FindingSource;

@@ -10,7 +10,15 @@ import type { Service } from "./types";
 const SERVICE_SIGNATURES: Record<Service, { resourceTypes: string[]; controlPrefixes: string[] }> = {
   ec2: { resourceTypes: ["AwsEc2Instance", "AwsEc2Volume", "AwsSsmPatchCompliance"], controlPrefixes: ["SSM."] },
   vpc: {
-    resourceTypes: ["AwsEc2SecurityGroup", "AwsEc2Vpc", "AwsEc2NetworkAcl", "AwsEc2Subnet", "AwsEc2LaunchTemplate", "AwsEc2TransitGateway", "AwsEc2Eip"],
+    resourceTypes: [
+      "AwsEc2SecurityGroup",
+      "AwsEc2Vpc",
+      "AwsEc2NetworkAcl",
+      "AwsEc2Subnet",
+      "AwsEc2LaunchTemplate",
+      "AwsEc2TransitGateway",
+      "AwsEc2Eip",
+    ],
     controlPrefixes: [],
   },
   s3: { resourceTypes: ["AwsS3Bucket", "AwsS3AccessPoint"], controlPrefixes: [] },

@@ -43,7 +43,10 @@ describe("rankFixFirst", () => {
   test("accepted items are not asked for again", () => {
     const account = computeAccountScore(
       "A",
-      [makeItemResult({ itemId: "A", status: "fail", severity: "critical", riskAdjusted: { status: "pass" } }), makeItemResult({ itemId: "B", status: "fail", severity: "low" })],
+      [
+        makeItemResult({ itemId: "A", status: "fail", severity: "critical", riskAdjusted: { status: "pass" } }),
+        makeItemResult({ itemId: "B", status: "fail", severity: "low" }),
+      ],
       TEST_NOW,
       "t",
     );

@@ -51,6 +51,8 @@ export function rankFixFirst(account: AccountScore): FixFirstEntry[] {
   const weightOf = new Map(account.items.map((item) => [item.itemId, item.weight]));
   return entries.sort(
     (a, b) =>
-      Math.round((b.exactUplift - a.exactUplift) * 1e9) || (weightOf.get(b.itemId) ?? 0) - (weightOf.get(a.itemId) ?? 0) || compareText(a.itemId, b.itemId),
+      Math.round((b.exactUplift - a.exactUplift) * 1e9) ||
+      (weightOf.get(b.itemId) ?? 0) - (weightOf.get(a.itemId) ?? 0) ||
+      compareText(a.itemId, b.itemId),
   );
 }

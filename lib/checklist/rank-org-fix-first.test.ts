@@ -7,10 +7,18 @@ import { TEST_NOW, makeItemResult } from "./test-factories";
 describe("rankOrgFixFirst", () => {
   test("sums lost weight across accounts over the pooled evidence weight", () => {
     // A: X critical fail, Y medium pass -> with data 13. B: X critical fail, Z high fail -> with data 16.
-    const a = computeAccountScore("A", [makeItemResult({ itemId: "X", status: "fail", severity: "critical" }), makeItemResult({ itemId: "Y", status: "pass" })], TEST_NOW, "t");
+    const a = computeAccountScore(
+      "A",
+      [makeItemResult({ itemId: "X", status: "fail", severity: "critical" }), makeItemResult({ itemId: "Y", status: "pass" })],
+      TEST_NOW,
+      "t",
+    );
     const b = computeAccountScore(
       "B",
-      [makeItemResult({ itemId: "X", status: "fail", severity: "critical" }), makeItemResult({ itemId: "Z", status: "fail", severity: "high" })],
+      [
+        makeItemResult({ itemId: "X", status: "fail", severity: "critical" }),
+        makeItemResult({ itemId: "Z", status: "fail", severity: "high" }),
+      ],
       TEST_NOW,
       "t",
     );

@@ -24,7 +24,10 @@ export interface OrgFixFirstEntry {
 export function rankOrgFixFirst(accounts: readonly AccountScore[]): OrgFixFirstEntry[] {
   const totalWeightWithData = accounts.reduce((sum, account) => sum + account.weightWithData, 0);
   if (totalWeightWithData === 0) return [];
-  const byItem = new Map<string, { entry: Omit<OrgFixFirstEntry, "uplift">; lost: number; perAccount: Array<{ accountId: string; exact: number }> }>();
+  const byItem = new Map<
+    string,
+    { entry: Omit<OrgFixFirstEntry, "uplift">; lost: number; perAccount: Array<{ accountId: string; exact: number }> }
+  >();
   for (const account of accounts) {
     for (const fix of rankFixFirst(account)) {
       // Convert the account-relative uplift back to lost weight so accounts can be pooled.

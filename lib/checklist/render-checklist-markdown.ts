@@ -41,7 +41,12 @@ export function renderChecklistMarkdown({ version, items, unmeasurable }: Checkl
 
   for (const domain of DOMAINS) {
     const inDomain = items.filter((item) => item.domain === domain);
-    push(`## ${DOMAIN_TITLES[domain]}`, "", "| Id | Item | Severity (weight) | Applies when | Evidence | Security Hub controls | Legacy ids | CIS v3.0.0 |", "|---|---|---|---|---|---|---|---|");
+    push(
+      `## ${DOMAIN_TITLES[domain]}`,
+      "",
+      "| Id | Item | Severity (weight) | Applies when | Evidence | Security Hub controls | Legacy ids | CIS v3.0.0 |",
+      "|---|---|---|---|---|---|---|---|",
+    );
     for (const item of inDomain) {
       push(
         `| ${item.id} | ${cell(item.title)} | ${item.severity} (${SEVERITY_WEIGHT[item.severity]}) | ${cell(describeApplicability(item))} | ${cell(describeRule(item.evidence))} | ${cell(list(item.controlIds))} | ${cell(list(item.legacyControlIds))} | ${cell(list(item.cisIds))} |`,
@@ -49,7 +54,12 @@ export function renderChecklistMarkdown({ version, items, unmeasurable }: Checkl
     }
     push("");
     for (const item of inDomain) {
-      push(`### ${item.id} ${item.title}`, "", `- **Why it is the customer's:** ${item.whyCustomer}`, `- **Remediation:** ${item.remediation}`);
+      push(
+        `### ${item.id} ${item.title}`,
+        "",
+        `- **Why it is the customer's:** ${item.whyCustomer}`,
+        `- **Remediation:** ${item.remediation}`,
+      );
       if (item.evidence.kind !== "controls" && item.controlIds.length > 0) {
         push(`- **Related controls (mapping only; the item is decided by ${item.evidence.kind}):** ${item.controlIds.join(", ")}`);
       }
@@ -123,16 +133,16 @@ const SCORING_SECTION = [
   "### The enablement rule",
   "",
   "When a controls item has no decisive result, Parapet reads which controls each enabled standard has on (`DescribeStandardsControls` per subscription, collected with the hub): " +
-    "a control **enabled for more than a day** in every collected region with no finding means Security Hub found no resource in scope → `not_applicable` (\"no resources in scope\"); " +
+    'a control **enabled for more than a day** in every collected region with no finding means Security Hub found no resource in scope → `not_applicable` ("no resources in scope"); ' +
     "a control **disabled** in the enabled standards of a region → `no_data`, naming the standard and that a Security Hub administrator of the account (or the delegated administrator, under central configuration) can enable it; " +
-    "a control **enabled less than a day ago** → `no_data`, \"not evaluated yet\"; a control in **no enabled standard** → `no_data`. The item is `not_applicable` only when all its controls have no resources in scope. " +
+    'a control **enabled less than a day ago** → `no_data`, "not evaluated yet"; a control in **no enabled standard** → `no_data`. The item is `not_applicable` only when all its controls have no resources in scope. ' +
     "Without enablement data (imports) the item stays `no_data`: no finding cannot be told apart.",
   "",
   "### The fallback rules",
   "",
   "Items decided by collected service state fall back to their mapped Security Hub controls when that state is absent — an imported account, or a collected one whose read failed: " +
     "trail items (LOG-01..04) to CloudTrail.1/.3, .4, .2 and .5; GuardDuty enablement (LOG-07) per region to GuardDuty's own findings from that region (they prove a detector was on), else GuardDuty.1; GuardDuty protection plans to GuardDuty.9/.10; " +
-    "Security Hub enablement (LOG-08/09) to the presence of Security Hub findings from the region (and of control findings for \"a standard is enabled\"). With neither state nor a mapped result the item is `no_data`.",
+    'Security Hub enablement (LOG-08/09) to the presence of Security Hub findings from the region (and of control findings for "a standard is enabled"). With neither state nor a mapped result the item is `no_data`.',
   "",
   "### Imported evidence",
   "",
@@ -180,7 +190,7 @@ const MAPPING_SECTION = [
   "- FSBP, NIST and Control Tower (`CT.` prefix) ids are already consolidated.",
   "- A bare number without a known CIS version is ambiguous (`1.4` is IAM.3 in v1.2.0 and IAM.4 in v1.4.0) and is not mapped.",
   "",
-  "In the tables above, \"Legacy ids\" lists these forms for each item; \"CIS v3.0.0\" lists the requirement numbers of the CIS AWS Foundations Benchmark v3.0.0.",
+  'In the tables above, "Legacy ids" lists these forms for each item; "CIS v3.0.0" lists the requirement numbers of the CIS AWS Foundations Benchmark v3.0.0.',
 ];
 
 function describeApplicability(item: ChecklistItem): string {

@@ -9,14 +9,20 @@ describe("rollUpOrgScore", () => {
     // Account A: critical pass + high fail -> earned 10 of 16 (62.5), applicable 16.
     const a = computeAccountScore(
       "A",
-      [makeItemResult({ itemId: "X", status: "pass", severity: "critical" }), makeItemResult({ itemId: "Y", status: "fail", severity: "high" })],
+      [
+        makeItemResult({ itemId: "X", status: "pass", severity: "critical" }),
+        makeItemResult({ itemId: "Y", status: "fail", severity: "high" }),
+      ],
       TEST_NOW,
       "t",
     );
     // Account B: low pass with data, critical no_data -> earned 1 of 1 (100), applicable 11.
     const b = computeAccountScore(
       "B",
-      [makeItemResult({ itemId: "Z", status: "pass", severity: "low" }), makeItemResult({ itemId: "X", status: "no_data", severity: "critical" })],
+      [
+        makeItemResult({ itemId: "Z", status: "pass", severity: "low" }),
+        makeItemResult({ itemId: "X", status: "no_data", severity: "critical" }),
+      ],
       TEST_NOW,
       "t",
     );

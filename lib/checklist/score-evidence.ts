@@ -14,7 +14,13 @@ import type { AccountScore, ScoreSource } from "./types";
 export function scoreEvidence(evidence: AccountEvidence): AccountScore {
   const fresh = markStaleSources(evidence);
   const sources: ScoreSource[] = (["guardduty", "securityhub", "cloudtrail"] as const).flatMap((source) =>
-    fresh.sources[source].map((status) => ({ source, region: status.region, state: status.state, origin: status.origin ?? "collected", asOf: status.asOf ?? null })),
+    fresh.sources[source].map((status) => ({
+      source,
+      region: status.region,
+      state: status.state,
+      origin: status.origin ?? "collected",
+      asOf: status.asOf ?? null,
+    })),
   );
   return computeAccountScore(evidence.accountId, evaluateAccount(evidence, CHECKLIST_ITEMS), evidence.now, CHECKLIST_VERSION, {
     evidenceAsOf: findEvidenceAsOf(fresh),

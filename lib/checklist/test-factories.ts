@@ -140,9 +140,7 @@ export function makeAcceptance(overrides: Partial<RiskAcceptance> & Pick<RiskAcc
 }
 
 /** An item result for score tests; riskAdjusted mirrors the raw status unless given. */
-export function makeItemResult(
-  overrides: Partial<ItemResult> & Pick<ItemResult, "itemId" | "status">,
-): ItemResult {
+export function makeItemResult(overrides: Partial<ItemResult> & Pick<ItemResult, "itemId" | "status">): ItemResult {
   const severity = overrides.severity ?? "medium";
   const weights = { critical: 10, high: 6, medium: 3, low: 1 } as const;
   const raw: AdjustedStatus = { status: overrides.status };

@@ -82,11 +82,7 @@ export type Applicability =
   /** Applies when at least one of the services is seen in use. */
   | { kind: "uses_service"; services: Service[] };
 
-export type RiskyEventPattern =
-  | "root_use"
-  | "logging_tampering"
-  | "detection_disabled"
-  | "console_login_without_mfa";
+export type RiskyEventPattern = "root_use" | "logging_tampering" | "detection_disabled" | "console_login_without_mfa";
 
 export type TrailRequirement = "multi_region_logging" | "log_file_validation" | "kms_encryption" | "cloudwatch_logs";
 

@@ -36,7 +36,9 @@ export const UNMEASURABLE_DUTIES: readonly UnmeasurableDuty[] = [
     id: "U-02",
     domain: "application_security",
     duty: "Keep application code and its dependencies on EC2 up to date",
-    seeds: ["seeds/003: 'Keep your operating systems, applications, and dependencies updated.' and 'Updates the application code to fix vulnerabilities.'"],
+    seeds: [
+      "seeds/003: 'Keep your operating systems, applications, and dependencies updated.' and 'Updates the application code to fix vulnerabilities.'",
+    ],
     reason:
       "Inspector sees OS packages and known language packages; software installed outside package managers, and the customer's own code, are invisible to all three sources.",
     evidenceToKeep: "Dependency-scan (SCA) reports per build, the patch/upgrade tickets they raised, and the dates they closed.",
@@ -52,7 +54,8 @@ export const UNMEASURABLE_DUTIES: readonly UnmeasurableDuty[] = [
     ],
     reason:
       "No Security Hub control in the collected standards checks API Gateway throttling limits or a Shield Advanced subscription, and these settings are not in CloudTrail's security events. WAF association is measurable and is on the checklist.",
-    evidenceToKeep: "AWS WAF rate-based rules and API Gateway throttling settings exported from IaC, the Shield Advanced subscription and the DDoS response runbook.",
+    evidenceToKeep:
+      "AWS WAF rate-based rules and API Gateway throttling settings exported from IaC, the Shield Advanced subscription and the DDoS response runbook.",
     partlyCoveredBy: ["APP-01", "APP-02"],
   },
   {
@@ -65,7 +68,8 @@ export const UNMEASURABLE_DUTIES: readonly UnmeasurableDuty[] = [
     ],
     reason:
       "Classification is a business decision about content; the collected sources carry configuration and threat signals, not what the data is. Whether Macie is switched on is measurable (DATA-11); Macie's sensitive-data findings are not judged because their meaning depends on the classification.",
-    evidenceToKeep: "A data inventory: each data store with its classification, owner and the regulations that apply, reviewed at least yearly.",
+    evidenceToKeep:
+      "A data inventory: each data store with its classification, owner and the regulations that apply, reviewed at least yearly.",
     partlyCoveredBy: ["DATA-11"],
   },
   {
@@ -78,7 +82,8 @@ export const UNMEASURABLE_DUTIES: readonly UnmeasurableDuty[] = [
     ],
     reason:
       "Client-side and envelope encryption happen inside the application before data reaches AWS; the services only see ciphertext. CloudHSM is not covered by any collected control.",
-    evidenceToKeep: "The key-management design (which data is client-side or envelope encrypted, where keys live), CloudHSM cluster records and key-rotation logs.",
+    evidenceToKeep:
+      "The key-management design (which data is client-side or envelope encrypted, where keys live), CloudHSM cluster records and key-rotation logs.",
     partlyCoveredBy: ["DATA-04", "DATA-09"],
   },
   {
@@ -88,7 +93,8 @@ export const UNMEASURABLE_DUTIES: readonly UnmeasurableDuty[] = [
     seeds: ["seeds/001 comparison table: RDS customer responsibility 'Schema design, user access, encryption'"],
     reason:
       "Database users and grants live inside the database engine; AWS APIs, and so the three sources, do not see them. Encryption and public access of RDS are measurable and on the checklist.",
-    evidenceToKeep: "Database user and grant listings per environment, with the approval for each privileged grant and the date of the last review.",
+    evidenceToKeep:
+      "Database user and grant listings per environment, with the approval for each privileged grant and the date of the last review.",
     partlyCoveredBy: ["DATA-08", "NET-08"],
   },
   {
@@ -96,7 +102,8 @@ export const UNMEASURABLE_DUTIES: readonly UnmeasurableDuty[] = [
     domain: "data_protection",
     duty: "Protect user data in SaaS services (WorkDocs encryption, WorkSpaces)",
     seeds: ["seeds/004 SaaS: 'User data protection, leveraging AWS WorkDocs encryption tools for document security.'"],
-    reason: "WorkDocs and WorkSpaces are not evaluated by Security Hub controls in the collected standards and are not collected otherwise.",
+    reason:
+      "WorkDocs and WorkSpaces are not evaluated by Security Hub controls in the collected standards and are not collected otherwise.",
     evidenceToKeep: "WorkDocs/WorkSpaces encryption settings and the access list of each SaaS workspace, exported at each review.",
     partlyCoveredBy: [],
   },
@@ -122,7 +129,8 @@ export const UNMEASURABLE_DUTIES: readonly UnmeasurableDuty[] = [
     ],
     reason:
       "Identity Center configuration and permission-set session durations are not collected. CloudTrail shows federated sign-ins but not whether every human uses them.",
-    evidenceToKeep: "The IAM Identity Center permission-set catalogue with session durations, and the list of remaining IAM users with the reason each exists.",
+    evidenceToKeep:
+      "The IAM Identity Center permission-set catalogue with session durations, and the list of remaining IAM users with the reason each exists.",
     partlyCoveredBy: ["IAM-04", "IAM-05"],
   },
   {
@@ -158,7 +166,8 @@ export const UNMEASURABLE_DUTIES: readonly UnmeasurableDuty[] = [
     ],
     reason:
       "Compliance is a legal judgement over technical and organisational controls; Security Hub standards measure a technical subset. Audit Manager assessments and Artifact agreements are not collected.",
-    evidenceToKeep: "The control matrix for each regulation, auditor reports and certificates (SOC 2, ISO 27001, PCI AoC), and the evidence folder per control.",
+    evidenceToKeep:
+      "The control matrix for each regulation, auditor reports and certificates (SOC 2, ISO 27001, PCI AoC), and the evidence folder per control.",
     partlyCoveredBy: ["GOV-01", "LOG-06"],
   },
   {
@@ -168,8 +177,10 @@ export const UNMEASURABLE_DUTIES: readonly UnmeasurableDuty[] = [
     seeds: [
       "seeds/004: 'Integrate compliance as code using AWS CloudFormation or Terraform templates' and 'Use AWS Config Remediations to automatically correct misconfigurations'",
     ],
-    reason: "How resources are deployed and whether remediations are automated is not visible in the collected data; only the resulting configuration is.",
-    evidenceToKeep: "The IaC repositories and their change history, Config rule and remediation definitions, and the remediation run history.",
+    reason:
+      "How resources are deployed and whether remediations are automated is not visible in the collected data; only the resulting configuration is.",
+    evidenceToKeep:
+      "The IaC repositories and their change history, Config rule and remediation definitions, and the remediation run history.",
     partlyCoveredBy: ["LOG-06"],
   },
   {
@@ -191,8 +202,10 @@ export const UNMEASURABLE_DUTIES: readonly UnmeasurableDuty[] = [
       "seeds/003: 'Use AWS Trusted Advisor to identify security gaps.'",
       "seeds/004: 'Amazon Detective: Investigate suspicious activities'",
     ],
-    reason: "Trusted Advisor results and Detective investigations are not collected; reviewing them is a process with no trace in the three sources.",
-    evidenceToKeep: "Trusted Advisor security-check exports with the action taken per flagged check, and Detective investigation notes per incident.",
+    reason:
+      "Trusted Advisor results and Detective investigations are not collected; reviewing them is a process with no trace in the three sources.",
+    evidenceToKeep:
+      "Trusted Advisor security-check exports with the action taken per flagged check, and Detective investigation notes per incident.",
     partlyCoveredBy: [],
   },
   {
@@ -205,7 +218,8 @@ export const UNMEASURABLE_DUTIES: readonly UnmeasurableDuty[] = [
     ],
     reason:
       "Network Access Analyzer scopes, Network Firewall policies and which traffic should be private are design decisions not collected. Public exposure and open ports are measurable and on the checklist.",
-    evidenceToKeep: "Network Access Analyzer scope results per VPC, the network design review record, and PrivateLink / Network Firewall configurations.",
+    evidenceToKeep:
+      "Network Access Analyzer scope results per VPC, the network design review record, and PrivateLink / Network Firewall configurations.",
     partlyCoveredBy: ["NET-01", "NET-02", "NET-07"],
   },
 ];

@@ -77,10 +77,10 @@ export async function collectAccount(deps: CollectDeps, target: CollectTarget, t
      WHERE run_id IN (SELECT id FROM closed) AND status = 'running'`,
     [target.accountId],
   );
-  const run = await pool.query<{ id: string }>(
-    "INSERT INTO collection_runs (account_id, trigger) VALUES ($1, $2) RETURNING id::text",
-    [target.accountId, trigger],
-  );
+  const run = await pool.query<{ id: string }>("INSERT INTO collection_runs (account_id, trigger) VALUES ($1, $2) RETURNING id::text", [
+    target.accountId,
+    trigger,
+  ]);
   const runId = run.rows[0]!.id;
 
   try {
@@ -88,10 +88,7 @@ export async function collectAccount(deps: CollectDeps, target: CollectTarget, t
   } catch (error) {
     const failure = classifyAwsError(error);
     const message = `AssumeRole into ${target.roleArn} failed: ${failure.message}`;
-    await pool.query(
-      "UPDATE collection_runs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1",
-      [runId, message],
-    );
+    await pool.query("UPDATE collection_runs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1", [runId, message]);
     await pool.query("UPDATE accounts SET status = 'unreachable', status_error = $2, updated_at = now() WHERE id = $1", [
       target.accountId,
       message,
@@ -125,19 +122,23 @@ export async function collectAccount(deps: CollectDeps, target: CollectTarget, t
   return { runId, accountId: target.accountId, status, error, steps };
 }
 
-async function runStep(
-  deps: CollectDeps,
-  target: CollectTarget,
-  runId: string,
-  region: string,
-  source: Source,
-): Promise<StepSummary> {
+async function runStep(deps: CollectDeps, target: CollectTarget, runId: string, region: string, source: Source): Promise<StepSummary> {
   const step = await deps.pool.query<{ id: string }>(
     "INSERT INTO collection_steps (run_id, account_id, region, source) VALUES ($1, $2, $3, $4) RETURNING id::text",
     [runId, target.accountId, region, source],
   );
   const stepId = step.rows[0]!.id;
-  const summary: StepSummary = { region, source, status: "succeeded", fetched: 0, inserted: 0, updated: 0, errorCode: null, error: null, problems: [] };
+  const summary: StepSummary = {
+    region,
+    source,
+    status: "succeeded",
+    fetched: 0,
+    inserted: 0,
+    updated: 0,
+    errorCode: null,
+    error: null,
+    problems: [],
+  };
   const key = { accountId: target.accountId, region, source };
 
   for (let attempt = 1; ; attempt++) {

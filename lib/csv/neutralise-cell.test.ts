@@ -2,9 +2,12 @@ import { describe, expect, test } from "vitest";
 import { neutraliseCell } from "@/lib/csv/neutralise-cell";
 
 describe("neutraliseCell", () => {
-  test.each(["=1+1", "+1", "-1", "@SUM(A1)", "\tcmd", "\rcmd", '=HYPERLINK("http://x")'])("prefixes a formula trigger with a quote: %j", (value) => {
-    expect(neutraliseCell(value)).toBe(`'${value}`);
-  });
+  test.each(["=1+1", "+1", "-1", "@SUM(A1)", "\tcmd", "\rcmd", '=HYPERLINK("http://x")'])(
+    "prefixes a formula trigger with a quote: %j",
+    (value) => {
+      expect(neutraliseCell(value)).toBe(`'${value}`);
+    },
+  );
 
   test("leaves ordinary text, inner triggers and numbers alone", () => {
     expect(neutraliseCell("S3 bucket is public")).toBe("S3 bucket is public");

@@ -15,8 +15,19 @@ const guardDutyPascal = {
   Type: "Recon:EC2/PortProbeUnprotectedPort",
   Service: { Archived: false },
 };
-const guardDutyCamel = { schemaVersion: "2.0", id: "gd-2", accountId: "111111111111", type: "Policy:IAMUser/RootCredentialUsage", service: {} };
-const asff = { SchemaVersion: "2018-10-08", Id: "arn:aws:securityhub:x", ProductArn: "arn:aws:securityhub:us-east-1::product/aws/securityhub", AwsAccountId: "111111111111" };
+const guardDutyCamel = {
+  schemaVersion: "2.0",
+  id: "gd-2",
+  accountId: "111111111111",
+  type: "Policy:IAMUser/RootCredentialUsage",
+  service: {},
+};
+const asff = {
+  SchemaVersion: "2018-10-08",
+  Id: "arn:aws:securityhub:x",
+  ProductArn: "arn:aws:securityhub:us-east-1::product/aws/securityhub",
+  AwsAccountId: "111111111111",
+};
 const cloudTrail = { eventVersion: "1.08", eventID: "e-1", eventName: "ConsoleLogin", eventSource: "signin.amazonaws.com" };
 
 let dir: string;
@@ -43,7 +54,12 @@ beforeAll(async () => {
   await writeFile(path.join(dir, "e-trail.json.gz"), gzipSync(JSON.stringify({ Records: [cloudTrail, cloudTrail, cloudTrail] })));
   await writeFile(
     path.join(dir, "f-lookup.json"),
-    JSON.stringify({ Events: [{ EventId: "e-1", EventName: "ConsoleLogin", CloudTrailEvent: JSON.stringify(cloudTrail) }, { EventId: "e-2", CloudTrailEvent: "{not json" }] }),
+    JSON.stringify({
+      Events: [
+        { EventId: "e-1", EventName: "ConsoleLogin", CloudTrailEvent: JSON.stringify(cloudTrail) },
+        { EventId: "e-2", CloudTrailEvent: "{not json" },
+      ],
+    }),
   );
   await writeFile(path.join(dir, "g-lines.ndjson"), `${JSON.stringify(cloudTrail)}\n\n{broken\n${JSON.stringify(asff)}\n`);
   await writeFile(path.join(dir, "h-single.json"), JSON.stringify(asff));

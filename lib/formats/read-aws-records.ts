@@ -9,8 +9,7 @@ import type { Source } from "@/lib/aws/sources";
 import { detectRecordKind } from "./detect-record-kind";
 
 export type AwsRecordItem =
-  | { kind: Source; record: unknown; file: string; position: string }
-  | { kind: "problem"; file: string; position: string; reason: string };
+  { kind: Source; record: unknown; file: string; position: string } | { kind: "problem"; file: string; position: string; reason: string };
 
 /**
  * Files named like line-delimited JSON are streamed line by line (they can be huge); the
@@ -27,9 +26,7 @@ const KNOWN_EXTENSIONS = [".json", ".jsonl", ".ndjson", ".gz"];
 /** Containers nest at most a few levels deep (placebo `data` > EventBridge `detail` > `findings[]`). */
 const MAX_CONTAINER_DEPTH = 5;
 
-type Emit =
-  | { kind: Source; record: unknown; position: string }
-  | { kind: "problem"; position: string; reason: string };
+type Emit = { kind: Source; record: unknown; position: string } | { kind: "problem"; position: string; reason: string };
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -280,7 +277,10 @@ async function looksLikeOurs(file: string): Promise<boolean> {
   const head = await readHead(file, SNIFF_BYTES);
   if (head === null) return true; // unreadable: reported by the reader, not silently dropped
   if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return true;
-  const text = head.toString("utf8").replace(/^\uFEFF/, "").trimStart();
+  const text = head
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .trimStart();
   return text.startsWith("{") || text.startsWith("[");
 }
 
@@ -374,8 +374,7 @@ async function* walk(target: string, visited: Set<string>): AsyncGenerator<{ fil
 export async function* readAwsRecordFiles(
   paths: string[],
 ): AsyncGenerator<
-  | { kind: Source; record: unknown; file: string; position: string }
-  | { kind: "problem"; file: string; position: string; reason: string }
+  { kind: Source; record: unknown; file: string; position: string } | { kind: "problem"; file: string; position: string; reason: string }
 > {
   const visited = new Set<string>();
   for (const target of paths) {

@@ -2,10 +2,12 @@ import { describe, expect, test } from "vitest";
 import { contentSecurityPolicy, createNonce } from "./content-security-policy";
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split("; ").map((directive) => {
-    const [name, ...values] = directive.split(" ");
-    return [name!, values];
-  }));
+  return new Map(
+    policy.split("; ").map((directive) => {
+      const [name, ...values] = directive.split(" ");
+      return [name!, values];
+    }),
+  );
 }
 
 describe("contentSecurityPolicy", () => {

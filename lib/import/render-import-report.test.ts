@@ -11,7 +11,11 @@ function reportWithSkipped(count: number): ImportReport {
       securityhub: { inserted: 0, updated: 0, unchanged: 5 },
       cloudtrail: { inserted: 7, updated: 0, unchanged: 2 },
     },
-    skipped: Array.from({ length: count }, (_, index) => ({ file: "logs/a.json", position: `Records[${index}]`, reason: "missing eventID" })),
+    skipped: Array.from({ length: count }, (_, index) => ({
+      file: "logs/a.json",
+      position: `Records[${index}]`,
+      reason: "missing eventID",
+    })),
     accounts: ["111122223333"],
   };
 }

@@ -32,10 +32,7 @@ export async function saveCursor(
   );
 }
 
-export async function loadCursor(
-  client: Queryable,
-  key: { accountId: string; region: string; source: Source },
-): Promise<Date | null> {
+export async function loadCursor(client: Queryable, key: { accountId: string; region: string; source: Source }): Promise<Date | null> {
   const result = await client.query<{ position: Date | null }>(
     "SELECT position FROM source_cursors WHERE account_id = $1 AND region = $2 AND source = $3",
     [key.accountId, key.region, key.source],

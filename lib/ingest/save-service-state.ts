@@ -60,12 +60,23 @@ export async function saveTrails(client: pg.ClientBase, accountId: string, regio
          is_multi_region = EXCLUDED.is_multi_region, is_logging = EXCLUDED.is_logging,
          log_file_validation = EXCLUDED.log_file_validation, kms_key_id = EXCLUDED.kms_key_id,
          cloudwatch_logs_log_group_arn = EXCLUDED.cloudwatch_logs_log_group_arn, raw = EXCLUDED.raw, collected_at = now()`,
-      [accountId, trail.trailArn, trail.name, trail.homeRegion, trail.isMultiRegion, trail.isLogging, trail.logFileValidation,
-        trail.kmsKeyId, trail.cloudWatchLogsLogGroupArn, JSON.stringify(trail.raw)],
+      [
+        accountId,
+        trail.trailArn,
+        trail.name,
+        trail.homeRegion,
+        trail.isMultiRegion,
+        trail.isLogging,
+        trail.logFileValidation,
+        trail.kmsKeyId,
+        trail.cloudWatchLogsLogGroupArn,
+        JSON.stringify(trail.raw),
+      ],
     );
   }
-  await client.query(
-    "DELETE FROM trails WHERE account_id = $1 AND home_region = $2 AND NOT (trail_arn = ANY($3::text[]))",
-    [accountId, region, trails.map((trail) => trail.trailArn)],
-  );
+  await client.query("DELETE FROM trails WHERE account_id = $1 AND home_region = $2 AND NOT (trail_arn = ANY($3::text[]))", [
+    accountId,
+    region,
+    trails.map((trail) => trail.trailArn),
+  ]);
 }

@@ -12,7 +12,10 @@ export async function upsertEvents(client: pg.ClientBase, events: NormalisedEven
   for (const event of events) if (!unique.has(event.eventId)) unique.set(event.eventId, event);
   const rows = [...unique.values()];
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-  await ensureRecordAccounts(client, rows.map((row) => row.accountId));
+  await ensureRecordAccounts(
+    client,
+    rows.map((row) => row.accountId),
+  );
   const payload = JSON.stringify(
     rows.map((row) => ({
       event_id: row.eventId,

@@ -36,10 +36,28 @@ const PREPARE_STAGE = `
 function copyLine(row: NormalisedFinding): string {
   return (
     [
-      row.source, row.sourceId, row.accountId, row.region, row.type, row.title, row.description, row.severity,
-      row.severityLabel, row.status, row.workflowStatus, row.recordState, row.complianceStatus, row.controlId,
-      row.productName, row.resourceType, row.resourceId, row.firstSeenAt.toISOString(), row.lastSeenAt.toISOString(),
-      row.updatedAt.toISOString(), row.linkedGuardDutyId, JSON.stringify(row.raw),
+      row.source,
+      row.sourceId,
+      row.accountId,
+      row.region,
+      row.type,
+      row.title,
+      row.description,
+      row.severity,
+      row.severityLabel,
+      row.status,
+      row.workflowStatus,
+      row.recordState,
+      row.complianceStatus,
+      row.controlId,
+      row.productName,
+      row.resourceType,
+      row.resourceId,
+      row.firstSeenAt.toISOString(),
+      row.lastSeenAt.toISOString(),
+      row.updatedAt.toISOString(),
+      row.linkedGuardDutyId,
+      JSON.stringify(row.raw),
     ]
       .map(copyTextValue)
       .join("\t") + "\n"
@@ -66,10 +84,14 @@ export async function upsertFindings(client: pg.ClientBase, findings: Normalised
   try {
     await client.query(PREPARE_STAGE);
   } catch (error) {
-    if ((error as { code?: string }).code === "25P01") throw new Error("upsertFindings must run inside a transaction (withTransaction)", { cause: error });
+    if ((error as { code?: string }).code === "25P01")
+      throw new Error("upsertFindings must run inside a transaction (withTransaction)", { cause: error });
     throw error;
   }
-  await ensureRecordAccounts(client, rows.map((row) => row.accountId));
+  await ensureRecordAccounts(
+    client,
+    rows.map((row) => row.accountId),
+  );
   await copyRows(client, `findings_stage (${COLUMNS})`, [Buffer.from(rows.map(copyLine).join(""), "utf8")]);
   const result = await client.query<{ inserted: boolean }>(
     `INSERT INTO findings (${COLUMNS})

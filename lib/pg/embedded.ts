@@ -56,8 +56,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     : { user: "parapet", password: randomBytes(18).toString("base64url") };
 
   const port = options.port === 0 ? await findFreePort() : options.port;
-  const makeUrl = (database: string) =>
-    `postgresql://${meta.user}:${encodeURIComponent(meta.password)}@127.0.0.1:${port}/${database}`;
+  const makeUrl = (database: string) => `postgresql://${meta.user}:${encodeURIComponent(meta.password)}@127.0.0.1:${port}/${database}`;
 
   // A cluster left running by a killed process still holds the data folder: reuse it.
   const leftover = await findRunningPostmaster(pgDir);
@@ -88,9 +87,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8", "--no-instructions"],
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "unix_socket_directories=",
-      "-c", "max_connections=200",
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
       ...(options.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
     ],
     onLog: (message: string) => {

@@ -31,9 +31,7 @@ describe("report scopes", () => {
     expect(isScopeWithin(parseScopeText(`accounts:${A},${C}`), user)).toBe(false);
     expect(isScopeWithin({ all: true }, user)).toBe(false);
     expect(isScopeWithin(parseScopeText("tag:env=prod"), user)).toBe(false);
-    expect(isScopeWithin(parseScopeText(`accounts:${C}`), userReportScope({ scope: { all: true } }))).toBe(
-      true,
-    );
+    expect(isScopeWithin(parseScopeText(`accounts:${C}`), userReportScope({ scope: { all: true } }))).toBe(true);
   });
 
   test("descriptions for people", () => {

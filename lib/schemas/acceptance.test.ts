@@ -2,7 +2,13 @@ import { describe, expect, test } from "vitest";
 import { lastAllowedExpiry, makeCreateAcceptanceSchema, ZRevokeAcceptance } from "./acceptance";
 
 const NOW = new Date("2026-11-23T12:00:00Z");
-const valid = { accountId: "123456789012", itemId: "IAM-01", reason: "Keys are vaulted, removal planned", owner: "platform@example.com", expiresAt: "2027-01-31" };
+const valid = {
+  accountId: "123456789012",
+  itemId: "IAM-01",
+  reason: "Keys are vaulted, removal planned",
+  owner: "platform@example.com",
+  expiresAt: "2027-01-31",
+};
 
 describe("makeCreateAcceptanceSchema", () => {
   const schema = makeCreateAcceptanceSchema(NOW);
@@ -14,7 +20,11 @@ describe("makeCreateAcceptanceSchema", () => {
   });
 
   test("keeps a finding id and trims text", () => {
-    const parsed = schema.parse({ ...valid, findingId: " arn:aws:securityhub:us-east-1:123456789012:finding/x ", reason: `  ${valid.reason}  ` });
+    const parsed = schema.parse({
+      ...valid,
+      findingId: " arn:aws:securityhub:us-east-1:123456789012:finding/x ",
+      reason: `  ${valid.reason}  `,
+    });
     expect(parsed.findingId).toBe("arn:aws:securityhub:us-east-1:123456789012:finding/x");
     expect(parsed.reason).toBe(valid.reason);
   });

@@ -23,9 +23,7 @@ interface SessionRecord {
 }
 
 export type CredentialLookup =
-  | { status: "ok"; secretAccessKey: string; principal: Principal }
-  | { status: "unknown" }
-  | { status: "expired" };
+  { status: "ok"; secretAccessKey: string; principal: Principal } | { status: "unknown" } | { status: "expired" };
 
 const KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 

@@ -101,7 +101,7 @@ function computeSignature(input: VerifyInput, hostOverride: string | undefined):
   const canonicalHeaders = [...auth.signedHeaders]
     .sort()
     .map((name) => {
-      const raw = name === "host" && hostOverride !== undefined ? hostOverride : headerValue(input.headers, name) ?? "";
+      const raw = name === "host" && hostOverride !== undefined ? hostOverride : (headerValue(input.headers, name) ?? "");
       return `${name}:${raw.trim().replace(/\s+/g, " ")}`;
     })
     .join("\n");

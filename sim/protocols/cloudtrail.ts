@@ -78,12 +78,22 @@ export async function handleCloudTrail(ctx: RequestContext): Promise<HandlerResu
       const trail = trailFor(ctx);
       const names = Array.isArray(body.trailNameList) ? body.trailNameList.map(String) : null;
       const includeShadow = body.includeShadowTrails !== false;
-      const trails = trail && (includeShadow || trail.homeRegion === ctx.region) && (!names || names.length === 0 || names.includes(trail.name) || names.includes(trail.arn)) ? [describeTrail(trail)] : [];
+      const trails =
+        trail &&
+        (includeShadow || trail.homeRegion === ctx.region) &&
+        (!names || names.length === 0 || names.includes(trail.name) || names.includes(trail.arn))
+          ? [describeTrail(trail)]
+          : [];
       return { kind: "json", body: { trailList: trails } };
     }
     case "GetTrailStatus": {
       const name = typeof body.Name === "string" ? body.Name : "";
-      if (!name) throw new SimError("InvalidTrailNameException", 400, "Trail name or ARN can only contain uppercase letters, lowercase letters, numbers, periods (.), hyphens (-), and underscores (_).");
+      if (!name)
+        throw new SimError(
+          "InvalidTrailNameException",
+          400,
+          "Trail name or ARN can only contain uppercase letters, lowercase letters, numbers, periods (.), hyphens (-), and underscores (_).",
+        );
       const trail = trailFor(ctx);
       if (!trail || (name !== trail.name && name !== trail.arn)) {
         throw new SimError("TrailNotFoundException", 400, `Unknown trail: ${name} for the user: ${ctx.principal.accountId}`);
@@ -114,9 +124,11 @@ export async function handleCloudTrail(ctx: RequestContext): Promise<HandlerResu
       if (attribute && (!LOOKUP_KEYS.has(String(attribute.AttributeKey)) || typeof attribute.AttributeValue !== "string")) {
         throw new SimError("InvalidLookupAttributesException", 400, `Invalid lookup attribute ${String(attribute.AttributeKey)}.`);
       }
-      if (body.EventCategory !== undefined && body.EventCategory !== "insight") throw new SimError("InvalidEventCategoryException", 400, "EventCategory must be insight.");
+      if (body.EventCategory !== undefined && body.EventCategory !== "insight")
+        throw new SimError("InvalidEventCategoryException", 400, "EventCategory must be insight.");
       const maxResults = body.MaxResults === undefined ? 50 : Number(body.MaxResults);
-      if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 50) throw new SimError("InvalidMaxResultsException", 400, "MaxResults must be between 1 and 50.");
+      if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 50)
+        throw new SimError("InvalidMaxResultsException", 400, "MaxResults must be between 1 and 50.");
       const nowMs = ctx.state.clock.nowMs();
       const start = parseTime(body.StartTime) ?? -Infinity;
       const end = parseTime(body.EndTime) ?? Infinity;
@@ -126,12 +138,20 @@ export async function handleCloudTrail(ctx: RequestContext): Promise<HandlerResu
       const data = ctx.state.store.get(ctx.principal.accountId, ctx.region);
       // Event history only reaches back 90 days, and there are no insight events in the simulator.
       const horizon = nowMs - 90 * DAY;
-      const events = body.EventCategory === "insight" || !data
-        ? []
-        : cachedQuery(ctx, fingerprint, () => data.events
-            .filter((e) => (e.loaded === true || (e.eventTimeMs >= horizon && e.eventTimeMs <= nowMs)) && e.eventTimeMs >= start && e.eventTimeMs <= end)
-            .filter((e) => !attribute || lookupValue(e, String(attribute.AttributeKey)).includes(String(attribute.AttributeValue)))
-            .sort((a, b) => b.eventTimeMs - a.eventTimeMs || (a.eventId < b.eventId ? -1 : 1)));
+      const events =
+        body.EventCategory === "insight" || !data
+          ? []
+          : cachedQuery(ctx, fingerprint, () =>
+              data.events
+                .filter(
+                  (e) =>
+                    (e.loaded === true || (e.eventTimeMs >= horizon && e.eventTimeMs <= nowMs)) &&
+                    e.eventTimeMs >= start &&
+                    e.eventTimeMs <= end,
+                )
+                .filter((e) => !attribute || lookupValue(e, String(attribute.AttributeKey)).includes(String(attribute.AttributeValue)))
+                .sort((a, b) => b.eventTimeMs - a.eventTimeMs || (a.eventId < b.eventId ? -1 : 1)),
+            );
       const { items, nextToken } = page(events, offset, maxResults, fingerprint);
       const wire = items.map((e) => {
         const out: Record<string, unknown> = {

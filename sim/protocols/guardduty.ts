@@ -10,7 +10,8 @@ export function guardDutyOperation(method: string, path: string): { operation: s
   if (parts.length === 1 && method === "GET") return { operation: "ListDetectors" };
   if (parts.length === 2 && method === "GET") return { operation: "GetDetector", detectorId: parts[1] };
   if (parts.length === 3 && parts[2] === "findings" && method === "POST") return { operation: "ListFindings", detectorId: parts[1] };
-  if (parts.length === 4 && parts[2] === "findings" && parts[3] === "get" && method === "POST") return { operation: "GetFindings", detectorId: parts[1] };
+  if (parts.length === 4 && parts[2] === "findings" && parts[3] === "get" && method === "POST")
+    return { operation: "GetFindings", detectorId: parts[1] };
   return { operation: "" };
 }
 
@@ -48,7 +49,12 @@ function asComparable(path: string, value: unknown): number | string {
 }
 
 function globMatch(pattern: string, value: string): boolean {
-  const regex = new RegExp(`^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  const regex = new RegExp(
+    `^${pattern
+      .split("*")
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+  );
   return regex.test(value);
 }
 
@@ -106,7 +112,8 @@ export async function handleGuardDuty(ctx: RequestContext): Promise<HandlerResul
     case "ListDetectors": {
       const maxRaw = ctx.query.get("maxResults");
       const maxResults = maxRaw === null ? 50 : Number(maxRaw);
-      if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 50) throw badRequest("The request is rejected because the maxResults value is out of range (1-50).");
+      if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 50)
+        throw badRequest("The request is rejected because the maxResults value is out of range (1-50).");
       const data = ctx.serviceDisabled ? null : ctx.state.store.get(ctx.principal.accountId, ctx.region);
       return { kind: "json", body: { detectorIds: data?.detector ? [data.detector.id] : [] } };
     }
@@ -143,11 +150,15 @@ export async function handleGuardDuty(ctx: RequestContext): Promise<HandlerResul
       ownDetector(ctx, detectorId);
       const body = parseJsonBody(ctx, "BadRequestException");
       const maxResults = body.maxResults === undefined ? 50 : Number(body.maxResults);
-      if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 50) throw badRequest("The request is rejected because the maxResults value is out of range (1-50).");
+      if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 50)
+        throw badRequest("The request is rejected because the maxResults value is out of range (1-50).");
       const criterion = ((body.findingCriteria as { criterion?: unknown } | undefined)?.criterion ?? {}) as Record<string, unknown>;
-      if (typeof criterion !== "object" || Array.isArray(criterion)) throw badRequest("The request is rejected because findingCriteria is invalid.");
+      if (typeof criterion !== "object" || Array.isArray(criterion))
+        throw badRequest("The request is rejected because findingCriteria is invalid.");
       const fingerprint = JSON.stringify([criterion, body.sortCriteria ?? null]);
-      const offset = decodeToken(body.nextToken, fingerprint, () => badRequest("The request is rejected because the nextToken is invalid."));
+      const offset = decodeToken(body.nextToken, fingerprint, () =>
+        badRequest("The request is rejected because the nextToken is invalid."),
+      );
       const sorted = cachedQuery(ctx, fingerprint, () =>
         sortFindings(
           allFindings(ctx).filter((f) =>

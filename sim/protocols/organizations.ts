@@ -34,7 +34,11 @@ export async function handleOrganizations(ctx: RequestContext): Promise<HandlerR
       if (body.NextToken === undefined || body.NextToken === null || body.NextToken === "") {
         return { kind: "json", body: { Accounts: [], NextToken: encodeToken(0, "accounts") } };
       }
-      const offset = decodeToken(body.NextToken, "accounts", () => new SimError("InvalidInputException", 400, "The NextToken value is not valid."));
+      const offset = decodeToken(
+        body.NextToken,
+        "accounts",
+        () => new SimError("InvalidInputException", 400, "The NextToken value is not valid."),
+      );
       const startSeconds = Math.floor(ctx.state.clock.startMs / 1000);
       const all = org.accounts.map((account, index) => ({
         Id: account.id,
@@ -57,10 +61,19 @@ export async function handleOrganizations(ctx: RequestContext): Promise<HandlerR
         throw new SimError("InvalidInputException", 400, "You provided a value that does not match the required pattern: ChildId.");
       }
       const parentId = parentOf(ctx, childId);
-      if (parentId === undefined) throw new SimError("ChildNotFoundException", 400, "We can't find an organizational unit (OU) or AWS account with the ChildId that you specified.");
+      if (parentId === undefined)
+        throw new SimError(
+          "ChildNotFoundException",
+          400,
+          "We can't find an organizational unit (OU) or AWS account with the ChildId that you specified.",
+        );
       const maxResults = readMaxResults(body);
       const fingerprint = `parents:${childId}`;
-      const offset = decodeToken(body.NextToken, fingerprint, () => new SimError("InvalidInputException", 400, "The NextToken value is not valid."));
+      const offset = decodeToken(
+        body.NextToken,
+        fingerprint,
+        () => new SimError("InvalidInputException", 400, "The NextToken value is not valid."),
+      );
       const parents = [{ Id: parentId, Type: parentId.startsWith("r-") ? "ROOT" : "ORGANIZATIONAL_UNIT" }];
       const { items, nextToken } = page(parents, offset, maxResults, fingerprint);
       return { kind: "json", body: nextToken ? { Parents: items, NextToken: nextToken } : { Parents: items } };
@@ -72,10 +85,19 @@ export async function handleOrganizations(ctx: RequestContext): Promise<HandlerR
         throw new SimError("InvalidInputException", 400, "You provided a value that does not match the required pattern: ResourceId.");
       }
       const tags = tagsOf(ctx, resourceId);
-      if (tags === undefined) throw new SimError("TargetNotFoundException", 400, "We can't find a root, OU, account, or policy with the TargetId that you specified.");
+      if (tags === undefined)
+        throw new SimError(
+          "TargetNotFoundException",
+          400,
+          "We can't find a root, OU, account, or policy with the TargetId that you specified.",
+        );
       // No MaxResults in the model; pages of 20 so clients must follow NextToken.
       const fingerprint = `tags:${resourceId}`;
-      const offset = decodeToken(body.NextToken, fingerprint, () => new SimError("InvalidInputException", 400, "The NextToken value is not valid."));
+      const offset = decodeToken(
+        body.NextToken,
+        fingerprint,
+        () => new SimError("InvalidInputException", 400, "The NextToken value is not valid."),
+      );
       const all = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
       const { items, nextToken } = page(all, offset, TAGS_PAGE_SIZE, fingerprint);
       return { kind: "json", body: nextToken ? { Tags: items, NextToken: nextToken } : { Tags: items } };
@@ -101,7 +123,11 @@ function requireManagementOrDelegatedAdmin(ctx: RequestContext): void {
 function readMaxResults(body: Record<string, unknown>): number {
   const maxResults = body.MaxResults === undefined || body.MaxResults === null ? 20 : Number(body.MaxResults);
   if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 20) {
-    throw new SimError("InvalidInputException", 400, "You provided a value that does not match the required pattern: MaxResults must be between 1 and 20.");
+    throw new SimError(
+      "InvalidInputException",
+      400,
+      "You provided a value that does not match the required pattern: MaxResults must be between 1 and 20.",
+    );
   }
   return maxResults;
 }

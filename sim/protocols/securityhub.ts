@@ -106,10 +106,16 @@ function stringTest(comparison: string, value: string, candidate: string): boole
 function matchStrings(candidates: string[], filters: Array<{ Value?: unknown; Comparison?: unknown }>, field: string): boolean {
   const positives = filters.filter((f) => POSITIVE.has(String(f.Comparison)));
   const negatives = filters.filter((f) => !POSITIVE.has(String(f.Comparison)));
-  if (filters.some((f) => f.Comparison === "EQUALS") && filters.some((f) => f.Comparison === "NOT_EQUALS" || f.Comparison === "PREFIX_NOT_EQUALS")) {
-    throw invalidInput(`You can't provide both an EQUALS filter and a NOT_EQUALS or PREFIX_NOT_EQUALS filter on the same field (${field}).`);
+  if (
+    filters.some((f) => f.Comparison === "EQUALS") &&
+    filters.some((f) => f.Comparison === "NOT_EQUALS" || f.Comparison === "PREFIX_NOT_EQUALS")
+  ) {
+    throw invalidInput(
+      `You can't provide both an EQUALS filter and a NOT_EQUALS or PREFIX_NOT_EQUALS filter on the same field (${field}).`,
+    );
   }
-  if (positives.length > 0 && !positives.some((f) => candidates.some((c) => stringTest(String(f.Comparison), String(f.Value ?? ""), c)))) return false;
+  if (positives.length > 0 && !positives.some((f) => candidates.some((c) => stringTest(String(f.Comparison), String(f.Value ?? ""), c))))
+    return false;
   return negatives.every((f) => !candidates.some((c) => stringTest(String(f.Comparison), String(f.Value ?? ""), c)));
 }
 
@@ -178,7 +184,10 @@ function buildPredicate(filters: Record<string, unknown>, nowMs: number): (f: As
 const SORT_FIELDS: Record<string, Extract> = { ...STRING_FIELDS, ...DATE_FIELDS, ...NUMBER_FIELDS };
 
 function sortFindings(findings: AsffFinding[], criteria: unknown): AsffFinding[] {
-  const list = Array.isArray(criteria) && criteria.length > 0 ? (criteria as Array<{ Field?: unknown; SortOrder?: unknown }>) : [{ Field: "UpdatedAt", SortOrder: "desc" }];
+  const list =
+    Array.isArray(criteria) && criteria.length > 0
+      ? (criteria as Array<{ Field?: unknown; SortOrder?: unknown }>)
+      : [{ Field: "UpdatedAt", SortOrder: "desc" }];
   const columns = list.map((criterion) => {
     const field = String(criterion.Field);
     const extract = SORT_FIELDS[field];
@@ -222,7 +231,10 @@ export async function handleSecurityHub(ctx: RequestContext): Promise<HandlerRes
       const hub = data.hub!;
       const asked = ctx.query.get("HubArn");
       if (asked && asked !== hub.hubArn) throw new SimError("ResourceNotFoundException", 404, `Hub ${asked} not found.`);
-      return { kind: "json", body: { HubArn: hub.hubArn, SubscribedAt: hub.subscribedAt, AutoEnableControls: true, ControlFindingGenerator: "SECURITY_CONTROL" } };
+      return {
+        kind: "json",
+        body: { HubArn: hub.hubArn, SubscribedAt: hub.subscribedAt, AutoEnableControls: true, ControlFindingGenerator: "SECURITY_CONTROL" },
+      };
     }
     case "GetEnabledStandards": {
       const data = requireHub(ctx);
@@ -230,8 +242,8 @@ export async function handleSecurityHub(ctx: RequestContext): Promise<HandlerRes
       const maxResults = body.MaxResults === undefined ? 100 : Number(body.MaxResults);
       if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 100) throw invalidInput("MaxResults must be between 1 and 100.");
       const wanted = Array.isArray(body.StandardsSubscriptionArns) ? new Set(body.StandardsSubscriptionArns.map(String)) : null;
-      const all = data.hub!.standards
-        .filter((s) => !wanted || wanted.has(s.subscriptionArn))
+      const all = data
+        .hub!.standards.filter((s) => !wanted || wanted.has(s.subscriptionArn))
         .map((s) => ({
           StandardsSubscriptionArn: s.subscriptionArn,
           StandardsArn: s.standardsArn,
@@ -241,7 +253,10 @@ export async function handleSecurityHub(ctx: RequestContext): Promise<HandlerRes
         }));
       const offset = decodeToken(body.NextToken, "standards", () => invalidInput("Invalid NextToken."));
       const { items, nextToken } = page(all, offset, maxResults, "standards");
-      return { kind: "json", body: nextToken ? { StandardsSubscriptions: items, NextToken: nextToken } : { StandardsSubscriptions: items } };
+      return {
+        kind: "json",
+        body: nextToken ? { StandardsSubscriptions: items, NextToken: nextToken } : { StandardsSubscriptions: items },
+      };
     }
     case "DescribeStandardsControls": {
       const data = requireHub(ctx);
@@ -251,7 +266,8 @@ export async function handleSecurityHub(ctx: RequestContext): Promise<HandlerRes
       const maxResults = ctx.query.get("MaxResults") === null ? 100 : Number(ctx.query.get("MaxResults"));
       if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 100) throw invalidInput("MaxResults must be between 1 and 100.");
       const account = ctx.state.org.accounts.find((candidate) => candidate.id === ctx.principal.accountId);
-      if (!account) throw new SimError("InvalidAccessException", 401, `Account ${ctx.principal.accountId} is not subscribed to AWS Security Hub`);
+      if (!account)
+        throw new SimError("InvalidAccessException", 401, `Account ${ctx.principal.accountId} is not subscribed to AWS Security Hub`);
       const all = listStandardsControls(ctx.state.seed, account, ctx.region, data.hub!, subscription.standardsArn, ctx.state.clock.startMs);
       const fingerprint = `standards-controls:${subscriptionArn}`;
       const offset = decodeToken(ctx.query.get("NextToken") ?? undefined, fingerprint, () => invalidInput("Invalid NextToken."));
@@ -265,7 +281,8 @@ export async function handleSecurityHub(ctx: RequestContext): Promise<HandlerRes
       if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > 100) throw invalidInput("MaxResults must be between 1 and 100.");
       const filters = (body.Filters ?? {}) as Record<string, unknown>;
       if (typeof filters !== "object" || Array.isArray(filters)) throw invalidInput("Filters must be an object.");
-      if (Object.values(filters).filter((v) => Array.isArray(v) && v.length > 0).length > 10) throw invalidInput("You can filter on up to 10 finding attributes.");
+      if (Object.values(filters).filter((v) => Array.isArray(v) && v.length > 0).length > 10)
+        throw invalidInput("You can filter on up to 10 finding attributes.");
       const fingerprint = JSON.stringify([filters, body.SortCriteria ?? null]);
       const offset = decodeToken(body.NextToken, fingerprint, () => invalidInput("Invalid NextToken."));
       // The aggregation region also returns the linked regions' findings (they keep their own Region).

@@ -48,21 +48,43 @@ function assumeRole(ctx: RequestContext, params: URLSearchParams): HandlerResult
   const sessionName = params.get("RoleSessionName") ?? "";
   const externalId = params.get("ExternalId");
   const durationRaw = params.get("DurationSeconds");
-  if (!roleArn || roleArn.length < 20) throw new SimError("ValidationError", 400, "1 validation error detected: Value at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20");
+  if (!roleArn || roleArn.length < 20)
+    throw new SimError(
+      "ValidationError",
+      400,
+      "1 validation error detected: Value at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20",
+    );
   if (sessionName.length < 2 || sessionName.length > 64) {
-    throw new SimError("ValidationError", 400, `1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must have length between 2 and 64`);
+    throw new SimError(
+      "ValidationError",
+      400,
+      `1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must have length between 2 and 64`,
+    );
   }
   if (!SESSION_NAME.test(sessionName)) {
-    throw new SimError("ValidationError", 400, `1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`);
+    throw new SimError(
+      "ValidationError",
+      400,
+      `1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`,
+    );
   }
   if (externalId !== null && !EXTERNAL_ID.test(externalId)) {
-    throw new SimError("ValidationError", 400, "1 validation error detected: Value at 'externalId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*");
+    throw new SimError(
+      "ValidationError",
+      400,
+      "1 validation error detected: Value at 'externalId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*",
+    );
   }
   const duration = durationRaw === null ? 3600 : Number(durationRaw);
   if (!Number.isInteger(duration) || duration < 900 || duration > 43200) {
-    throw new SimError("ValidationError", 400, `1 validation error detected: Value '${durationRaw}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200`);
+    throw new SimError(
+      "ValidationError",
+      400,
+      `1 validation error detected: Value '${durationRaw}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200`,
+    );
   }
-  const denied = () => new SimError("AccessDenied", 403, `User: ${ctx.principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
+  const denied = () =>
+    new SimError("AccessDenied", 403, `User: ${ctx.principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
   const match = ROLE_ARN.exec(roleArn);
   if (!match) throw denied();
   const [, accountId, roleName] = match;
@@ -73,7 +95,13 @@ function assumeRole(ctx: RequestContext, params: URLSearchParams): HandlerResult
   if (duration > maxDuration) {
     throw new SimError("ValidationError", 400, "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
   }
-  const issued = ctx.state.credentials.issueSession({ accountId, roleArn, sessionName, nowMs: ctx.state.clock.nowMs(), durationSeconds: duration });
+  const issued = ctx.state.credentials.issueSession({
+    accountId,
+    roleArn,
+    sessionName,
+    nowMs: ctx.state.clock.nowMs(),
+    durationSeconds: duration,
+  });
   const assumedArn = `arn:aws:sts::${accountId}:assumed-role/${roleName}/${sessionName}`;
   return {
     kind: "xml",

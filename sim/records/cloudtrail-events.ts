@@ -46,7 +46,11 @@ function identityHex(key: string): string {
   return value;
 }
 
-function userIdentity(accountId: string, actor: Actor, sessionStartMs: number): { identity: Record<string, unknown>; username: string | null; accessKeyId: string | null } {
+function userIdentity(
+  accountId: string,
+  actor: Actor,
+  sessionStartMs: number,
+): { identity: Record<string, unknown>; username: string | null; accessKeyId: string | null } {
   switch (actor.kind) {
     case "root": {
       const accessKeyId = `ASIA${identityHex(`${accountId}:root-console`)}`;
@@ -82,7 +86,13 @@ function userIdentity(accountId: string, actor: Actor, sessionStartMs: number): 
           accountId,
           accessKeyId,
           sessionContext: {
-            sessionIssuer: { type: "Role", principalId: roleId, arn: `arn:aws:iam::${accountId}:role/${actor.roleName}`, accountId, userName: actor.roleName },
+            sessionIssuer: {
+              type: "Role",
+              principalId: roleId,
+              arn: `arn:aws:iam::${accountId}:role/${actor.roleName}`,
+              accountId,
+              userName: actor.roleName,
+            },
             attributes: { creationDate: new Date(sessionStartMs).toISOString(), mfaAuthenticated: "false" },
           },
         },
@@ -200,19 +210,64 @@ export function backgroundEventSpec(rng: Rng, inventory: Inventory, isHomeRegion
   }
   const instance = inventory.instances.length > 0 ? rng.pick(inventory.instances) : null;
   const options2: EventSpec[] = [
-    { eventName: "DescribeInstances", eventSource: "ec2.amazonaws.com", readOnly: true, actor: collector, requestParameters: { instancesSet: {}, filterSet: {} } },
-    { eventName: "DescribeSecurityGroups", eventSource: "ec2.amazonaws.com", readOnly: true, actor: collector, requestParameters: { securityGroupSet: {}, filterSet: {} } },
-    { eventName: "ListBuckets", eventSource: "s3.amazonaws.com", readOnly: true, actor: { kind: "user", userName: user }, requestParameters: { Host: "s3.amazonaws.com" } },
-    { eventName: "GetFindings", eventSource: "securityhub.amazonaws.com", readOnly: true, actor: collector, requestParameters: { maxResults: 100 } },
-    { eventName: "LookupEvents", eventSource: "cloudtrail.amazonaws.com", readOnly: true, actor: collector, requestParameters: { maxResults: 50 } },
-    { eventName: "GetParameter", eventSource: "ssm.amazonaws.com", readOnly: true, actor: ci, requestParameters: { name: "/app/config", withDecryption: true } },
-    { eventName: "Decrypt", eventSource: "kms.amazonaws.com", readOnly: true, actor: { kind: "service", service: "ssm.amazonaws.com" }, requestParameters: { encryptionAlgorithm: "SYMMETRIC_DEFAULT" } },
+    {
+      eventName: "DescribeInstances",
+      eventSource: "ec2.amazonaws.com",
+      readOnly: true,
+      actor: collector,
+      requestParameters: { instancesSet: {}, filterSet: {} },
+    },
+    {
+      eventName: "DescribeSecurityGroups",
+      eventSource: "ec2.amazonaws.com",
+      readOnly: true,
+      actor: collector,
+      requestParameters: { securityGroupSet: {}, filterSet: {} },
+    },
+    {
+      eventName: "ListBuckets",
+      eventSource: "s3.amazonaws.com",
+      readOnly: true,
+      actor: { kind: "user", userName: user },
+      requestParameters: { Host: "s3.amazonaws.com" },
+    },
+    {
+      eventName: "GetFindings",
+      eventSource: "securityhub.amazonaws.com",
+      readOnly: true,
+      actor: collector,
+      requestParameters: { maxResults: 100 },
+    },
+    {
+      eventName: "LookupEvents",
+      eventSource: "cloudtrail.amazonaws.com",
+      readOnly: true,
+      actor: collector,
+      requestParameters: { maxResults: 50 },
+    },
+    {
+      eventName: "GetParameter",
+      eventSource: "ssm.amazonaws.com",
+      readOnly: true,
+      actor: ci,
+      requestParameters: { name: "/app/config", withDecryption: true },
+    },
+    {
+      eventName: "Decrypt",
+      eventSource: "kms.amazonaws.com",
+      readOnly: true,
+      actor: { kind: "service", service: "ssm.amazonaws.com" },
+      requestParameters: { encryptionAlgorithm: "SYMMETRIC_DEFAULT" },
+    },
     {
       eventName: "CreateTags",
       eventSource: "ec2.amazonaws.com",
       readOnly: false,
       actor: ci,
-      requestParameters: { resourcesSet: { items: [{ resourceId: instance?.id ?? "i-0" }] }, tagSet: { items: [{ key: "deployed-by", value: "ci" }] } },
+      requestParameters: {
+        resourcesSet: { items: [{ resourceId: instance?.id ?? "i-0" }] },
+        tagSet: { items: [{ key: "deployed-by", value: "ci" }] },
+      },
       resources: instance ? [{ ResourceType: "AWS::EC2::Instance", ResourceName: instance.id }] : [],
     },
     {
@@ -220,7 +275,12 @@ export function backgroundEventSpec(rng: Rng, inventory: Inventory, isHomeRegion
       eventSource: "ec2.amazonaws.com",
       readOnly: false,
       actor: ci,
-      requestParameters: { instanceType: instance?.type ?? "t3.micro", minCount: 1, maxCount: 1, metadataOptions: { httpTokens: "required" } },
+      requestParameters: {
+        instanceType: instance?.type ?? "t3.micro",
+        minCount: 1,
+        maxCount: 1,
+        metadataOptions: { httpTokens: "required" },
+      },
       responseElements: { instancesSet: { items: [{ instanceId: instance?.id ?? "i-0" }] } },
       resources: instance ? [{ ResourceType: "AWS::EC2::Instance", ResourceName: instance.id }] : [],
     },
@@ -248,89 +308,290 @@ export function flawEventSpecs(flawKey: string, accountId: string, region: strin
   });
   switch (flawKey) {
     case "root-access-key":
-      return [{
-        eventName: "CreateAccessKey", eventSource: "iam.amazonaws.com", readOnly: false, actor: { kind: "root" },
-        requestParameters: null,
-        responseElements: { accessKey: { accessKeyId: `AKIA${identityHex(`${accountId}:root-key`)}`, status: "Active", createDate: "" } },
-      }];
+      return [
+        {
+          eventName: "CreateAccessKey",
+          eventSource: "iam.amazonaws.com",
+          readOnly: false,
+          actor: { kind: "root" },
+          requestParameters: null,
+          responseElements: { accessKey: { accessKeyId: `AKIA${identityHex(`${accountId}:root-key`)}`, status: "Active", createDate: "" } },
+        },
+      ];
     case "no-root-mfa":
-      return [{
-        eventName: "ConsoleLogin", eventSource: "signin.amazonaws.com", readOnly: false, actor: { kind: "root" }, eventType: "AwsConsoleSignIn",
-        responseElements: { ConsoleLogin: "Success" },
-        additionalEventData: { LoginTo: "https://console.aws.amazon.com/console/home", MobileVersion: "No", MFAUsed: "No" },
-      }];
+      return [
+        {
+          eventName: "ConsoleLogin",
+          eventSource: "signin.amazonaws.com",
+          readOnly: false,
+          actor: { kind: "root" },
+          eventType: "AwsConsoleSignIn",
+          responseElements: { ConsoleLogin: "Success" },
+          additionalEventData: { LoginTo: "https://console.aws.amazon.com/console/home", MobileVersion: "No", MFAUsed: "No" },
+        },
+      ];
     case "console-users-no-mfa":
-      return [{
-        eventName: "ConsoleLogin", eventSource: "signin.amazonaws.com", readOnly: false, actor: user, eventType: "AwsConsoleSignIn",
-        responseElements: { ConsoleLogin: "Success" },
-        additionalEventData: { LoginTo: "https://console.aws.amazon.com/console/home", MobileVersion: "No", MFAUsed: "No" },
-      }];
+      return [
+        {
+          eventName: "ConsoleLogin",
+          eventSource: "signin.amazonaws.com",
+          readOnly: false,
+          actor: user,
+          eventType: "AwsConsoleSignIn",
+          responseElements: { ConsoleLogin: "Success" },
+          additionalEventData: { LoginTo: "https://console.aws.amazon.com/console/home", MobileVersion: "No", MFAUsed: "No" },
+        },
+      ];
     case "no-password-policy":
-      return [{ eventName: "DeleteAccountPasswordPolicy", eventSource: "iam.amazonaws.com", readOnly: false, actor: user, requestParameters: null }];
+      return [
+        {
+          eventName: "DeleteAccountPasswordPolicy",
+          eventSource: "iam.amazonaws.com",
+          readOnly: false,
+          actor: user,
+          requestParameters: null,
+        },
+      ];
     case "admin-wildcard-policy":
-      return [{
-        eventName: "CreatePolicy", eventSource: "iam.amazonaws.com", readOnly: false, actor: user,
-        requestParameters: { policyName: "LegacyAdmin", policyDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}' },
-        resources: [{ ResourceType: "AWS::IAM::Policy", ResourceName: `arn:aws:iam::${accountId}:policy/LegacyAdmin` }],
-      }];
+      return [
+        {
+          eventName: "CreatePolicy",
+          eventSource: "iam.amazonaws.com",
+          readOnly: false,
+          actor: user,
+          requestParameters: {
+            policyName: "LegacyAdmin",
+            policyDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
+          },
+          resources: [{ ResourceType: "AWS::IAM::Policy", ResourceName: `arn:aws:iam::${accountId}:policy/LegacyAdmin` }],
+        },
+      ];
     case "public-bucket":
       return [
-        { eventName: "DeleteBucketPublicAccessBlock", eventSource: "s3.amazonaws.com", readOnly: false, actor: user, requestParameters: { bucketName: bucket, publicAccessBlock: "" }, resources: [{ ResourceType: "AWS::S3::Bucket", ResourceName: bucket }] },
         {
-          eventName: "PutBucketPolicy", eventSource: "s3.amazonaws.com", readOnly: false, actor: user,
-          requestParameters: { bucketName: bucket, bucketPolicy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: `arn:aws:s3:::${bucket}/*` }] } },
+          eventName: "DeleteBucketPublicAccessBlock",
+          eventSource: "s3.amazonaws.com",
+          readOnly: false,
+          actor: user,
+          requestParameters: { bucketName: bucket, publicAccessBlock: "" },
+          resources: [{ ResourceType: "AWS::S3::Bucket", ResourceName: bucket }],
+        },
+        {
+          eventName: "PutBucketPolicy",
+          eventSource: "s3.amazonaws.com",
+          readOnly: false,
+          actor: user,
+          requestParameters: {
+            bucketName: bucket,
+            bucketPolicy: {
+              Version: "2012-10-17",
+              Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: `arn:aws:s3:::${bucket}/*` }],
+            },
+          },
           resources: [{ ResourceType: "AWS::S3::Bucket", ResourceName: bucket }],
         },
       ];
     case "bucket-no-tls":
-      return [{ eventName: "DeleteBucketEncryption", eventSource: "s3.amazonaws.com", readOnly: false, actor: user, requestParameters: { bucketName: bucket, encryption: "" }, resources: [{ ResourceType: "AWS::S3::Bucket", ResourceName: bucket }] }];
+      return [
+        {
+          eventName: "DeleteBucketEncryption",
+          eventSource: "s3.amazonaws.com",
+          readOnly: false,
+          actor: user,
+          requestParameters: { bucketName: bucket, encryption: "" },
+          resources: [{ ResourceType: "AWS::S3::Bucket", ResourceName: bucket }],
+        },
+      ];
     case "open-ssh":
       return sg
-        ? [{ eventName: "AuthorizeSecurityGroupIngress", eventSource: "ec2.amazonaws.com", readOnly: false, actor: user, requestParameters: ingress(sg.id, "tcp", 22), responseElements: { _return: true }, resources: [{ ResourceType: "AWS::EC2::SecurityGroup", ResourceName: sg.id }] }]
+        ? [
+            {
+              eventName: "AuthorizeSecurityGroupIngress",
+              eventSource: "ec2.amazonaws.com",
+              readOnly: false,
+              actor: user,
+              requestParameters: ingress(sg.id, "tcp", 22),
+              responseElements: { _return: true },
+              resources: [{ ResourceType: "AWS::EC2::SecurityGroup", ResourceName: sg.id }],
+            },
+          ]
         : [];
     case "default-sg-open":
       return defaultSg
-        ? [{ eventName: "AuthorizeSecurityGroupIngress", eventSource: "ec2.amazonaws.com", readOnly: false, actor: user, requestParameters: ingress(defaultSg.id, "-1", -1), responseElements: { _return: true }, resources: [{ ResourceType: "AWS::EC2::SecurityGroup", ResourceName: defaultSg.id }] }]
+        ? [
+            {
+              eventName: "AuthorizeSecurityGroupIngress",
+              eventSource: "ec2.amazonaws.com",
+              readOnly: false,
+              actor: user,
+              requestParameters: ingress(defaultSg.id, "-1", -1),
+              responseElements: { _return: true },
+              resources: [{ ResourceType: "AWS::EC2::SecurityGroup", ResourceName: defaultSg.id }],
+            },
+          ]
         : [];
     case "unencrypted-ebs":
-      return [{ eventName: "DisableEbsEncryptionByDefault", eventSource: "ec2.amazonaws.com", readOnly: false, actor: user, requestParameters: { DisableEbsEncryptionByDefaultRequest: "" }, responseElements: { DisableEbsEncryptionByDefaultResponse: { ebsEncryptionByDefault: false } } }];
+      return [
+        {
+          eventName: "DisableEbsEncryptionByDefault",
+          eventSource: "ec2.amazonaws.com",
+          readOnly: false,
+          actor: user,
+          requestParameters: { DisableEbsEncryptionByDefaultRequest: "" },
+          responseElements: { DisableEbsEncryptionByDefaultResponse: { ebsEncryptionByDefault: false } },
+        },
+      ];
     case "no-flow-logs":
-      return [{ eventName: "DeleteFlowLogs", eventSource: "ec2.amazonaws.com", readOnly: false, actor: user, requestParameters: { DeleteFlowLogsRequest: { FlowLogId: { tag: 1, content: `fl-${stableHex(`${accountId}:${region}:fl`, 17)}` } } } }];
+      return [
+        {
+          eventName: "DeleteFlowLogs",
+          eventSource: "ec2.amazonaws.com",
+          readOnly: false,
+          actor: user,
+          requestParameters: {
+            DeleteFlowLogsRequest: { FlowLogId: { tag: 1, content: `fl-${stableHex(`${accountId}:${region}:fl`, 17)}` } },
+          },
+        },
+      ];
     case "imdsv1":
       return instance
-        ? [{ eventName: "ModifyInstanceMetadataOptions", eventSource: "ec2.amazonaws.com", readOnly: false, actor: user, requestParameters: { ModifyInstanceMetadataOptionsRequest: { InstanceId: instance.id, HttpTokens: "optional" } }, resources: [{ ResourceType: "AWS::EC2::Instance", ResourceName: instance.id }] }]
+        ? [
+            {
+              eventName: "ModifyInstanceMetadataOptions",
+              eventSource: "ec2.amazonaws.com",
+              readOnly: false,
+              actor: user,
+              requestParameters: { ModifyInstanceMetadataOptionsRequest: { InstanceId: instance.id, HttpTokens: "optional" } },
+              resources: [{ ResourceType: "AWS::EC2::Instance", ResourceName: instance.id }],
+            },
+          ]
         : [];
     case "unpatched-instances":
       return instance
-        ? [{ eventName: "DeleteAssociation", eventSource: "ssm.amazonaws.com", readOnly: false, actor: user, requestParameters: { name: "AWS-RunPatchBaseline", instanceId: instance.id } }]
+        ? [
+            {
+              eventName: "DeleteAssociation",
+              eventSource: "ssm.amazonaws.com",
+              readOnly: false,
+              actor: user,
+              requestParameters: { name: "AWS-RunPatchBaseline", instanceId: instance.id },
+            },
+          ]
         : [];
     case "rds-unencrypted":
     case "rds-public": {
       const db = inventory.rdsInstances[0];
       if (!db) return [];
       return flawKey === "rds-public"
-        ? [{ eventName: "ModifyDBInstance", eventSource: "rds.amazonaws.com", readOnly: false, actor: user, requestParameters: { dBInstanceIdentifier: db, publiclyAccessible: true, applyImmediately: true }, resources: [{ ResourceType: "AWS::RDS::DBInstance", ResourceName: db }] }]
-        : [{ eventName: "CreateDBInstance", eventSource: "rds.amazonaws.com", readOnly: false, actor: user, requestParameters: { dBInstanceIdentifier: db, engine: "postgres", storageEncrypted: false, publiclyAccessible: false }, resources: [{ ResourceType: "AWS::RDS::DBInstance", ResourceName: db }] }];
+        ? [
+            {
+              eventName: "ModifyDBInstance",
+              eventSource: "rds.amazonaws.com",
+              readOnly: false,
+              actor: user,
+              requestParameters: { dBInstanceIdentifier: db, publiclyAccessible: true, applyImmediately: true },
+              resources: [{ ResourceType: "AWS::RDS::DBInstance", ResourceName: db }],
+            },
+          ]
+        : [
+            {
+              eventName: "CreateDBInstance",
+              eventSource: "rds.amazonaws.com",
+              readOnly: false,
+              actor: user,
+              requestParameters: { dBInstanceIdentifier: db, engine: "postgres", storageEncrypted: false, publiclyAccessible: false },
+              resources: [{ ResourceType: "AWS::RDS::DBInstance", ResourceName: db }],
+            },
+          ];
     }
     case "kms-no-rotation": {
       const key = inventory.kmsKeys[0];
-      return key ? [{ eventName: "DisableKeyRotation", eventSource: "kms.amazonaws.com", readOnly: false, actor: user, requestParameters: { keyId: key }, resources: [{ ResourceType: "AWS::KMS::Key", ResourceName: `arn:aws:kms:${region}:${accountId}:key/${key}` }] }] : [];
+      return key
+        ? [
+            {
+              eventName: "DisableKeyRotation",
+              eventSource: "kms.amazonaws.com",
+              readOnly: false,
+              actor: user,
+              requestParameters: { keyId: key },
+              resources: [{ ResourceType: "AWS::KMS::Key", ResourceName: `arn:aws:kms:${region}:${accountId}:key/${key}` }],
+            },
+          ]
+        : [];
     }
     case "no-trail":
-      return [{ eventName: "DeleteTrail", eventSource: "cloudtrail.amazonaws.com", readOnly: false, actor: user, requestParameters: { name: inventory.trailName } }];
+      return [
+        {
+          eventName: "DeleteTrail",
+          eventSource: "cloudtrail.amazonaws.com",
+          readOnly: false,
+          actor: user,
+          requestParameters: { name: inventory.trailName },
+        },
+      ];
     case "trail-stopped":
-      return [{ eventName: "StopLogging", eventSource: "cloudtrail.amazonaws.com", readOnly: false, actor: user, requestParameters: { name: `arn:aws:cloudtrail:${region}:${accountId}:trail/${inventory.trailName}` }, resources: [{ ResourceType: "AWS::CloudTrail::Trail", ResourceName: `arn:aws:cloudtrail:${region}:${accountId}:trail/${inventory.trailName}` }] }];
+      return [
+        {
+          eventName: "StopLogging",
+          eventSource: "cloudtrail.amazonaws.com",
+          readOnly: false,
+          actor: user,
+          requestParameters: { name: `arn:aws:cloudtrail:${region}:${accountId}:trail/${inventory.trailName}` },
+          resources: [
+            {
+              ResourceType: "AWS::CloudTrail::Trail",
+              ResourceName: `arn:aws:cloudtrail:${region}:${accountId}:trail/${inventory.trailName}`,
+            },
+          ],
+        },
+      ];
     case "trail-weak":
-      return [{ eventName: "UpdateTrail", eventSource: "cloudtrail.amazonaws.com", readOnly: false, actor: user, requestParameters: { name: inventory.trailName, enableLogFileValidation: false, kmsKeyId: "" } }];
+      return [
+        {
+          eventName: "UpdateTrail",
+          eventSource: "cloudtrail.amazonaws.com",
+          readOnly: false,
+          actor: user,
+          requestParameters: { name: inventory.trailName, enableLogFileValidation: false, kmsKeyId: "" },
+        },
+      ];
     case "guardduty-off":
-      return [{ eventName: "DeleteDetector", eventSource: "guardduty.amazonaws.com", readOnly: false, actor: user, requestParameters: { detectorId: stableHex(`${accountId}:${region}:old-detector`, 32) } }];
+      return [
+        {
+          eventName: "DeleteDetector",
+          eventSource: "guardduty.amazonaws.com",
+          readOnly: false,
+          actor: user,
+          requestParameters: { detectorId: stableHex(`${accountId}:${region}:old-detector`, 32) },
+        },
+      ];
     case "securityhub-off":
-      return [{ eventName: "DisableSecurityHub", eventSource: "securityhub.amazonaws.com", readOnly: false, actor: user, requestParameters: {} }];
+      return [
+        { eventName: "DisableSecurityHub", eventSource: "securityhub.amazonaws.com", readOnly: false, actor: user, requestParameters: {} },
+      ];
     case "config-off":
-      return [{ eventName: "StopConfigurationRecorder", eventSource: "config.amazonaws.com", readOnly: false, actor: user, requestParameters: { configurationRecorderName: "default" } }];
+      return [
+        {
+          eventName: "StopConfigurationRecorder",
+          eventSource: "config.amazonaws.com",
+          readOnly: false,
+          actor: user,
+          requestParameters: { configurationRecorderName: "default" },
+        },
+      ];
     case "waf-empty": {
       const acl = inventory.webAcls[0];
-      return acl ? [{ eventName: "UpdateWebACL", eventSource: "wafv2.amazonaws.com", readOnly: false, actor: user, requestParameters: { name: acl, scope: "REGIONAL", rules: [] } }] : [];
+      return acl
+        ? [
+            {
+              eventName: "UpdateWebACL",
+              eventSource: "wafv2.amazonaws.com",
+              readOnly: false,
+              actor: user,
+              requestParameters: { name: acl, scope: "REGIONAL", rules: [] },
+            },
+          ]
+        : [];
     }
     default:
       void rng;

@@ -26,7 +26,14 @@ export interface EvolutionSummary {
  * sees exactly the changes. Seeded by the window index, so replaying is deterministic.
  */
 export function evolveRegion(data: RegionData, ctx: RegionContext, window: TimeWindow): EvolutionSummary {
-  const summary: EvolutionSummary = { newGuardDuty: 0, updatedGuardDuty: 0, archivedGuardDuty: 0, resolvedControls: 0, reevaluatedControls: 0, newEvents: 0 };
+  const summary: EvolutionSummary = {
+    newGuardDuty: 0,
+    updatedGuardDuty: 0,
+    archivedGuardDuty: 0,
+    resolvedControls: 0,
+    reevaluatedControls: 0,
+    newEvents: 0,
+  };
   const span = window.toMs - window.fromMs;
   if (span <= 0 || ctx.account.origin === "loaded") return summary;
   const { seed, account, region } = ctx;
@@ -45,9 +52,18 @@ export function evolveRegion(data: RegionData, ctx: RegionContext, window: TimeW
     for (let i = 0; i < newCount; i += 1) {
       const updatedMs = timeInWindow();
       const finding = buildGuardDutyFinding({
-        seed, accountId: account.id, region, detectorId: detector.id, inventory: data.inventory,
-        type: rng.pick(pool), ordinal: `w${window.index}-${i}`,
-        createdMs: updatedMs, updatedMs, count: 1, archived: false, rng,
+        seed,
+        accountId: account.id,
+        region,
+        detectorId: detector.id,
+        inventory: data.inventory,
+        type: rng.pick(pool),
+        ordinal: `w${window.index}-${i}`,
+        createdMs: updatedMs,
+        updatedMs,
+        count: 1,
+        archived: false,
+        rng,
       });
       data.guardDutyFindings.set(finding.id, finding);
       touchedGuardDuty.add(finding.id);
@@ -81,25 +97,33 @@ export function evolveRegion(data: RegionData, ctx: RegionContext, window: TimeW
       const copy = buildGuardDutyCopy(finding);
       data.securityHubFindings.set(copy.Id, copy);
     }
-    const controlFindings = [...data.securityHubFindings.values()].filter((f) => typeof f.GeneratorId === "string" && f.GeneratorId.startsWith("security-control/"));
+    const controlFindings = [...data.securityHubFindings.values()].filter(
+      (f) => typeof f.GeneratorId === "string" && f.GeneratorId.startsWith("security-control/"),
+    );
     const failed = controlFindings.filter((f) => (f.Compliance as { Status?: string } | undefined)?.Status === "FAILED");
     const share = Math.min(1, hours / 24);
     const resolveCount = Math.min(failed.length, Math.max(atLeastOne, Math.round(failed.length * 0.05 * share)));
     const resolved = new Set<string>();
-    rng.shuffle(failed).slice(0, resolveCount).forEach((finding) => {
-      const controlId = finding.GeneratorId.slice("security-control/".length);
-      reevaluateControlFinding(finding, "PASSED", CONTROLS_BY_ID.get(controlId)?.severity ?? "MEDIUM", timeInWindow());
-      resolved.add(finding.Id);
-      summary.resolvedControls += 1;
-    });
+    rng
+      .shuffle(failed)
+      .slice(0, resolveCount)
+      .forEach((finding) => {
+        const controlId = finding.GeneratorId.slice("security-control/".length);
+        reevaluateControlFinding(finding, "PASSED", CONTROLS_BY_ID.get(controlId)?.severity ?? "MEDIUM", timeInWindow());
+        resolved.add(finding.Id);
+        summary.resolvedControls += 1;
+      });
     const others = controlFindings.filter((f) => !resolved.has(f.Id));
     const reevaluateCount = Math.min(others.length, Math.round(others.length * 0.1 * share));
-    rng.shuffle(others).slice(0, reevaluateCount).forEach((finding) => {
-      const t = new Date(timeInWindow()).toISOString();
-      finding.UpdatedAt = t;
-      finding.LastObservedAt = t;
-      summary.reevaluatedControls += 1;
-    });
+    rng
+      .shuffle(others)
+      .slice(0, reevaluateCount)
+      .forEach((finding) => {
+        const t = new Date(timeInWindow()).toISOString();
+        finding.UpdatedAt = t;
+        finding.LastObservedAt = t;
+        summary.reevaluatedControls += 1;
+      });
   }
 
   const eventCount = Math.min(500, Math.max(atLeastOne, Math.round(hours * 2)));

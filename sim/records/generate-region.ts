@@ -28,8 +28,15 @@ export interface RegionContext {
 export const POSTURE_ACTIVITY: Record<Posture, number> = { exemplary: 0.05, good: 0.15, average: 0.35, weak: 0.6, neglected: 1 };
 
 const GUARDDUTY_FEATURES = [
-  "CLOUD_TRAIL", "DNS_LOGS", "FLOW_LOGS", "S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "EBS_MALWARE_PROTECTION",
-  "RDS_LOGIN_EVENTS", "LAMBDA_NETWORK_LOGS", "RUNTIME_MONITORING",
+  "CLOUD_TRAIL",
+  "DNS_LOGS",
+  "FLOW_LOGS",
+  "S3_DATA_EVENTS",
+  "EKS_AUDIT_LOGS",
+  "EBS_MALWARE_PROTECTION",
+  "RDS_LOGIN_EVENTS",
+  "LAMBDA_NETWORK_LOGS",
+  "RUNTIME_MONITORING",
 ] as const;
 
 export function isHomeRegion(account: SimAccount, region: string): boolean {
@@ -45,7 +52,13 @@ export function flawsInRegion(account: SimAccount, region: string): string[] {
   });
 }
 
-function resourcesFor(control: ControlDefinition, accountId: string, region: string, inv: Inventory, trail: TrailState | null): ControlResource[] {
+function resourcesFor(
+  control: ControlDefinition,
+  accountId: string,
+  region: string,
+  inv: Inventory,
+  trail: TrailState | null,
+): ControlResource[] {
   switch (control.resourceKind) {
     case "account":
       return [{ id: `AWS::::Account:${accountId}` }];
@@ -54,11 +67,20 @@ function resourcesFor(control: ControlDefinition, accountId: string, region: str
     case "iam-policy":
       return inv.iamPolicies.map((p) => ({ id: `arn:aws:iam::${accountId}:policy/${p}` }));
     case "bucket":
-      return inv.buckets.map((b) => ({ id: `arn:aws:s3:::${b}`, details: { AwsS3Bucket: { OwnerId: stableHex(`${accountId}:canonical`, 64), Name: b } } }));
+      return inv.buckets.map((b) => ({
+        id: `arn:aws:s3:::${b}`,
+        details: { AwsS3Bucket: { OwnerId: stableHex(`${accountId}:canonical`, 64), Name: b } },
+      }));
     case "security-group":
-      return inv.securityGroups.map((g) => ({ id: `arn:aws:ec2:${region}:${accountId}:security-group/${g.id}`, details: { AwsEc2SecurityGroup: { GroupName: g.name, GroupId: g.id, VpcId: g.vpcId, OwnerId: accountId } } }));
+      return inv.securityGroups.map((g) => ({
+        id: `arn:aws:ec2:${region}:${accountId}:security-group/${g.id}`,
+        details: { AwsEc2SecurityGroup: { GroupName: g.name, GroupId: g.id, VpcId: g.vpcId, OwnerId: accountId } },
+      }));
     case "default-security-group":
-      return inv.defaultSecurityGroups.map((g) => ({ id: `arn:aws:ec2:${region}:${accountId}:security-group/${g.id}`, details: { AwsEc2SecurityGroup: { GroupName: "default", GroupId: g.id, VpcId: g.vpcId, OwnerId: accountId } } }));
+      return inv.defaultSecurityGroups.map((g) => ({
+        id: `arn:aws:ec2:${region}:${accountId}:security-group/${g.id}`,
+        details: { AwsEc2SecurityGroup: { GroupName: "default", GroupId: g.id, VpcId: g.vpcId, OwnerId: accountId } },
+      }));
     case "instance":
     case "patch-compliance":
       return inv.instances.map((i) => ({ id: `arn:aws:ec2:${region}:${accountId}:instance/${i.id}` }));
@@ -112,7 +134,9 @@ function buildTrail(ctx: RegionContext, flaws: string[]): TrailState | null {
     s3BucketName: `aws-cloudtrail-logs-${account.id}-${stableHex(`${ctx.seed}:${account.id}:trail-bucket`, 8)}`,
     isMultiRegion: true,
     logFileValidation: !weak,
-    kmsKeyId: weak ? null : `arn:aws:kms:${home}:${account.id}:key/${stableHex(`${account.id}:trail-key`, 8)}-1234-4abc-9def-${stableHex(`${account.id}:trail-key2`, 12)}`,
+    kmsKeyId: weak
+      ? null
+      : `arn:aws:kms:${home}:${account.id}:key/${stableHex(`${account.id}:trail-key`, 8)}-1234-4abc-9def-${stableHex(`${account.id}:trail-key2`, 12)}`,
     cloudWatchLogsLogGroupArn: weak ? null : `arn:aws:logs:${home}:${account.id}:log-group:aws-cloudtrail-logs:*`,
     cloudWatchLogsRoleArn: weak ? null : `arn:aws:iam::${account.id}:role/CloudTrail_CloudWatchLogs_Role`,
     isOrganizationTrail: false,
@@ -142,13 +166,26 @@ export function generateRegion(ctx: RegionContext): RegionData {
     : null;
   if (account.origin === "loaded") {
     // Accounts that exist only because --load named them hold the loaded records and nothing invented.
-    return { accountId: account.id, region, isHomeRegion: home, inventory, detector, hub, trail: null, guardDutyFindings: new Map(), securityHubFindings: new Map(), events: [] };
+    return {
+      accountId: account.id,
+      region,
+      isHomeRegion: home,
+      inventory,
+      detector,
+      hub,
+      trail: null,
+      guardDutyFindings: new Map(),
+      securityHubFindings: new Map(),
+      events: [],
+    };
   }
   const trail = buildTrail(ctx, flaws);
 
   // Resources picked as flawed are shared across sources: the same instances fail SSM.2,
   // carry Inspector CVEs and are the targets of GuardDuty's crypto-mining findings.
-  const unpatched = flaws.includes("unpatched-instances") ? pickFailing(rng, inventory.instances) : new Set<Inventory["instances"][number]>();
+  const unpatched = flaws.includes("unpatched-instances")
+    ? pickFailing(rng, inventory.instances)
+    : new Set<Inventory["instances"][number]>();
 
   const guardDutyFindings = new Map<string, GuardDutyFinding>();
   if (detector) {
@@ -156,7 +193,10 @@ export function generateRegion(ctx: RegionContext): RegionData {
     for (const flawKey of flaws) for (const type of FLAWS_BY_KEY.get(flawKey)?.guardDutyTypes ?? []) types.push(type);
     const factor = POSTURE_ACTIVITY[account.posture];
     const noiseBase = Math.round(factor * 12);
-    const noise = ctx.volume.findingsPerAccountRegion !== undefined ? Math.round(ctx.volume.findingsPerAccountRegion * factor * 0.5) : rng.int(0, noiseBase + 1);
+    const noise =
+      ctx.volume.findingsPerAccountRegion !== undefined
+        ? Math.round(ctx.volume.findingsPerAccountRegion * factor * 0.5)
+        : rng.int(0, noiseBase + 1);
     for (let i = 0; i < noise; i += 1) types.push(rng.pick(BACKGROUND_TYPES));
     if (home && account.posture === "neglected" && (flaws.includes("root-access-key") || flaws.includes("console-users-no-mfa"))) {
       types.push("AttackSequence:IAM/CompromisedCredentials");
@@ -170,8 +210,16 @@ export function generateRegion(ctx: RegionContext): RegionData {
         const createdMs = startMs - rng.int(2 * 3600_000, 60 * DAY);
         const updatedMs = Math.min(startMs - 60_000, createdMs + rng.int(0, 20 * DAY));
         const finding = buildGuardDutyFinding({
-          seed, accountId: account.id, region, detectorId: detector.id, inventory, type, ordinal,
-          createdMs, updatedMs, count: rng.int(1, 60),
+          seed,
+          accountId: account.id,
+          region,
+          detectorId: detector.id,
+          inventory,
+          type,
+          ordinal,
+          createdMs,
+          updatedMs,
+          count: rng.int(1, 60),
           archived: BACKGROUND_TYPES.includes(type) ? rng.chance(0.4) : rng.chance(0.1),
           rng,
         });
@@ -201,9 +249,14 @@ export function generateRegion(ctx: RegionContext): RegionData {
         const createdMs = startMs - rng.int(30 * DAY, 300 * DAY);
         const updatedMs = startMs - rng.int(10 * 60_000, 2 * DAY);
         const finding = buildControlFinding({
-          seed, accountId: account.id, region, control, resource,
+          seed,
+          accountId: account.id,
+          region,
+          control,
+          resource,
           status: failing.has(resource) ? "FAILED" : "PASSED",
-          createdMs, updatedMs,
+          createdMs,
+          updatedMs,
         });
         securityHubFindings.set(finding.Id, finding);
       }
@@ -216,7 +269,15 @@ export function generateRegion(ctx: RegionContext): RegionData {
       const cves = rng.shuffle(Array.from({ length: CVE_COUNT }, (_, i) => i)).slice(0, rng.int(2, 4));
       for (const cveIndex of cves) {
         const createdMs = startMs - rng.int(3 * DAY, 80 * DAY);
-        const finding = buildInspectorFinding({ seed, accountId: account.id, region, instance, cveIndex, createdMs, updatedMs: Math.min(startMs - 60_000, createdMs + rng.int(0, 3 * DAY)) });
+        const finding = buildInspectorFinding({
+          seed,
+          accountId: account.id,
+          region,
+          instance,
+          cveIndex,
+          createdMs,
+          updatedMs: Math.min(startMs - 60_000, createdMs + rng.int(0, 3 * DAY)),
+        });
         securityHubFindings.set(finding.Id, finding);
       }
     }
@@ -243,7 +304,18 @@ export function generateRegion(ctx: RegionContext): RegionData {
     });
   }
 
-  return { accountId: account.id, region, isHomeRegion: home, inventory, detector, hub, trail, guardDutyFindings, securityHubFindings, events };
+  return {
+    accountId: account.id,
+    region,
+    isHomeRegion: home,
+    inventory,
+    detector,
+    hub,
+    trail,
+    guardDutyFindings,
+    securityHubFindings,
+    events,
+  };
 }
 
 /** Points an EC2 finding at a specific instance (keeps ids consistent across sources). */

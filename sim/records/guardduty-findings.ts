@@ -21,59 +21,110 @@ interface TypeProfile {
 
 export const GUARDDUTY_TYPES: Record<string, TypeProfile> = {
   "Policy:IAMUser/RootCredentialUsage": {
-    severity: 2, resource: "access-key", action: "api-call", api: "ListBuckets", apiService: "s3.amazonaws.com", userType: "Root",
+    severity: 2,
+    resource: "access-key",
+    action: "api-call",
+    api: "ListBuckets",
+    apiService: "s3.amazonaws.com",
+    userType: "Root",
     title: () => "API ListBuckets was invoked using root credentials.",
   },
   "UnauthorizedAccess:IAMUser/ConsoleLoginSuccess.B": {
-    severity: 5, resource: "access-key", action: "api-call", api: "ConsoleLogin", apiService: "signin.amazonaws.com", userType: "IAMUser",
+    severity: 5,
+    resource: "access-key",
+    action: "api-call",
+    api: "ConsoleLogin",
+    apiService: "signin.amazonaws.com",
+    userType: "IAMUser",
     title: (u) => `Unusual console login by ${u} was seen.`,
   },
   "UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS": {
-    severity: 8, resource: "access-key", action: "api-call", api: "DescribeInstances", apiService: "ec2.amazonaws.com", userType: "AssumedRole",
+    severity: 8,
+    resource: "access-key",
+    action: "api-call",
+    api: "DescribeInstances",
+    apiService: "ec2.amazonaws.com",
+    userType: "AssumedRole",
     title: () => "Credentials for instance role used from an external IP address.",
   },
   "Stealth:IAMUser/CloudTrailLoggingDisabled": {
-    severity: 2, resource: "access-key", action: "api-call", api: "StopLogging", apiService: "cloudtrail.amazonaws.com", userType: "IAMUser",
+    severity: 2,
+    resource: "access-key",
+    action: "api-call",
+    api: "StopLogging",
+    apiService: "cloudtrail.amazonaws.com",
+    userType: "IAMUser",
     title: () => "AWS CloudTrail trail org-management-events was disabled.",
   },
   "Policy:S3/BucketBlockPublicAccessDisabled": {
-    severity: 2, resource: "bucket", action: "api-call", api: "DeleteBucketPublicAccessBlock", apiService: "s3.amazonaws.com", userType: "IAMUser",
+    severity: 2,
+    resource: "bucket",
+    action: "api-call",
+    api: "DeleteBucketPublicAccessBlock",
+    apiService: "s3.amazonaws.com",
+    userType: "IAMUser",
     title: (b) => `Amazon S3 Block Public Access was disabled for S3 bucket ${b}.`,
   },
   "Policy:S3/BucketAnonymousAccessGranted": {
-    severity: 8, resource: "bucket", action: "api-call", api: "PutBucketPolicy", apiService: "s3.amazonaws.com", userType: "IAMUser",
+    severity: 8,
+    resource: "bucket",
+    action: "api-call",
+    api: "PutBucketPolicy",
+    apiService: "s3.amazonaws.com",
+    userType: "IAMUser",
     title: (b) => `Amazon S3 bucket ${b} is publicly accessible by anonymous users.`,
   },
   "Recon:EC2/PortProbeUnprotectedPort": {
-    severity: 2, resource: "instance", action: "port-probe",
+    severity: 2,
+    resource: "instance",
+    action: "port-probe",
     title: (i) => `Unprotected port on EC2 instance ${i} is being probed.`,
   },
   "UnauthorizedAccess:EC2/SSHBruteForce": {
-    severity: 5, resource: "instance", action: "ssh-inbound",
+    severity: 5,
+    resource: "instance",
+    action: "ssh-inbound",
     title: (i) => `SSH brute force attacks against ${i}.`,
   },
   "CryptoCurrency:EC2/BitcoinTool.B!DNS": {
-    severity: 8, resource: "instance", action: "dns", domain: "pool.minexmr.example",
+    severity: 8,
+    resource: "instance",
+    action: "dns",
+    domain: "pool.minexmr.example",
     title: (i) => `EC2 instance ${i} is querying a domain name that is associated with Bitcoin-related activity.`,
   },
   "Backdoor:EC2/C&CActivity.B!DNS": {
-    severity: 8, resource: "instance", action: "dns", domain: "c2.badhost.example",
+    severity: 8,
+    resource: "instance",
+    action: "dns",
+    domain: "c2.badhost.example",
     title: (i) => `Command and Control server domain name queried by EC2 instance ${i}.`,
   },
   "Recon:EC2/Portscan": {
-    severity: 5, resource: "instance", action: "tor-outbound",
+    severity: 5,
+    resource: "instance",
+    action: "tor-outbound",
     title: (i) => `EC2 instance ${i} is performing outbound port scans against remote hosts.`,
   },
   "Behavior:EC2/NetworkPortUnusual": {
-    severity: 5, resource: "instance", action: "tor-outbound",
+    severity: 5,
+    resource: "instance",
+    action: "tor-outbound",
     title: (i) => `EC2 instance ${i} is communicating on an unusual server port 9001.`,
   },
   "Recon:IAMUser/MaliciousIPCaller": {
-    severity: 5, resource: "access-key", action: "api-call", api: "ListRoles", apiService: "iam.amazonaws.com", userType: "IAMUser",
+    severity: 5,
+    resource: "access-key",
+    action: "api-call",
+    api: "ListRoles",
+    apiService: "iam.amazonaws.com",
+    userType: "IAMUser",
     title: () => "Reconnaissance API ListRoles was invoked from a known malicious IP address.",
   },
   "AttackSequence:IAM/CompromisedCredentials": {
-    severity: 9, resource: "attack-sequence", action: "none",
+    severity: 9,
+    resource: "attack-sequence",
+    action: "none",
     title: () => "Potential credential compromise indicated by a sequence of actions.",
   },
 };
@@ -159,7 +210,12 @@ export function buildGuardDutyFinding(input: GuardDutyFindingInput): GuardDutyFi
     target = bucket;
     resource = {
       resourceType: "S3Bucket",
-      accessKeyDetails: { accessKeyId: `AKIA${stableHex(`${accountId}:deployer`, 16).toUpperCase()}`, principalId: `AIDA${stableHex(`${accountId}:deployer:p`, 16).toUpperCase()}`, userName: "deployer", userType: "IAMUser" },
+      accessKeyDetails: {
+        accessKeyId: `AKIA${stableHex(`${accountId}:deployer`, 16).toUpperCase()}`,
+        principalId: `AIDA${stableHex(`${accountId}:deployer:p`, 16).toUpperCase()}`,
+        userName: "deployer",
+        userType: "IAMUser",
+      },
       s3BucketDetails: [
         {
           arn: `arn:aws:s3:::${bucket}`,
@@ -168,7 +224,19 @@ export function buildGuardDutyFinding(input: GuardDutyFindingInput): GuardDutyFi
           // A timestamp member in the model, so epoch seconds on the wire (unlike the finding-level strings).
           createdAt: (input.createdMs - 86_400_000 * 200) / 1000,
           owner: { id: stableHex(`${accountId}:canonical`, 64) },
-          publicAccess: { effectivePermission: "PUBLIC", permissionConfiguration: { bucketLevelPermissions: { blockPublicAccess: { ignorePublicAcls: false, restrictPublicBuckets: false, blockPublicAcls: false, blockPublicPolicy: false } } } },
+          publicAccess: {
+            effectivePermission: "PUBLIC",
+            permissionConfiguration: {
+              bucketLevelPermissions: {
+                blockPublicAccess: {
+                  ignorePublicAcls: false,
+                  restrictPublicBuckets: false,
+                  blockPublicAcls: false,
+                  blockPublicPolicy: false,
+                },
+              },
+            },
+          },
         },
       ],
     };
@@ -226,7 +294,10 @@ export function buildGuardDutyFinding(input: GuardDutyFindingInput): GuardDutyFi
       };
       break;
     case "dns":
-      action = { actionType: "DNS_REQUEST", dnsRequestAction: { domain: profile.domain ?? "example.invalid", protocol: "UDP", blocked: false } };
+      action = {
+        actionType: "DNS_REQUEST",
+        dnsRequestAction: { domain: profile.domain ?? "example.invalid", protocol: "UDP", blocked: false },
+      };
       break;
     case "api-call":
       action = {

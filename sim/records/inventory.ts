@@ -10,7 +10,16 @@ export interface Inventory {
   buckets: string[];
   securityGroups: Array<{ id: string; name: string; vpcId: string }>;
   defaultSecurityGroups: Array<{ id: string; vpcId: string }>;
-  instances: Array<{ id: string; type: string; imageId: string; privateIp: string; publicIp: string; vpcId: string; subnetId: string; name: string }>;
+  instances: Array<{
+    id: string;
+    type: string;
+    imageId: string;
+    privateIp: string;
+    publicIp: string;
+    vpcId: string;
+    subnetId: string;
+    name: string;
+  }>;
   vpcs: string[];
   rdsInstances: string[];
   kmsKeys: string[];
@@ -47,7 +56,10 @@ export function buildInventory(seed: string, account: SimAccount, region: string
     };
   });
   return {
-    buckets: Array.from({ length: rng.int(2, 6) }, (_, i) => `${account.name}-${region}-${["assets", "logs", "exports", "backups", "uploads", "reports"][i] ?? `data${i}`}`),
+    buckets: Array.from(
+      { length: rng.int(2, 6) },
+      (_, i) => `${account.name}-${region}-${["assets", "logs", "exports", "backups", "uploads", "reports"][i] ?? `data${i}`}`,
+    ),
     securityGroups: Array.from({ length: rng.int(2, 5) }, (_, i) => ({
       id: `sg-${hex(`sg${i}`, 17)}`,
       name: `${rng.pick(APP_NAMES)}-sg-${i + 1}`,
@@ -56,7 +68,10 @@ export function buildInventory(seed: string, account: SimAccount, region: string
     defaultSecurityGroups: vpcs.map((vpcId, i) => ({ id: `sg-${hex(`default-sg${i}`, 17)}`, vpcId })),
     instances,
     vpcs,
-    rdsInstances: Array.from({ length: rng.int(atLeastOneIf(["rds-public", "rds-unencrypted"]), 3) }, (_, i) => `${account.name}-db-${i + 1}`),
+    rdsInstances: Array.from(
+      { length: rng.int(atLeastOneIf(["rds-public", "rds-unencrypted"]), 3) },
+      (_, i) => `${account.name}-db-${i + 1}`,
+    ),
     kmsKeys: Array.from({ length: rng.int(1, 3) }, (_, i) => {
       const h = hex(`kms${i}`, 32);
       return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;

@@ -50,13 +50,24 @@ export class RecordStore {
   /** Applies the newest clock window to every region generated so far. */
   evolveLoaded(): EvolutionSummary {
     const window = this.clock.windows[this.clock.windows.length - 1];
-    const total: EvolutionSummary = { newGuardDuty: 0, updatedGuardDuty: 0, archivedGuardDuty: 0, resolvedControls: 0, reevaluatedControls: 0, newEvents: 0 };
+    const total: EvolutionSummary = {
+      newGuardDuty: 0,
+      updatedGuardDuty: 0,
+      archivedGuardDuty: 0,
+      resolvedControls: 0,
+      reevaluatedControls: 0,
+      newEvents: 0,
+    };
     if (!window) return total;
     this.version += 1;
     for (const data of this.cache.values()) {
       const account = this.accounts.get(data.accountId);
       if (!account) continue;
-      const summary = evolveRegion(data, { seed: this.seed, account, region: data.region, startMs: this.clock.startMs, volume: this.volume }, window);
+      const summary = evolveRegion(
+        data,
+        { seed: this.seed, account, region: data.region, startMs: this.clock.startMs, volume: this.volume },
+        window,
+      );
       for (const key of Object.keys(total) as Array<keyof EvolutionSummary>) total[key] += summary[key];
     }
     return total;

@@ -98,7 +98,10 @@ export function reevaluateControlFinding(finding: AsffFinding, status: "PASSED" 
   const compliance = (finding.Compliance ?? {}) as Record<string, unknown>;
   finding.Compliance = { ...compliance, Status: status };
   finding.Severity = { Label: label, Normalized: NORMALIZED_BY_LABEL[label] ?? 0, Original: label };
-  finding.FindingProviderFields = { ...((finding.FindingProviderFields as Record<string, unknown>) ?? {}), Severity: { Label: label, Original: label } };
+  finding.FindingProviderFields = {
+    ...((finding.FindingProviderFields as Record<string, unknown>) ?? {}),
+    Severity: { Label: label, Original: label },
+  };
   finding.Workflow = { Status: status === "FAILED" ? "NEW" : "RESOLVED" };
   finding.WorkflowState = status === "FAILED" ? "NEW" : "RESOLVED";
   finding.UpdatedAt = iso(updatedMs);
@@ -157,7 +160,15 @@ export function buildGuardDutyCopy(finding: GuardDutyFinding): AsffFinding {
         Id: `arn:aws:ec2:${region}:${accountId}:instance/${details.instanceId}`,
         Partition: "aws",
         Region: region,
-        Details: { AwsEc2Instance: { Type: details.instanceType, ImageId: details.imageId, IpV4Addresses: [nic.publicIp, nic.privateIpAddress].filter(Boolean), VpcId: nic.vpcId, SubnetId: nic.subnetId } },
+        Details: {
+          AwsEc2Instance: {
+            Type: details.instanceType,
+            ImageId: details.imageId,
+            IpV4Addresses: [nic.publicIp, nic.privateIpAddress].filter(Boolean),
+            VpcId: nic.vpcId,
+            SubnetId: nic.subnetId,
+          },
+        },
       },
     ];
   } else if (resource.resourceType === "S3Bucket") {
@@ -268,13 +279,31 @@ export function buildInspectorFinding(input: InspectorFindingInput): AsffFinding
         Id: `arn:aws:ec2:${region}:${accountId}:instance/${instance.id}`,
         Partition: "aws",
         Region: region,
-        Details: { AwsEc2Instance: { Type: instance.type, ImageId: instance.imageId, IpV4Addresses: [instance.privateIp], VpcId: instance.vpcId, SubnetId: instance.subnetId } },
+        Details: {
+          AwsEc2Instance: {
+            Type: instance.type,
+            ImageId: instance.imageId,
+            IpV4Addresses: [instance.privateIp],
+            VpcId: instance.vpcId,
+            SubnetId: instance.subnetId,
+          },
+        },
       },
     ],
     Vulnerabilities: [
       {
         Id: cve.id,
-        VulnerablePackages: [{ Name: cve.pkg, Version: cve.version, Epoch: "0", Architecture: "X86_64", PackageManager: "OS", FixedInVersion: cve.fixed, Remediation: `yum update ${cve.pkg}` }],
+        VulnerablePackages: [
+          {
+            Name: cve.pkg,
+            Version: cve.version,
+            Epoch: "0",
+            Architecture: "X86_64",
+            PackageManager: "OS",
+            FixedInVersion: cve.fixed,
+            Remediation: `yum update ${cve.pkg}`,
+          },
+        ],
         Cvss: [{ Version: "3.1", BaseScore: cve.score, Source: "NVD" }],
         Vendor: { Name: "NVD", Url: `https://nvd.nist.gov/vuln/detail/${cve.id}` },
         ReferenceUrls: [`https://nvd.nist.gov/vuln/detail/${cve.id}`],

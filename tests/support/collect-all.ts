@@ -25,12 +25,14 @@ export async function collectAll(
   override: (account: Simulator["org"]["accounts"][number]) => Partial<{ roleArn: string; externalId: string }> = () => ({}),
 ): Promise<RunSummary[]> {
   return Promise.all(
-    sim.org.accounts.map((account) => ({ ...account, ...override(account) })).map((account) =>
-      collectAccount(
-        runtime.collectDeps(),
-        { accountId: account.id, roleArn: account.roleArn, externalId: account.externalId, regions: account.regions },
-        "test",
+    sim.org.accounts
+      .map((account) => ({ ...account, ...override(account) }))
+      .map((account) =>
+        collectAccount(
+          runtime.collectDeps(),
+          { accountId: account.id, roleArn: account.roleArn, externalId: account.externalId, regions: account.regions },
+          "test",
+        ),
       ),
-    ),
   );
 }

@@ -42,7 +42,14 @@ export function parsePrismaSchema(source: string): PrismaTable[] {
       }
       const fieldMatch = /^(\w+)\s+(\w+)(\[\])?(\?)?\s*(.*)$/.exec(line);
       if (!fieldMatch) continue;
-      const [, field, type, list, optional, attributes] = fieldMatch as unknown as [string, string, string, string | undefined, string | undefined, string];
+      const [, field, type, list, optional, attributes] = fieldMatch as unknown as [
+        string,
+        string,
+        string,
+        string | undefined,
+        string | undefined,
+        string,
+      ];
       if (!SCALARS.has(type)) continue; // relation field
       const column = /@map\("([^"]+)"\)/.exec(attributes)?.[1] ?? field;
       fieldToColumn.set(field, column);

@@ -38,20 +38,20 @@ export function SignInForm({ ssoName }: { ssoName: string | null }) {
           </button>
         </p>
       ) : null}
-    <form onSubmit={onSubmit} aria-label="Sign in">
-      <label htmlFor="email">Email</label>
-      <input id="email" name="email" type="email" autoComplete="username" required />
-      <label htmlFor="password">Password</label>
-      <input id="password" name="password" type="password" autoComplete="current-password" required />
-      <button type="submit" disabled={isPending}>
-        {isPending ? "Signing in..." : "Sign in"}
-      </button>
-      {error ? (
-        <p className="alert" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </form>
+      <form onSubmit={onSubmit} aria-label="Sign in">
+        <label htmlFor="email">Email</label>
+        <input id="email" name="email" type="email" autoComplete="username" required />
+        <label htmlFor="password">Password</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required />
+        <button type="submit" disabled={isPending}>
+          {isPending ? "Signing in..." : "Sign in"}
+        </button>
+        {error ? (
+          <p className="alert" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </form>
     </>
   );
 }

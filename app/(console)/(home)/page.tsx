@@ -21,7 +21,9 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Overview" };
 
 const ZOverviewParams = z.object({
-  heat: z.preprocess((value) => (Array.isArray(value) ? value[0] : value), z.enum(["name", "score", ...DOMAINS] as const).default("score")).catch("score"),
+  heat: z
+    .preprocess((value) => (Array.isArray(value) ? value[0] : value), z.enum(["name", "score", ...DOMAINS] as const).default("score"))
+    .catch("score"),
   dir: z.preprocess((value) => (Array.isArray(value) ? value[0] : value), z.enum(["asc", "desc"]).default("asc")).catch("asc"),
 });
 
@@ -35,8 +37,16 @@ function weekDelta(account: AccountOverviewRow): number | null {
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
   const params = ZOverviewParams.parse(await searchParams);
-  const [accounts, trend, failing, threats] = await Promise.all([findAccountOverview(user), findOrgScoreTrend(user), findTopFailingItems(user), findNewThreatsByDay(user)]);
-  const worst = accounts.filter((account) => account.score !== null).sort((a, b) => a.score! - b.score! || a.name.localeCompare(b.name)).slice(0, WORST_LIMIT);
+  const [accounts, trend, failing, threats] = await Promise.all([
+    findAccountOverview(user),
+    findOrgScoreTrend(user),
+    findTopFailingItems(user),
+    findNewThreatsByDay(user),
+  ]);
+  const worst = accounts
+    .filter((account) => account.score !== null)
+    .sort((a, b) => a.score! - b.score! || a.name.localeCompare(b.name))
+    .slice(0, WORST_LIMIT);
   const movers = accounts
     .filter((account) => weekDelta(account) !== null && weekDelta(account) !== 0)
     .sort((a, b) => Math.abs(weekDelta(b)!) - Math.abs(weekDelta(a)!) || a.name.localeCompare(b.name))
@@ -81,8 +91,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <section className="panel" id="heatmap" aria-labelledby="h-heatmap">
         <h2 id="h-heatmap">Accounts by domain</h2>
         <p className="small muted">
-          Score and coverage of each domain in each account&apos;s latest snapshot. Select a cell to open that domain in the account; select a heading
-          to sort.
+          Score and coverage of each domain in each account&apos;s latest snapshot. Select a cell to open that domain in the account; select
+          a heading to sort.
         </p>
         <DomainHeatmap accounts={accounts} sort={{ key: params.heat, dir: params.dir }} />
       </section>
@@ -97,9 +107,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
               <thead>
                 <tr>
                   <th scope="col">Account</th>
-                  <th scope="col" className="num">Score</th>
-                  <th scope="col" className="num">Coverage</th>
-                  <th scope="col" className="num">vs last week</th>
+                  <th scope="col" className="num">
+                    Score
+                  </th>
+                  <th scope="col" className="num">
+                    Coverage
+                  </th>
+                  <th scope="col" className="num">
+                    vs last week
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -133,9 +149,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
               <thead>
                 <tr>
                   <th scope="col">Account</th>
-                  <th scope="col" className="num">Last week</th>
-                  <th scope="col" className="num">Now</th>
-                  <th scope="col" className="num">Change</th>
+                  <th scope="col" className="num">
+                    Last week
+                  </th>
+                  <th scope="col" className="num">
+                    Now
+                  </th>
+                  <th scope="col" className="num">
+                    Change
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -171,9 +193,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                 <th scope="col">Item</th>
                 <th scope="col">Domain</th>
                 <th scope="col">Severity</th>
-                <th scope="col" className="num">Failing</th>
-                <th scope="col" className="num">Partial</th>
-                <th scope="col" className="num">Accounts with data</th>
+                <th scope="col" className="num">
+                  Failing
+                </th>
+                <th scope="col" className="num">
+                  Partial
+                </th>
+                <th scope="col" className="num">
+                  Accounts with data
+                </th>
               </tr>
             </thead>
             <tbody>

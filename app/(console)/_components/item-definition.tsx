@@ -7,7 +7,9 @@ export function describeApplicability(item: ChecklistItem): string {
 export function describeEvidenceRule(rule: EvidenceRule): string {
   switch (rule.kind) {
     case "controls":
-      return rule.countBy === "control_and_resource" ? "Security Hub control results, per check and resource" : "Security Hub control results, per resource";
+      return rule.countBy === "control_and_resource"
+        ? "Security Hub control results, per check and resource"
+        : "Security Hub control results, per resource";
     case "guardduty_enabled":
       return "GuardDuty detector enabled in every region";
     case "guardduty_feature":

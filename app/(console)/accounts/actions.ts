@@ -65,7 +65,11 @@ const ZOnboardFields = ZAccountInput.extend({
 /** The role must live in the account it collects: a role elsewhere would file data under the wrong id. */
 function requireRoleInAccount(input: { id: string; roleArn: string }, ctx: z.RefinementCtx) {
   if (!isRoleInAccount(input.id, input.roleArn)) {
-    ctx.addIssue({ code: "custom", path: ["roleArn"], message: `the role must be in account ${input.id} (arn:aws:iam::${input.id}:role/...)` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["roleArn"],
+      message: `the role must be in account ${input.id} (arn:aws:iam::${input.id}:role/...)`,
+    });
   }
 }
 
@@ -75,12 +79,21 @@ const ZConnectionForm = ZOnboardFields.pick({ id: true, roleArn: true, externalI
 
 /** The edit form: the id is fixed, and a blank ExternalId keeps the stored one. */
 const ZEditFields = ZOnboardFields.extend({
-  externalId: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? null : value), ZOnboardFields.shape.externalId.nullable()),
+  externalId: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? null : value),
+    ZOnboardFields.shape.externalId.nullable(),
+  ),
 });
 const ZEditForm = ZEditFields.superRefine(requireRoleInAccount);
 const ZEditConnectionForm = ZEditFields.pick({ id: true, roleArn: true, externalId: true, regions: true });
 
-const FIELD_LABELS: Record<ChangedField, string> = { name: "name", roleArn: "role ARN", externalId: "ExternalId", regions: "regions", owner: "owner" };
+const FIELD_LABELS: Record<ChangedField, string> = {
+  name: "name",
+  roleArn: "role ARN",
+  externalId: "ExternalId",
+  regions: "regions",
+  owner: "owner",
+};
 
 function formValues(formData: FormData) {
   return {
@@ -125,20 +138,32 @@ export async function createAccountAction(formData: FormData): Promise<ActionRes
     const created = await createAccount(user, { ...parsed.data, tags: {} });
     revalidatePath("/accounts");
     revalidatePath("/");
-    return { isOk: true, message: `Account ${created.id} ${created.isPromoted ? "now has a role" : "added"}: use "Collect now" or wait for the next sweep.` };
+    return {
+      isOk: true,
+      message: `Account ${created.id} ${created.isPromoted ? "now has a role" : "added"}: use "Collect now" or wait for the next sweep.`,
+    };
   } catch (error) {
     return failure(error);
   }
 }
 
-async function runConnectionTest(user: SessionUser, target: { accountId: string; roleArn: string; externalId: string | null; regions: string[] }, isRegistered: boolean): Promise<TestConnectionResult> {
+async function runConnectionTest(
+  user: SessionUser,
+  target: { accountId: string; roleArn: string; externalId: string | null; regions: string[] },
+  isRegistered: boolean,
+): Promise<TestConnectionResult> {
   const report = await testConnection(consoleAwsContext(), target);
   const failed = report.steps.find((step) => step.status === "failed");
   await createAuditEntry({
     actorEmail: user.email,
     action: "account.test-connection",
     target: target.accountId,
-    detail: { roleArn: target.roleArn, isRegistered, isOk: report.isOk, ...(failed ? { failedStep: failed.name, errorCode: failed.code } : {}) },
+    detail: {
+      roleArn: target.roleArn,
+      isRegistered,
+      isOk: report.isOk,
+      ...(failed ? { failedStep: failed.name, errorCode: failed.code } : {}),
+    },
   });
   return {
     isOk: report.isOk,
@@ -168,9 +193,14 @@ export async function testAccountConnectionAction(accountId: string): Promise<Te
 export async function testConnectionFormAction(formData: FormData): Promise<TestConnectionResult> {
   const isEdit = formData.get("mode") === "edit";
   const parsed = (isEdit ? ZEditConnectionForm : ZConnectionForm).safeParse(formValues(formData));
-  if (!parsed.success) return { isOk: false, message: "Fix the highlighted fields before testing.", fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success)
+    return { isOk: false, message: "Fix the highlighted fields before testing.", fieldErrors: fieldErrorsOf(parsed.error) };
   if (!isRoleInAccount(parsed.data.id, parsed.data.roleArn)) {
-    return { isOk: false, message: "Fix the highlighted fields before testing.", fieldErrors: { roleArn: [`the role must be in account ${parsed.data.id}`] } };
+    return {
+      isOk: false,
+      message: "Fix the highlighted fields before testing.",
+      fieldErrors: { roleArn: [`the role must be in account ${parsed.data.id}`] },
+    };
   }
   const user = await requireApiUser();
   if (!canManageAccounts(user)) return { isOk: false, message: "only admins can test a new account" };
@@ -182,7 +212,11 @@ export async function testConnectionFormAction(formData: FormData): Promise<Test
       return failure(error);
     }
   }
-  return runConnectionTest(user, { accountId: parsed.data.id, roleArn: parsed.data.roleArn, externalId, regions: parsed.data.regions }, isEdit);
+  return runConnectionTest(
+    user,
+    { accountId: parsed.data.id, roleArn: parsed.data.roleArn, externalId, regions: parsed.data.regions },
+    isEdit,
+  );
 }
 
 /** Saves the edit form of a registered account (admins). */
@@ -250,7 +284,12 @@ export async function discoverAccountsAction(managementAccountId: string): Promi
       discovery = await discoverAccounts(consoleAwsContext(), source);
     } catch (error) {
       const message = describeError(error);
-      await createAuditEntry({ actorEmail: user.email, action: "account.discover", target: source.accountId, detail: { isOk: false, error: message.slice(0, 500) } });
+      await createAuditEntry({
+        actorEmail: user.email,
+        action: "account.discover",
+        target: source.accountId,
+        detail: { isOk: false, error: message.slice(0, 500) },
+      });
       const code = (error as { name?: string }).name;
       const hint =
         code === "AccessDeniedException" || code === "AWSOrganizationsNotInUseException"
@@ -260,9 +299,14 @@ export async function discoverAccountsAction(managementAccountId: string): Promi
     }
     const organisation = discovery.accounts;
     // OU paths and tags of the accounts Parapet knows: what scopes by OU and tag select on.
-    const placed = organisation.flatMap((account) => (account.ouPath ? [{ id: account.id, ouPath: account.ouPath, tags: account.tags }] : []));
+    const placed = organisation.flatMap((account) =>
+      account.ouPath ? [{ id: account.id, ouPath: account.ouPath, tags: account.tags }] : [],
+    );
     const placedCount = await updateAccountPlacements(placed, user.email);
-    const registered = await findRegisteredAccountIds(user, organisation.map((account) => account.id));
+    const registered = await findRegisteredAccountIds(
+      user,
+      organisation.map((account) => account.id),
+    );
     const roleName = source.roleArn.slice(source.roleArn.indexOf(":role/") + ":role/".length);
     const partition = source.roleArn.split(":")[1] ?? "aws";
     const proposals = organisation
@@ -279,7 +323,13 @@ export async function discoverAccountsAction(managementAccountId: string): Promi
       actorEmail: user.email,
       action: "account.discover",
       target: source.accountId,
-      detail: { isOk: true, found: organisation.length, proposed: proposals.length, placementsUpdated: placedCount, placementError: discovery.placementError },
+      detail: {
+        isOk: true,
+        found: organisation.length,
+        proposed: proposals.length,
+        placementsUpdated: placedCount,
+        placementError: discovery.placementError,
+      },
     });
     if (placedCount > 0) revalidatePath("/accounts", "layout");
     return {

@@ -16,7 +16,8 @@ export const metadata: Metadata = { title: "Checklist" };
 
 const score = (value: number | null) => (value === null ? "n/a" : value.toFixed(1));
 const percent = (value: number | null) => (value === null ? "n/a" : `${value.toFixed(0)}%`);
-const scoreClass = (value: number | null) => (value === null ? "score" : value >= 80 ? "score good" : value >= 60 ? "score fair" : "score poor");
+const scoreClass = (value: number | null) =>
+  value === null ? "score" : value >= 80 ? "score good" : value >= 60 ? "score fair" : "score poor";
 
 export default async function ChecklistPage() {
   const user = await requirePageUser();
@@ -27,8 +28,8 @@ export default async function ChecklistPage() {
     <>
       <h1>Checklist</h1>
       <p className="muted small" style={{ marginTop: -8 }}>
-        The customer side of the AWS Shared Responsibility Model, version {CHECKLIST_VERSION}: {CHECKLIST_ITEMS.length} items in {DOMAINS.length} domains. Pass rates
-        and scores cover the {org.accountCount} account{org.accountCount === 1 ? "" : "s"} you can see.
+        The customer side of the AWS Shared Responsibility Model, version {CHECKLIST_VERSION}: {CHECKLIST_ITEMS.length} items in{" "}
+        {DOMAINS.length} domains. Pass rates and scores cover the {org.accountCount} account{org.accountCount === 1 ? "" : "s"} you can see.
       </p>
 
       <div className="tiles" data-testid="org-tiles">
@@ -99,7 +100,8 @@ export default async function ChecklistPage() {
                     <td>
                       <a href={`#item-${entry.itemId}`}>{entry.itemId}</a> {titles.get(entry.itemId)}
                       <div className="small muted">
-                        <span className={`sev-${entry.severity}`}>{entry.severity}</span> · fails in {entry.accountCount} account{entry.accountCount === 1 ? "" : "s"}
+                        <span className={`sev-${entry.severity}`}>{entry.severity}</span> · fails in {entry.accountCount} account
+                        {entry.accountCount === 1 ? "" : "s"}
                       </div>
                     </td>
                     <td className="small">

@@ -34,7 +34,11 @@ export default async function CollectionPage({ searchParams }: { searchParams: P
   const scopeFilter = params.account ? { accountId: params.account } : {};
   const [latest, runs, cursors, accounts] = await Promise.all([
     findLatestRuns(user, scopeFilter),
-    findRuns(user, { ...scopeFilter, ...(params.status ? { status: params.status } : {}), ...(params.after ? { after: params.after } : {}) }),
+    findRuns(user, {
+      ...scopeFilter,
+      ...(params.status ? { status: params.status } : {}),
+      ...(params.after ? { after: params.after } : {}),
+    }),
     findSourceCursors(user, { ...scopeFilter, state: params.cursor }),
     findAccounts(user),
   ]);
@@ -54,7 +58,9 @@ export default async function CollectionPage({ searchParams }: { searchParams: P
         </div>
         <div className="tile">
           <div className="label">Latest run failing</div>
-          <div className={failing > 0 ? "value sev-high" : "value"} data-testid="failing-accounts">{failing}</div>
+          <div className={failing > 0 ? "value sev-high" : "value"} data-testid="failing-accounts">
+            {failing}
+          </div>
           <div className="sub">failed or partial</div>
         </div>
         <div className="tile">
@@ -149,7 +155,9 @@ export default async function CollectionPage({ searchParams }: { searchParams: P
             </>
           ) : null}
         </p>
-        {cursors.isTruncated ? <p className="muted">Showing the first {cursors.rows.length}: filter by account or state to see the rest.</p> : null}
+        {cursors.isTruncated ? (
+          <p className="muted">Showing the first {cursors.rows.length}: filter by account or state to see the rest.</p>
+        ) : null}
         <CursorsTable rows={cursors.rows} />
       </section>
     </div>

@@ -47,12 +47,19 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
     <div className="cp">
       <h1>Findings</h1>
       <section className="panel">
-        <FindingsFilters filters={filters} accounts={accounts.map((account) => ({ id: account.id, name: account.name }))} regions={regions} />
+        <FindingsFilters
+          filters={filters}
+          accounts={accounts.map((account) => ({ id: account.id, name: account.name }))}
+          regions={regions}
+        />
       </section>
       <section className="panel">
         <div className="toolbar">
           <div>
-            <strong data-testid="findings-count">{total.count.toLocaleString("en-US")}{total.isCapped ? "+" : ""}</strong>{" "}
+            <strong data-testid="findings-count">
+              {total.count.toLocaleString("en-US")}
+              {total.isCapped ? "+" : ""}
+            </strong>{" "}
             <span className="muted">
               matching finding{total.count === 1 ? "" : "s"}
               {page.rows.length > 0 ? `, ${FINDINGS_PAGE_SIZE} per page` : ""}
@@ -65,14 +72,24 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
               </Link>
             ) : null}
             {page.previousCursor ? (
-              <Link href={`/findings?${findingsQuery(filters, { before: page.previousCursor })}`} className="button" rel="prev" data-testid="findings-previous">
+              <Link
+                href={`/findings?${findingsQuery(filters, { before: page.previousCursor })}`}
+                className="button"
+                rel="prev"
+                data-testid="findings-previous"
+              >
                 Previous
               </Link>
             ) : (
               <span className="disabled">Previous</span>
             )}
             {page.nextCursor ? (
-              <Link href={`/findings?${findingsQuery(filters, { after: page.nextCursor })}`} className="button" rel="next" data-testid="findings-next">
+              <Link
+                href={`/findings?${findingsQuery(filters, { after: page.nextCursor })}`}
+                className="button"
+                rel="next"
+                data-testid="findings-next"
+              >
                 Next
               </Link>
             ) : (

@@ -48,10 +48,18 @@ export default async function RiskAcceptancesPage({
       </p>
       <nav aria-label="Acceptance state" className="toolbar">
         <div className="pager">
-          <Link href={href({ state: "active", page: 0 })} className="button secondary" aria-current={params.state === "active" ? "page" : undefined}>
+          <Link
+            href={href({ state: "active", page: 0 })}
+            className="button secondary"
+            aria-current={params.state === "active" ? "page" : undefined}
+          >
             In force, expiring soonest first
           </Link>
-          <Link href={href({ state: "ended", page: 0 })} className="button secondary" aria-current={params.state === "ended" ? "page" : undefined}>
+          <Link
+            href={href({ state: "ended", page: 0 })}
+            className="button secondary"
+            aria-current={params.state === "ended" ? "page" : undefined}
+          >
             Expired or revoked
           </Link>
         </div>

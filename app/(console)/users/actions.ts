@@ -39,14 +39,12 @@ function failure(error: unknown): UserActionResult {
 
 export async function createUserAction(formData: FormData): Promise<UserActionResult> {
   const user = await requireApiUser();
-  const input = z
-    .object({ email: z.string(), name: z.string().optional(), role: ZRole, scope: ZUserScope })
-    .safeParse({
-      email: formData.get("email") ?? "",
-      name: formData.get("name") ?? undefined,
-      role: formData.get("role"),
-      scope: scopeOf(formData),
-    });
+  const input = z.object({ email: z.string(), name: z.string().optional(), role: ZRole, scope: ZUserScope }).safeParse({
+    email: formData.get("email") ?? "",
+    name: formData.get("name") ?? undefined,
+    role: formData.get("role"),
+    scope: scopeOf(formData),
+  });
   if (!input.success)
     return {
       isOk: false,

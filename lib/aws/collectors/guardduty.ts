@@ -34,11 +34,7 @@ export async function describeGuardDuty(client: GuardDutyClient, region: string)
  * Findings of one detector updated at or after `since`, oldest update first, one page per
  * ListFindings page. Archived findings are included so that closing a finding is seen.
  */
-export async function* fetchGuardDutyFindings(
-  client: GuardDutyClient,
-  detectorId: string,
-  since: Date,
-): AsyncGenerator<FindingsPage> {
+export async function* fetchGuardDutyFindings(client: GuardDutyClient, detectorId: string, since: Date): AsyncGenerator<FindingsPage> {
   const pages = paginateListFindings(
     { client, pageSize: PAGE_SIZE },
     {

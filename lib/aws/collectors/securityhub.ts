@@ -55,7 +55,10 @@ export async function describeSecurityHub(client: SecurityHubClient, region: str
     }
     const controls: HubState["controls"] = [];
     for (const subscription of subscriptions) {
-      const pages = paginateDescribeStandardsControls({ client, pageSize: PAGE_SIZE }, { StandardsSubscriptionArn: subscription.subscriptionArn, MaxResults: PAGE_SIZE });
+      const pages = paginateDescribeStandardsControls(
+        { client, pageSize: PAGE_SIZE },
+        { StandardsSubscriptionArn: subscription.subscriptionArn, MaxResults: PAGE_SIZE },
+      );
       for await (const page of pages) {
         for (const control of page.Controls ?? []) {
           if (!control.StandardsControlArn || !control.ControlId) continue;
@@ -91,11 +94,7 @@ export function isNotSubscribed(error: unknown): boolean {
  * Findings updated at or after `since`, oldest update first. Every RecordState and workflow
  * status is fetched: an ARCHIVED or RESOLVED record is how a closed finding is learned.
  */
-export async function* fetchSecurityHubFindings(
-  client: SecurityHubClient,
-  since: Date,
-  now: Date,
-): AsyncGenerator<FindingsPage> {
+export async function* fetchSecurityHubFindings(client: SecurityHubClient, since: Date, now: Date): AsyncGenerator<FindingsPage> {
   const pages = paginateGetFindings(
     { client, pageSize: PAGE_SIZE },
     {

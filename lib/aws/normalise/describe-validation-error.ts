@@ -8,7 +8,10 @@ import type { z } from "zod";
 export function describeValidationError(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return "invalid record";
-  const field = issue.path.map((step) => (typeof step === "number" ? `[${step}]` : String(step))).join(".").replace(/\.\[/g, "[");
+  const field = issue.path
+    .map((step) => (typeof step === "number" ? `[${step}]` : String(step)))
+    .join(".")
+    .replace(/\.\[/g, "[");
   const isMissing = issue.message === "missing" || /received undefined$/.test(issue.message);
   if (isMissing) return field ? `missing ${field}` : "missing record";
   return field ? `${field}: ${issue.message}` : issue.message;

@@ -31,7 +31,13 @@ function findingsIn(file: string): Asff[] {
     return [];
   }
   const record = parsed as { Findings?: unknown; detail?: { findings?: unknown } };
-  const list = Array.isArray(parsed) ? parsed : Array.isArray(record.Findings) ? record.Findings : Array.isArray(record.detail?.findings) ? record.detail.findings : [parsed];
+  const list = Array.isArray(parsed)
+    ? parsed
+    : Array.isArray(record.Findings)
+      ? record.Findings
+      : Array.isArray(record.detail?.findings)
+        ? record.detail.findings
+        : [parsed];
   return list.filter((item): item is Asff => typeof item === "object" && item !== null);
 }
 

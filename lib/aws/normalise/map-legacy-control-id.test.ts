@@ -33,7 +33,12 @@ describe("mapLegacyControlId", () => {
   });
 
   test("FSBP and Control Tower ids are already consolidated", () => {
-    expect(mapLegacyControlId({ controlId: "S3.1", standardsArn: "arn:aws:securityhub:::standards/aws-foundational-security-best-practices/v/1.0.0" })).toBe("S3.1");
+    expect(
+      mapLegacyControlId({
+        controlId: "S3.1",
+        standardsArn: "arn:aws:securityhub:::standards/aws-foundational-security-best-practices/v/1.0.0",
+      }),
+    ).toBe("S3.1");
     expect(mapLegacyControlId({ generatorId: "aws-foundational-security-best-practices/v/1.0.0/RDS.7" })).toBe("RDS.7");
     expect(mapLegacyControlId({ controlId: "CT.CloudTrail.2" })).toBe("CloudTrail.2");
     expect(mapLegacyControlId({ generatorId: "security-control/IAM.4" })).toBe("IAM.4");

@@ -168,12 +168,20 @@ describe("normaliseAsffFinding", () => {
   });
 
   test("uses FindingProviderFields.Severity when Severity is absent", () => {
-    const result = normaliseAsffFinding({ ...consolidatedControl, Severity: undefined, FindingProviderFields: { Severity: { Label: "MEDIUM" } } });
+    const result = normaliseAsffFinding({
+      ...consolidatedControl,
+      Severity: undefined,
+      FindingProviderFields: { Severity: { Label: "MEDIUM" } },
+    });
     expect(result.ok && result.value.severityLabel).toBe("MEDIUM");
   });
 
   test("takes the region from the ProductArn when Region is absent", () => {
-    const result = normaliseAsffFinding({ ...consolidatedControl, Region: undefined, ProductArn: "arn:aws:securityhub:ap-southeast-2::product/aws/securityhub" });
+    const result = normaliseAsffFinding({
+      ...consolidatedControl,
+      Region: undefined,
+      ProductArn: "arn:aws:securityhub:ap-southeast-2::product/aws/securityhub",
+    });
     expect(result.ok && result.value.region).toBe("ap-southeast-2");
   });
 

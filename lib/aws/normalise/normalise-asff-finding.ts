@@ -122,9 +122,7 @@ function readLinkedGuardDutyId(finding: AsffFinding): string | null {
  * Region falls back to the one named in ProductArn/Id for findings written before ASFF had
  * a Region member. Type is Types[0], else GeneratorId.
  */
-export function normaliseAsffFinding(
-  record: unknown,
-): NormaliseResult<NormalisedFinding> {
+export function normaliseAsffFinding(record: unknown): NormaliseResult<NormalisedFinding> {
   if (typeof record !== "object" || record === null || Array.isArray(record)) {
     return { ok: false, reason: "not an ASFF finding: expected an object" };
   }

@@ -60,7 +60,12 @@ describe("normaliseCloudTrailEvent", () => {
 
   test("falls back to the caller's account and user name", () => {
     const result = normaliseCloudTrailEvent(createUser);
-    expect(result.ok && result.value).toMatchObject({ accountId: "444455556666", userArn: "alice", errorCode: "AccessDenied", readOnly: null });
+    expect(result.ok && result.value).toMatchObject({
+      accountId: "444455556666",
+      userArn: "alice",
+      errorCode: "AccessDenied",
+      readOnly: null,
+    });
   });
 
   test("parses a LookupEvents Event and keeps the parsed record as raw", () => {

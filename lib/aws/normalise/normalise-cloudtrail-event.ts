@@ -15,9 +15,7 @@ const ZCloudTrailRecord = z.object({
   eventTime: ZAwsTimestamp,
   awsRegion: z.string().min(1),
   recipientAccountId: ZOptionalText,
-  userIdentity: z
-    .object({ type: ZOptionalText, arn: ZOptionalText, userName: ZOptionalText, accountId: ZOptionalText })
-    .nullish(),
+  userIdentity: z.object({ type: ZOptionalText, arn: ZOptionalText, userName: ZOptionalText, accountId: ZOptionalText }).nullish(),
   sourceIPAddress: ZOptionalText,
   errorCode: ZOptionalText,
   // A boolean in log files; LookupEvents' own ReadOnly is the string "true"/"false".
@@ -71,9 +69,7 @@ function unwrapLookupEvent(
  * (recipientAccountId); older records and some copies lack it, then the caller's account is
  * the best remaining evidence. mfaUsed is only meaningful for ConsoleLogin, null otherwise.
  */
-export function normaliseCloudTrailEvent(
-  record: unknown,
-): NormaliseResult<NormalisedEvent> {
+export function normaliseCloudTrailEvent(record: unknown): NormaliseResult<NormalisedEvent> {
   if (!isObject(record)) return { ok: false, reason: "not a CloudTrail record: expected an object" };
   let source = record;
   let validated = record;

@@ -9,7 +9,14 @@ import { readArnParts } from "./read-arn-parts";
 import { labelGuardDutySeverity, scaleGuardDutySeverity } from "./severity";
 import type { NormalisedFinding, NormaliseResult } from "./types";
 
-const ZNumberLike = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+const ZNumberLike = z.union([
+  z.number(),
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
+]);
 const ZBooleanLike = z.union([z.boolean(), z.enum(["true", "false"]).transform((text) => text === "true")]);
 
 /**
@@ -103,9 +110,7 @@ function readView(record: unknown) {
  * (see `labelGuardDutySeverity` for the 3.95-style edge cases). `raw` is the record exactly
  * as given, keys untouched, so what AWS sent can always be shown.
  */
-export function normaliseGuardDutyFinding(
-  record: unknown,
-): NormaliseResult<NormalisedFinding> {
+export function normaliseGuardDutyFinding(record: unknown): NormaliseResult<NormalisedFinding> {
   if (typeof record !== "object" || record === null || Array.isArray(record)) {
     return { ok: false, reason: "not a GuardDuty finding: expected an object" };
   }

@@ -66,7 +66,12 @@ async function runSamples() {
       expectEqual(where, "severity", result.value.severity, Math.round(rawSeverity * 100) / 10);
       expectEqual(where, "accountId", result.value.accountId, first(raw.AccountId, raw.accountId));
       expectEqual(where, "region", result.value.region, first(raw.Region, raw.region));
-      expectEqual(where, "resourceType", result.value.resourceType, first(object(raw.Resource).ResourceType, object(raw.resource).resourceType));
+      expectEqual(
+        where,
+        "resourceType",
+        result.value.resourceType,
+        first(object(raw.Resource).ResourceType, object(raw.resource).resourceType),
+      );
       expectEqual(where, "sourceId", result.value.sourceId, first(raw.Id, raw.id));
       if (result.value.raw !== item.record) mismatches.push(`${where} raw is not the record as given`);
     } else if (item.kind === "securityhub") {

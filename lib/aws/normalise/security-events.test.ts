@@ -40,7 +40,12 @@ describe("isRootActivity", () => {
   });
 
   test("ignores AWS services acting as root and service events", () => {
-    expect(isRootActivity({ userType: "Root", raw: { ...rootRaw, userIdentity: { ...rootRaw.userIdentity, invokedBy: "support.amazonaws.com" } } })).toBe(false);
+    expect(
+      isRootActivity({
+        userType: "Root",
+        raw: { ...rootRaw, userIdentity: { ...rootRaw.userIdentity, invokedBy: "support.amazonaws.com" } },
+      }),
+    ).toBe(false);
     expect(isRootActivity({ userType: "Root", raw: { ...rootRaw, eventType: "AwsServiceEvent" } })).toBe(false);
   });
 

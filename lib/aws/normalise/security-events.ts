@@ -50,7 +50,11 @@ export const SECURITY_EVENT_NAMES: ReadonlyArray<SecurityEventName> = [
   // Threat detection disabled
   regional("guardduty.amazonaws.com", "DeleteDetector", "Switches GuardDuty off in a Region."),
   regional("guardduty.amazonaws.com", "UpdateDetector", "Can disable the detector or its protection plans."),
-  regional("guardduty.amazonaws.com", "DisassociateFromMasterAccount", "Member leaves the delegated administrator: findings stop reaching the org view."),
+  regional(
+    "guardduty.amazonaws.com",
+    "DisassociateFromMasterAccount",
+    "Member leaves the delegated administrator: findings stop reaching the org view.",
+  ),
   regional("guardduty.amazonaws.com", "DisassociateFromAdministratorAccount", "Current name of DisassociateFromMasterAccount."),
   regional("guardduty.amazonaws.com", "DisassociateMembers", "Administrator drops member accounts from GuardDuty."),
   regional("guardduty.amazonaws.com", "DeleteMembers", "Administrator removes member accounts from GuardDuty."),
@@ -60,7 +64,11 @@ export const SECURITY_EVENT_NAMES: ReadonlyArray<SecurityEventName> = [
   regional("securityhub.amazonaws.com", "DisableSecurityHub", "Switches Security Hub off in a Region."),
   regional("securityhub.amazonaws.com", "BatchDisableStandards", "Stops control checks for a whole standard."),
   regional("securityhub.amazonaws.com", "UpdateStandardsControl", "Can disable one control so it stops failing."),
-  regional("securityhub.amazonaws.com", "BatchUpdateStandardsControlAssociations", "Can disable controls in standards (consolidated controls API)."),
+  regional(
+    "securityhub.amazonaws.com",
+    "BatchUpdateStandardsControlAssociations",
+    "Can disable controls in standards (consolidated controls API).",
+  ),
   regional("securityhub.amazonaws.com", "DisassociateMembers", "Administrator drops member accounts from Security Hub."),
   regional("securityhub.amazonaws.com", "DeleteMembers", "Administrator removes member accounts from Security Hub."),
   regional("securityhub.amazonaws.com", "DisassociateFromMasterAccount", "Member leaves the Security Hub administrator."),

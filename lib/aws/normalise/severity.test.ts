@@ -50,7 +50,9 @@ describe("labelNormalisedSeverity", () => {
 
 describe("scoreSeverityLabel", () => {
   test("uses the values Security Hub fills Normalized with", () => {
-    expect(["INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL"].map((label) => scoreSeverityLabel(label as never))).toEqual([0, 1, 40, 70, 90]);
+    expect(["INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL"].map((label) => scoreSeverityLabel(label as never))).toEqual([
+      0, 1, 40, 70, 90,
+    ]);
   });
 
   test("round-trips through labelNormalisedSeverity", () => {

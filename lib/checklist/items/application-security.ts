@@ -23,7 +23,8 @@ export const APPLICATION_SECURITY_ITEMS: ChecklistItem[] = [
     id: "APP-02",
     domain: "application_security",
     title: "APIs require authorisation and authenticate to their backends",
-    whyCustomer: "Seeds/004: 'Secure APIs with Amazon API Gateway, leveraging throttling and AWS WAF (Web Application Firewall) to mitigate abuse.'",
+    whyCustomer:
+      "Seeds/004: 'Secure APIs with Amazon API Gateway, leveraging throttling and AWS WAF (Web Application Firewall) to mitigate abuse.'",
     severity: "medium",
     appliesWhen: { kind: "uses_service", services: ["apigateway"] },
     evidence: { kind: "controls" },
@@ -70,7 +71,8 @@ export const APPLICATION_SECURITY_ITEMS: ChecklistItem[] = [
     id: "APP-05",
     domain: "application_security",
     title: "No secrets in container environment and no privileged containers",
-    whyCustomer: "Seeds/003 IaaS/PaaS: the customer manages 'application logic, data, and permissions'; plaintext credentials in task definitions are application code defects.",
+    whyCustomer:
+      "Seeds/003 IaaS/PaaS: the customer manages 'application logic, data, and permissions'; plaintext credentials in task definitions are application code defects.",
     severity: "high",
     appliesWhen: { kind: "uses_service", services: ["ecs"] },
     evidence: { kind: "controls" },

@@ -64,7 +64,10 @@ describe("CHECKLIST_ITEMS", () => {
   test.runIf(seedFiles !== null)("cited seeds exist", () => {
     for (const item of CHECKLIST_ITEMS) {
       for (const [, number] of item.whyCustomer.matchAll(/seeds\/(\d{3})/gi)) {
-        expect(seedFiles!.some((file) => file.startsWith(`${number}_`)), `${item.id} cites seeds/${number}`).toBe(true);
+        expect(
+          seedFiles!.some((file) => file.startsWith(`${number}_`)),
+          `${item.id} cites seeds/${number}`,
+        ).toBe(true);
       }
     }
   });
@@ -74,7 +77,11 @@ describe("CHECKLIST_ITEMS", () => {
       const own = new Set(item.controlIds);
       for (const legacy of item.legacyControlIds) {
         const cis = /^CIS (1\.2\.0|1\.4\.0) (.+)$/.exec(legacy);
-        const mapped = legacy.startsWith("PCI.") ? PCI_DSS_3_2_1[legacy] : cis ? (cis[1] === "1.2.0" ? CIS_1_2_0 : CIS_1_4_0)[cis[2]!] : undefined;
+        const mapped = legacy.startsWith("PCI.")
+          ? PCI_DSS_3_2_1[legacy]
+          : cis
+            ? (cis[1] === "1.2.0" ? CIS_1_2_0 : CIS_1_4_0)[cis[2]!]
+            : undefined;
         expect(mapped, `${item.id}: ${legacy}`).toBeDefined();
         expect(own.has(mapped!), `${item.id}: ${legacy} -> ${mapped}`).toBe(true);
       }

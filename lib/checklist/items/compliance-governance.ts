@@ -11,7 +11,8 @@ export const COMPLIANCE_GOVERNANCE_ITEMS: ChecklistItem[] = [
     severity: "medium",
     appliesWhen: { kind: "always" },
     evidence: { kind: "securityhub_standards" },
-    remediation: "Enable AWS Foundational Security Best Practices and CIS AWS Foundations Benchmark v3.0.0 in every region (central configuration policy).",
+    remediation:
+      "Enable AWS Foundational Security Best Practices and CIS AWS Foundations Benchmark v3.0.0 in every region (central configuration policy).",
     controlIds: [],
     legacyControlIds: [],
     cisIds: [],

@@ -39,7 +39,8 @@ export const IDENTITY_ACCESS_ITEMS: ChecklistItem[] = [
     severity: "high",
     appliesWhen: { kind: "always" },
     evidence: { kind: "risky_events", pattern: "root_use", windowDays: 30 },
-    remediation: "Find who used the root user (CloudTrail userIdentity.type = Root), move that task to an IAM role, and rotate the root password.",
+    remediation:
+      "Find who used the root user (CloudTrail userIdentity.type = Root), move that task to an IAM role, and rotate the root password.",
     controlIds: ["IAM.20"],
     legacyControlIds: [],
     cisIds: ["1.7"],
@@ -53,7 +54,8 @@ export const IDENTITY_ACCESS_ITEMS: ChecklistItem[] = [
     severity: "high",
     appliesWhen: { kind: "always" },
     evidence: { kind: "controls" },
-    remediation: "Require MFA for every console user (or move people to IAM Identity Center) and deny actions without aws:MultiFactorAuthPresent.",
+    remediation:
+      "Require MFA for every console user (or move people to IAM Identity Center) and deny actions without aws:MultiFactorAuthPresent.",
     controlIds: ["IAM.5", "IAM.19"],
     legacyControlIds: ["CIS 1.2.0 1.2", "CIS 1.4.0 1.10", "PCI.IAM.6"],
     cisIds: ["1.10"],
@@ -67,7 +69,8 @@ export const IDENTITY_ACCESS_ITEMS: ChecklistItem[] = [
     severity: "high",
     appliesWhen: { kind: "always" },
     evidence: { kind: "risky_events", pattern: "console_login_without_mfa", windowDays: 30 },
-    remediation: "Enforce MFA for the users who signed in without it, or move them to IAM Identity Center with MFA at the identity provider.",
+    remediation:
+      "Enforce MFA for the users who signed in without it, or move them to IAM Identity Center with MFA at the identity provider.",
     controlIds: [],
     legacyControlIds: [],
     cisIds: [],
@@ -81,7 +84,8 @@ export const IDENTITY_ACCESS_ITEMS: ChecklistItem[] = [
     severity: "high",
     appliesWhen: { kind: "always" },
     evidence: { kind: "controls" },
-    remediation: "Replace Allow '*' on '*' statements in customer managed policies with task-scoped permissions; use IAM Access Analyzer policy generation.",
+    remediation:
+      "Replace Allow '*' on '*' statements in customer managed policies with task-scoped permissions; use IAM Access Analyzer policy generation.",
     controlIds: ["IAM.1"],
     legacyControlIds: ["CIS 1.2.0 1.22", "CIS 1.4.0 1.16", "PCI.IAM.3"],
     cisIds: ["1.16"],
@@ -105,7 +109,8 @@ export const IDENTITY_ACCESS_ITEMS: ChecklistItem[] = [
     id: "IAM-08",
     domain: "identity_access",
     title: "No long-lived credentials: access keys rotated within 90 days, secrets rotated automatically",
-    whyCustomer: "Seeds/001: 'Use IAM roles instead of long-lived access keys.' Managing credentials is the customer's (seeds/002: 'managing their own user accounts and credentials').",
+    whyCustomer:
+      "Seeds/001: 'Use IAM roles instead of long-lived access keys.' Managing credentials is the customer's (seeds/002: 'managing their own user accounts and credentials').",
     severity: "medium",
     appliesWhen: { kind: "always" },
     evidence: { kind: "controls" },
@@ -156,8 +161,7 @@ export const IDENTITY_ACCESS_ITEMS: ChecklistItem[] = [
     id: "IAM-11",
     domain: "identity_access",
     title: "IAM Access Analyzer watches for external access",
-    whyCustomer:
-      "Seeds/004: 'Identify and mitigate unintended public or external access to resources ... with AWS IAM Access Analyzer.'",
+    whyCustomer: "Seeds/004: 'Identify and mitigate unintended public or external access to resources ... with AWS IAM Access Analyzer.'",
     severity: "low",
     appliesWhen: { kind: "always" },
     evidence: { kind: "controls" },

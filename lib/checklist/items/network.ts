@@ -24,7 +24,8 @@ export const NETWORK_ITEMS: ChecklistItem[] = [
     severity: "critical",
     appliesWhen: { kind: "uses_service", services: ["vpc"] },
     evidence: { kind: "controls" },
-    remediation: "Remove unrestricted ingress to database, remote-access and management ports (e.g. 3306, 5432, 1433, 27017, 9200, 445, 23).",
+    remediation:
+      "Remove unrestricted ingress to database, remote-access and management ports (e.g. 3306, 5432, 1433, 27017, 9200, 445, 23).",
     controlIds: ["EC2.19"],
     legacyControlIds: [],
     cisIds: [],
@@ -46,7 +47,8 @@ export const NETWORK_ITEMS: ChecklistItem[] = [
     id: "NET-04",
     domain: "network",
     title: "Network ACLs do not allow admin ports from 0.0.0.0/0",
-    whyCustomer: "Seeds/004: 'Configure Virtual Private Cloud (VPC) settings, including security groups and Network Access Control Lists (NACLs)'.",
+    whyCustomer:
+      "Seeds/004: 'Configure Virtual Private Cloud (VPC) settings, including security groups and Network Access Control Lists (NACLs)'.",
     severity: "medium",
     appliesWhen: { kind: "uses_service", services: ["vpc"] },
     evidence: { kind: "controls" },
@@ -72,7 +74,8 @@ export const NETWORK_ITEMS: ChecklistItem[] = [
     id: "NET-06",
     domain: "network",
     title: "VPC flow logs enabled",
-    whyCustomer: "Seeds/004: Network Access Analyzer and VPC configuration are the customer's; without flow logs network misuse cannot be investigated.",
+    whyCustomer:
+      "Seeds/004: Network Access Analyzer and VPC configuration are the customer's; without flow logs network misuse cannot be investigated.",
     severity: "medium",
     appliesWhen: { kind: "uses_service", services: ["vpc"] },
     evidence: { kind: "controls" },
@@ -85,11 +88,13 @@ export const NETWORK_ITEMS: ChecklistItem[] = [
     id: "NET-07",
     domain: "network",
     title: "Instances, subnets and launch templates do not hand out public IPs",
-    whyCustomer: "Seeds/004: 'Secure connections with AWS PrivateLink to keep communications within your VPC and eliminate exposure to the public internet.'",
+    whyCustomer:
+      "Seeds/004: 'Secure connections with AWS PrivateLink to keep communications within your VPC and eliminate exposure to the public internet.'",
     severity: "high",
     appliesWhen: { kind: "uses_service", services: ["ec2", "vpc"] },
     evidence: { kind: "controls" },
-    remediation: "Place instances in private subnets behind load balancers, turn off MapPublicIpOnLaunch and remove AssociatePublicIpAddress from launch templates.",
+    remediation:
+      "Place instances in private subnets behind load balancers, turn off MapPublicIpOnLaunch and remove AssociatePublicIpAddress from launch templates.",
     controlIds: ["EC2.9", "EC2.15", "EC2.25"],
     legacyControlIds: [],
     cisIds: [],
@@ -98,11 +103,13 @@ export const NETWORK_ITEMS: ChecklistItem[] = [
     id: "NET-08",
     domain: "network",
     title: "Databases, functions and clusters are not publicly reachable",
-    whyCustomer: "Seeds/004: 'Identify and mitigate unintended public or external access to resources'; seeds/003 PaaS: the customer manages 'permissions'.",
+    whyCustomer:
+      "Seeds/004: 'Identify and mitigate unintended public or external access to resources'; seeds/003 PaaS: the customer manages 'permissions'.",
     severity: "critical",
     appliesWhen: { kind: "uses_service", services: ["rds", "lambda", "redshift", "eks"] },
     evidence: { kind: "controls" },
-    remediation: "Set PubliclyAccessible=false on DB instances, remove public principals from Lambda resource policies, make cluster endpoints private.",
+    remediation:
+      "Set PubliclyAccessible=false on DB instances, remove public principals from Lambda resource policies, make cluster endpoints private.",
     controlIds: ["RDS.2", "Lambda.1", "Redshift.1", "EKS.1"],
     legacyControlIds: ["PCI.RDS.2", "PCI.Lambda.1", "PCI.Redshift.1"],
     cisIds: ["2.3.3"],
@@ -111,7 +118,8 @@ export const NETWORK_ITEMS: ChecklistItem[] = [
     id: "NET-09",
     domain: "network",
     title: "Instances require IMDSv2",
-    whyCustomer: "Seeds/001: for EC2 'you manage patching, antivirus, and firewall settings'; IMDSv1 turns an app SSRF into stolen instance credentials.",
+    whyCustomer:
+      "Seeds/001: for EC2 'you manage patching, antivirus, and firewall settings'; IMDSv1 turns an app SSRF into stolen instance credentials.",
     severity: "high",
     appliesWhen: { kind: "uses_service", services: ["ec2"] },
     evidence: { kind: "controls" },

@@ -16,7 +16,8 @@ export const OS_PATCHING_ITEMS: ChecklistItem[] = [
     severity: "medium",
     appliesWhen: { kind: "uses_service", services: ["ec2"] },
     evidence: { kind: "controls" },
-    remediation: "Install/keep the SSM Agent and attach an instance profile with AmazonSSMManagedInstanceCore (or enable Default Host Management).",
+    remediation:
+      "Install/keep the SSM Agent and attach an instance profile with AmazonSSMManagedInstanceCore (or enable Default Host Management).",
     controlIds: ["SSM.1"],
     legacyControlIds: ["PCI.SSM.3"],
     cisIds: [],
@@ -60,7 +61,8 @@ export const OS_PATCHING_ITEMS: ChecklistItem[] = [
     id: "OS-04",
     domain: "os_patching",
     title: "No long-stopped or paravirtual instances left to rot",
-    whyCustomer: "Seeds/003: 'Poorly managed operating systems or applications can lead to system failures'; a stopped instance misses every patch.",
+    whyCustomer:
+      "Seeds/003: 'Poorly managed operating systems or applications can lead to system failures'; a stopped instance misses every patch.",
     severity: "low",
     appliesWhen: { kind: "uses_service", services: ["ec2"] },
     evidence: { kind: "controls" },
@@ -87,7 +89,8 @@ export const OS_PATCHING_ITEMS: ChecklistItem[] = [
     id: "OS-06",
     domain: "os_patching",
     title: "Functions and clusters run supported runtimes and versions",
-    whyCustomer: "Seeds/003 PaaS (AWS Lambda): AWS 'Manages the infrastructure, operating system, and runtime' only while the customer picks a supported runtime.",
+    whyCustomer:
+      "Seeds/003 PaaS (AWS Lambda): AWS 'Manages the infrastructure, operating system, and runtime' only while the customer picks a supported runtime.",
     severity: "medium",
     appliesWhen: { kind: "uses_service", services: ["lambda", "eks"] },
     evidence: { kind: "controls" },

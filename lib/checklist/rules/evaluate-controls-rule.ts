@@ -43,10 +43,14 @@ export function evaluateControlsRule(item: ChecklistItem, evidence: AccountEvide
   const wanted = new Set(item.controlIds);
   // Only regions collected successfully this run: results kept from a region that now errors are stale.
   const okRegions = new Set(securityHub.regionsByState.ok);
-  const records = latestPerControlAndResource(evidence.controls.filter((control) => wanted.has(control.controlId) && okRegions.has(control.region)));
+  const records = latestPerControlAndResource(
+    evidence.controls.filter((control) => wanted.has(control.controlId) && okRegions.has(control.region)),
+  );
   const isResolvedFailure = (control: ControlResult) => control.status === "FAILED" && control.workflowStatus === "RESOLVED";
   const decisive = records.filter((control) => (control.status === "PASSED" || control.status === "FAILED") && !isResolvedFailure(control));
-  const indeterminate = records.filter((control) => control.status === "WARNING" || control.status === "NOT_AVAILABLE" || isResolvedFailure(control));
+  const indeterminate = records.filter(
+    (control) => control.status === "WARNING" || control.status === "NOT_AVAILABLE" || isResolvedFailure(control),
+  );
 
   if (okRegions.size === 0) {
     return {
@@ -59,7 +63,15 @@ export function evaluateControlsRule(item: ChecklistItem, evidence: AccountEvide
   if (decisive.length === 0) {
     const controlList = item.controlIds.join(", ");
     const explained = indeterminate.length === 0 ? explainMissingControls(item.controlIds, evidence, [...okRegions].sort()) : null;
-    if (explained) return { ...explained, ...(explained.status === "no_data" ? { missingSources: [...missingSources, ...(explained.missingSources ?? [])] } : missingSources.length > 0 ? { missingSources } : {}) };
+    if (explained)
+      return {
+        ...explained,
+        ...(explained.status === "no_data"
+          ? { missingSources: [...missingSources, ...(explained.missingSources ?? [])] }
+          : missingSources.length > 0
+            ? { missingSources }
+            : {}),
+      };
     return {
       status: "no_data",
       reason:
@@ -98,7 +110,12 @@ export function evaluateControlsRule(item: ChecklistItem, evidence: AccountEvide
     verdict.failed.forEach((control, index) => {
       const acceptance = acceptances[index];
       if (acceptance) {
-        acceptedFindings.push({ findingId: control.findingId, reason: acceptance.reason, owner: acceptance.owner, expiresAt: acceptance.expiresAt });
+        acceptedFindings.push({
+          findingId: control.findingId,
+          reason: acceptance.reason,
+          owner: acceptance.owner,
+          expiresAt: acceptance.expiresAt,
+        });
       }
     });
   }
@@ -111,11 +128,17 @@ export function evaluateControlsRule(item: ChecklistItem, evidence: AccountEvide
   ];
   const evidenceRefs: EvidenceRef[] = decidingRecords.slice(0, MAX_EVIDENCE_RECORDS).map(toEvidence);
   if (decidingRecords.length > MAX_EVIDENCE_RECORDS) {
-    evidenceRefs.push({ kind: "source", id: "truncated", note: `${decidingRecords.length - MAX_EVIDENCE_RECORDS} more control results not listed` });
+    evidenceRefs.push({
+      kind: "source",
+      id: "truncated",
+      note: `${decidingRecords.length - MAX_EVIDENCE_RECORDS} more control results not listed`,
+    });
   }
   const regionNote =
     (missingSources.length > 0 ? ` Regions without Security Hub data: ${missingSources.length}.` : "") +
-    (suppressedResources > 0 ? ` ${suppressedResources} failing suppressed in Security Hub (accepted by the team; passing in the risk-adjusted view).` : "");
+    (suppressedResources > 0
+      ? ` ${suppressedResources} failing suppressed in Security Hub (accepted by the team; passing in the risk-adjusted view).`
+      : "");
   const outcome: RuleOutcome = {
     status,
     passing,
@@ -138,7 +161,11 @@ function statusFromCounts(passing: number, total: number): "pass" | "fail" | "pa
 
 function toEvidence(control: ControlResult): EvidenceRef {
   const workflow =
-    control.workflowStatus === "SUPPRESSED" ? " (suppressed in Security Hub: accepted by the team)" : control.workflowStatus === "RESOLVED" ? " (resolved, awaiting the next check)" : "";
+    control.workflowStatus === "SUPPRESSED"
+      ? " (suppressed in Security Hub: accepted by the team)"
+      : control.workflowStatus === "RESOLVED"
+        ? " (resolved, awaiting the next check)"
+        : "";
   return {
     kind: "control",
     id: control.findingId,
@@ -161,7 +188,8 @@ function latestPerControlAndResource(controls: ControlResult[]): ControlResult[]
       continue;
     }
     const difference = (control.updatedAt?.getTime() ?? 0) - (current.updatedAt?.getTime() ?? 0);
-    if (difference > 0 || (difference === 0 && (rank(control) - rank(current) || compareText(control.findingId, current.findingId)) < 0)) best.set(key, control);
+    if (difference > 0 || (difference === 0 && (rank(control) - rank(current) || compareText(control.findingId, current.findingId)) < 0))
+      best.set(key, control);
   }
   return [...best.values()];
 }

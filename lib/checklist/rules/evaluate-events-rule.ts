@@ -34,7 +34,12 @@ export function evaluateEventsRule(
   const cloudTrail = assessSource("cloudtrail", evidence.sources.cloudtrail, evidence.regions);
   const collected = cloudTrail.regionsByState.ok.length + cloudTrail.regionsByState.disabled.length;
   if (collected === 0) {
-    return { status: "no_data", reason: "CloudTrail events were not collected in any region.", missingSources: cloudTrail.missing, evidence: [] };
+    return {
+      status: "no_data",
+      reason: "CloudTrail events were not collected in any region.",
+      missingSources: cloudTrail.missing,
+      evidence: [],
+    };
   }
   const since = evidence.now.getTime() - windowDays * DAY_MS;
   const matching = evidence.events

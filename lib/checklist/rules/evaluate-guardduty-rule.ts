@@ -15,7 +15,11 @@ import type { RuleOutcome } from "./rule-outcome";
  * (GuardDuty.1 for enablement, GuardDuty.9/.10 for plans) decides the region when Security
  * Hub reported it. A region with neither stays missing.
  */
-export function evaluateGuardDutyRule(evidence: AccountEvidence, features: readonly string[], fallbackControlIds: readonly string[] = []): RuleOutcome {
+export function evaluateGuardDutyRule(
+  evidence: AccountEvidence,
+  features: readonly string[],
+  fallbackControlIds: readonly string[] = [],
+): RuleOutcome {
   const guardDuty = assessSource("guardduty", evidence.sources.guardduty, evidence.regions);
   const byRegion = new Map(evidence.sources.guardduty.map((status) => [status.region, status]));
   const isCollected = (region: string) => (byRegion.get(region)?.origin ?? "collected") === "collected";
@@ -43,7 +47,11 @@ export function evaluateGuardDutyRule(evidence: AccountEvidence, features: reado
         continue;
       }
       passing += 1;
-      refs.push({ kind: "detector", id: detector.detectorId, note: `${region}: enabled${features.length > 0 ? ` with ${features.join(", ")}` : ""}` });
+      refs.push({
+        kind: "detector",
+        id: detector.detectorId,
+        note: `${region}: enabled${features.length > 0 ? ` with ${features.join(", ")}` : ""}`,
+      });
       continue;
     }
     const status = byRegion.get(region);
@@ -54,7 +62,12 @@ export function evaluateGuardDutyRule(evidence: AccountEvidence, features: reado
       continue;
     }
     const controls = securityHubOk.has(region)
-      ? evidence.controls.filter((control) => control.region === region && fallbackControlIds.includes(control.controlId) && (control.status === "PASSED" || control.status === "FAILED"))
+      ? evidence.controls.filter(
+          (control) =>
+            control.region === region &&
+            fallbackControlIds.includes(control.controlId) &&
+            (control.status === "PASSED" || control.status === "FAILED"),
+        )
       : [];
     if (controls.length > 0) {
       decided.push(region);
@@ -62,16 +75,26 @@ export function evaluateGuardDutyRule(evidence: AccountEvidence, features: reado
       if (failed.length > 0) failingRegions.push(region);
       else passing += 1;
       for (const control of failed.length > 0 ? failed : controls) {
-        refs.push({ kind: "control", id: control.findingId, note: `${control.controlId} ${control.status} in ${region} (detector not read; Security Hub decides)` });
+        refs.push({
+          kind: "control",
+          id: control.findingId,
+          note: `${control.controlId} ${control.status} in ${region} (detector not read; Security Hub decides)`,
+        });
       }
       continue;
     }
-    if (guardDuty.missing.some((entry) => entry.startsWith(`guardduty:${region} `))) stillMissing.push(...guardDuty.missing.filter((entry) => entry.startsWith(`guardduty:${region} `)));
+    if (guardDuty.missing.some((entry) => entry.startsWith(`guardduty:${region} `)))
+      stillMissing.push(...guardDuty.missing.filter((entry) => entry.startsWith(`guardduty:${region} `)));
     else stillMissing.push(`guardduty:${region} (detector not read)`);
   }
 
   if (decided.length === 0) {
-    return { status: "no_data", reason: "GuardDuty was not collected in any region, and no GuardDuty finding or Security Hub result shows its state.", missingSources: stillMissing, evidence: [] };
+    return {
+      status: "no_data",
+      reason: "GuardDuty was not collected in any region, and no GuardDuty finding or Security Hub result shows its state.",
+      missingSources: stillMissing,
+      evidence: [],
+    };
   }
   const total = decided.length;
   const what = features.length > 0 ? `GuardDuty with ${features.join(", ")}` : "GuardDuty";

@@ -14,7 +14,9 @@ import type { RuleOutcome } from "./rule-outcome";
  */
 export function evaluateSecurityHubRule(evidence: AccountEvidence, requirement: "enabled" | "standards"): RuleOutcome {
   const securityHub = assessSource("securityhub", evidence.sources.securityhub, evidence.regions);
-  const imported = new Set(evidence.sources.securityhub.filter((status) => status.state === "ok" && status.origin === "imported").map((status) => status.region));
+  const imported = new Set(
+    evidence.sources.securityhub.filter((status) => status.state === "ok" && status.origin === "imported").map((status) => status.region),
+  );
   const hubs = [
     ...evidence.hubs,
     ...[...imported]
@@ -26,7 +28,8 @@ export function evaluateSecurityHubRule(evidence: AccountEvidence, requirement: 
       })),
   ];
   const enabledRegions = securityHub.regionsByState.ok.filter((region) => hubs.some((hub) => hub.region === region && hub.enabled));
-  const known = requirement === "enabled" ? [...securityHub.regionsByState.ok, ...securityHub.regionsByState.disabled].sort() : enabledRegions;
+  const known =
+    requirement === "enabled" ? [...securityHub.regionsByState.ok, ...securityHub.regionsByState.disabled].sort() : enabledRegions;
   if (known.length === 0) {
     if (requirement === "standards" && securityHub.regionsByState.disabled.length > 0) {
       return {
@@ -36,7 +39,12 @@ export function evaluateSecurityHubRule(evidence: AccountEvidence, requirement: 
         ...(securityHub.missing.length > 0 ? { missingSources: securityHub.missing } : {}),
       };
     }
-    return { status: "no_data", reason: "Security Hub was not collected in any region.", missingSources: securityHub.missing, evidence: [] };
+    return {
+      status: "no_data",
+      reason: "Security Hub was not collected in any region.",
+      missingSources: securityHub.missing,
+      evidence: [],
+    };
   }
   const refs: EvidenceRef[] = [];
   const failingRegions: string[] = [];
@@ -57,7 +65,10 @@ export function evaluateSecurityHubRule(evidence: AccountEvidence, requirement: 
     status: passing === total ? "pass" : passing === 0 ? "fail" : "partial",
     passing,
     total,
-    reason: failingRegions.length === 0 ? `Met in all ${total} regions.` : `${what} in ${failingRegions.join(", ")} (${passing} of ${total} regions pass).`,
+    reason:
+      failingRegions.length === 0
+        ? `Met in all ${total} regions.`
+        : `${what} in ${failingRegions.join(", ")} (${passing} of ${total} regions pass).`,
     evidence: refs,
   };
   if (securityHub.missing.length > 0) outcome.missingSources = securityHub.missing;

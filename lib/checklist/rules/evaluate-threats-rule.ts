@@ -21,7 +21,10 @@ export function evaluateThreatsRule(rule: ThreatsRule, evidence: AccountEvidence
   const assessments = sourceNames.map((name) => ({ name, assessment: assessSource(name, evidence.sources[name], evidence.regions) }));
   const usable = assessments.filter(({ assessment }) => assessment.regionsByState.ok.length > 0);
   const missingSources = assessments
-    .flatMap(({ name, assessment }) => [...assessment.regionsByState.disabled.map((region) => `${name}:${region} (disabled)`), ...assessment.missing])
+    .flatMap(({ name, assessment }) => [
+      ...assessment.regionsByState.disabled.map((region) => `${name}:${region} (disabled)`),
+      ...assessment.missing,
+    ])
     .sort();
   if (usable.length === 0) {
     return {
@@ -35,7 +38,9 @@ export function evaluateThreatsRule(rule: ThreatsRule, evidence: AccountEvidence
   let scannerNote = "";
   if (rule.scannerControlIds && rule.scannerControlIds.length > 0) {
     const scannerIds = new Set(rule.scannerControlIds);
-    const scanner = evidence.controls.filter((control) => scannerIds.has(control.controlId) && (control.status === "PASSED" || control.status === "FAILED"));
+    const scanner = evidence.controls.filter(
+      (control) => scannerIds.has(control.controlId) && (control.status === "PASSED" || control.status === "FAILED"),
+    );
     if (scanner.length === 0) {
       return {
         status: "no_data",
@@ -49,7 +54,11 @@ export function evaluateThreatsRule(rule: ThreatsRule, evidence: AccountEvidence
       return {
         status: "fail",
         reason: `Vulnerability scanning is off (${rule.scannerControlIds.join(", ")} FAILED), so vulnerabilities go unseen.`,
-        evidence: scanner.map((control) => ({ kind: "control", id: control.findingId, note: `${control.controlId} ${control.status} in ${control.region}` })),
+        evidence: scanner.map((control) => ({
+          kind: "control",
+          id: control.findingId,
+          note: `${control.controlId} ${control.status} in ${control.region}`,
+        })),
         ...(missingSources.length > 0 ? { missingSources } : {}),
       };
     }

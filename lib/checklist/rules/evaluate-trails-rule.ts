@@ -21,7 +21,12 @@ const REQUIREMENT_TEXT: Record<Exclude<TrailRequirement, "multi_region_logging">
  * failed) the item is decided by its mapped Security Hub controls (CloudTrail.1/.3, .4, .2,
  * .5), which check the same trail settings, and is no_data only if those are missing too.
  */
-export function evaluateTrailsRule(requirement: TrailRequirement, evidence: AccountEvidence, item?: ChecklistItem, context?: RuleContext): RuleOutcome {
+export function evaluateTrailsRule(
+  requirement: TrailRequirement,
+  evidence: AccountEvidence,
+  item?: ChecklistItem,
+  context?: RuleContext,
+): RuleOutcome {
   const cloudTrail = assessSource("cloudtrail", evidence.sources.cloudtrail, evidence.regions);
   const byRegion = new Map(evidence.sources.cloudtrail.map((status) => [status.region, status]));
   const isCollected = (region: string) => (byRegion.get(region)?.origin ?? "collected") === "collected";
@@ -39,7 +44,12 @@ export function evaluateTrailsRule(requirement: TrailRequirement, evidence: Acco
         missingSources: [...new Set([...cloudTrail.missing, ...(fallback.missingSources ?? [])])].sort(),
       };
     }
-    return { status: "no_data", reason: "CloudTrail trails were not collected in any region.", missingSources: cloudTrail.missing, evidence: [] };
+    return {
+      status: "no_data",
+      reason: "CloudTrail trails were not collected in any region.",
+      missingSources: cloudTrail.missing,
+      evidence: [],
+    };
   }
   const unique = new Map<string, TrailInfo>();
   for (const trail of evidence.trails) unique.set(`${trail.homeRegion}:${trail.name}`, trail);
@@ -52,7 +62,12 @@ export function evaluateTrailsRule(requirement: TrailRequirement, evidence: Acco
   if (requirement === "multi_region_logging") {
     const good = logging.filter((trail) => trail.isMultiRegion);
     return good.length > 0
-      ? { status: "pass", reason: `Multi-region trail ${good.map((trail) => trail.name).join(", ")} is logging.`, evidence: allRefs, ...missing }
+      ? {
+          status: "pass",
+          reason: `Multi-region trail ${good.map((trail) => trail.name).join(", ")} is logging.`,
+          evidence: allRefs,
+          ...missing,
+        }
       : {
           status: "fail",
           reason: trails.length === 0 ? "No CloudTrail trail exists." : "No multi-region trail is logging.",

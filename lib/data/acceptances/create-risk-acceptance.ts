@@ -34,18 +34,32 @@ export async function createRiskAcceptance(user: SessionUser, input: TCreateAcce
     const inserted = await client.query<{ id: string }>(text, values);
     const id = inserted.rows[0]?.id;
     if (!id) throw new AppError("NOT_FOUND", input.findingId ? "that record is not evidence of this item" : "checklist result not found");
-    await createAuditEntry({
-      actorEmail: user.email,
-      action: "risk.accept",
-      target: `${input.accountId}/${input.itemId}`,
-      detail: { acceptanceId: id, findingId: input.findingId, reason: input.reason, owner: input.owner, expiresAt: input.expiresAt.toISOString() },
-    }, client);
+    await createAuditEntry(
+      {
+        actorEmail: user.email,
+        action: "risk.accept",
+        target: `${input.accountId}/${input.itemId}`,
+        detail: {
+          acceptanceId: id,
+          findingId: input.findingId,
+          reason: input.reason,
+          owner: input.owner,
+          expiresAt: input.expiresAt.toISOString(),
+        },
+      },
+      client,
+    );
     return { id };
   }, getPool());
-  await enqueue(getPool(), "score-account", { accountId: input.accountId }, {
-    jobKey: `score-expiry:${created.id}`,
-    runAt: new Date(input.expiresAt.getTime() + 1000),
-    maxAttempts: 5,
-  });
+  await enqueue(
+    getPool(),
+    "score-account",
+    { accountId: input.accountId },
+    {
+      jobKey: `score-expiry:${created.id}`,
+      runAt: new Date(input.expiresAt.getTime() + 1000),
+      maxAttempts: 5,
+    },
+  );
   return created;
 }

@@ -21,7 +21,18 @@ export interface RiskAcceptanceRow {
 /** Acceptances of one item for one account (active first, then the newest), including revoked and expired ones as history. */
 export async function findRiskAcceptances(user: SessionUser, accountId: string, itemId: string): Promise<RiskAcceptanceRow[]> {
   const rows = await getDb().$queryRaw<
-    Array<{ id: string; item_id: string; finding_id: string | null; reason: string; owner: string; expires_at: Date; created_by: string; created_at: Date; revoked_at: Date | null; is_active: boolean }>
+    Array<{
+      id: string;
+      item_id: string;
+      finding_id: string | null;
+      reason: string;
+      owner: string;
+      expires_at: Date;
+      created_by: string;
+      created_at: Date;
+      revoked_at: Date | null;
+      is_active: boolean;
+    }>
   >`
     SELECT id::text, item_id, finding_id, reason, owner, expires_at, created_by, created_at, revoked_at,
            (revoked_at IS NULL AND expires_at > now()) AS is_active

@@ -24,11 +24,14 @@ export async function revokeRiskAcceptance(user: SessionUser, input: TRevokeAcce
     const updated = await client.query<{ item_id: string; finding_id: string | null }>(text, values);
     const row = updated.rows[0];
     if (!row) throw new AppError("NOT_FOUND", "acceptance not found or already revoked");
-    await createAuditEntry({
-      actorEmail: user.email,
-      action: "risk.revoke",
-      target: `${input.accountId}/${row.item_id}`,
-      detail: { acceptanceId: input.acceptanceId, findingId: row.finding_id },
-    }, client);
+    await createAuditEntry(
+      {
+        actorEmail: user.email,
+        action: "risk.revoke",
+        target: `${input.accountId}/${row.item_id}`,
+        detail: { acceptanceId: input.acceptanceId, findingId: row.finding_id },
+      },
+      client,
+    );
   }, getPool());
 }

@@ -15,12 +15,16 @@ export async function createAccount(actor: SessionUser, input: TAccountInput): P
   if (!canManageAccounts(actor)) throw new AppError("FORBIDDEN", "only admins can add accounts");
   const parsed = ZAccountInput.parse(input);
   if (!isRoleInAccount(parsed.id, parsed.roleArn)) {
-    throw new AppError("INVALID_INPUT", `the role must be in account ${parsed.id}`, { fieldErrors: { roleArn: [`the role must be in account ${parsed.id}`] } });
+    throw new AppError("INVALID_INPUT", `the role must be in account ${parsed.id}`, {
+      fieldErrors: { roleArn: [`the role must be in account ${parsed.id}`] },
+    });
   }
   return getDb().$transaction(async (tx) => {
     const existing = await tx.account.findFirst({ where: { id: parsed.id }, select: { status: true } });
     if (existing && existing.status !== "data_only") {
-      throw new AppError("CONFLICT", `account ${parsed.id} is already registered`, { fieldErrors: { id: [`account ${parsed.id} is already registered`] } });
+      throw new AppError("CONFLICT", `account ${parsed.id} is already registered`, {
+        fieldErrors: { id: [`account ${parsed.id} is already registered`] },
+      });
     }
     const data = {
       name: parsed.name,
@@ -36,12 +40,21 @@ export async function createAccount(actor: SessionUser, input: TAccountInput): P
     } else {
       await tx.account.create({ data: { id: parsed.id, ...data, tags: parsed.tags } });
     }
-    await createAuditEntry({
-      actorEmail: actor.email,
-      action: "account.create",
-      target: parsed.id,
-      detail: { name: parsed.name, roleArn: parsed.roleArn, regions: parsed.regions, owner: parsed.owner ?? null, promotedFromRecords: Boolean(existing) },
-    }, tx);
+    await createAuditEntry(
+      {
+        actorEmail: actor.email,
+        action: "account.create",
+        target: parsed.id,
+        detail: {
+          name: parsed.name,
+          roleArn: parsed.roleArn,
+          regions: parsed.regions,
+          owner: parsed.owner ?? null,
+          promotedFromRecords: Boolean(existing),
+        },
+      },
+      tx,
+    );
     return { id: parsed.id, isPromoted: Boolean(existing) };
   });
 }

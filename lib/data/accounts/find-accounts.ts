@@ -35,9 +35,19 @@ function toTags(value: unknown): Record<string, string> {
 export async function findAccounts(user: SessionUser): Promise<AccountListRow[]> {
   const rows = await getDb().$queryRaw<
     Array<{
-      id: string; name: string; owner: string | null; tags: unknown; role_arn: string | null; regions: string[]; status: string;
-      status_error: string | null; last_collected_at: Date | null; score: number | null; coverage: number | null;
-      run_status: string | null; run_started_at: Date | null;
+      id: string;
+      name: string;
+      owner: string | null;
+      tags: unknown;
+      role_arn: string | null;
+      regions: string[];
+      status: string;
+      status_error: string | null;
+      last_collected_at: Date | null;
+      score: number | null;
+      coverage: number | null;
+      run_status: string | null;
+      run_started_at: Date | null;
     }>
   >`
     SELECT a.id, a.name, a.owner, a.tags, a.role_arn, a.regions, a.status, a.status_error, a.last_collected_at,

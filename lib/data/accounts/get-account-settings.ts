@@ -19,7 +19,16 @@ export interface AccountSettings {
 /** An account's editable settings, for an account in the user's scope (NOT_FOUND otherwise). */
 export async function getAccountSettings(user: SessionUser, accountId: string): Promise<AccountSettings> {
   const rows = await getDb().$queryRaw<
-    Array<{ id: string; name: string; role_arn: string | null; external_id: string | null; regions: string[]; owner: string | null; status: string; status_error: string | null }>
+    Array<{
+      id: string;
+      name: string;
+      role_arn: string | null;
+      external_id: string | null;
+      regions: string[];
+      owner: string | null;
+      status: string;
+      status_error: string | null;
+    }>
   >`
     SELECT a.id, a.name, a.role_arn, a.external_id, a.regions, a.owner, a.status, a.status_error FROM accounts a
     WHERE a.id = ${accountId} AND ${accountInScope(user.scope, "a.id")}`;

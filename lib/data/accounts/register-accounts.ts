@@ -9,7 +9,10 @@ export const ZAccountInput = z.object({
   name: z.string().trim().min(1).max(200),
   roleArn: z
     .string()
-    .regex(new RegExp(String.raw`^arn:aws[a-z-]*:iam::${ACCOUNT_ID_DIGITS}:role\/[\w+=,.@/-]{1,512}$`), "expected arn:aws:iam::<12 digits>:role/<name>"),
+    .regex(
+      new RegExp(String.raw`^arn:aws[a-z-]*:iam::${ACCOUNT_ID_DIGITS}:role\/[\w+=,.@/-]{1,512}$`),
+      "expected arn:aws:iam::<12 digits>:role/<name>",
+    ),
   externalId: z
     .string()
     .min(2, "ExternalId is 2-1224 characters")
@@ -46,7 +49,15 @@ export async function registerAccounts(pool: pg.Pool, inputs: TAccountInput[], a
     );
   }
   if (inputs.length > 0) {
-    await createAuditEntry({ actorEmail: actor, action: "account.register", target: inputs.map((input) => input.id).join(","), detail: { count: inputs.length } }, pool);
+    await createAuditEntry(
+      {
+        actorEmail: actor,
+        action: "account.register",
+        target: inputs.map((input) => input.id).join(","),
+        detail: { count: inputs.length },
+      },
+      pool,
+    );
   }
   return inputs.length;
 }

@@ -17,7 +17,10 @@ export async function updateAccountStatus(actor: SessionUser, accountId: string,
       data: change === "disable" ? { status: "disabled", statusError: null } : { status: "pending", statusError: null },
     });
     if (updated.count === 0) {
-      throw new AppError("CONFLICT", change === "disable" ? `account ${accountId} is not an enabled account` : `account ${accountId} is not disabled`);
+      throw new AppError(
+        "CONFLICT",
+        change === "disable" ? `account ${accountId} is not an enabled account` : `account ${accountId} is not disabled`,
+      );
     }
     await createAuditEntry({ actorEmail: actor.email, action: `account.${change}`, target: accountId }, tx);
   });

@@ -31,7 +31,9 @@ export async function updateAccount(actor: SessionUser, accountId: string, chang
   if (!canManageAccounts(actor)) throw new AppError("FORBIDDEN", "only admins can edit accounts");
   const parsed = ZAccountChanges.parse({ id: accountId, ...changes });
   if (!isRoleInAccount(accountId, parsed.roleArn)) {
-    throw new AppError("INVALID_INPUT", `the role must be in account ${accountId}`, { fieldErrors: { roleArn: [`the role must be in account ${accountId}`] } });
+    throw new AppError("INVALID_INPUT", `the role must be in account ${accountId}`, {
+      fieldErrors: { roleArn: [`the role must be in account ${accountId}`] },
+    });
   }
   return getDb().$transaction(async (tx) => {
     const current = await tx.account.findFirst({
@@ -59,16 +61,19 @@ export async function updateAccount(actor: SessionUser, accountId: string, chang
       data: { ...next, ...(isNewRole && current.status !== "disabled" ? { status: "pending", statusError: null } : {}) },
     });
     const shown = (field: ChangedField, value: AccountChanges) => (field === "externalId" ? "(not logged)" : value[field]);
-    await createAuditEntry({
-      actorEmail: actor.email,
-      action: "account.update",
-      target: accountId,
-      detail: {
-        changed,
-        before: Object.fromEntries(changed.map((field) => [field, shown(field, current as AccountChanges)])),
-        after: Object.fromEntries(changed.map((field) => [field, shown(field, next)])),
+    await createAuditEntry(
+      {
+        actorEmail: actor.email,
+        action: "account.update",
+        target: accountId,
+        detail: {
+          changed,
+          before: Object.fromEntries(changed.map((field) => [field, shown(field, current as AccountChanges)])),
+          after: Object.fromEntries(changed.map((field) => [field, shown(field, next)])),
+        },
       },
-    }, tx);
+      tx,
+    );
     return { changed };
   });
 }

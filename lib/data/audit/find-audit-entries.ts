@@ -37,16 +37,14 @@ export async function findAuditEntries(
     };
   }
   const rows = await getDb().auditLog.findMany({ where, orderBy: { id: "desc" }, take: limit + 1 });
-  const page = rows
-    .slice(0, limit)
-    .map((row) => ({
-      id: row.id.toString(),
-      at: row.at,
-      actorEmail: row.actorEmail,
-      action: row.action,
-      target: row.target,
-      ip: row.ip,
-      detail: row.detail,
-    }));
+  const page = rows.slice(0, limit).map((row) => ({
+    id: row.id.toString(),
+    at: row.at,
+    actorEmail: row.actorEmail,
+    action: row.action,
+    target: row.target,
+    ip: row.ip,
+    detail: row.detail,
+  }));
   return { rows: page, nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
 }

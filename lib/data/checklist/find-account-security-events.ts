@@ -18,8 +18,24 @@ const blank = (value: unknown) => {
 
 /** The account page's timeline filters, as URL parameters (prefixed `ev_` so they sit beside the page's others). */
 export const ZEventFilters = z.object({
-  ev_name: z.preprocess(blank, z.string().regex(/^[A-Za-z0-9]{1,128}$/).optional()).catch(undefined),
-  ev_region: z.preprocess(blank, z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/).optional()).catch(undefined),
+  ev_name: z
+    .preprocess(
+      blank,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9]{1,128}$/)
+        .optional(),
+    )
+    .catch(undefined),
+  ev_region: z
+    .preprocess(
+      blank,
+      z
+        .string()
+        .regex(/^[a-z]{2}(-[a-z]+)+-\d$/)
+        .optional(),
+    )
+    .catch(undefined),
   /** Only calls AWS refused (errorCode set): failed sign-ins, denied changes. */
   ev_failed: z.preprocess((value) => first(value) === "1", z.boolean()).catch(false),
   /** Contains, over the event name, the caller ARN, the user type and the source IP. */
@@ -52,7 +68,9 @@ export async function findAccountSecurityEvents(
   if (filters.ev_failed) conditions.push(Prisma.sql`error_code IS NOT NULL`);
   if (filters.ev_q) {
     const pattern = likeContains(filters.ev_q);
-    conditions.push(Prisma.sql`(event_name ILIKE ${pattern} OR user_arn ILIKE ${pattern} OR user_type ILIKE ${pattern} OR source_ip ILIKE ${pattern})`);
+    conditions.push(
+      Prisma.sql`(event_name ILIKE ${pattern} OR user_arn ILIKE ${pattern} OR user_type ILIKE ${pattern} OR source_ip ILIKE ${pattern})`,
+    );
   }
   let cursor: z.infer<typeof ZCursor> | null = null;
   if (filters.ev_after) {
@@ -65,7 +83,18 @@ export async function findAccountSecurityEvents(
   }
   if (cursor) conditions.push(Prisma.sql`(event_time, event_id) < (${cursor.t}::timestamptz, ${cursor.i}::text)`);
   const rows = await getDb().$queryRaw<
-    Array<{ event_id: string; event_name: string; event_source: string; event_time: Date; region: string; user_type: string | null; user_arn: string | null; source_ip: string | null; error_code: string | null; mfa_used: boolean | null }>
+    Array<{
+      event_id: string;
+      event_name: string;
+      event_source: string;
+      event_time: Date;
+      region: string;
+      user_type: string | null;
+      user_arn: string | null;
+      source_ip: string | null;
+      error_code: string | null;
+      mfa_used: boolean | null;
+    }>
   >`
     SELECT event_id, event_name, event_source, event_time, region, user_type, user_arn, source_ip, error_code, mfa_used
     FROM cloudtrail_events
@@ -87,6 +116,9 @@ export async function findAccountSecurityEvents(
   const last = page.at(-1);
   return {
     rows: page,
-    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ t: last.eventTime.toISOString(), i: last.eventId })).toString("base64url") : null,
+    nextCursor:
+      rows.length > limit && last
+        ? Buffer.from(JSON.stringify({ t: last.eventTime.toISOString(), i: last.eventId })).toString("base64url")
+        : null,
   };
 }

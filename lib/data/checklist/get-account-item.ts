@@ -58,7 +58,9 @@ export async function getAccountItem(user: SessionUser, accountId: string, itemI
   if (!row) throw new AppError("NOT_FOUND", "checklist result not found");
   const result = parseStoredItemResult(row);
 
-  const idsOf = (...kinds: EvidenceRef["kind"][]) => [...new Set(result.evidence.filter((ref) => kinds.includes(ref.kind)).map((ref) => ref.id))];
+  const idsOf = (...kinds: EvidenceRef["kind"][]) => [
+    ...new Set(result.evidence.filter((ref) => kinds.includes(ref.kind)).map((ref) => ref.id)),
+  ];
   const findingIds = idsOf("control", "finding");
   const eventIds = idsOf("event");
   const trailIds = idsOf("trail");
@@ -68,19 +70,57 @@ export async function getAccountItem(user: SessionUser, accountId: string, itemI
   const [findings, events, trails, detectors, hubs] = await Promise.all([
     findingIds.length === 0
       ? []
-      : db.$queryRaw<Array<{ source_id: string; source: string; title: string; severity_label: string; status: string; compliance_status: string | null; control_id: string | null; resource_type: string | null; resource_id: string | null; region: string; last_seen_at: Date }>>`
+      : db.$queryRaw<
+          Array<{
+            source_id: string;
+            source: string;
+            title: string;
+            severity_label: string;
+            status: string;
+            compliance_status: string | null;
+            control_id: string | null;
+            resource_type: string | null;
+            resource_id: string | null;
+            region: string;
+            last_seen_at: Date;
+          }>
+        >`
           SELECT source_id, source, title, severity_label, status, compliance_status, control_id, resource_type, resource_id, region, last_seen_at
           FROM findings
           WHERE account_id = ${accountId} AND source_id = ANY(${findingIds}::text[]) AND ${accountInScope(user.scope, "account_id")}`,
     eventIds.length === 0
       ? []
-      : db.$queryRaw<Array<{ event_id: string; event_name: string; event_source: string; event_time: Date; region: string; user_type: string | null; user_arn: string | null; source_ip: string | null; error_code: string | null; mfa_used: boolean | null }>>`
+      : db.$queryRaw<
+          Array<{
+            event_id: string;
+            event_name: string;
+            event_source: string;
+            event_time: Date;
+            region: string;
+            user_type: string | null;
+            user_arn: string | null;
+            source_ip: string | null;
+            error_code: string | null;
+            mfa_used: boolean | null;
+          }>
+        >`
           SELECT event_id, event_name, event_source, event_time, region, user_type, user_arn, source_ip, error_code, mfa_used
           FROM cloudtrail_events
           WHERE account_id = ${accountId} AND event_id = ANY(${eventIds}::text[]) AND ${accountInScope(user.scope, "account_id")}`,
     trailIds.length === 0
       ? []
-      : db.$queryRaw<Array<{ trail_arn: string; name: string; home_region: string; is_multi_region: boolean; is_logging: boolean; log_file_validation: boolean; kms_key_id: string | null; cloudwatch_logs_log_group_arn: string | null }>>`
+      : db.$queryRaw<
+          Array<{
+            trail_arn: string;
+            name: string;
+            home_region: string;
+            is_multi_region: boolean;
+            is_logging: boolean;
+            log_file_validation: boolean;
+            kms_key_id: string | null;
+            cloudwatch_logs_log_group_arn: string | null;
+          }>
+        >`
           SELECT trail_arn, name, home_region, is_multi_region, is_logging, log_file_validation, kms_key_id, cloudwatch_logs_log_group_arn
           FROM trails
           WHERE account_id = ${accountId} AND (home_region || ':' || name) = ANY(${trailIds}::text[]) AND ${accountInScope(user.scope, "account_id")}`,
@@ -144,10 +184,22 @@ export async function getAccountItem(user: SessionUser, accountId: string, itemI
     });
   }
   for (const d of detectors) {
-    records.set(`detector:${d.detector_id}`, { kind: "detector", detectorId: d.detector_id, region: d.region, status: d.status, features: d.features ?? {} });
+    records.set(`detector:${d.detector_id}`, {
+      kind: "detector",
+      detectorId: d.detector_id,
+      region: d.region,
+      status: d.status,
+      features: d.features ?? {},
+    });
   }
   for (const h of hubs) {
-    records.set(`hub:securityhub:${h.region}`, { kind: "hub", region: h.region, enabled: h.enabled, hubArn: h.hub_arn, standards: h.standards ?? [] });
+    records.set(`hub:securityhub:${h.region}`, {
+      kind: "hub",
+      region: h.region,
+      enabled: h.enabled,
+      hubArn: h.hub_arn,
+      standards: h.standards ?? [],
+    });
   }
 
   const keyOf = (ref: EvidenceRef) => (ref.kind === "control" ? `finding:${ref.id}` : `${ref.kind}:${ref.id}`);

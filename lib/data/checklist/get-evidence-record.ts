@@ -27,7 +27,12 @@ const text = (value: unknown): string | null =>
  * or Security Hub ARN), a CloudTrail event by eventID, or a trail by "home-region:name".
  * NOT_FOUND when it does not exist in that account or the account is not visible.
  */
-export async function getEvidenceRecord(user: SessionUser, accountId: string, kind: EvidenceRecordKind, id: string): Promise<RawEvidenceRecord> {
+export async function getEvidenceRecord(
+  user: SessionUser,
+  accountId: string,
+  kind: EvidenceRecordKind,
+  id: string,
+): Promise<RawEvidenceRecord> {
   const db = getDb();
   if (kind === "finding") {
     const rows = await db.$queryRaw<Array<Record<string, unknown> & { raw: unknown; account_name: string; title: string }>>`

@@ -37,21 +37,57 @@ export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now:
        SELECT 'cloudtrail', region, max(event_time) FROM cloudtrail_events WHERE account_id = $1 GROUP BY region`,
       [accountId],
     ),
-    pool.query<{ source_id: string; control_id: string; compliance_status: string | null; resource_type: string | null; resource_id: string | null; region: string; severity_label: string; workflow_status: string | null; source_updated_at: Date }>(
+    pool.query<{
+      source_id: string;
+      control_id: string;
+      compliance_status: string | null;
+      resource_type: string | null;
+      resource_id: string | null;
+      region: string;
+      severity_label: string;
+      workflow_status: string | null;
+      source_updated_at: Date;
+    }>(
       `SELECT source_id, control_id, compliance_status, resource_type, resource_id, region, severity_label, workflow_status, source_updated_at
        FROM findings
        WHERE account_id = $1 AND source = 'securityhub' AND control_id IS NOT NULL
          AND COALESCE(record_state, 'ACTIVE') = 'ACTIVE'`,
       [accountId],
     ),
-    pool.query<{ source_id: string; source: FindingSource; type: string; title: string; severity: number; severity_label: ThreatFinding["severityLabel"]; region: string; first_seen_at: Date; last_seen_at: Date; resource_type: string | null }>(
+    pool.query<{
+      source_id: string;
+      source: FindingSource;
+      type: string;
+      title: string;
+      severity: number;
+      severity_label: ThreatFinding["severityLabel"];
+      region: string;
+      first_seen_at: Date;
+      last_seen_at: Date;
+      resource_type: string | null;
+    }>(
       `SELECT source_id, source, type, title, severity, severity_label, region, first_seen_at, last_seen_at, resource_type
        FROM findings
        WHERE account_id = $1 AND status = 'active' AND control_id IS NULL AND linked_guardduty_id IS NULL
          AND compliance_status IS NULL`,
       [accountId],
     ),
-    pool.query<{ event_id: string; event_name: string; event_source: string; event_time: Date; region: string; user_type: string | null; user_arn: string | null; error_code: string | null; mfa_used: boolean | null; error_message: string | null; login_result: string | null; invoked_by: string | null; event_type: string | null; request_parameters: unknown }>(
+    pool.query<{
+      event_id: string;
+      event_name: string;
+      event_source: string;
+      event_time: Date;
+      region: string;
+      user_type: string | null;
+      user_arn: string | null;
+      error_code: string | null;
+      mfa_used: boolean | null;
+      error_message: string | null;
+      login_result: string | null;
+      invoked_by: string | null;
+      event_type: string | null;
+      request_parameters: unknown;
+    }>(
       // The outcome and parameters live in the record itself; read them from raw so events
       // stored before these fields mattered are judged the same way.
       `SELECT event_id, event_name, event_source, event_time, region, user_type, user_arn, error_code, mfa_used,
@@ -61,7 +97,15 @@ export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now:
        FROM cloudtrail_events WHERE account_id = $1 AND event_time >= $2 AND event_time <= $3`,
       [accountId, new Date(now.getTime() - EVENT_WINDOW_DAYS * 86_400_000), now],
     ),
-    pool.query<{ name: string; home_region: string; is_multi_region: boolean; is_logging: boolean; log_file_validation: boolean; kms_key_id: string | null; cloudwatch_logs_log_group_arn: string | null }>(
+    pool.query<{
+      name: string;
+      home_region: string;
+      is_multi_region: boolean;
+      is_logging: boolean;
+      log_file_validation: boolean;
+      kms_key_id: string | null;
+      cloudwatch_logs_log_group_arn: string | null;
+    }>(
       "SELECT name, home_region, is_multi_region, is_logging, log_file_validation, kms_key_id, cloudwatch_logs_log_group_arn FROM trails WHERE account_id = $1",
       [accountId],
     ),
@@ -73,7 +117,15 @@ export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now:
       "SELECT region, enabled, standards FROM hubs WHERE account_id = $1",
       [accountId],
     ),
-    pool.query<{ region: string; control_id: string; standard_arn: string; standard_name: string; status: string; disabled_reason: string | null; status_since: Date | null }>(
+    pool.query<{
+      region: string;
+      control_id: string;
+      standard_arn: string;
+      standard_name: string;
+      status: string;
+      disabled_reason: string | null;
+      status_since: Date | null;
+    }>(
       "SELECT region, control_id, standard_arn, standard_name, status, disabled_reason, status_since FROM control_enablement WHERE account_id = $1",
       [accountId],
     ),
@@ -88,7 +140,8 @@ export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now:
   const sourceStatus = (source: Source): SourceStatus[] =>
     regions.map((region): SourceStatus => {
       const cursor = cursors.rows.find((row) => row.region === region && row.source === source);
-      if (cursor) return { region, state: cursor.state as SourceState, error: cursor.error ?? null, origin: "collected", asOf: cursor.updated_at };
+      if (cursor)
+        return { region, state: cursor.state as SourceState, error: cursor.error ?? null, origin: "collected", asOf: cursor.updated_at };
       const imported = recordRegions.rows.find((row) => row.region === region && row.source === source);
       if (imported) return { region, state: "ok", error: null, origin: "imported", asOf: imported.newest };
       return { region, state: "not_collected", error: null, origin: "collected", asOf: null };
@@ -98,19 +151,19 @@ export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now:
     accountId,
     regions,
     sources: perSource(sourceStatus),
-    controls: controls.rows.map(
-      (row): ControlResult => ({
-        findingId: row.source_id,
-        controlId: row.control_id,
-        status: (["PASSED", "FAILED", "WARNING"].includes(row.compliance_status ?? "") ? row.compliance_status : "NOT_AVAILABLE") as ControlResult["status"],
-        resourceType: row.resource_type,
-        resourceId: row.resource_id,
-        region: row.region,
-        severityLabel: row.severity_label,
-        workflowStatus: row.workflow_status,
-        updatedAt: row.source_updated_at,
-      }),
-    ),
+    controls: controls.rows.map((row): ControlResult => ({
+      findingId: row.source_id,
+      controlId: row.control_id,
+      status: (["PASSED", "FAILED", "WARNING"].includes(row.compliance_status ?? "")
+        ? row.compliance_status
+        : "NOT_AVAILABLE") as ControlResult["status"],
+      resourceType: row.resource_type,
+      resourceId: row.resource_id,
+      region: row.region,
+      severityLabel: row.severity_label,
+      workflowStatus: row.workflow_status,
+      updatedAt: row.source_updated_at,
+    })),
     threats: threats.rows.map((row) => ({
       findingId: row.source_id,
       source: row.source,
@@ -123,24 +176,22 @@ export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now:
       lastSeenAt: row.last_seen_at,
       resourceType: row.resource_type,
     })),
-    events: events.rows.map(
-      (row): SecurityEvent => ({
-        eventId: row.event_id,
-        eventName: row.event_name,
-        eventSource: row.event_source,
-        eventTime: row.event_time,
-        region: row.region,
-        userType: row.user_type,
-        userArn: row.user_arn,
-        errorCode: row.error_code,
-        errorMessage: row.error_message,
-        loginResult: row.login_result,
-        invokedBy: row.invoked_by,
-        eventType: row.event_type,
-        requestParameters: row.request_parameters,
-        mfaUsed: row.mfa_used,
-      }),
-    ),
+    events: events.rows.map((row): SecurityEvent => ({
+      eventId: row.event_id,
+      eventName: row.event_name,
+      eventSource: row.event_source,
+      eventTime: row.event_time,
+      region: row.region,
+      userType: row.user_type,
+      userArn: row.user_arn,
+      errorCode: row.error_code,
+      errorMessage: row.error_message,
+      loginResult: row.login_result,
+      invokedBy: row.invoked_by,
+      eventType: row.event_type,
+      requestParameters: row.request_parameters,
+      mfaUsed: row.mfa_used,
+    })),
     trails: trails.rows.map((row) => ({
       name: row.name,
       homeRegion: row.home_region,
@@ -157,17 +208,15 @@ export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now:
       features: row.features ?? {},
     })),
     hubs: hubs.rows.map((row) => ({ region: row.region, enabled: row.enabled, standards: row.standards ?? [] })),
-    controlEnablement: enablement.rows.map(
-      (row): ControlEnablement => ({
-        region: row.region,
-        controlId: row.control_id,
-        standardArn: row.standard_arn,
-        standardName: row.standard_name,
-        status: row.status === "ENABLED" ? "ENABLED" : "DISABLED",
-        disabledReason: row.disabled_reason,
-        statusSince: row.status_since,
-      }),
-    ),
+    controlEnablement: enablement.rows.map((row): ControlEnablement => ({
+      region: row.region,
+      controlId: row.control_id,
+      standardArn: row.standard_arn,
+      standardName: row.standard_name,
+      status: row.status === "ENABLED" ? "ENABLED" : "DISABLED",
+      disabledReason: row.disabled_reason,
+      statusSince: row.status_since,
+    })),
     evidenceMaxAgeHours: getEnv().PARAPET_EVIDENCE_MAX_AGE_HOURS,
     acceptances: acceptances.rows.map((row) => ({
       itemId: row.item_id,

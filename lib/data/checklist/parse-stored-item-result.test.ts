@@ -19,7 +19,15 @@ describe("parseStoredItemResult", () => {
         severity: "critical",
       },
     });
-    expect(result).toMatchObject({ itemId: "IAM-01", domain: "identity_access", severity: "critical", weight: 10, status: "fail", passing: 0, total: 1 });
+    expect(result).toMatchObject({
+      itemId: "IAM-01",
+      domain: "identity_access",
+      severity: "critical",
+      weight: 10,
+      status: "fail",
+      passing: 0,
+      total: 1,
+    });
     expect(result.evidence).toHaveLength(1);
     expect(result.missingSources).toEqual(["securityhub:eu-west-1 (error: AccessDenied)"]);
     expect(result.accepted?.expiresAt).toEqual(new Date("2027-01-01T00:00:00.000Z"));
@@ -27,16 +35,42 @@ describe("parseStoredItemResult", () => {
   });
 
   test("falls back to the checklist's severity and weight and to the raw status for old rows", () => {
-    const result = parseStoredItemResult({ item_id: "IAM-03", domain: "identity_access", status: "no_data", passing: null, total: null, reason: "r", evidence: {} });
+    const result = parseStoredItemResult({
+      item_id: "IAM-03",
+      domain: "identity_access",
+      status: "no_data",
+      passing: null,
+      total: null,
+      reason: "r",
+      evidence: {},
+    });
     expect(result).toMatchObject({ severity: "high", weight: 6, riskAdjusted: { status: "no_data" }, evidence: [] });
     expect(result.passing).toBeUndefined();
     expect(result.accepted).toBeUndefined();
   });
 
   test("throws on a malformed row instead of guessing", () => {
-    expect(() => parseStoredItemResult({ item_id: "IAM-01", domain: "identity_access", status: "maybe", passing: null, total: null, reason: "", evidence: {} })).toThrow();
     expect(() =>
-      parseStoredItemResult({ item_id: "IAM-01", domain: "identity_access", status: "fail", passing: null, total: null, reason: "", evidence: { refs: [{ kind: "nope", id: "x" }] } }),
+      parseStoredItemResult({
+        item_id: "IAM-01",
+        domain: "identity_access",
+        status: "maybe",
+        passing: null,
+        total: null,
+        reason: "",
+        evidence: {},
+      }),
+    ).toThrow();
+    expect(() =>
+      parseStoredItemResult({
+        item_id: "IAM-01",
+        domain: "identity_access",
+        status: "fail",
+        passing: null,
+        total: null,
+        reason: "",
+        evidence: { refs: [{ kind: "nope", id: "x" }] },
+      }),
     ).toThrow();
   });
 });

@@ -15,9 +15,7 @@ export interface StoredItemRow {
 
 const ZStatus = z.enum(ITEM_STATUSES);
 const ZStoredEvidence = z.object({
-  refs: z
-    .array(z.object({ kind: z.enum(EVIDENCE_KINDS), id: z.string(), note: z.string().optional() }))
-    .default([]),
+  refs: z.array(z.object({ kind: z.enum(EVIDENCE_KINDS), id: z.string(), note: z.string().optional() })).default([]),
   missingSources: z.array(z.string()).default([]),
   accepted: z.object({ reason: z.string(), owner: z.string(), expiresAt: z.coerce.date() }).nullable().default(null),
   riskAdjusted: z.object({ status: ZStatus, passing: z.number().optional(), total: z.number().optional() }).optional(),

@@ -68,7 +68,11 @@ function readCursor(value: string | undefined, sort: Sort, name: "after" | "befo
 
 function keyParam(cursor: TFindingsCursor, sort: Sort): Prisma.Sql {
   const kind = findingsCursorKind(sort);
-  return kind === "number" ? Prisma.sql`${cursor.k}::real` : kind === "time" ? Prisma.sql`${cursor.k}::timestamptz` : Prisma.sql`${cursor.k}::text`;
+  return kind === "number"
+    ? Prisma.sql`${cursor.k}::real`
+    : kind === "time"
+      ? Prisma.sql`${cursor.k}::timestamptz`
+      : Prisma.sql`${cursor.k}::text`;
 }
 
 /**
@@ -98,10 +102,25 @@ export async function findFindings(
   const direction = readDescending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const raw = await getDb().$queryRaw<
     Array<{
-      id: string; source: string; source_id: string; account_id: string; account_name: string; region: string; type: string;
-      title: string; severity: number; severity_label: string; status: string; workflow_status: string | null;
-      compliance_status: string | null; control_id: string | null; resource_type: string | null; resource_id: string | null;
-      first_seen_at: Date; last_seen_at: Date; linked_guardduty_id: string | null;
+      id: string;
+      source: string;
+      source_id: string;
+      account_id: string;
+      account_name: string;
+      region: string;
+      type: string;
+      title: string;
+      severity: number;
+      severity_label: string;
+      status: string;
+      workflow_status: string | null;
+      compliance_status: string | null;
+      control_id: string | null;
+      resource_type: string | null;
+      resource_id: string | null;
+      first_seen_at: Date;
+      last_seen_at: Date;
+      linked_guardduty_id: string | null;
     }>
   >`
     SELECT f.id::text AS id, f.source, f.source_id, f.account_id, a.name AS account_name, f.region, f.type, f.title,

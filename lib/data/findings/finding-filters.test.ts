@@ -32,7 +32,17 @@ const ROW = {
   status: "active",
 };
 
-const DEFAULTS = { account: [], source: [], severity: [], region: [], status: "active", copies: false, passed: false, sort: "severity", dir: "desc" };
+const DEFAULTS = {
+  account: [],
+  source: [],
+  severity: [],
+  region: [],
+  status: "active",
+  copies: false,
+  passed: false,
+  sort: "severity",
+  dir: "desc",
+};
 
 describe("parseFindingFilters", () => {
   test("defaults to active findings by severity (highest first), without copies or passed controls", () => {
@@ -62,7 +72,9 @@ describe("parseFindingFilters", () => {
   });
 
   test("takes every value of a multi-select, repeated or comma-separated, sorted and without duplicates", () => {
-    const filters = parseFindingFilters(new URLSearchParams("severity=low&severity=CRITICAL,high&severity=LOW&account=222222222222&account=111111111111"));
+    const filters = parseFindingFilters(
+      new URLSearchParams("severity=low&severity=CRITICAL,high&severity=LOW&account=222222222222&account=111111111111"),
+    );
     expect(filters.severity).toEqual(["CRITICAL", "HIGH", "LOW"]);
     expect(filters.account).toEqual(["111111111111", "222222222222"]);
     expect(parseFindingFilters({ region: ["us-east-1", "eu-west-1"] }).region).toEqual(["eu-west-1", "us-east-1"]);
@@ -76,7 +88,9 @@ describe("parseFindingFilters", () => {
       "source: must be one of guardduty, securityhub; status: must be one of active, archived, resolved, suppressed, all",
     );
     expect(refusal({ region: "mars-1" })).toBe("region: an AWS region looks like eu-west-1");
-    expect(refusal({ sort: "random" })).toBe("sort: must be one of severity, last_seen, first_seen, title, account, region, source, control, resource, status");
+    expect(refusal({ sort: "random" })).toBe(
+      "sort: must be one of severity, last_seen, first_seen, title, account, region, source, control, resource, status",
+    );
     expect(refusal({ dir: "up" })).toBe("dir: must be one of desc, asc");
     expect(refusal({ copies: "yes" })).toBe("copies: must be 1, true, 0 or false");
   });

@@ -52,7 +52,25 @@ export interface AccountOverviewRow {
  * once they have been scored.
  */
 export async function findAccountOverview(user: SessionUser): Promise<AccountOverviewRow[]> {
-  const rows = await getDb().$queryRaw<Array<Omit<AccountOverviewRow, "score" | "riskAdjustedScore" | "coverage" | "evidenceAsOf" | "importedAsOf" | "staleSources"> & { score: number | null; risk_adjusted_score: number | null; coverage: number | null; status_error: string | null; last_collected_at: Date | null; failed_steps: number; last_run_status: string | null; day: Date | null; week_ago_score: number | null; domains: Record<string, { score?: number | null; coverage?: number | null }> | null; evidence_as_of: Date | null; imported_as_of: string | null; stale_sources: number | null }>>`
+  const rows = await getDb().$queryRaw<
+    Array<
+      Omit<AccountOverviewRow, "score" | "riskAdjustedScore" | "coverage" | "evidenceAsOf" | "importedAsOf" | "staleSources"> & {
+        score: number | null;
+        risk_adjusted_score: number | null;
+        coverage: number | null;
+        status_error: string | null;
+        last_collected_at: Date | null;
+        failed_steps: number;
+        last_run_status: string | null;
+        day: Date | null;
+        week_ago_score: number | null;
+        domains: Record<string, { score?: number | null; coverage?: number | null }> | null;
+        evidence_as_of: Date | null;
+        imported_as_of: string | null;
+        stale_sources: number | null;
+      }
+    >
+  >`
     SELECT a.id, a.name, a.status, a.status_error, a.last_collected_at,
            s.score, s.risk_adjusted_score, s.coverage, s.day, s.domains, w.score AS week_ago_score, s.evidence_as_of,
            (SELECT max(src->>'asOf') FROM jsonb_array_elements(s.sources) src WHERE src->>'origin' = 'imported' AND src->>'state' = 'ok') AS imported_as_of,
@@ -99,7 +117,10 @@ export async function findAccountOverview(user: SessionUser): Promise<AccountOve
     scoredDay: row.day ? row.day.toISOString().slice(0, 10) : null,
     weekAgoScore: row.week_ago_score === null ? null : Number(row.week_ago_score),
     domains: Object.fromEntries(
-      Object.entries(row.domains ?? {}).map(([domain, figures]) => [domain, { score: figures.score ?? null, coverage: figures.coverage ?? null }]),
+      Object.entries(row.domains ?? {}).map(([domain, figures]) => [
+        domain,
+        { score: figures.score ?? null, coverage: figures.coverage ?? null },
+      ]),
     ) as Partial<Record<Domain, DomainCell>>,
     evidenceAsOf: row.evidence_as_of,
     importedAsOf: row.imported_as_of ? new Date(row.imported_as_of) : null,

@@ -21,7 +21,16 @@ export interface OrgScorePoint {
  * account per day.
  */
 export async function findOrgScoreTrend(user: SessionUser, days = 90): Promise<OrgScorePoint[]> {
-  const rows = await getDb().$queryRaw<Array<{ day: Date; earned: number | null; adjusted: number | null; with_data: number | null; applicable: number | null; accounts: number }>>`
+  const rows = await getDb().$queryRaw<
+    Array<{
+      day: Date;
+      earned: number | null;
+      adjusted: number | null;
+      with_data: number | null;
+      applicable: number | null;
+      accounts: number;
+    }>
+  >`
     SELECT s.day,
            sum(s.earned_weight) AS earned,
            sum(s.risk_adjusted_earned_weight) AS adjusted,

@@ -50,7 +50,9 @@ const TITLES = new Map(CHECKLIST_ITEMS.map((item) => [item.id, item]));
  * through the one scope helper (ids, tags or OUs), as $1.
  */
 async function scopedCte(pool: pg.Pool, scope: ReportScope): Promise<{ sql: string; params: unknown[] }> {
-  const { text, values } = toPgQuery(Prisma.sql`SELECT a.id FROM accounts a WHERE a.status <> 'data_only' AND ${accountInScope(scope, "a.id")}`);
+  const { text, values } = toPgQuery(
+    Prisma.sql`SELECT a.id FROM accounts a WHERE a.status <> 'data_only' AND ${accountInScope(scope, "a.id")}`,
+  );
   const ids = (await pool.query<{ id: string }>(text, values)).rows.map((row) => row.id);
   return {
     sql: `scoped AS (SELECT a.id, a.name, a.status, a.status_error, a.last_collected_at FROM accounts a WHERE a.id = ANY($1::text[]))`,
@@ -183,7 +185,16 @@ export async function buildReportData(pool: pg.Pool, scope: ReportScope, week: I
                                     'access-analyzer.amazonaws.com', 'kms.amazonaws.com'))`,
         [...p, week.start, week.end],
       ),
-      pool.query<{ account_id: string; name: string; home_region: string; is_multi_region: boolean; is_logging: boolean; log_file_validation: boolean; kms_key_id: string | null; cloudwatch_logs_log_group_arn: string | null }>(
+      pool.query<{
+        account_id: string;
+        name: string;
+        home_region: string;
+        is_multi_region: boolean;
+        is_logging: boolean;
+        log_file_validation: boolean;
+        kms_key_id: string | null;
+        cloudwatch_logs_log_group_arn: string | null;
+      }>(
         `WITH ${cte.sql}
        SELECT t.account_id, t.name, t.home_region, t.is_multi_region, t.is_logging, t.log_file_validation, t.kms_key_id, t.cloudwatch_logs_log_group_arn
        FROM trails t JOIN scoped ON scoped.id = t.account_id`,

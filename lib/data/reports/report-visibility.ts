@@ -14,7 +14,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
  */
 export function reportVisibleTo(user: SessionUser, first: number): { sql: string; params: unknown[] } {
   if (user.scope.all) return { sql: "TRUE", params: [] };
-  const visible = toPgQuery(Prisma.sql`SELECT COALESCE(jsonb_agg(scoped_account.id), '[]'::jsonb) FROM accounts scoped_account WHERE ${accountInScope(user.scope, "scoped_account.id")}`);
+  const visible = toPgQuery(
+    Prisma.sql`SELECT COALESCE(jsonb_agg(scoped_account.id), '[]'::jsonb) FROM accounts scoped_account WHERE ${accountInScope(user.scope, "scoped_account.id")}`,
+  );
   const text = visible.text.replace(/\$(\d+)/g, (_match, n: string) => `$${Number(n) + first - 1}`);
   return {
     sql: `((r.scope->>'all')::boolean = false

@@ -31,7 +31,12 @@ export async function saveReportSchedule(user: SessionUser, input: unknown): Pro
   const id = result.rows[0]?.id;
   if (!id) throw new AppError("NOT_FOUND", `no schedule ${s.id}`);
   await createAuditEntry(
-    { actorEmail: user.email, action: s.id ? "report_schedule.update" : "report_schedule.create", target: `report_schedule:${id}`, detail: { ...s } },
+    {
+      actorEmail: user.email,
+      action: s.id ? "report_schedule.update" : "report_schedule.create",
+      target: `report_schedule:${id}`,
+      detail: { ...s },
+    },
     pool,
   );
   return { id, name: s.name };

@@ -44,8 +44,16 @@ export async function findLatestRuns(user: SessionUser, options: { accountId?: s
   const db = getDb();
   const runs = await db.$queryRaw<
     Array<{
-      account_id: string; account_name: string; account_status: string; regions: string[]; run_id: string | null; status: string | null;
-      trigger: string | null; started_at: Date | null; finished_at: Date | null; error: string | null;
+      account_id: string;
+      account_name: string;
+      account_status: string;
+      regions: string[];
+      run_id: string | null;
+      status: string | null;
+      trigger: string | null;
+      started_at: Date | null;
+      finished_at: Date | null;
+      error: string | null;
     }>
   >`
     SELECT a.id AS account_id, a.name AS account_name, a.status AS account_status, a.regions,
@@ -63,7 +71,19 @@ export async function findLatestRuns(user: SessionUser, options: { accountId?: s
       ? []
       : await db.collectionStep.findMany({
           where: { runId: { in: runIds } },
-          select: { runId: true, region: true, source: true, status: true, fetched: true, inserted: true, updated: true, startedAt: true, finishedAt: true, errorCode: true, error: true },
+          select: {
+            runId: true,
+            region: true,
+            source: true,
+            status: true,
+            fetched: true,
+            inserted: true,
+            updated: true,
+            startedAt: true,
+            finishedAt: true,
+            errorCode: true,
+            error: true,
+          },
           orderBy: [{ region: "asc" }, { source: "asc" }],
         });
   const stepsByRun = new Map<string, RunStepRow[]>();

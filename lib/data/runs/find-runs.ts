@@ -27,7 +27,9 @@ export interface RunRow {
   steps: number;
 }
 
-const ZRunStats = z.object({ fetched: z.number().default(0), inserted: z.number().default(0), updated: z.number().default(0) }).catch({ fetched: 0, inserted: 0, updated: 0 });
+const ZRunStats = z
+  .object({ fetched: z.number().default(0), inserted: z.number().default(0), updated: z.number().default(0) })
+  .catch({ fetched: 0, inserted: 0, updated: 0 });
 /**
  * Recent collection runs in the user's scope, newest first, filtered by account and
  * status, one keyset page at a time (`after` is the cursor of the previous page's last row;
@@ -42,12 +44,22 @@ export async function findRuns(
   if (filters.accountId) conditions.push(Prisma.sql`r.account_id = ${filters.accountId}`);
   if (filters.status) conditions.push(Prisma.sql`r.status = ${filters.status}`);
   const after = filters.after ? decodeRunCursor(filters.after) : null;
-  if (filters.after && !after) throw new AppError("INVALID_INPUT", "after: is not a page cursor of this list (start again from the newest runs)");
+  if (filters.after && !after)
+    throw new AppError("INVALID_INPUT", "after: is not a page cursor of this list (start again from the newest runs)");
   if (after) conditions.push(Prisma.sql`(r.started_at, r.id) < (${after.t}::timestamptz, ${after.i}::bigint)`);
   const rows = await getDb().$queryRaw<
     Array<{
-      id: string; account_id: string; account_name: string; status: string; trigger: string; started_at: Date; finished_at: Date | null;
-      error: string | null; stats: unknown; failed_steps: number; steps: number;
+      id: string;
+      account_id: string;
+      account_name: string;
+      status: string;
+      trigger: string;
+      started_at: Date;
+      finished_at: Date | null;
+      error: string | null;
+      stats: unknown;
+      failed_steps: number;
+      steps: number;
     }>
   >`
     SELECT r.id::text AS id, r.account_id, a.name AS account_name, r.status, r.trigger, r.started_at, r.finished_at, r.error, r.stats,
@@ -77,7 +89,6 @@ export async function findRuns(
     };
   });
   const last = page[page.length - 1];
-  const nextCursor =
-    rows.length > RUNS_PAGE_SIZE && last ? encodeRunCursor(last) : null;
+  const nextCursor = rows.length > RUNS_PAGE_SIZE && last ? encodeRunCursor(last) : null;
   return { rows: page, nextCursor };
 }

@@ -41,11 +41,18 @@ export async function findSourceCursors(
   const db = getDb();
   const [rows, counts] = await Promise.all([
     db.$queryRaw<
-    Array<{
-      account_id: string; account_name: string; region: string; source: string; position: Date | null; state: string;
-      error_code: string | null; error: string | null; updated_at: Date;
-    }>
-  >`
+      Array<{
+        account_id: string;
+        account_name: string;
+        region: string;
+        source: string;
+        position: Date | null;
+        state: string;
+        error_code: string | null;
+        error: string | null;
+        updated_at: Date;
+      }>
+    >`
     SELECT c.account_id, a.name AS account_name, c.region, c.source, c.position, c.state, c.error_code, c.error, c.updated_at
     FROM source_cursors c
     JOIN accounts a ON a.id = c.account_id

@@ -12,13 +12,19 @@ import { enqueue } from "@/lib/jobs/enqueue";
  * queued a no-op rather than a second collection.
  */
 export async function queueAccountCollection(actor: SessionUser, accountId: string): Promise<void> {
-  if (actor.role !== "admin" && actor.role !== "analyst") throw new AppError("FORBIDDEN", "only admins and analysts can start a collection");
+  if (actor.role !== "admin" && actor.role !== "analyst")
+    throw new AppError("FORBIDDEN", "only admins and analysts can start a collection");
   const rows = await getDb().$queryRaw<Array<{ id: string }>>`
     SELECT a.id FROM accounts a
     WHERE a.id = ${accountId} AND a.role_arn IS NOT NULL AND a.status NOT IN ('disabled', 'data_only')
       AND ${accountInScope(actor.scope, "a.id")}`;
   const account = rows[0];
   if (!account) throw new AppError("NOT_FOUND", `account ${accountId} is not a collectable account (unknown, disabled or without a role)`);
-  await enqueue(getPool(), "collect-account", { accountId: account.id, trigger: "manual" }, { jobKey: `collect:${account.id}`, maxAttempts: 5 });
+  await enqueue(
+    getPool(),
+    "collect-account",
+    { accountId: account.id, trigger: "manual" },
+    { jobKey: `collect:${account.id}`, maxAttempts: 5 },
+  );
   await createAuditEntry({ actorEmail: actor.email, action: "account.collect", target: account.id, detail: { trigger: "manual" } });
 }

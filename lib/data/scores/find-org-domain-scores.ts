@@ -25,7 +25,9 @@ export interface OrgDomainScores extends OrgScoreFigures {
  * snapshots keep per domain. Overall = the sum over domains (they partition the items).
  */
 export async function findOrgDomainScores(user: SessionUser): Promise<OrgDomainScores> {
-  const rows = await getDb().$queryRaw<Array<{ domain: string; applicable: number; with_data: number; earned: number; adjusted: number; accounts: number }>>`
+  const rows = await getDb().$queryRaw<
+    Array<{ domain: string; applicable: number; with_data: number; earned: number; adjusted: number; accounts: number }>
+  >`
     WITH latest AS (
       SELECT DISTINCT ON (s.account_id) s.account_id, s.domains
       FROM score_snapshots s JOIN accounts a ON a.id = s.account_id
@@ -50,12 +52,20 @@ export async function findOrgDomainScores(user: SessionUser): Promise<OrgDomainS
   });
   const byDomain = new Map(rows.map((row) => [row.domain, row]));
   const total = rows.reduce(
-    (sum, row) => ({ applicable: sum.applicable + row.applicable, with_data: sum.with_data + row.with_data, earned: sum.earned + row.earned, adjusted: sum.adjusted + row.adjusted }),
+    (sum, row) => ({
+      applicable: sum.applicable + row.applicable,
+      with_data: sum.with_data + row.with_data,
+      earned: sum.earned + row.earned,
+      adjusted: sum.adjusted + row.adjusted,
+    }),
     empty,
   );
   return {
     ...figures(total),
     accountCount: rows.reduce((max, row) => Math.max(max, row.accounts), 0),
-    domains: Object.fromEntries(DOMAINS.map((domain) => [domain, figures(byDomain.get(domain) ?? empty)])) as Record<Domain, OrgScoreFigures>,
+    domains: Object.fromEntries(DOMAINS.map((domain) => [domain, figures(byDomain.get(domain) ?? empty)])) as Record<
+      Domain,
+      OrgScoreFigures
+    >,
   };
 }

@@ -28,7 +28,18 @@ export interface OrgFixFirstRow {
  * again). Ties: heavier weight, then item id.
  */
 export async function findOrgFixFirst(user: SessionUser, limit = 15): Promise<OrgFixFirstRow[]> {
-  const rows = await getDb().$queryRaw<Array<{ item_id: string; domain: Domain; severity: Severity; weight: number; lost: number; denominator: number; account_count: number; top_accounts: Array<{ accountId: string; name: string; lost: number; weightWithData: number }> }>>`
+  const rows = await getDb().$queryRaw<
+    Array<{
+      item_id: string;
+      domain: Domain;
+      severity: Severity;
+      weight: number;
+      lost: number;
+      denominator: number;
+      account_count: number;
+      top_accounts: Array<{ accountId: string; name: string; lost: number; weightWithData: number }>;
+    }>
+  >`
     WITH visible AS (
       SELECT c.account_id, a.name, c.item_id, c.domain, c.status, c.evidence,
              (c.evidence->>'weight')::float8 AS weight,

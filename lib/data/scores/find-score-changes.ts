@@ -52,7 +52,9 @@ export async function findScoreChanges(user: SessionUser, accountId: string): Pr
     riskAdjustedScore: figure(before.risk_adjusted_score, after.risk_adjusted_score),
     coverage: figure(before.coverage, after.coverage),
     changes: diff.changes.map((change) =>
-      change.kind === "accepted" && !latest.get(change.itemId)?.accepted ? { ...change, reason: "Risk accepted for individual findings or events." } : change,
+      change.kind === "accepted" && !latest.get(change.itemId)?.accepted
+        ? { ...change, reason: "Risk accepted for individual findings or events." }
+        : change,
     ),
   };
 }

@@ -13,7 +13,9 @@ export interface ScoreHistoryPoint {
 
 /** One point per daily snapshot of the account over the last `days` days, oldest first. Empty when the user may not see the account. */
 export async function findScoreHistory(user: SessionUser, accountId: string, days = 90): Promise<ScoreHistoryPoint[]> {
-  const rows = await getDb().$queryRaw<Array<{ day: string; score: number | null; risk_adjusted_score: number | null; coverage: number | null }>>`
+  const rows = await getDb().$queryRaw<
+    Array<{ day: string; score: number | null; risk_adjusted_score: number | null; coverage: number | null }>
+  >`
     SELECT day::text, score, risk_adjusted_score, coverage
     FROM score_snapshots
     WHERE account_id = ${accountId} AND ${accountInScope(user.scope, "account_id")}

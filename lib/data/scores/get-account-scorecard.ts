@@ -69,10 +69,31 @@ export interface AccountScorecard {
 export async function getAccountScorecard(user: SessionUser, accountId: string): Promise<AccountScorecard> {
   const db = getDb();
   const [accounts, runs, snapshots, results] = await Promise.all([
-    db.$queryRaw<Array<{ id: string; name: string; owner: string | null; status: string; status_error: string | null; regions: string[]; last_collected_at: Date | null; tags: Record<string, string> | null; ou_path: string | null }>>`
+    db.$queryRaw<
+      Array<{
+        id: string;
+        name: string;
+        owner: string | null;
+        status: string;
+        status_error: string | null;
+        regions: string[];
+        last_collected_at: Date | null;
+        tags: Record<string, string> | null;
+        ou_path: string | null;
+      }>
+    >`
       SELECT id, name, owner, status, status_error, regions, last_collected_at, tags, ou_path
       FROM accounts WHERE id = ${accountId} AND ${accountInScope(user.scope, "id")}`,
-    db.$queryRaw<Array<{ id: string; status: string; started_at: Date; finished_at: Date | null; error: string | null; problems: CollectionProblem[] | null }>>`
+    db.$queryRaw<
+      Array<{
+        id: string;
+        status: string;
+        started_at: Date;
+        finished_at: Date | null;
+        error: string | null;
+        problems: CollectionProblem[] | null;
+      }>
+    >`
       SELECT r.id::text, r.status, r.started_at, r.finished_at, r.error,
              (SELECT json_agg(json_build_object('region', s.region, 'source', s.source, 'status', s.status, 'errorCode', s.error_code, 'error', s.error)
                               ORDER BY s.status, s.region, s.source)
@@ -80,7 +101,19 @@ export async function getAccountScorecard(user: SessionUser, accountId: string):
       FROM collection_runs r
       WHERE r.account_id = ${accountId} AND ${accountInScope(user.scope, "r.account_id")}
       ORDER BY r.started_at DESC LIMIT 1`,
-    db.$queryRaw<Array<{ day: string; taken_at: Date; score: number | null; risk_adjusted_score: number | null; coverage: number | null; domains: Partial<Record<Domain, DomainScore>>; checklist_version: string; evidence_as_of: Date | null; sources: Array<Omit<ScoreSource, "asOf"> & { asOf: string | null }> | null }>>`
+    db.$queryRaw<
+      Array<{
+        day: string;
+        taken_at: Date;
+        score: number | null;
+        risk_adjusted_score: number | null;
+        coverage: number | null;
+        domains: Partial<Record<Domain, DomainScore>>;
+        checklist_version: string;
+        evidence_as_of: Date | null;
+        sources: Array<Omit<ScoreSource, "asOf"> & { asOf: string | null }> | null;
+      }>
+    >`
       SELECT day::text, taken_at, score, risk_adjusted_score, coverage, domains, checklist_version, evidence_as_of, sources
       FROM score_snapshots
       WHERE account_id = ${accountId} AND ${accountInScope(user.scope, "account_id")}
@@ -128,13 +161,20 @@ export async function getAccountScorecard(user: SessionUser, accountId: string):
 }
 
 /** The evaluation's AccountScore, recomputed from its stored items (the score is a pure function of them). */
-function rebuildScore(accountId: string, rows: Array<StoredItemRow & { checklist_version: string; evaluated_at: Date }>): AccountScore | null {
+function rebuildScore(
+  accountId: string,
+  rows: Array<StoredItemRow & { checklist_version: string; evaluated_at: Date }>,
+): AccountScore | null {
   const first = rows[0];
   if (!first) return null;
   const order = new Map(CHECKLIST_ITEMS.map((item, index) => [item.id, index]));
   const items = rows
     .map(parseStoredItemResult)
-    .sort((a, b) => (order.get(a.itemId) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.itemId) ?? Number.MAX_SAFE_INTEGER) || a.itemId.localeCompare(b.itemId));
+    .sort(
+      (a, b) =>
+        (order.get(a.itemId) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.itemId) ?? Number.MAX_SAFE_INTEGER) ||
+        a.itemId.localeCompare(b.itemId),
+    );
   const evaluatedAt = rows.reduce((latest, row) => (row.evaluated_at > latest ? row.evaluated_at : latest), first.evaluated_at);
   return computeAccountScore(accountId, items, evaluatedAt, first.checklist_version);
 }

@@ -3,7 +3,12 @@ import { diffSnapshots } from "@/lib/checklist/diff-snapshots";
 import type { ItemResult } from "@/lib/checklist/types";
 import { rebuildSnapshotScore, type SnapshotItemSummary } from "./rebuild-snapshot-score";
 
-const item = (itemId: string, status: SnapshotItemSummary["status"], counts: [number, number] | null = null, riskAdjusted = status): SnapshotItemSummary => ({
+const item = (
+  itemId: string,
+  status: SnapshotItemSummary["status"],
+  counts: [number, number] | null = null,
+  riskAdjusted = status,
+): SnapshotItemSummary => ({
   itemId,
   status,
   passing: counts ? counts[0] : null,
@@ -24,7 +29,11 @@ describe("rebuildSnapshotScore", () => {
   });
 
   test("an item accepted to pass gets all-passing risk-adjusted counts", () => {
-    const score = rebuildSnapshotScore("123456789012", { takenAt: new Date(), checklistVersion: "v", items: [item("DATA-02", "partial", [1, 4], "pass")] });
+    const score = rebuildSnapshotScore("123456789012", {
+      takenAt: new Date(),
+      checklistVersion: "v",
+      items: [item("DATA-02", "partial", [1, 4], "pass")],
+    });
     expect(score.items[0]!.riskAdjusted).toEqual({ status: "pass", passing: 4, total: 4 });
     expect(score.riskAdjustedScore).toBe(100);
     expect(score.score).toBe(25);
@@ -57,11 +66,18 @@ describe("rebuildSnapshotScore", () => {
       {
         takenAt: new Date("2026-11-23T00:00:00Z"),
         checklistVersion: "v",
-        items: [item("IAM-01", "pass", [1, 1]), item("IAM-02", "fail", [0, 1]), item("IAM-03", "fail", null, "pass"), item("LOG-07", "no_data")],
+        items: [
+          item("IAM-01", "pass", [1, 1]),
+          item("IAM-02", "fail", [0, 1]),
+          item("IAM-03", "fail", null, "pass"),
+          item("LOG-07", "no_data"),
+        ],
       },
       details,
     );
-    const kinds = Object.fromEntries(diffSnapshots(before, after).changes.map((change) => [`${change.itemId}:${change.kind}`, change.reason]));
+    const kinds = Object.fromEntries(
+      diffSnapshots(before, after).changes.map((change) => [`${change.itemId}:${change.kind}`, change.reason]),
+    );
     expect(Object.keys(kinds).sort()).toEqual(["IAM-01:fixed", "IAM-02:regressed", "IAM-03:accepted", "LOG-07:lost_coverage"]);
     expect(kinds["IAM-03:accepted"]).toContain("break-glass drill");
   });

@@ -25,7 +25,11 @@ export interface SnapshotSummary {
  * status, so its counts are the raw ones when the status is unchanged, and all passing
  * when an acceptance turned the item into a pass.
  */
-export function rebuildSnapshotScore(accountId: string, snapshot: SnapshotSummary, details: ReadonlyMap<string, ItemResult> = new Map()): AccountScore {
+export function rebuildSnapshotScore(
+  accountId: string,
+  snapshot: SnapshotSummary,
+  details: ReadonlyMap<string, ItemResult> = new Map(),
+): AccountScore {
   const definitions = new Map(CHECKLIST_ITEMS.map((item) => [item.id, item]));
   const items: ItemResult[] = [];
   for (const summary of snapshot.items) {

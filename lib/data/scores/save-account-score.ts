@@ -33,7 +33,14 @@ export async function saveAccountScore(pool: pg.Pool, score: AccountScore): Prom
             passing: item.passing ?? null,
             total: item.total ?? null,
             reason: item.reason,
-            evidence: { refs: item.evidence, missingSources: item.missingSources ?? [], accepted: item.accepted ?? null, riskAdjusted: item.riskAdjusted, weight: item.weight, severity: item.severity },
+            evidence: {
+              refs: item.evidence,
+              missingSources: item.missingSources ?? [],
+              accepted: item.accepted ?? null,
+              riskAdjusted: item.riskAdjusted,
+              weight: item.weight,
+              severity: item.severity,
+            },
           })),
         ),
       ],
@@ -69,7 +76,15 @@ export async function saveAccountScore(pool: pg.Pool, score: AccountScore): Prom
         score.riskAdjustedScore,
         score.coverage ?? 0,
         JSON.stringify(score.domains),
-        JSON.stringify(items.map((item) => ({ itemId: item.itemId, status: item.status, passing: item.passing ?? null, total: item.total ?? null, riskAdjusted: item.riskAdjusted.status }))),
+        JSON.stringify(
+          items.map((item) => ({
+            itemId: item.itemId,
+            status: item.status,
+            passing: item.passing ?? null,
+            total: item.total ?? null,
+            riskAdjusted: item.riskAdjusted.status,
+          })),
+        ),
         score.checklistVersion,
         // Summed over the domains, as the org roll-up pools them (lib/checklist/roll-up-org-score.ts).
         Object.values(score.domains).reduce((sum, domain) => sum + domain.earnedWeight, 0),

@@ -17,11 +17,14 @@ export async function deleteSsoMapping(actor: SessionUser, mappingId: string): P
   if (!row) throw new AppError("NOT_FOUND", "no such mapping");
   const { count } = await db.ssoGroupMapping.deleteMany({ where: { id: row.id } });
   if (count === 0) throw new AppError("NOT_FOUND", "no such mapping");
-  await createAuditEntry({
+  await createAuditEntry(
+    {
       actorEmail: actor.email,
       action: "sso-mapping.delete",
       target: row.groupName,
       ip: await getActionIp(),
       detail: { role: row.role, allAccounts: row.allAccounts, accountScope: row.accountScope },
-    }, db);
+    },
+    db,
+  );
 }

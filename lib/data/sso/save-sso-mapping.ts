@@ -22,7 +22,8 @@ export async function saveSsoMapping(actor: SessionUser, input: TSsoMappingInput
     create: { groupName: parsed.groupName, ...access, createdBy: actor.email },
     update: access,
   });
-  await createAuditEntry({
+  await createAuditEntry(
+    {
       actorEmail: actor.email,
       action: before ? "sso-mapping.update" : "sso-mapping.create",
       target: parsed.groupName,
@@ -31,5 +32,7 @@ export async function saveSsoMapping(actor: SessionUser, input: TSsoMappingInput
         ...(before ? { from: { role: before.role, allAccounts: before.allAccounts, accountScope: before.accountScope } } : {}),
         to: access,
       },
-    }, db);
+    },
+    db,
+  );
 }

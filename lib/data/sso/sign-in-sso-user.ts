@@ -27,13 +27,16 @@ export async function signInSsoUser(identity: SsoIdentity, ip: string | null): P
   const db = getDb();
   const email = identity.email?.trim().toLowerCase() ?? "";
   const refuse = async (reason: SsoRefusal): Promise<SsoSignIn> => {
-    await createAuditEntry({
+    await createAuditEntry(
+      {
         actorEmail: email || null,
         action: "auth.login-failed",
         target: email || identity.subject,
         ip,
         detail: { method: "sso", reason, subject: identity.subject, groups: identity.groups.slice(0, 50) },
-      }, db);
+      },
+      db,
+    );
     return { isOk: false, reason };
   };
   // An IdP that says the address is unverified is not vouching for it.
@@ -69,7 +72,8 @@ export async function signInSsoUser(identity: SsoIdentity, ip: string | null): P
         select: { id: true, email: true, name: true, sessionVersion: true },
       });
   if (!existing) {
-    await createAuditEntry({
+    await createAuditEntry(
+      {
         actorEmail: "sso",
         action: "user.create",
         target: email,
@@ -81,13 +85,16 @@ export async function signInSsoUser(identity: SsoIdentity, ip: string | null): P
           accountScope: access.accountScope,
           groups: access.matchedGroups,
         },
-      }, db);
+      },
+      db,
+    );
   } else if (
     existing.role !== access.role ||
     existing.allAccounts !== access.allAccounts ||
     [...existing.accountScope].sort().join() !== access.accountScope.join()
   ) {
-    await createAuditEntry({
+    await createAuditEntry(
+      {
         actorEmail: "sso",
         action: "user.access-from-groups",
         target: email,
@@ -97,14 +104,19 @@ export async function signInSsoUser(identity: SsoIdentity, ip: string | null): P
           to: { role: access.role, allAccounts: access.allAccounts, accountScope: access.accountScope },
           groups: access.matchedGroups,
         },
-      }, db);
+      },
+      db,
+    );
   }
-  await createAuditEntry({
+  await createAuditEntry(
+    {
       actorEmail: email,
       action: "auth.login",
       target: email,
       ip,
       detail: { method: "sso", groups: access.matchedGroups, role: access.role },
-    }, db);
+    },
+    db,
+  );
   return { isOk: true, user };
 }

@@ -25,8 +25,14 @@ export async function createApiToken(
   const { token, hash, hint } = generateApiToken();
   const expiresAt = new Date(now.getTime() + input.expiresInDays * DAY_MS);
   const created = await db.$transaction(async (tx) => {
-    const row = await tx.apiToken.create({ data: { userId: user.id, name: input.name, tokenHash: hash, hint, expiresAt }, select: { id: true } });
-    await createAuditEntry({ actorEmail: user.email, action: "token.create", target: input.name, detail: { hint, expiresAt: expiresAt.toISOString() } }, tx);
+    const row = await tx.apiToken.create({
+      data: { userId: user.id, name: input.name, tokenHash: hash, hint, expiresAt },
+      select: { id: true },
+    });
+    await createAuditEntry(
+      { actorEmail: user.email, action: "token.create", target: input.name, detail: { hint, expiresAt: expiresAt.toISOString() } },
+      tx,
+    );
     return row;
   });
   return { id: created.id, token, expiresAt };

@@ -34,13 +34,16 @@ export async function createConsoleUser(actor: SessionUser, input: TNewUser): Pr
       data: { email: parsed.email, name: parsed.name || null, passwordHash: await hashPassword(password), ...access },
       select: { id: true, email: true },
     });
-    await createAuditEntry({
+    await createAuditEntry(
+      {
         actorEmail: actor.email,
         action: "user.create",
         target: user.email,
         ip: await getActionIp(),
         detail: { role: access.role, allAccounts: access.allAccounts, accountScope: access.accountScope },
-      }, db);
+      },
+      db,
+    );
     return { ...user, password };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")

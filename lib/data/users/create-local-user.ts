@@ -8,7 +8,10 @@ import { ZAccountId } from "@/lib/aws/account-id";
 
 export const ZLocalUserInput = z
   .object({
-    email: z.email().max(320).transform((email) => email.toLowerCase()),
+    email: z
+      .email()
+      .max(320)
+      .transform((email) => email.toLowerCase()),
     role: z.enum(["admin", "analyst", "viewer"]),
     /** Accounts the user may see; ignored for admins (they see all). Empty + allAccounts false = sees nothing. */
     accountScope: z.array(ZAccountId).default([]),
@@ -27,7 +30,9 @@ export async function createLocalUser(pool: pg.Pool, input: TLocalUserInput, act
   const user = ZLocalUserInput.parse(input);
   const passwordHash = await hashPassword(user.password);
   const allAccounts = user.role === "admin" || user.allAccounts;
-  const scope = allAccounts ? { accountScope: [], scopeTags: [], scopeOus: [] } : { accountScope: user.accountScope, scopeTags: user.scopeTags, scopeOus: user.scopeOus };
+  const scope = allAccounts
+    ? { accountScope: [], scopeTags: [], scopeOus: [] }
+    : { accountScope: user.accountScope, scopeTags: user.scopeTags, scopeOus: user.scopeOus };
   await pool.query(
     `INSERT INTO users (email, password_hash, role, all_accounts, account_scope, scope_tags, scope_ous)
      VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -37,10 +42,13 @@ export async function createLocalUser(pool: pg.Pool, input: TLocalUserInput, act
        session_version = users.session_version + 1`,
     [user.email, passwordHash, user.role, allAccounts, scope.accountScope, JSON.stringify(scope.scopeTags), scope.scopeOus],
   );
-  await createAuditEntry({
-    actorEmail: actor,
-    action: "user.upsert",
-    target: user.email,
-    detail: { role: user.role, allAccounts, ...scope },
-  }, pool);
+  await createAuditEntry(
+    {
+      actorEmail: actor,
+      action: "user.upsert",
+      target: user.email,
+      detail: { role: user.role, allAccounts, ...scope },
+    },
+    pool,
+  );
 }

@@ -19,11 +19,14 @@ export async function endSession(token: unknown): Promise<void> {
   // Rows past their use; cheap with the index, and keeps the table to the live sessions' size.
   await db.endedSession.deleteMany({ where: { expiresAt: { lt: new Date() } } });
   const email = (token as { email?: unknown }).email;
-  await createAuditEntry({
+  await createAuditEntry(
+    {
       actorEmail: typeof email === "string" ? email : null,
       action: "auth.logout",
       target: typeof email === "string" ? email : claims.sub,
       ip: await getActionIp(),
       detail: { sessionId: claims.sid },
-    }, db);
+    },
+    db,
+  );
 }

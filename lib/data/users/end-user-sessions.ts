@@ -20,10 +20,13 @@ export async function endUserSessions(actor: SessionUser, userId: string): Promi
   });
   const target = updated[0];
   if (!target) throw new AppError("NOT_FOUND", "no such user");
-  await createAuditEntry({
+  await createAuditEntry(
+    {
       actorEmail: actor.email,
       action: actor.id === userId ? "auth.logout-everywhere" : "user.end-sessions",
       target: target.email,
       ip: await getActionIp(),
-    }, db);
+    },
+    db,
+  );
 }

@@ -20,10 +20,13 @@ export async function setConsoleUserDisabled(actor: SessionUser, userId: string,
     select: { email: true },
   });
   if (!updated[0]) throw new AppError("NOT_FOUND", "no such user");
-  await createAuditEntry({
+  await createAuditEntry(
+    {
       actorEmail: actor.email,
       action: isDisabled ? "user.disable" : "user.enable",
       target: updated[0].email,
       ip: await getActionIp(),
-    }, db);
+    },
+    db,
+  );
 }

@@ -29,16 +29,20 @@ export async function updateUserAccess(actor: SessionUser, userId: string, input
   await db.user.update({ where: { id: userId }, data: access });
   const ip = await getActionIp();
   if (isRoleChange) {
-    await createAuditEntry({
+    await createAuditEntry(
+      {
         actorEmail: actor.email,
         action: "user.role-change",
         target: before.email,
         ip,
         detail: { from: before.role, to: access.role },
-      }, db);
+      },
+      db,
+    );
   }
   if (isScopeChange) {
-    await createAuditEntry({
+    await createAuditEntry(
+      {
         actorEmail: actor.email,
         action: "user.scope-change",
         target: before.email,
@@ -47,7 +51,9 @@ export async function updateUserAccess(actor: SessionUser, userId: string, input
           from: { allAccounts: before.allAccounts, accountScope: before.accountScope ?? [] },
           to: { allAccounts: access.allAccounts, accountScope: access.accountScope },
         },
-      }, db);
+      },
+      db,
+    );
   }
   return { changed: true };
 }

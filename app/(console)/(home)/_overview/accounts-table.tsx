@@ -3,7 +3,6 @@ import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overvi
 import { formatTime, scoreClass } from "../../_components/format";
 import { CoverageOrigin } from "./coverage-origin";
 
-
 export function AccountsTable({ accounts }: { accounts: AccountOverviewRow[] }) {
   if (accounts.length === 0) {
     return <p className="muted">No accounts yet. Register one with its role ARN and ExternalId (see README).</p>;
@@ -41,10 +40,18 @@ export function AccountsTable({ accounts }: { accounts: AccountOverviewRow[] }) 
               {account.coverage === null ? "n/a" : `${account.coverage.toFixed(0)}%`}
               <CoverageOrigin account={account} />
             </td>
-            <td className="num sev-critical" data-testid="count-critical">{account.critical}</td>
-            <td className="num sev-high" data-testid="count-high">{account.high}</td>
-            <td className="num sev-medium" data-testid="count-medium">{account.medium}</td>
-            <td className="num sev-low" data-testid="count-low">{account.low}</td>
+            <td className="num sev-critical" data-testid="count-critical">
+              {account.critical}
+            </td>
+            <td className="num sev-high" data-testid="count-high">
+              {account.high}
+            </td>
+            <td className="num sev-medium" data-testid="count-medium">
+              {account.medium}
+            </td>
+            <td className="num sev-low" data-testid="count-low">
+              {account.low}
+            </td>
             <td>{formatTime(account.lastCollectedAt)}</td>
             <td>
               {account.status === "unreachable" ? (

@@ -12,7 +12,21 @@ const SEVERITIES = [
   { key: "low", label: "Low", param: "LOW" },
 ] as const;
 
-function Tile({ label, value, sub, valueClass, testId, href }: { label: string; value: ReactNode; sub: ReactNode; valueClass?: string; testId?: string; href?: string }) {
+function Tile({
+  label,
+  value,
+  sub,
+  valueClass,
+  testId,
+  href,
+}: {
+  label: string;
+  value: ReactNode;
+  sub: ReactNode;
+  valueClass?: string;
+  testId?: string;
+  href?: string;
+}) {
   const body = (
     <>
       <div className="label">{label}</div>

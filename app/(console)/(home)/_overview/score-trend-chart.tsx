@@ -5,14 +5,18 @@ import type { ReactNode } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { OrgScorePoint } from "@/lib/data/overview/find-org-score-trend";
 
-
 /** Legend labels in the text colour (recharts colours them like their series, too light to read). */
 const legendText = (value: string): ReactNode => <span style={{ color: "var(--text)" }}>{value}</span>;
 
 export function ScoreTrendChart({ data }: { data: OrgScorePoint[] }) {
   if (data.length === 0) return <p className="muted">No scores yet: the first collection scores every account.</p>;
   return (
-    <div style={{ width: "100%", height: 300 }} data-testid="score-trend-chart" role="figure" aria-label="Org score and coverage by day; the numbers are in the table below">
+    <div
+      style={{ width: "100%", height: 300 }}
+      data-testid="score-trend-chart"
+      role="figure"
+      aria-label="Org score and coverage by day; the numbers are in the table below"
+    >
       <ResponsiveContainer>
         <LineChart data={data} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />

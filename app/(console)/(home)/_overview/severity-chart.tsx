@@ -4,7 +4,6 @@ import type { ReactNode } from "react";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-
 /** Legend labels in the text colour (recharts colours them like their series, too light to read). */
 const legendText = (value: string): ReactNode => <span style={{ color: "var(--text)" }}>{value}</span>;
 
@@ -20,7 +19,12 @@ const COLORS = { Critical: "#8b1a1a", High: "#d64541", Medium: "#e8912d", Low: "
 
 export function SeverityChart({ data }: { data: SeverityChartDatum[] }) {
   return (
-    <div style={{ width: "100%", height: 300 }} data-testid="severity-chart" role="figure" aria-label="Active findings by severity per account; the numbers are in the accounts table below">
+    <div
+      style={{ width: "100%", height: 300 }}
+      data-testid="severity-chart"
+      role="figure"
+      aria-label="Active findings by severity per account; the numbers are in the accounts table below"
+    >
       <ResponsiveContainer>
         <BarChart data={data} margin={{ top: 8, right: 8, left: 0, bottom: 48 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />

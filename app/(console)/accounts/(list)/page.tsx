@@ -44,7 +44,9 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       <div className="tiles">
         <div className="tile">
           <div className="label">Accounts</div>
-          <div className="value" data-testid="accounts-count">{registered.length}</div>
+          <div className="value" data-testid="accounts-count">
+            {registered.length}
+          </div>
           <div className="sub">registered with a role</div>
         </div>
         <div className="tile">
@@ -118,7 +120,9 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       {recordsOnly.length > 0 ? (
         <section className="panel">
           <h2>Known from imported records only</h2>
-          <p className="muted">Parapet has records for these accounts but no role to collect them. Add them below with their role ARN and ExternalId.</p>
+          <p className="muted">
+            Parapet has records for these accounts but no role to collect them. Add them below with their role ARN and ExternalId.
+          </p>
           <RecordsOnlyTable accounts={recordsOnly} />
         </section>
       ) : null}
@@ -135,13 +139,10 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           <section className="panel">
             <h2>Discover from AWS Organizations</h2>
             <p className="muted">
-              Lists the organisation&apos;s accounts with organizations:ListAccounts through the role of a registered management or delegated
-              administrator account, and proposes those not registered yet with a role of the same name.
+              Lists the organisation&apos;s accounts with organizations:ListAccounts through the role of a registered management or
+              delegated administrator account, and proposes those not registered yet with a role of the same name.
             </p>
-            <DiscoverAccounts
-              sources={discoverySources(registered)}
-              defaultRegions={defaultRegions}
-            />
+            <DiscoverAccounts sources={discoverySources(registered)} defaultRegions={defaultRegions} />
           </section>
         </>
       ) : null}

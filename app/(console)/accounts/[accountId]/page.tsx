@@ -93,7 +93,12 @@ export default async function AccountPage({
       <h1>
         {account.name} <span className="muted mono">{account.id}</span>
         {canManageAccounts(user) && account.status !== "data_only" ? (
-          <Link href={`/accounts/${account.id}/edit`} className="small" style={{ marginLeft: 12, fontWeight: "normal" }} data-testid="edit-account-link">
+          <Link
+            href={`/accounts/${account.id}/edit`}
+            className="small"
+            style={{ marginLeft: 12, fontWeight: "normal" }}
+            data-testid="edit-account-link"
+          >
             Edit account
           </Link>
         ) : null}
@@ -162,7 +167,12 @@ export default async function AccountPage({
           <section className="panel">
             <h2>Score trend</h2>
             <ScoreTrendChart
-              data={history.map((point) => ({ day: point.day, Score: point.score, "Risk-adjusted": point.riskAdjustedScore, Coverage: point.coverage }))}
+              data={history.map((point) => ({
+                day: point.day,
+                Score: point.score,
+                "Risk-adjusted": point.riskAdjustedScore,
+                Coverage: point.coverage,
+              }))}
             />
             <ChartDataTable
               caption="Score, risk-adjusted score and coverage by day"
@@ -198,10 +208,20 @@ export default async function AccountPage({
             <div className="toolbar">
               <h2 style={{ margin: 0 }}>Checklist items</h2>
               <div className="pager" role="group" aria-label="Which items">
-                <Link href={`/accounts/${account.id}#items`} className="button secondary" aria-current={failingOnly ? undefined : "true"} data-testid="items-all">
+                <Link
+                  href={`/accounts/${account.id}#items`}
+                  className="button secondary"
+                  aria-current={failingOnly ? undefined : "true"}
+                  data-testid="items-all"
+                >
                   Needing work, passing folded
                 </Link>
-                <Link href={`/accounts/${account.id}?items=failing#items`} className="button secondary" aria-current={failingOnly ? "true" : undefined} data-testid="items-failing-only">
+                <Link
+                  href={`/accounts/${account.id}?items=failing#items`}
+                  className="button secondary"
+                  aria-current={failingOnly ? "true" : undefined}
+                  data-testid="items-failing-only"
+                >
                   Failing only
                 </Link>
               </div>
@@ -234,7 +254,13 @@ export default async function AccountPage({
       <section className="panel" id="events">
         <h2>CloudTrail security events</h2>
         <p className="small muted">Root use, console sign-ins, logging and detection changes, IAM and network changes; newest first.</p>
-        <SecurityEvents accountId={account.id} events={events.rows} nextCursor={events.nextCursor} filters={eventFilters} regions={account.regions} />
+        <SecurityEvents
+          accountId={account.id}
+          events={events.rows}
+          nextCursor={events.nextCursor}
+          filters={eventFilters}
+          regions={account.regions}
+        />
       </section>
 
       <section className="panel" id="collection">

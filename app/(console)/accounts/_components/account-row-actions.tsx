@@ -2,7 +2,13 @@
 
 import Link from "next/link";
 import { useState, useTransition } from "react";
-import { collectNowAction, setAccountEnabledAction, testAccountConnectionAction, type ActionResult, type TestConnectionResult } from "../actions";
+import {
+  collectNowAction,
+  setAccountEnabledAction,
+  testAccountConnectionAction,
+  type ActionResult,
+  type TestConnectionResult,
+} from "../actions";
 import { ConnectionReport } from "./connection-report";
 
 /** Per-account buttons: test connection and collect now (admins, analysts), edit and disable/enable (admins). */

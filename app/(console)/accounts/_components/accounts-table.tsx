@@ -12,12 +12,26 @@ const STATUS_BADGE: Record<string, string> = {
   data_only: "badge",
 };
 
-function SortHeader({ label, sort, params, numeric }: { label: string; sort: TAccountListParams["sort"]; params: TAccountListParams; numeric?: boolean }) {
+function SortHeader({
+  label,
+  sort,
+  params,
+  numeric,
+}: {
+  label: string;
+  sort: TAccountListParams["sort"];
+  params: TAccountListParams;
+  numeric?: boolean;
+}) {
   const active = params.sort === sort;
   const dir = active && params.dir === "asc" ? "desc" : "asc";
   const query = accountListQuery(params, { sort, dir });
   return (
-    <th scope="col" className={numeric ? "num" : undefined} aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : undefined}>
+    <th
+      scope="col"
+      className={numeric ? "num" : undefined}
+      aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : undefined}
+    >
       <Link className="sort" href={`/accounts${query ? `?${query}` : ""}`} data-testid={`sort-${sort}`}>
         {label}
         {active ? (params.dir === "asc" ? " ▲" : " ▼") : ""}
@@ -41,8 +55,23 @@ function Tags({ tags }: { tags: Record<string, string> }) {
 }
 
 /** The registered accounts, sortable by every column through links (the state is in the URL). */
-export function AccountsTable({ accounts, params, canOperate, canManage }: { accounts: AccountListEntry[]; params: TAccountListParams; canOperate: boolean; canManage: boolean }) {
-  if (accounts.length === 0) return <p className="muted" data-testid="accounts-empty">No account matches these filters.</p>;
+export function AccountsTable({
+  accounts,
+  params,
+  canOperate,
+  canManage,
+}: {
+  accounts: AccountListEntry[];
+  params: TAccountListParams;
+  canOperate: boolean;
+  canManage: boolean;
+}) {
+  if (accounts.length === 0)
+    return (
+      <p className="muted" data-testid="accounts-empty">
+        No account matches these filters.
+      </p>
+    );
   return (
     <div className="table-scroll">
       <table data-testid="accounts-table">

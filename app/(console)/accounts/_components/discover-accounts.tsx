@@ -16,7 +16,8 @@ export function DiscoverAccounts({ sources, defaultRegions }: { sources: Array<{
   const [added, setAdded] = useState<Set<string>>(new Set());
   const [isPending, startTransition] = useTransition();
 
-  if (sources.length === 0) return <p className="muted">Register the management (or delegated administrator) account first, then discover the rest from it.</p>;
+  if (sources.length === 0)
+    return <p className="muted">Register the management (or delegated administrator) account first, then discover the rest from it.</p>;
 
   return (
     <div data-testid="discovery">

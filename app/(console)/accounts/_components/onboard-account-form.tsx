@@ -2,7 +2,14 @@
 
 import { useState, useTransition, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import { createAccountAction, testConnectionFormAction, updateAccountAction, type ActionResult, type FieldErrors, type TestConnectionResult } from "../actions";
+import {
+  createAccountAction,
+  testConnectionFormAction,
+  updateAccountAction,
+  type ActionResult,
+  type FieldErrors,
+  type TestConnectionResult,
+} from "../actions";
 import { ConnectionReport } from "./connection-report";
 
 export interface OnboardInitialValues {
@@ -14,8 +21,23 @@ export interface OnboardInitialValues {
 }
 
 const COMMON_REGIONS = [
-  "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1",
-  "eu-north-1", "eu-south-1", "ap-northeast-1", "ap-northeast-2", "ap-southeast-1", "ap-southeast-2", "ap-south-1", "sa-east-1",
+  "us-east-1",
+  "us-east-2",
+  "us-west-1",
+  "us-west-2",
+  "ca-central-1",
+  "eu-west-1",
+  "eu-west-2",
+  "eu-west-3",
+  "eu-central-1",
+  "eu-north-1",
+  "eu-south-1",
+  "ap-northeast-1",
+  "ap-northeast-2",
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "ap-south-1",
+  "sa-east-1",
 ];
 
 function FieldError({ errors, field }: { errors: FieldErrors | undefined; field: keyof FieldErrors }) {
@@ -97,7 +119,14 @@ export function OnboardAccountForm({
       {isEdit ? <input type="hidden" name="mode" value="edit" /> : null}
       <div>
         <label htmlFor={inputProps("id").id}>Account id</label>
-        <input {...inputProps("id")} defaultValue={initial?.id} readOnly={isEdit} inputMode="numeric" placeholder="123456789012" autoComplete="off" />
+        <input
+          {...inputProps("id")}
+          defaultValue={initial?.id}
+          readOnly={isEdit}
+          inputMode="numeric"
+          placeholder="123456789012"
+          autoComplete="off"
+        />
         <FieldError errors={fieldErrors} field="id" />
       </div>
       <div>
@@ -107,7 +136,12 @@ export function OnboardAccountForm({
       </div>
       <div className="wide">
         <label htmlFor={inputProps("roleArn").id}>Role ARN</label>
-        <input {...inputProps("roleArn")} defaultValue={initial?.roleArn} placeholder="arn:aws:iam::123456789012:role/ParapetReadOnly" autoComplete="off" />
+        <input
+          {...inputProps("roleArn")}
+          defaultValue={initial?.roleArn}
+          placeholder="arn:aws:iam::123456789012:role/ParapetReadOnly"
+          autoComplete="off"
+        />
         <FieldError errors={fieldErrors} field="roleArn" />
       </div>
       <div className="wide">
@@ -121,7 +155,13 @@ export function OnboardAccountForm({
       </div>
       <div>
         <label htmlFor={inputProps("regions").id}>Regions</label>
-        <input {...inputProps("regions")} defaultValue={(initial?.regions ?? defaultRegions).join(", ")} list="aws-regions" placeholder="us-east-1, eu-west-1" autoComplete="off" />
+        <input
+          {...inputProps("regions")}
+          defaultValue={(initial?.regions ?? defaultRegions).join(", ")}
+          list="aws-regions"
+          placeholder="us-east-1, eu-west-1"
+          autoComplete="off"
+        />
         <datalist id="aws-regions">
           {COMMON_REGIONS.map((region) => (
             <option key={region} value={region} />

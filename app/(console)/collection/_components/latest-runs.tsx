@@ -4,7 +4,6 @@ import type { LatestRunRow } from "@/lib/data/runs/find-latest-runs";
 import { formatTime } from "../../_components/format";
 import { formatDuration, RUN_BADGE } from "./format";
 
-
 /** Latest run per account, with one tile per region x source step of that run. */
 export function LatestRuns({ runs }: { runs: LatestRunRow[] }) {
   if (runs.length === 0) return <p className="muted">No accounts in your scope.</p>;
@@ -28,7 +27,9 @@ export function LatestRuns({ runs }: { runs: LatestRunRow[] }) {
             <td className="nowrap">
               {run.status ? (
                 <>
-                  <span className={RUN_BADGE[run.status] ?? "badge"} data-testid="run-status">{run.status}</span>
+                  <span className={RUN_BADGE[run.status] ?? "badge"} data-testid="run-status">
+                    {run.status}
+                  </span>
                   <div className="small">{formatTime(run.startedAt)}</div>
                   <div className="muted small">
                     {run.trigger} · {formatDuration(run.startedAt, run.finishedAt)}
@@ -41,11 +42,17 @@ export function LatestRuns({ runs }: { runs: LatestRunRow[] }) {
             </td>
             <td>
               {run.steps.length === 0 ? (
-                run.status ? <span className="muted small">no region/source step (the role could not be assumed)</span> : null
+                run.status ? (
+                  <span className="muted small">no region/source step (the role could not be assumed)</span>
+                ) : null
               ) : (
                 <div className="step-grid">
                   {run.steps.map((step) => (
-                    <div key={`${step.region}-${step.source}`} className={`step ${step.status}`} data-step={`${step.region}/${step.source}`}>
+                    <div
+                      key={`${step.region}-${step.source}`}
+                      className={`step ${step.status}`}
+                      data-step={`${step.region}/${step.source}`}
+                    >
                       <div className="head">
                         <span>
                           {step.region} · {sourceLabel(step.source)}
@@ -53,7 +60,8 @@ export function LatestRuns({ runs }: { runs: LatestRunRow[] }) {
                         <span className="muted">{step.status}</span>
                       </div>
                       <div className="muted">
-                        {step.fetched} fetched · {step.inserted} new · {step.updated} updated · {formatDuration(step.startedAt, step.finishedAt)}
+                        {step.fetched} fetched · {step.inserted} new · {step.updated} updated ·{" "}
+                        {formatDuration(step.startedAt, step.finishedAt)}
                       </div>
                       {step.errorCode || step.error ? (
                         <div className={step.status === "failed" ? "error-text" : "muted"}>

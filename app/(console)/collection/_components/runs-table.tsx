@@ -38,7 +38,8 @@ export function RunsTable({ rows }: { rows: RunRow[] }) {
             <td className="num">{run.inserted}</td>
             <td className="num">{run.updated}</td>
             <td className="num">
-              {run.failedSteps > 0 ? <span className="sev-high">{run.failedSteps}</span> : 0} <span className="muted small">/ {run.steps}</span>
+              {run.failedSteps > 0 ? <span className="sev-high">{run.failedSteps}</span> : 0}{" "}
+              <span className="muted small">/ {run.steps}</span>
             </td>
             <td>{run.error ? <div className="error-text">{run.error}</div> : null}</td>
           </tr>

@@ -4,13 +4,30 @@ import { FINDING_SOURCES, FINDING_STATUSES, SEVERITY_LABELS, type TFindingFilter
 import { AutoSubmitForm } from "../../_components/auto-submit-form";
 import { findingsQuery } from "../_lib/findings-href";
 
-function CheckGroup({ legend, name, options, selected }: { legend: string; name: string; options: Array<{ value: string; label: string }>; selected: string[] }) {
+function CheckGroup({
+  legend,
+  name,
+  options,
+  selected,
+}: {
+  legend: string;
+  name: string;
+  options: Array<{ value: string; label: string }>;
+  selected: string[];
+}) {
   return (
     <fieldset className="checks" data-testid={`filter-${name}`}>
       <legend>{legend}</legend>
       {options.map((option) => (
         <label key={option.value}>
-          <input type="checkbox" id={`f-${name}-${option.value}`} name={name} value={option.value} defaultChecked={selected.includes(option.value)} /> {option.label}
+          <input
+            type="checkbox"
+            id={`f-${name}-${option.value}`}
+            name={name}
+            value={option.value}
+            defaultChecked={selected.includes(option.value)}
+          />{" "}
+          {option.label}
         </label>
       ))}
     </fieldset>
@@ -23,17 +40,41 @@ const title = (label: string) => label.charAt(0) + label.slice(1).toLowerCase();
  * The filters live in the URL, so a filtered view can be bookmarked and shared; every
  * checkbox and select applies as soon as it changes, text fields on Enter.
  */
-export function FindingsFilters({ filters, accounts, regions }: { filters: TFindingFilters; accounts: Array<{ id: string; name: string }>; regions: string[] }) {
+export function FindingsFilters({
+  filters,
+  accounts,
+  regions,
+}: {
+  filters: TFindingFilters;
+  accounts: Array<{ id: string; name: string }>;
+  regions: string[];
+}) {
   return (
-    <AutoSubmitForm key={findingsQuery(filters)} action="/findings" className="filters findings-filters" aria-label="Filter findings" data-testid="findings-filters">
-      <CheckGroup legend="Severity" name="severity" options={SEVERITY_LABELS.map((label) => ({ value: label, label: title(label) }))} selected={filters.severity} />
+    <AutoSubmitForm
+      key={findingsQuery(filters)}
+      action="/findings"
+      className="filters findings-filters"
+      aria-label="Filter findings"
+      data-testid="findings-filters"
+    >
+      <CheckGroup
+        legend="Severity"
+        name="severity"
+        options={SEVERITY_LABELS.map((label) => ({ value: label, label: title(label) }))}
+        selected={filters.severity}
+      />
       <CheckGroup
         legend="Source"
         name="source"
         options={FINDING_SOURCES.map((source) => ({ value: source, label: SOURCE_DEFINITIONS[source].label }))}
         selected={filters.source}
       />
-      <CheckGroup legend="Region" name="region" options={regions.map((region) => ({ value: region, label: region }))} selected={filters.region} />
+      <CheckGroup
+        legend="Region"
+        name="region"
+        options={regions.map((region) => ({ value: region, label: region }))}
+        selected={filters.region}
+      />
       <div>
         <label htmlFor="f-account">Accounts (select several with Ctrl or Shift)</label>
         <select id="f-account" name="account" multiple size={Math.min(6, Math.max(accounts.length, 2))} defaultValue={filters.account}>
@@ -69,7 +110,8 @@ export function FindingsFilters({ filters, accounts, regions }: { filters: TFind
       <fieldset className="checks">
         <legend>Also show</legend>
         <label>
-          <input type="checkbox" id="f-copies" name="copies" value="1" defaultChecked={filters.copies} /> Security Hub copies of GuardDuty findings
+          <input type="checkbox" id="f-copies" name="copies" value="1" defaultChecked={filters.copies} /> Security Hub copies of GuardDuty
+          findings
         </label>
         <label>
           <input type="checkbox" id="f-passed" name="passed" value="1" defaultChecked={filters.passed} /> Passed control results

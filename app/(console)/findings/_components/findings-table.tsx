@@ -40,8 +40,23 @@ function SortHeader({ label, sort, filters }: { label: string; sort: TFindingFil
   );
 }
 
-export function FindingsTable({ rows, filters, selectable, now }: { rows: FindingRow[]; filters: TFindingFilters; selectable: boolean; now: Date }) {
-  if (rows.length === 0) return <p className="muted" data-testid="findings-empty">No findings match these filters.</p>;
+export function FindingsTable({
+  rows,
+  filters,
+  selectable,
+  now,
+}: {
+  rows: FindingRow[];
+  filters: TFindingFilters;
+  selectable: boolean;
+  now: Date;
+}) {
+  if (rows.length === 0)
+    return (
+      <p className="muted" data-testid="findings-empty">
+        No findings match these filters.
+      </p>
+    );
   const from = findingsQuery(filters);
   return (
     <div className="table-scroll">
@@ -70,7 +85,13 @@ export function FindingsTable({ rows, filters, selectable, now }: { rows: Findin
             <tr key={row.id} data-finding-id={row.id}>
               {selectable ? (
                 <td>
-                  <input type="checkbox" name="finding" value={`${row.accountId}:${row.sourceId}`} aria-label={`Select ${row.title} in ${row.accountName}`} data-testid="finding-select" />
+                  <input
+                    type="checkbox"
+                    name="finding"
+                    value={`${row.accountId}:${row.sourceId}`}
+                    aria-label={`Select ${row.title} in ${row.accountName}`}
+                    data-testid="finding-select"
+                  />
                 </td>
               ) : null}
               <td className="nowrap">

@@ -9,8 +9,18 @@ describe("findingsQuery", () => {
 
   test("round-trips every filter through the URL", () => {
     const filters = parseFindingFilters({
-      account: ["123456789012", "210987654321"], source: "securityhub", severity: ["CRITICAL", "HIGH"], status: "all", control: "S3.1",
-      type: "Software & Configuration", region: "us-east-1", q: "100% public = bad", copies: "1", passed: "1", sort: "first_seen", dir: "asc",
+      account: ["123456789012", "210987654321"],
+      source: "securityhub",
+      severity: ["CRITICAL", "HIGH"],
+      status: "all",
+      control: "S3.1",
+      type: "Software & Configuration",
+      region: "us-east-1",
+      q: "100% public = bad",
+      copies: "1",
+      passed: "1",
+      sort: "first_seen",
+      dir: "asc",
     });
     expect(parseFindingFilters(new URLSearchParams(findingsQuery(filters)))).toEqual(filters);
   });

@@ -47,7 +47,10 @@ export async function GET(request: Request): Promise<Response> {
     const filters = parseFindingFilters(new URL(request.url).searchParams);
     let written = 0;
     fetchNext = async (after) => {
-      const page = await findFindings(user, filters, { ...(after ? { after } : {}), limit: Math.min(BATCH_SIZE, EXPORT_ROW_LIMIT - written) });
+      const page = await findFindings(user, filters, {
+        ...(after ? { after } : {}),
+        limit: Math.min(BATCH_SIZE, EXPORT_ROW_LIMIT - written),
+      });
       written += page.rows.length;
       return {
         rows: page.rows.map((row) => COLUMNS.map(([, read]) => read(row))),

@@ -17,7 +17,9 @@ export function AccountHeader({ scorecard }: { scorecard: AccountScorecard }) {
           <dd>{account.owner ?? <span className="muted">not set</span>}</dd>
           <dt>Status</dt>
           <dd>
-            <span className={account.status === "active" ? "badge ok" : account.status === "unreachable" ? "badge error" : "badge"}>{account.status}</span>
+            <span className={account.status === "active" ? "badge ok" : account.status === "unreachable" ? "badge error" : "badge"}>
+              {account.status}
+            </span>
             {account.statusError ? <div className="error-text">{account.statusError}</div> : null}
           </dd>
           <dt>Regions</dt>
@@ -30,7 +32,9 @@ export function AccountHeader({ scorecard }: { scorecard: AccountScorecard }) {
             Latest collection:{" "}
             {latestRun ? (
               <>
-                <span className={latestRun.status === "succeeded" ? "badge ok" : latestRun.status === "running" ? "badge" : "badge error"}>{latestRun.status}</span>{" "}
+                <span className={latestRun.status === "succeeded" ? "badge ok" : latestRun.status === "running" ? "badge" : "badge error"}>
+                  {latestRun.status}
+                </span>{" "}
                 started {formatTime(latestRun.startedAt)}
                 {latestRun.error ? <div className="error-text">{latestRun.error}</div> : null}
               </>

@@ -20,15 +20,29 @@ const SETTLED = new Set(["pass", "not_applicable"]);
  * each domain, so the page shows what needs work; `failingOnly` also drops items without
  * data (and says how many were left out).
  */
-export function ItemsByDomain({ accountId, items, domains, failingOnly = false }: { accountId: string; items: ItemResult[]; domains: Record<Domain, DomainScore>; failingOnly?: boolean }) {
+export function ItemsByDomain({
+  accountId,
+  items,
+  domains,
+  failingOnly = false,
+}: {
+  accountId: string;
+  items: ItemResult[];
+  domains: Record<Domain, DomainScore>;
+  failingOnly?: boolean;
+}) {
   const titles = new Map(CHECKLIST_ITEMS.map((item) => [item.id, item.title]));
   const rows = (list: ItemResult[]) => (
     <table>
       <thead>
         <tr>
-          <th scope="col" style={{ width: "34%" }}>Item</th>
+          <th scope="col" style={{ width: "34%" }}>
+            Item
+          </th>
           <th scope="col">Status</th>
-          <th scope="col" className="num">Passing</th>
+          <th scope="col" className="num">
+            Passing
+          </th>
           <th scope="col">Reason</th>
         </tr>
       </thead>
@@ -49,7 +63,11 @@ export function ItemsByDomain({ accountId, items, domains, failingOnly = false }
                   <span
                     className="badge accepted"
                     data-testid="item-accepted"
-                    title={item.accepted ? `accepted by ${item.accepted.owner} until ${formatTime(item.accepted.expiresAt)}: ${item.accepted.reason}` : "accepted findings or events"}
+                    title={
+                      item.accepted
+                        ? `accepted by ${item.accepted.owner} until ${formatTime(item.accepted.expiresAt)}: ${item.accepted.reason}`
+                        : "accepted findings or events"
+                    }
                   >
                     accepted
                   </span>
@@ -59,7 +77,9 @@ export function ItemsByDomain({ accountId, items, domains, failingOnly = false }
             <td className="num">{item.total !== undefined ? `${item.passing ?? 0}/${item.total}` : <span className="muted">—</span>}</td>
             <td className="small">
               {item.reason}
-              {item.missingSources && item.missingSources.length > 0 ? <div className="muted">Missing: {item.missingSources.join(", ")}</div> : null}
+              {item.missingSources && item.missingSources.length > 0 ? (
+                <div className="muted">Missing: {item.missingSources.join(", ")}</div>
+              ) : null}
             </td>
           </tr>
         ))}
@@ -83,8 +103,14 @@ export function ItemsByDomain({ accountId, items, domains, failingOnly = false }
                 score {formatScore(figures.score)} · coverage {formatPercent(figures.coverage)}
               </span>
             </div>
-            {open.length > 0 ? rows(open) : <p className="small muted">Nothing {failingOnly ? "failing" : "failing or without data"} in this domain.</p>}
-            {hiddenNoData > 0 ? <p className="small muted">{hiddenNoData} item(s) without data hidden (&quot;failing only&quot;).</p> : null}
+            {open.length > 0 ? (
+              rows(open)
+            ) : (
+              <p className="small muted">Nothing {failingOnly ? "failing" : "failing or without data"} in this domain.</p>
+            )}
+            {hiddenNoData > 0 ? (
+              <p className="small muted">{hiddenNoData} item(s) without data hidden (&quot;failing only&quot;).</p>
+            ) : null}
             {settled.length > 0 && !failingOnly ? (
               <details className="settled" data-testid="passing-items">
                 <summary>

@@ -36,7 +36,13 @@ export function SecurityEvents({
   const current = eventsQuery({ ...filters, ev_after: undefined });
   return (
     <>
-      <AutoSubmitForm key={eventsQuery(filters)} action={base} className="filters" aria-label="Filter CloudTrail events" data-testid="events-filters">
+      <AutoSubmitForm
+        key={eventsQuery(filters)}
+        action={base}
+        className="filters"
+        aria-label="Filter CloudTrail events"
+        data-testid="events-filters"
+      >
         <div>
           <label htmlFor="ev-name">Event</label>
           <select id="ev-name" name="ev_name" defaultValue={filters.ev_name ?? ""}>
@@ -108,7 +114,13 @@ export function SecurityEvents({
                   </div>
                 </td>
                 <td className="small">{event.region}</td>
-                <td>{event.errorCode ? <span className="badge status-fail">refused: {event.errorCode}</span> : <span className="badge">succeeded</span>}</td>
+                <td>
+                  {event.errorCode ? (
+                    <span className="badge status-fail">refused: {event.errorCode}</span>
+                  ) : (
+                    <span className="badge">succeeded</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -121,7 +133,12 @@ export function SecurityEvents({
           </Link>
         ) : null}
         {nextCursor ? (
-          <Link href={`${base}?${eventsQuery(filters, { ev_after: nextCursor })}#events`} className="button" rel="next" data-testid="events-older">
+          <Link
+            href={`${base}?${eventsQuery(filters, { ev_after: nextCursor })}#events`}
+            className="button"
+            rel="next"
+            data-testid="events-older"
+          >
             Older events
           </Link>
         ) : null}

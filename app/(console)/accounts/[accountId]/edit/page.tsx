@@ -29,7 +29,8 @@ export default async function EditAccountPage({ params }: { params: Promise<{ ac
   return (
     <div className="cp">
       <div className="crumbs">
-        <Link href="/">Overview</Link> / <Link href="/accounts">Accounts</Link> / <Link href={`/accounts/${account.id}`}>{account.name}</Link> / Edit
+        <Link href="/">Overview</Link> / <Link href="/accounts">Accounts</Link> /{" "}
+        <Link href={`/accounts/${account.id}`}>{account.name}</Link> / Edit
       </div>
       <h1>
         Edit {account.name} <span className="muted mono">{account.id}</span>
@@ -47,13 +48,19 @@ export default async function EditAccountPage({ params }: { params: Promise<{ ac
               Status <strong data-testid="edit-status">{account.status}</strong>
               {account.statusError ? <span className="error-text"> ({account.statusError})</span> : null}. A new role or ExternalId puts the
               account back to pending until the next collection proves it; use Test connection first. The stored ExternalId is never shown:{" "}
-              {account.hasExternalId ? "leave the field blank to keep it." : "none is stored yet."} Data of regions you remove stays stored but is
-              no longer collected.
+              {account.hasExternalId ? "leave the field blank to keep it." : "none is stored yet."} Data of regions you remove stays stored
+              but is no longer collected.
             </p>
             <OnboardAccountForm
               mode="edit"
               defaultRegions={account.regions}
-              initial={{ id: account.id, name: account.name, roleArn: account.roleArn ?? "", regions: account.regions, owner: account.owner ?? "" }}
+              initial={{
+                id: account.id,
+                name: account.name,
+                roleArn: account.roleArn ?? "",
+                regions: account.regions,
+                owner: account.owner ?? "",
+              }}
             />
           </>
         )}

@@ -49,15 +49,18 @@ export default async function AccountItemPage({
   const definition = CHECKLIST_ITEMS.find((item) => item.id === itemId);
   if (!isAccountId(accountId) || !definition) notFound();
   const user = await requirePageUser();
-  const [detail, acceptances] = await Promise.all([getAccountItem(user, accountId, itemId), findRiskAcceptances(user, accountId, itemId)]).catch(
-    (error: unknown) => {
-      if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-      throw error;
-    },
-  );
+  const [detail, acceptances] = await Promise.all([
+    getAccountItem(user, accountId, itemId),
+    findRiskAcceptances(user, accountId, itemId),
+  ]).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
   const { result } = detail;
   const canAccept = canAcceptRisk(user);
-  const activeRecordIds = new Set(acceptances.filter((acceptance) => acceptance.isActive && acceptance.findingId).map((acceptance) => acceptance.findingId!));
+  const activeRecordIds = new Set(
+    acceptances.filter((acceptance) => acceptance.isActive && acceptance.findingId).map((acceptance) => acceptance.findingId!),
+  );
   const acceptable = detail.evidence
     .filter((evidence) => evidence.ref.kind === "control" || evidence.ref.kind === "finding" || evidence.ref.kind === "event")
     .filter((evidence) => !/ PASSED /.test(evidence.ref.note ?? ""))
@@ -149,14 +152,17 @@ export default async function AccountItemPage({
       <section className="panel" id="acceptances">
         <h2>Accepted risks</h2>
         <p className="small muted">
-          An acceptance counts the failure as passing in the risk-adjusted score only, until it expires or is revoked; the raw score never changes.
+          An acceptance counts the failure as passing in the risk-adjusted score only, until it expires or is revoked; the raw score never
+          changes.
         </p>
         <AcceptancesList accountId={accountId} itemId={itemId} acceptances={acceptances} canRevoke={canAccept} />
         {canAccept ? (
           isFailing || result.status === "pass" ? (
             <div style={{ marginTop: 16 }}>
               <h2>Accept this risk</h2>
-              {!isFailing ? <p className="small muted">The item passes now; an acceptance would only matter if it fails before it expires.</p> : null}
+              {!isFailing ? (
+                <p className="small muted">The item passes now; an acceptance would only matter if it fails before it expires.</p>
+              ) : null}
               <AcceptanceForm
                 accountId={accountId}
                 itemId={itemId}
@@ -169,7 +175,9 @@ export default async function AccountItemPage({
             </div>
           ) : (
             <p className="small muted" style={{ marginTop: 12 }}>
-              {result.status === "no_data" ? "An acceptance cannot stand in for missing evidence: collect the source first." : "The item does not apply to this account."}
+              {result.status === "no_data"
+                ? "An acceptance cannot stand in for missing evidence: collect the source first."
+                : "The item does not apply to this account."}
             </p>
           )
         ) : (

@@ -2,7 +2,17 @@ import type { RiskAcceptanceRow } from "@/lib/data/acceptances/find-risk-accepta
 import { formatTime } from "../../../../../_components/format";
 import { revokeRiskAction } from "../actions";
 
-export function AcceptancesList({ accountId, itemId, acceptances, canRevoke }: { accountId: string; itemId: string; acceptances: RiskAcceptanceRow[]; canRevoke: boolean }) {
+export function AcceptancesList({
+  accountId,
+  itemId,
+  acceptances,
+  canRevoke,
+}: {
+  accountId: string;
+  itemId: string;
+  acceptances: RiskAcceptanceRow[];
+  canRevoke: boolean;
+}) {
   if (acceptances.length === 0) return <p className="muted">No risk accepted for this item.</p>;
   return (
     <table data-testid="acceptances">

@@ -23,8 +23,8 @@ function RecordSummary({ record }: { record: EvidenceRecord }) {
           <div>{record.title}</div>
           <div className="small muted">
             {record.controlId ? `${record.controlId} ${record.complianceStatus ?? ""} · ` : `${record.severityLabel} · `}
-            {record.resourceType ?? "no resource type"} {record.resourceId ? <span className="mono">{record.resourceId}</span> : null} · {record.region} ·{" "}
-            {record.status} · last seen {formatTime(record.lastSeenAt)}
+            {record.resourceType ?? "no resource type"} {record.resourceId ? <span className="mono">{record.resourceId}</span> : null} ·{" "}
+            {record.region} · {record.status} · last seen {formatTime(record.lastSeenAt)}
           </div>
         </>
       );
@@ -35,8 +35,8 @@ function RecordSummary({ record }: { record: EvidenceRecord }) {
             {record.eventName} <span className="muted">({record.eventSource})</span>
           </div>
           <div className="small muted">
-            by <span className="mono">{record.userArn ?? record.userType ?? "unknown"}</span> from {record.sourceIp ?? "?"} in {record.region} at{" "}
-            {formatTime(record.eventTime)}
+            by <span className="mono">{record.userArn ?? record.userType ?? "unknown"}</span> from {record.sourceIp ?? "?"} in{" "}
+            {record.region} at {formatTime(record.eventTime)}
             {record.mfaUsed === false ? " · no MFA" : ""}
             {record.errorCode ? ` · error ${record.errorCode}` : ""}
           </div>
@@ -47,8 +47,9 @@ function RecordSummary({ record }: { record: EvidenceRecord }) {
         <>
           <div>{record.name}</div>
           <div className="small muted">
-            {record.homeRegion} · {record.isMultiRegion ? "multi-region" : "single region"} · {record.isLogging ? "logging" : "not logging"} · validation{" "}
-            {record.logFileValidation ? "on" : "off"} · KMS {record.kmsKeyId ? "on" : "off"} · CloudWatch Logs {record.cloudWatchLogsLogGroupArn ? "on" : "off"}
+            {record.homeRegion} · {record.isMultiRegion ? "multi-region" : "single region"} · {record.isLogging ? "logging" : "not logging"}{" "}
+            · validation {record.logFileValidation ? "on" : "off"} · KMS {record.kmsKeyId ? "on" : "off"} · CloudWatch Logs{" "}
+            {record.cloudWatchLogsLogGroupArn ? "on" : "off"}
           </div>
         </>
       );
@@ -85,8 +86,17 @@ function rawLink(accountId: string, evidence: ResolvedEvidence): string | null {
   return null;
 }
 
-export function EvidenceList({ accountId, evidence, acceptedRecordIds }: { accountId: string; evidence: ResolvedEvidence[]; acceptedRecordIds: Set<string> }) {
-  if (evidence.length === 0) return <p className="muted">No records: the status comes from missing or unused sources (see the reason above).</p>;
+export function EvidenceList({
+  accountId,
+  evidence,
+  acceptedRecordIds,
+}: {
+  accountId: string;
+  evidence: ResolvedEvidence[];
+  acceptedRecordIds: Set<string>;
+}) {
+  if (evidence.length === 0)
+    return <p className="muted">No records: the status comes from missing or unused sources (see the reason above).</p>;
   return (
     <table data-testid="evidence-list">
       <thead>
@@ -101,14 +111,15 @@ export function EvidenceList({ accountId, evidence, acceptedRecordIds }: { accou
         {evidence.map((item, index) => {
           const href = rawLink(accountId, item);
           return (
-            <tr key={`${item.ref.kind}:${item.ref.id}:${index}`} data-testid="evidence-row" data-kind={item.ref.kind} data-record-id={item.ref.id}>
+            <tr
+              key={`${item.ref.kind}:${item.ref.id}:${index}`}
+              data-testid="evidence-row"
+              data-kind={item.ref.kind}
+              data-record-id={item.ref.id}
+            >
               <td className="small">{KIND_LABELS[item.ref.kind] ?? item.ref.kind}</td>
               <td>
-                {item.record ? (
-                  <RecordSummary record={item.record} />
-                ) : (
-                  <span className="mono">{item.ref.id}</span>
-                )}
+                {item.record ? <RecordSummary record={item.record} /> : <span className="mono">{item.ref.id}</span>}
                 {!item.record && (item.ref.kind === "control" || item.ref.kind === "finding" || item.ref.kind === "event") ? (
                   <div className="small muted">record no longer stored</div>
                 ) : null}
@@ -122,7 +133,13 @@ export function EvidenceList({ accountId, evidence, acceptedRecordIds }: { accou
                   </>
                 ) : null}
               </td>
-              <td style={{ whiteSpace: "nowrap" }}>{href ? <Link href={href} data-testid="raw-record-link">raw record</Link> : null}</td>
+              <td style={{ whiteSpace: "nowrap" }}>
+                {href ? (
+                  <Link href={href} data-testid="raw-record-link">
+                    raw record
+                  </Link>
+                ) : null}
+              </td>
             </tr>
           );
         })}
@@ -145,7 +162,12 @@ export interface EvidenceView {
   openPage: number;
 }
 
-const GROUPING_LABELS: Record<EvidenceGrouping, string> = { principal: "by caller", resource: "by resource", control: "by control or event", none: "not grouped" };
+const GROUPING_LABELS: Record<EvidenceGrouping, string> = {
+  principal: "by caller",
+  resource: "by resource",
+  control: "by control or event",
+  none: "not grouped",
+};
 
 function Pager({ page, pages, href, testId }: { page: number; pages: number; href: (page: number) => string; testId: string }) {
   if (pages <= 1) return null;
@@ -173,7 +195,19 @@ function Pager({ page, pages, href, testId }: { page: number; pages: number; hre
  * groups, so hundreds of near-identical records (every console sign-in of one user) read as
  * one line each; a group opens in full, paged, on its own.
  */
-export function GroupedEvidence({ accountId, itemId, evidence, acceptedRecordIds, view }: { accountId: string; itemId: string; evidence: ResolvedEvidence[]; acceptedRecordIds: Set<string>; view: EvidenceView }) {
+export function GroupedEvidence({
+  accountId,
+  itemId,
+  evidence,
+  acceptedRecordIds,
+  view,
+}: {
+  accountId: string;
+  itemId: string;
+  evidence: ResolvedEvidence[];
+  acceptedRecordIds: Set<string>;
+  view: EvidenceView;
+}) {
   const base = `/accounts/${accountId}/items/${itemId}`;
   const href = (next: Partial<EvidenceView>) => {
     const merged = { ...view, ...next };
@@ -187,7 +221,12 @@ export function GroupedEvidence({ accountId, itemId, evidence, acceptedRecordIds
     <div className="pager small" role="group" aria-label="Group the evidence" data-testid="evidence-grouping" style={{ marginBottom: 8 }}>
       <span className="muted">Group:</span>
       {EVIDENCE_GROUPINGS.map((grouping) => (
-        <Link key={grouping} href={href({ group: grouping, page: 0, open: undefined, openPage: 0 })} className="button secondary" aria-current={view.group === grouping ? "true" : undefined}>
+        <Link
+          key={grouping}
+          href={href({ group: grouping, page: 0, open: undefined, openPage: 0 })}
+          className="button secondary"
+          aria-current={view.group === grouping ? "true" : undefined}
+        >
           {GROUPING_LABELS[grouping]}
         </Link>
       ))}
@@ -199,7 +238,11 @@ export function GroupedEvidence({ accountId, itemId, evidence, acceptedRecordIds
     return (
       <>
         {switcher}
-        <EvidenceList accountId={accountId} evidence={evidence.slice(page * RECORDS_PER_PAGE, (page + 1) * RECORDS_PER_PAGE)} acceptedRecordIds={acceptedRecordIds} />
+        <EvidenceList
+          accountId={accountId}
+          evidence={evidence.slice(page * RECORDS_PER_PAGE, (page + 1) * RECORDS_PER_PAGE)}
+          acceptedRecordIds={acceptedRecordIds}
+        />
         <Pager page={page} pages={pages} href={(next) => href({ page: next })} testId="evidence-pager" />
       </>
     );
@@ -218,7 +261,11 @@ export function GroupedEvidence({ accountId, itemId, evidence, acceptedRecordIds
           </Link>{" "}
           / <span className="mono">{opened.label}</span>: {opened.items.length} records
         </p>
-        <EvidenceList accountId={accountId} evidence={opened.items.slice(page * RECORDS_PER_PAGE, (page + 1) * RECORDS_PER_PAGE)} acceptedRecordIds={acceptedRecordIds} />
+        <EvidenceList
+          accountId={accountId}
+          evidence={opened.items.slice(page * RECORDS_PER_PAGE, (page + 1) * RECORDS_PER_PAGE)}
+          acceptedRecordIds={acceptedRecordIds}
+        />
         <Pager page={page} pages={pages} href={(next) => href({ openPage: next })} testId="evidence-group-pager" />
       </>
     );
@@ -254,7 +301,9 @@ export function GroupedEvidence({ accountId, itemId, evidence, acceptedRecordIds
               <td>
                 <details>
                   <summary className="small">
-                    {group.items.length > PREVIEW ? `the latest ${PREVIEW}` : `show ${group.items.length === 1 ? "it" : `all ${group.items.length}`}`}
+                    {group.items.length > PREVIEW
+                      ? `the latest ${PREVIEW}`
+                      : `show ${group.items.length === 1 ? "it" : `all ${group.items.length}`}`}
                   </summary>
                   <EvidenceList accountId={accountId} evidence={group.items.slice(0, PREVIEW)} acceptedRecordIds={acceptedRecordIds} />
                 </details>

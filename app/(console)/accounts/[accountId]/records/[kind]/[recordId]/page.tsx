@@ -106,7 +106,9 @@ export default async function RawRecordPage({
             <a href={consoleUrl} target="_blank" rel="noopener noreferrer" data-testid="aws-console-link">
               Open in the AWS {source === "guardduty" ? "GuardDuty" : "Security Hub"} console ({region})
             </a>{" "}
-            <span className="small muted">sign in to account {accountId} first: the console opens in the account you are signed in to.</span>
+            <span className="small muted">
+              sign in to account {accountId} first: the console opens in the account you are signed in to.
+            </span>
           </p>
         ) : null}
       </section>
