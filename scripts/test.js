@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every suite, in order: lint (ESLint, the layer rules), unit (pure code), integration (real PostgreSQL, the
+// `npm test`: every suite, in order: lint (ESLint, the layer rules), format (Prettier --check), unit (pure code), integration (real PostgreSQL, the
 // real AWS SDK against the simulator over HTTP), end-to-end (Playwright in Debian's
 // Chromium against `parapet demo`). All suites run even when one fails; the exit code is
 // non-zero if any failed. Needs nothing running beforehand.
@@ -10,6 +10,7 @@ const root = path.resolve(__dirname, "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const suites = [
   ["lint", bin("eslint"), ["."]],
+  ["format", bin("prettier"), ["--check", "."]],
   ["unit", bin("vitest"), ["run", "--project", "unit"]],
   ["integration", bin("vitest"), ["run", "--project", "integration"]],
   ["e2e", bin("playwright"), ["test"]],
