@@ -1,15 +1,8 @@
 import "server-only";
+import { mapSecurityEventRow, SECURITY_EVENT_COLUMNS, type SecurityEventRow } from "@/lib/data/checklist/map-security-event-row";
 import type pg from "pg";
 import { type FindingSource, perSource, type Source } from "@/lib/aws/sources";
-import type {
-  AccountEvidence,
-  ControlEnablement,
-  ControlResult,
-  SecurityEvent,
-  SourceState,
-  SourceStatus,
-  ThreatFinding,
-} from "@/lib/checklist/evidence";
+import type { AccountEvidence, ControlEnablement, ControlResult, SourceState, SourceStatus, ThreatFinding } from "@/lib/checklist/evidence";
 import { getEnv } from "@/lib/env";
 
 const EVENT_WINDOW_DAYS = 90;
@@ -72,29 +65,9 @@ export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now:
          AND compliance_status IS NULL`,
       [accountId],
     ),
-    pool.query<{
-      event_id: string;
-      event_name: string;
-      event_source: string;
-      event_time: Date;
-      region: string;
-      user_type: string | null;
-      user_arn: string | null;
-      error_code: string | null;
-      mfa_used: boolean | null;
-      error_message: string | null;
-      login_result: string | null;
-      invoked_by: string | null;
-      event_type: string | null;
-      request_parameters: unknown;
-    }>(
-      // The outcome and parameters live in the record itself; read them from raw so events
-      // stored before these fields mattered are judged the same way.
-      `SELECT event_id, event_name, event_source, event_time, region, user_type, user_arn, error_code, mfa_used,
-              raw->>'errorMessage' AS error_message, raw->'responseElements'->>'ConsoleLogin' AS login_result,
-              raw->'userIdentity'->>'invokedBy' AS invoked_by, raw->>'eventType' AS event_type,
-              raw->'requestParameters' AS request_parameters
-       FROM cloudtrail_events WHERE account_id = $1 AND event_time >= $2 AND event_time <= $3`,
+    pool.query<SecurityEventRow>(
+      `SELECT ${SECURITY_EVENT_COLUMNS}
+       FROM cloudtrail_events e WHERE e.account_id = $1 AND e.event_time >= $2 AND e.event_time <= $3`,
       [accountId, new Date(now.getTime() - EVENT_WINDOW_DAYS * 86_400_000), now],
     ),
     pool.query<{
@@ -176,22 +149,7 @@ export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now:
       lastSeenAt: row.last_seen_at,
       resourceType: row.resource_type,
     })),
-    events: events.rows.map((row): SecurityEvent => ({
-      eventId: row.event_id,
-      eventName: row.event_name,
-      eventSource: row.event_source,
-      eventTime: row.event_time,
-      region: row.region,
-      userType: row.user_type,
-      userArn: row.user_arn,
-      errorCode: row.error_code,
-      errorMessage: row.error_message,
-      loginResult: row.login_result,
-      invokedBy: row.invoked_by,
-      eventType: row.event_type,
-      requestParameters: row.request_parameters,
-      mfaUsed: row.mfa_used,
-    })),
+    events: events.rows.map(mapSecurityEventRow),
     trails: trails.rows.map((row) => ({
       name: row.name,
       homeRegion: row.home_region,

@@ -1,4 +1,5 @@
 import "server-only";
+import { mapSecurityEventRow, SECURITY_EVENT_COLUMNS, type SecurityEventRow } from "@/lib/data/checklist/map-security-event-row";
 import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { toPgQuery } from "@/lib/data/scope/to-pg-query";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -156,28 +157,9 @@ export async function buildReportData(pool: pg.Pool, scope: ReportScope, week: I
       // Candidate events, one row each with the outcome and parameter fields the checklist's
       // events rule reads from the stored record; classifyEventOutcome and matchesRiskyEvent
       // decide below, so the report and the score agree on what is risky and what happened.
-      pool.query<{
-        account_id: string;
-        name: string;
-        event_id: string;
-        event_name: string;
-        event_source: string;
-        event_time: Date;
-        region: string;
-        user_type: string | null;
-        user_arn: string | null;
-        error_code: string | null;
-        mfa_used: boolean | null;
-        error_message: string | null;
-        login_result: string | null;
-        invoked_by: string | null;
-        event_type: string | null;
-        request_parameters: unknown;
-      }>(
+      pool.query<SecurityEventRow & { account_id: string; name: string }>(
         `WITH ${cte.sql}
-       SELECT e.account_id, scoped.name, e.event_id, e.event_name, e.event_source, e.event_time, e.region, e.user_type, e.user_arn,
-              e.error_code, e.mfa_used, e.raw->>'errorMessage' AS error_message, e.raw->'responseElements'->>'ConsoleLogin' AS login_result,
-              e.raw->'userIdentity'->>'invokedBy' AS invoked_by, e.raw->>'eventType' AS event_type, e.raw->'requestParameters' AS request_parameters
+       SELECT e.account_id, scoped.name, ${SECURITY_EVENT_COLUMNS}
        FROM cloudtrail_events e JOIN scoped ON scoped.id = e.account_id
        WHERE e.event_time >= $2 AND e.event_time < $3 AND e.error_code IS NULL
          AND (e.user_type = 'Root' OR e.event_name = 'ConsoleLogin'
@@ -388,22 +370,7 @@ export async function buildReportData(pool: pg.Pool, scope: ReportScope, week: I
     trailsByAccount.set(row.account_id, [...(trailsByAccount.get(row.account_id) ?? []), trail]);
   }
   for (const row of eventRows.rows) {
-    const event = {
-      eventId: row.event_id,
-      eventName: row.event_name,
-      eventSource: row.event_source,
-      eventTime: row.event_time,
-      region: row.region,
-      userType: row.user_type,
-      userArn: row.user_arn,
-      errorCode: row.error_code,
-      errorMessage: row.error_message,
-      loginResult: row.login_result,
-      invokedBy: row.invoked_by,
-      eventType: row.event_type,
-      requestParameters: row.request_parameters ?? null,
-      mfaUsed: row.mfa_used,
-    };
+    const event = mapSecurityEventRow(row);
     if (classifyEventOutcome(event) !== "success") continue;
     const trails = trailsByAccount.get(row.account_id) ?? [];
     const pattern = RISKY_PATTERNS.find((candidate) => matchesRiskyEvent(candidate, event, trails));
