@@ -7,7 +7,8 @@ import { isAccountId } from "@/lib/aws/account-id";
 import { canManageAccounts } from "@/lib/auth/permissions";
 import { rankFixFirst } from "@/lib/checklist/rank-fix-first";
 import { findAccountAttemptSignals } from "@/lib/data/checklist/find-account-attempt-signals";
-import { findAccountSecurityEvents, ZEventFilters } from "@/lib/data/checklist/find-account-security-events";
+import { parseEventFilters, type TEventFilters } from "@/lib/data/checklist/event-filters";
+import { findAccountSecurityEvents } from "@/lib/data/checklist/find-account-security-events";
 import { findFindings } from "@/lib/data/findings/find-findings";
 import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
 import { findSourceCursors } from "@/lib/data/runs/find-source-cursors";
@@ -65,14 +66,23 @@ export default async function AccountPage({
   if (!isAccountId(accountId)) notFound();
   const user = await requirePageUser();
   const query = await searchParams;
-  const eventFilters = ZEventFilters.parse(query);
+  // Bad timeline parameters (a hand-edited link, a crafted cursor) are named on the page, in the
+  // timeline's place, with a way to clear them; the rest of the account is still shown.
+  let eventFilters: TEventFilters | null = null;
+  let eventsError: string | null = null;
+  try {
+    eventFilters = parseEventFilters(query);
+  } catch (error) {
+    if (!isAppError(error) || error.code !== "INVALID_INPUT") throw error;
+    eventsError = error.message;
+  }
   const failingOnly = query.items === "failing";
   const findingFilters = parseFindingFilters({ account: accountId });
   const [scorecard, history, changes, events, findings, cursors, signals] = await Promise.all([
     getAccountScorecard(user, accountId),
     findScoreHistory(user, accountId),
     findScoreChanges(user, accountId),
-    findAccountSecurityEvents(user, accountId, eventFilters),
+    eventFilters ? findAccountSecurityEvents(user, accountId, eventFilters) : null,
     findFindings(user, findingFilters, { limit: ACCOUNT_FINDINGS_LIMIT }),
     findSourceCursors(user, { accountId, state: "all" }),
     findAccountAttemptSignals(user, accountId),
@@ -254,13 +264,24 @@ export default async function AccountPage({
       <section className="panel" id="events">
         <h2>CloudTrail security events</h2>
         <p className="small muted">Root use, console sign-ins, logging and detection changes, IAM and network changes; newest first.</p>
-        <SecurityEvents
-          accountId={account.id}
-          events={events.rows}
-          nextCursor={events.nextCursor}
-          filters={eventFilters}
-          regions={account.regions}
-        />
+        {events && eventFilters ? (
+          <SecurityEvents
+            accountId={account.id}
+            events={events.rows}
+            nextCursor={events.nextCursor}
+            filters={eventFilters}
+            regions={account.regions}
+          />
+        ) : (
+          <div role="alert" data-testid="events-invalid-query">
+            <p className="error-text">The link&apos;s event filters cannot be used: {eventsError}</p>
+            <p>
+              <Link href={`/accounts/${account.id}#events`} className="button">
+                Show events without them
+              </Link>
+            </p>
+          </div>
+        )}
       </section>
 
       <section className="panel" id="collection">
