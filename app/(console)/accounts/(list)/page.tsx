@@ -6,7 +6,15 @@ import { findAccounts, type AccountListRow } from "@/lib/data/accounts/find-acco
 import { findAccountOverview } from "@/lib/data/overview/find-account-overview";
 import { AutoSubmitForm } from "../../_components/auto-submit-form";
 import { AccountsTable, RecordsOnlyTable } from "../_components/accounts-table";
-import { accountListQuery, buildAccountList, filterAccountList, ZAccountListParams } from "../_lib/account-list";
+import {
+  accountListQuery,
+  buildAccountList,
+  filterAccountList,
+  parseAccountListParams,
+  type TAccountListParams,
+} from "../_lib/account-list";
+import { isAppError } from "@/lib/errors";
+import { InvalidQuery } from "../../_components/invalid-query";
 import { DiscoverAccounts } from "../_components/discover-accounts";
 import { OnboardAccountForm } from "../_components/onboard-account-form";
 
@@ -25,7 +33,13 @@ function discoverySources(accounts: AccountListRow[]): Array<{ id: string; name:
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
-  const params = ZAccountListParams.parse(await searchParams);
+  let params: TAccountListParams;
+  try {
+    params = parseAccountListParams(await searchParams);
+  } catch (error) {
+    if (isAppError(error)) return <InvalidQuery title="Accounts" message={error.message} resetHref="/accounts" />;
+    throw error;
+  }
   const [accounts, overview] = await Promise.all([findAccounts(user), findAccountOverview(user)]);
   const list = buildAccountList(accounts, overview);
   const shown = filterAccountList(list, params);

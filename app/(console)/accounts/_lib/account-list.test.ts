@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AccountListRow } from "@/lib/data/accounts/find-accounts";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
-import { accountListQuery, buildAccountList, filterAccountList, ZAccountListParams } from "./account-list";
+import { accountListQuery, buildAccountList, filterAccountList, parseAccountListParams, ZAccountListParams } from "./account-list";
 
 const NOW = new Date("2026-12-01T12:00:00Z");
 
@@ -82,10 +82,13 @@ describe("accounts list", () => {
     expect(filterAccountList(list, parse("sort=change")).map((entry) => entry.name)).toEqual(["prod", "dev", "sandbox"]);
   });
 
-  it("ignores malformed values and keeps the URL short", () => {
-    const params = ZAccountListParams.parse({ sort: "nope", dir: "sideways", health: "x", tag: "novalue" });
+  it("keeps the URL short, and refuses malformed values with a message naming each parameter instead of listing every account", () => {
+    const params = parseAccountListParams({});
     expect(params).toEqual({ sort: "name", dir: "asc" });
     expect(accountListQuery(params)).toBe("");
     expect(accountListQuery(params, { sort: "score", dir: "desc" })).toBe("sort=score&dir=desc");
+    expect(() => parseAccountListParams({ sort: "nope", dir: "sideways", health: "x", tag: "novalue", q: "a\u0000" })).toThrow(
+      "q: must not contain control characters; health: must be one of errors, stale, ok; tag: a tag filter is key=value; sort: must be one of name, id, owner, score, change, coverage, critical, high, freshness, status; dir: must be one of asc, desc",
+    );
   });
 });

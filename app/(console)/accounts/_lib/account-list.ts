@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { hasControlCharacter } from "@/lib/schemas/has-control-character";
+import { parseQueryParams, type QueryParams } from "@/lib/schemas/query-params";
 import type { AccountListRow } from "@/lib/data/accounts/find-accounts";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
 import { hasCollectionErrors, isStale } from "../../_components/account-health";
@@ -22,25 +24,43 @@ const blank = (value: unknown) => {
   return typeof single === "string" && single.trim() === "" ? undefined : single;
 };
 
-/** The accounts list's filters and sort, as they appear in the URL (and the CSV export's URL). */
+const oneOf = (values: readonly string[]) => `must be one of ${values.join(", ")}`;
+const ACCOUNT_STATUSES = ["pending", "active", "unreachable", "disabled"] as const;
+
+/**
+ * The accounts list's filters and sort, as they appear in the URL (and the CSV export's URL).
+ * A bad value is refused with a message naming the parameter, not dropped: a dropped
+ * `health=` or `tag=` would list (or export) every account as if they were the ones asked for.
+ */
 export const ZAccountListParams = z.object({
-  q: z.preprocess(blank, z.string().trim().max(200).optional()).catch(undefined),
-  status: z.preprocess(blank, z.enum(["pending", "active", "unreachable", "disabled"]).optional()).catch(undefined),
-  health: z.preprocess(blank, z.enum(ACCOUNT_HEALTH).optional()).catch(undefined),
+  q: z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .max(200, "must be at most 200 characters")
+      .refine((value) => !hasControlCharacter(value), "must not contain control characters")
+      .optional(),
+  ),
+  status: z.preprocess(blank, z.enum(ACCOUNT_STATUSES, { error: oneOf(ACCOUNT_STATUSES) }).optional()),
+  health: z.preprocess(blank, z.enum(ACCOUNT_HEALTH, { error: oneOf(ACCOUNT_HEALTH) }).optional()),
   /** `key=value`, exact match on one tag. */
-  tag: z
-    .preprocess(
-      blank,
-      z
-        .string()
-        .regex(/^[^=]{1,128}=.{0,256}$/)
-        .optional(),
-    )
-    .catch(undefined),
-  sort: z.preprocess(blank, z.enum(ACCOUNT_SORTS).default("name")).catch("name"),
-  dir: z.preprocess(blank, z.enum(["asc", "desc"]).default("asc")).catch("asc"),
+  tag: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^[^=]{1,128}=.{0,256}$/, "a tag filter is key=value")
+      .optional(),
+  ),
+  sort: z.preprocess(blank, z.enum(ACCOUNT_SORTS, { error: oneOf(ACCOUNT_SORTS) }).default("name")),
+  dir: z.preprocess(blank, z.enum(["asc", "desc"], { error: oneOf(["asc", "desc"]) }).default("asc")),
 });
 export type TAccountListParams = z.infer<typeof ZAccountListParams>;
+
+/** Reads the list's parameters (first value wins, others ignored); throws an INVALID_INPUT AppError naming each bad one. */
+export function parseAccountListParams(params: QueryParams): TAccountListParams {
+  return parseQueryParams(ZAccountListParams, params);
+}
 
 /** Joins the settings rows with the overview rows (same scope) into list entries; records-only accounts are left out. */
 export function buildAccountList(accounts: AccountListRow[], overview: AccountOverviewRow[], now: Date = new Date()): AccountListEntry[] {

@@ -4,7 +4,13 @@ import { toCsvRow } from "@/lib/csv/to-csv-row";
 import { findAccounts } from "@/lib/data/accounts/find-accounts";
 import { findAccountOverview } from "@/lib/data/overview/find-account-overview";
 import { isAppError } from "@/lib/errors";
-import { buildAccountList, filterAccountList, ZAccountListParams, type AccountListEntry } from "@/app/(console)/accounts/_lib/account-list";
+import {
+  buildAccountList,
+  filterAccountList,
+  parseAccountListParams,
+  type AccountListEntry,
+} from "@/app/(console)/accounts/_lib/account-list";
+import { errorResponse } from "@/lib/http/error-response";
 
 export const dynamic = "force-dynamic";
 
@@ -41,7 +47,12 @@ export async function GET(request: Request): Promise<Response> {
     if (isAppError(error)) return NextResponse.json({ error: error.message }, { status: error.status });
     throw error;
   }
-  const params = ZAccountListParams.parse(Object.fromEntries(new URL(request.url).searchParams));
+  let params;
+  try {
+    params = parseAccountListParams(new URL(request.url).searchParams);
+  } catch (error) {
+    return errorResponse(error, "accounts export");
+  }
   const [accounts, overview] = await Promise.all([findAccounts(user), findAccountOverview(user)]);
   const rows = filterAccountList(buildAccountList(accounts, overview), params);
   const body = `\uFEFF${toCsvRow(COLUMNS.map(([name]) => name))}${rows.map((row) => toCsvRow(COLUMNS.map(([, read]) => read(row)))).join("")}`;
