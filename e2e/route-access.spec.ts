@@ -298,7 +298,7 @@ const ACTIONS: Record<
     access: "analyst",
     page: "/reports",
     args: () => [null, { form: { week: "2026-W01", scope: "all", paper: "a4" } }],
-    refusal: /only analysts and admins/,
+    refusal: /viewers can read reports but not generate them/,
     written: rows("SELECT id FROM reports WHERE week = '2026-W01' ORDER BY id"),
   },
   "app/(console)/reports/actions.ts#saveScheduleAction": {
