@@ -292,4 +292,24 @@ test.describe("[FUZZ]", () => {
     await expect(page.getByTestId("events-filters")).toBeVisible();
     await expect(page.getByTestId("events-invalid-query")).toHaveCount(0);
   });
+
+  test("[FUZZ]: the accounts list, its CSV and risk acceptances name a bad parameter instead of showing everything", async ({
+    page,
+    signedIn: _,
+  }) => {
+    for (const [url, message, reset] of [
+      ["/accounts?health=broken", /health: must be one of errors, stale, ok/, "/accounts"],
+      [`/accounts?q=${encodeURIComponent("a\u0000")}`, /q: must not contain control characters/, "/accounts"],
+      ["/risk-acceptances?state=expired", /state: must be active or ended/, "/risk-acceptances"],
+      ["/risk-acceptances?page=-1", /page: must be a page number from 0/, "/risk-acceptances"],
+    ] as const) {
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBe(200);
+      await expect(page.getByTestId("invalid-query")).toContainText(message);
+      await expect(page.getByTestId("invalid-query").getByRole("link")).toHaveAttribute("href", reset);
+    }
+    const csv = await page.request.get("/api/accounts/export?tag=novalue");
+    expect(csv.status()).toBe(400);
+    expect(await csv.json()).toEqual({ error: "INVALID_INPUT", message: "tag: a tag filter is key=value" });
+  });
 });
