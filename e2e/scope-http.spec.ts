@@ -271,13 +271,15 @@ test.describe("[SCOPE-HTTP]", () => {
     await checkScope(db, page, request, token, scoped);
     await checkGuessedIds(db, page, request, token, scoped);
 
-    // A report of the user's whole scope (nothing picked; a tag-scoped user has no accounts to pick by id, since a
-    // report's scope must lie within theirs on its own terms): it covers exactly the tagged accounts.
+    // A report of every account the user may pick: it covers exactly the tagged ones.
     const { registered } = await expectedFor(db, scoped);
     await page.goto("/reports");
     const form = page.getByTestId("generate-report-form");
-    await expect(form.locator("#report-accounts")).toHaveCount(0);
-    await expect(form.getByTestId("report-own-scope")).toContainText(`tag ${tag!.key}=${tag!.value}`);
+    const options = await form
+      .locator("#report-accounts option")
+      .evaluateAll((items) => items.map((item) => (item as HTMLOptionElement).value));
+    expect(sorted(options), "accounts the report form offers").toEqual(registered);
+    await form.locator("#report-accounts").selectOption(registered);
     await form.getByRole("button", { name: "Generate" }).click();
     await expect(page.getByTestId("generate-report-result")).toContainText("queued");
     let reportId: string | undefined;

@@ -4,7 +4,7 @@ import { findAccounts } from "@/lib/data/accounts/find-accounts";
 import { findReportSchedules } from "@/lib/data/reports/find-report-schedules";
 import { findReports } from "@/lib/data/reports/find-reports";
 import { lastCompleteIsoWeek, shiftIsoWeek } from "@/lib/reports/iso-week";
-import { describeScope, type ReportScope, userReportScope } from "@/lib/reports/report-scope";
+import { describeScope, type ReportScope } from "@/lib/reports/report-scope";
 import { GenerateReportForm } from "./_components/generate-report-form";
 import { ScheduleForm } from "./_components/schedule-form";
 
@@ -47,14 +47,10 @@ export default async function ReportsPage() {
           <h2>Generate a report</h2>
           <GenerateReportForm
             weeks={weeks}
-            // A report's scope must provably lie within the user's on its own terms (lib/reports/report-scope.ts),
-            // so a tag- or OU-scoped user picks accounts only among those their scope names by id; none picked
-            // is their whole scope, which is always within it.
             accounts={accounts
-              .filter((account) => account.status !== "data_only" && (user.scope.all || user.scope.accountIds.includes(account.id)))
+              .filter((account) => account.status !== "data_only")
               .map((account) => ({ id: account.id, name: account.name }))}
             canChooseOrg={user.scope.all}
-            ownScope={{ text: scopeText(userReportScope(user)), label: describeScope(userReportScope(user)) }}
           />
         </section>
       ) : null}

@@ -8,13 +8,10 @@ export function GenerateReportForm({
   weeks,
   accounts,
   canChooseOrg,
-  ownScope,
 }: {
   weeks: string[];
   accounts: Array<{ id: string; name: string }>;
   canChooseOrg: boolean;
-  /** The user's own scope, as the action parses it and as people read it: the report when no account is picked. */
-  ownScope: { text: string; label: string };
 }) {
   const [state, action, isPending] = useActionState<ReportActionResult | null, FormData>(generateReportAction, null);
   return (
@@ -30,31 +27,17 @@ export function GenerateReportForm({
         </select>
       </div>
       <div>
-        {accounts.length > 0 ? (
-          <label htmlFor="report-accounts">
-            {canChooseOrg ? "Accounts (none selected = whole organisation)" : `Accounts (none selected = all of yours: ${ownScope.label})`}
-          </label>
-        ) : (
-          <span className="small muted" data-testid="report-own-scope">
-            Accounts: all of yours ({ownScope.label})
-          </span>
-        )}
-        {accounts.length > 0 ? (
-          <select
-            id="report-accounts"
-            name="accountIds"
-            multiple
-            size={Math.min(6, Math.max(2, accounts.length))}
-            style={{ minWidth: 260 }}
-          >
-            {accounts.map((account) => (
-              <option key={account.id} value={account.id}>
-                {account.name} ({account.id})
-              </option>
-            ))}
-          </select>
-        ) : null}
-        <input type="hidden" name="scope" value={canChooseOrg ? "all" : ownScope.text} />
+        <label htmlFor="report-accounts">
+          {canChooseOrg ? "Accounts (none selected = whole organisation)" : "Accounts (at least one)"}
+        </label>
+        <select id="report-accounts" name="accountIds" multiple size={Math.min(6, Math.max(2, accounts.length))} style={{ minWidth: 260 }}>
+          {accounts.map((account) => (
+            <option key={account.id} value={account.id}>
+              {account.name} ({account.id})
+            </option>
+          ))}
+        </select>
+        <input type="hidden" name="scope" value={canChooseOrg ? "all" : ""} />
       </div>
       <div>
         <label htmlFor="report-paper">Paper</label>
