@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -396,19 +397,75 @@ async function measure(url: string, cookie: string): Promise<{ p50: number; p95:
   return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), errors: result.non2xx + result.errors };
 }
 
-export async function benchConsolePages(options: { scale: number; log: (line: string) => void }): Promise<BenchReport> {
+export interface ConsoleBenchOptions {
+  scale: number;
+  /** Keep each size's seeded cluster in DIR/<size> and reuse it on the next run with the same sizes. */
+  reuseDir: string | null;
+  /** Log every statement with its EXPLAIN (ANALYZE, BUFFERS) plan (auto_explain) to bench/results/explain-<size>.log. */
+  explain: boolean;
+  /** Only these sizes ("full", "small"); the ratio needs both. */
+  sizes: Array<"full" | "small">;
+  log: (line: string) => void;
+}
+
+/**
+ * With `--explain` every statement the console runs is logged with its plan, actual rows,
+ * times and buffers, and with its duration; the page times of such a run include the
+ * logging and are not the benchmark's numbers.
+ */
+async function setStatementLogging(pool: pg.Pool, isOn: boolean): Promise<void> {
+  await pool.query("ALTER DATABASE parapet_bench RESET ALL");
+  if (!isOn) return;
+  for (const setting of [
+    "session_preload_libraries = 'auto_explain'",
+    "auto_explain.log_min_duration = 0",
+    "auto_explain.log_analyze = on",
+    "auto_explain.log_buffers = on",
+    "auto_explain.log_timing = on",
+    "auto_explain.log_nested_statements = on",
+    "log_min_duration_statement = 0",
+  ])
+    await pool.query(`ALTER DATABASE parapet_bench SET ${setting}`);
+}
+
+export async function benchConsolePages(options: ConsoleBenchOptions): Promise<BenchReport> {
   const { log } = options;
   const results: Record<string, Record<string, { p50: number; p95: number; errors: number }>> = {};
   const seeding: Record<string, Record<string, number>> = {};
   const sizes = { small: sizesFor(0.01), full: sizesFor(options.scale) };
   for (const [name, size] of Object.entries(sizes)) {
+    if (!options.sizes.includes(name as "full" | "small")) continue;
     log(
       `console: ${name} size, ${size.accounts} accounts x ${REGIONS.length} regions, ${size.findings.toLocaleString("en-US")} findings, ${size.events.toLocaleString("en-US")} events, ${size.days} days`,
     );
-    const database = await startBenchDatabase({ poolSize: 4 });
+    const dataDir = options.reuseDir ? path.resolve(options.reuseDir, name) : undefined;
+    if (options.explain) await mkdir(path.join(__dirname, "results"), { recursive: true });
+    const explainLog = options.explain ? createWriteStream(path.join(__dirname, "results", `explain-${name}.log`)) : null;
+    const database = await startBenchDatabase({
+      poolSize: 4,
+      dataDir,
+      log: explainLog ? (line) => explainLog.write(`${line}\n`) : undefined,
+    });
     let server: { url: string; child: ChildProcess } | null = null;
     try {
-      seeding[name] = await seed(database.pool, size, log);
+      const marker = dataDir ? path.join(dataDir, "seeded.json") : null;
+      const seeded =
+        marker && existsSync(marker)
+          ? (JSON.parse(await readFile(marker, "utf8")) as { size: Sizes; timings: Record<string, number> })
+          : null;
+      if (seeded && JSON.stringify(seeded.size) === JSON.stringify(size)) {
+        log(
+          `  reusing the database seeded in ${dataDir} (seeded in ${Object.values(seeded.timings)
+            .reduce((a, b) => a + b, 0)
+            .toFixed(0)} s)`,
+        );
+        seeding[name] = seeded.timings;
+      } else {
+        if (seeded) throw new Error(`${dataDir} holds a database seeded at other sizes: remove it or choose another --reuse folder`);
+        seeding[name] = await seed(database.pool, size, log);
+        if (marker) await writeFile(marker, `${JSON.stringify({ size, timings: seeding[name] })}\n`);
+      }
+      await setStatementLogging(database.pool, options.explain);
       server = await startConsole(database.url);
       const cookie = await signIn(server.url);
       const account = accountId(0);
@@ -428,7 +485,9 @@ export async function benchConsolePages(options: { scale: number; log: (line: st
       }
     } finally {
       server?.child.kill("SIGTERM");
+      if (options.explain) await setStatementLogging(database.pool, false).catch(() => {});
       await database.stop();
+      explainLog?.end();
     }
   }
   const lines: Array<[string, string]> = [
@@ -442,9 +501,9 @@ export async function benchConsolePages(options: { scale: number; log: (line: st
     ],
   ];
   const budgets = [];
-  for (const label of Object.keys(results.full ?? {})) {
-    const full = results.full![label]!;
-    const small = results.small![label]!;
+  for (const label of Object.keys(results.full ?? results.small ?? {})) {
+    const full = results.full?.[label] ?? { p50: NaN, p95: NaN, errors: 0 };
+    const small = results.small?.[label] ?? { p50: NaN, p95: NaN, errors: 0 };
     lines.push([
       label,
       `full p50 ${formatMs(full.p50)} p95 ${formatMs(full.p95)} · 1% p50 ${formatMs(small.p50)} p95 ${formatMs(small.p95)} · ratio ${(full.p95 / small.p95).toFixed(2)}${full.errors + small.errors > 0 ? ` · ${full.errors + small.errors} non-2xx/errors` : ""}`,
