@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { readStoredScope } from "@/lib/data/users/user-access";
+import { storedScopeOf } from "@/lib/data/users/user-access";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -24,7 +24,7 @@ export async function findSsoMappings(actor: SessionUser): Promise<SsoMappingRow
     id: row.id.toString(),
     groupName: row.groupName,
     role: row.role,
-    ...readStoredScope(row),
+    ...storedScopeOf(row),
     createdAt: row.createdAt,
     createdBy: row.createdBy,
   }));

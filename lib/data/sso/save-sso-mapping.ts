@@ -2,7 +2,7 @@ import "server-only";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import type { SessionUser } from "@/lib/auth";
 import { ZSsoMappingInput, type TSsoMappingInput } from "@/lib/data/sso/sso-mapping-input";
-import { normaliseAccess, readStoredScope, scopeOfAccess } from "@/lib/data/users/user-access";
+import { normaliseAccess, storedScopeOf, scopeOfAccess } from "@/lib/data/users/user-access";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getActionIp } from "@/lib/http/get-action-ip";
@@ -30,7 +30,7 @@ export async function saveSsoMapping(actor: SessionUser, input: TSsoMappingInput
       target: parsed.groupName,
       ip: await getActionIp(),
       detail: {
-        ...(before ? { from: { role: before.role, ...readStoredScope(before) } } : {}),
+        ...(before ? { from: { role: before.role, ...storedScopeOf(before) } } : {}),
         to: { role: access.role, ...scopeOfAccess(access) },
       },
     },

@@ -1,7 +1,7 @@
 import "server-only";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { mapSsoGroups, type SsoMapping } from "@/lib/auth/sso/map-sso-groups";
-import { isSameScope, readStoredScope, scopeOfAccess } from "@/lib/data/users/user-access";
+import { isSameScope, storedScopeOf, scopeOfAccess } from "@/lib/data/users/user-access";
 import { getDb } from "@/lib/db";
 
 export interface SsoIdentity {
@@ -46,7 +46,7 @@ export async function signInSsoUser(identity: SsoIdentity, ip: string | null): P
   const access = mapSsoGroups(
     identity.groups,
     // Through the stored-scope reader: a tag or OU that no longer validates narrows, never widens.
-    rows.map((row) => ({ groupName: row.groupName, role: row.role as SsoMapping["role"], ...readStoredScope(row) })),
+    rows.map((row) => ({ groupName: row.groupName, role: row.role as SsoMapping["role"], ...storedScopeOf(row) })),
   );
   if (!access) return refuse("no-group");
   const existing = await db.user.findUnique({
@@ -95,7 +95,7 @@ export async function signInSsoUser(identity: SsoIdentity, ip: string | null): P
       },
       db,
     );
-  } else if (existing.role !== access.role || !isSameScope(readStoredScope(existing), access)) {
+  } else if (existing.role !== access.role || !isSameScope(storedScopeOf(existing), access)) {
     await createAuditEntry(
       {
         actorEmail: "sso",
@@ -103,7 +103,7 @@ export async function signInSsoUser(identity: SsoIdentity, ip: string | null): P
         target: email,
         ip,
         detail: {
-          from: { role: existing.role, ...readStoredScope(existing) },
+          from: { role: existing.role, ...storedScopeOf(existing) },
           to: { role: access.role, ...scopeOfAccess(access) },
           groups: access.matchedGroups,
         },

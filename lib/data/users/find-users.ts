@@ -1,6 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { readStoredScope } from "@/lib/data/users/user-access";
+import { storedScopeOf } from "@/lib/data/users/user-access";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -29,7 +29,7 @@ export async function findUsers(actor: SessionUser): Promise<UserListRow[]> {
     email: user.email,
     name: user.name,
     role: user.role,
-    ...readStoredScope(user),
+    ...storedScopeOf(user),
     source: user.authSource === "sso" ? "sso" : "local",
     disabled: user.disabled,
     lastLoginAt: user.lastLoginAt,

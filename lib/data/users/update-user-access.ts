@@ -1,7 +1,7 @@
 import "server-only";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import type { SessionUser } from "@/lib/auth";
-import { isSameScope, normaliseAccess, readStoredScope, scopeOfAccess, type TUserAccess } from "@/lib/data/users/user-access";
+import { isSameScope, normaliseAccess, storedScopeOf, scopeOfAccess, type TUserAccess } from "@/lib/data/users/user-access";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getActionIp } from "@/lib/http/get-action-ip";
@@ -23,7 +23,7 @@ export async function updateUserAccess(actor: SessionUser, userId: string, input
   if (!row) throw new AppError("NOT_FOUND", "no such user");
   if (userId === actor.id && access.role !== "admin")
     throw new AppError("CONFLICT", "you cannot take the admin role from yourself; ask another admin");
-  const before = readStoredScope(row);
+  const before = storedScopeOf(row);
   const isRoleChange = row.role !== access.role;
   const isScopeChange = !isSameScope(before, access);
   if (!isRoleChange && !isScopeChange) return { changed: false };

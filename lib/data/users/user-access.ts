@@ -97,12 +97,7 @@ export function accountScopeOf(
  * OUs read through their schemas: rows outlive the code that wrote them, and a value that no
  * longer validates is dropped (narrower, never wider), as buildUserScope does.
  */
-export function readStoredScope(row: {
-  allAccounts: boolean;
-  accountScope: string[] | null;
-  scopeTags: unknown;
-  scopeOus: string[] | null;
-}) {
+export function storedScopeOf(row: { allAccounts: boolean; accountScope: string[] | null; scopeTags: unknown; scopeOus: string[] | null }) {
   const tags = (Array.isArray(row.scopeTags) ? (row.scopeTags as unknown[]) : []).flatMap((tag) => {
     const parsed = ZScopeTag.safeParse(tag);
     return parsed.success ? [parsed.data] : [];
