@@ -106,12 +106,14 @@ test.describe("[SSO]", () => {
     await tagForm.getByRole("button", { name: "Add tag" }).click();
     await expect(tagForm.getByRole("list", { name: "Chosen tags" })).toContainText(`${tag!.key}=${tag!.value}`);
     await expect(tagForm.getByTestId("scope-preview")).toContainText(`matches ${tag!.ids.length} accounts now`);
+    await page.screenshot({ path: "test-results/screens/sso-mapping-form.png", fullPage: true });
     await tagForm.getByRole("button", { name: "Save mapping" }).click();
     await expect(tagForm.getByRole("status")).toContainText("parapet-tag-viewers");
     const mappings = page.getByRole("table", { name: "Group mappings" });
     await expect(mappings.getByRole("row", { name: /parapet-tag-viewers/ })).toContainText(`tag ${tag!.key}=${tag!.value}`);
     await expect(mappings.getByRole("row", { name: /parapet-tag-viewers/ })).toContainText(`matches ${tag!.ids.length} accounts now`);
 
+    await page.screenshot({ path: "test-results/screens/sso-mappings.png", fullPage: true });
     const carol = await browser.newContext();
     const carolPage = await carol.newPage();
     await signInAtIdp(carolPage, "carol");

@@ -57,6 +57,7 @@ test.describe("[USERS]", () => {
     await expect(access.getByTestId("scope-preview")).toContainText("Matches no account now");
     await access.getByLabel("Accounts by id").selectOption([account]);
     await expect(access.getByTestId("scope-preview")).toContainText("matches 1 account now");
+    await page.screenshot({ path: "test-results/screens/user-scope-form.png", fullPage: true });
     await access.getByRole("button", { name: "Save" }).click();
     await expect(page.getByRole("status")).toContainText("Saved");
     const stored = await db.query("SELECT role, account_scope, scope_tags FROM users WHERE email = $1", [email]);
