@@ -51,6 +51,7 @@ export function RoleScopeFields({
   const [tagKey, setTagKey] = useState("");
   const [tagValue, setTagValue] = useState("");
   const [ouDraft, setOuDraft] = useState("");
+  const [accountFilter, setAccountFilter] = useState("");
   const [preview, setPreview] = useState<ScopePreview | null>(null);
   const fieldsetRef = useRef<HTMLFieldSetElement>(null);
   const listId = useId();
@@ -137,6 +138,18 @@ export function RoleScopeFields({
       {role === "admin" ? <p className="muted small">Admins see every account whatever is chosen here.</p> : null}
 
       <div className="scope-parts" hidden={isAll}>
+        {choices.accounts.length > 10 ? (
+          <label htmlFor={`${idPrefix}-account-filter`}>
+            Find accounts by name or id (hides the others from the list; chosen ones stay chosen)
+            <input
+              id={`${idPrefix}-account-filter`}
+              type="search"
+              value={accountFilter}
+              disabled={isAll}
+              onChange={(event) => setAccountFilter(event.target.value)}
+            />
+          </label>
+        ) : null}
         <label htmlFor={`${idPrefix}-accounts`}>Accounts by id</label>
         <select
           id={`${idPrefix}-accounts`}
@@ -148,7 +161,7 @@ export function RoleScopeFields({
           aria-invalid={errors?.accountIds ? true : undefined}
         >
           {choices.accounts.map((account) => (
-            <option key={account.id} value={account.id}>
+            <option key={account.id} value={account.id} hidden={!matchesFilter(account, accountFilter)}>
               {account.name} ({account.id})
             </option>
           ))}
@@ -312,6 +325,11 @@ export function RoleScopeFields({
       <ScopePreviewLine preview={preview} isAll={isAll} />
     </fieldset>
   );
+}
+
+function matchesFilter(account: { id: string; name: string }, filter: string): boolean {
+  const wanted = filter.trim().toLowerCase();
+  return !wanted || account.id.includes(wanted) || account.name.toLowerCase().includes(wanted);
 }
 
 function ScopePreviewLine({ preview, isAll }: { preview: ScopePreview | null; isAll: boolean }) {
