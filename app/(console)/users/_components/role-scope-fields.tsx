@@ -147,6 +147,10 @@ export function RoleScopeFields({
               value={accountFilter}
               disabled={isAll}
               onChange={(event) => setAccountFilter(event.target.value)}
+              // Enter here narrows the list; it must not submit the user or mapping form.
+              onKeyDown={(event) => {
+                if (event.key === "Enter") event.preventDefault();
+              }}
             />
           </label>
         ) : null}
