@@ -36,7 +36,14 @@ export function CreateUserForm({ choices }: { choices: ScopeChoices }) {
       <label htmlFor="nu-name">Name (optional)</label>
       <input id="nu-name" name="name" type="text" />
       {result?.fieldErrors?.name ? <p className="field-error">{result.fieldErrors.name.join("; ")}</p> : null}
-      <RoleScopeFields key={generation} idPrefix="nu" choices={choices} initial={EMPTY} errors={result?.fieldErrors} who="this user" />
+      <RoleScopeFields
+        key={generation}
+        idPrefix="nu"
+        choices={choices}
+        initial={EMPTY}
+        errors={result?.fieldErrors}
+        legend="Role, and the accounts this user sees"
+      />
       <button type="submit" disabled={isPending}>
         {isPending ? "Creating..." : "Create user"}
       </button>

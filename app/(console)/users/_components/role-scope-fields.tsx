@@ -35,14 +35,14 @@ export function RoleScopeFields({
   choices,
   initial,
   errors,
-  who,
+  legend,
 }: {
   idPrefix: string;
   choices: ScopeChoices;
   initial: RoleScopeValue;
   errors?: Record<string, string[]>;
-  /** "this user" or "members of this group", for the legend. */
-  who: string;
+  /** The fieldset's legend, e.g. "Role, and the accounts this user sees". */
+  legend: string;
 }) {
   const [role, setRole] = useState(initial.role);
   const [allAccounts, setAllAccounts] = useState(initial.allAccounts);
@@ -109,7 +109,7 @@ export function RoleScopeFields({
 
   return (
     <fieldset className="role-scope" ref={fieldsetRef} onChange={schedule}>
-      <legend>Role and accounts {who} sees</legend>
+      <legend>{legend}</legend>
       <label htmlFor={`${idPrefix}-role`}>Role</label>
       <select
         id={`${idPrefix}-role`}

@@ -46,7 +46,13 @@ export function UserManagePanel({
       <section className="panel">
         <h2>Role and scope</h2>
         <form onSubmit={onSave} aria-label="Role and scope" className="stack-form">
-          <RoleScopeFields idPrefix="u" choices={choices} initial={user} errors={result?.fieldErrors} who="this user" />
+          <RoleScopeFields
+            idPrefix="u"
+            choices={choices}
+            initial={user}
+            errors={result?.fieldErrors}
+            legend="Role, and the accounts this user sees"
+          />
           <button type="submit" disabled={isPending}>
             Save
           </button>

@@ -38,7 +38,7 @@ export function MappingForm({ choices }: { choices: ScopeChoices }) {
         choices={choices}
         initial={EMPTY}
         errors={result?.fieldErrors}
-        who="members of this group"
+        legend="Role, and the accounts members of this group see"
       />
       <button type="submit" disabled={isPending}>
         Save mapping
