@@ -2,7 +2,9 @@
  * Shown at once while a console page's queries run, so a slow or paused database never
  * looks like a hang. Used by the loading.tsx of the pages that never answer 404: a loading
  * boundary streams the page, so its HTTP status is sent before the page could call
- * notFound() (an unknown account would answer 200). The account pages therefore have none.
+ * notFound() (an unknown account would answer 200). The account and item pages therefore
+ * check the account first and stream the rest behind their own skeletons (Suspense); the
+ * admin-only pages (users, audit), which answer 404 to others, have none.
  */
 export function PageSkeleton() {
   return (

@@ -6,7 +6,7 @@ import { findAccounts, type AccountListRow } from "@/lib/data/accounts/find-acco
 import { findAccountOverview } from "@/lib/data/overview/find-account-overview";
 import { AutoSubmitForm } from "../../_components/auto-submit-form";
 import { AccountsTable, RecordsOnlyTable } from "../_components/accounts-table";
-import { accountListQuery, buildAccountList, filterAccountList, ZAccountListParams } from "../_lib/account-list";
+import { accountListQuery, buildAccountList, filterAccountList, ouChoices, ZAccountListParams } from "../_lib/account-list";
 import { DiscoverAccounts } from "../_components/discover-accounts";
 import { OnboardAccountForm } from "../_components/onboard-account-form";
 
@@ -94,6 +94,21 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               {tagChoices.map((tag) => (
                 <option key={tag} value={tag}>
                   {tag}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="a-ou">OU</label>
+            <select id="a-ou" name="ou" defaultValue={params.ou ?? ""}>
+              <option value="">Any</option>
+              {/* A path typed into the URL is kept as a choice so the select shows what filters. */}
+              {params.ou && !ouChoices(list).some((choice) => choice.ou === params.ou) ? (
+                <option value={params.ou}>{params.ou}</option>
+              ) : null}
+              {ouChoices(list).map((choice) => (
+                <option key={choice.ou} value={choice.ou}>
+                  {choice.ou} ({choice.count})
                 </option>
               ))}
             </select>

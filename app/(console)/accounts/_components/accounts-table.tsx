@@ -3,6 +3,7 @@ import type { AccountListRow } from "@/lib/data/accounts/find-accounts";
 import { formatDelta, formatTime, scoreClass } from "../../_components/format";
 import { accountListQuery, type AccountListEntry, type TAccountListParams } from "../_lib/account-list";
 import { AccountRowActions } from "./account-row-actions";
+import { TagsCell } from "./tags-cell";
 
 const STATUS_BADGE: Record<string, string> = {
   active: "badge ok",
@@ -40,17 +41,14 @@ function SortHeader({
   );
 }
 
-function Tags({ tags }: { tags: Record<string, string> }) {
-  const entries = Object.entries(tags);
-  if (entries.length === 0) return <span className="muted">none</span>;
+/** The OU path's last OU, linked to the list filtered by it; the whole path in the title. */
+function OuCell({ ouPath }: { ouPath: string | null }) {
+  if (!ouPath) return <span className="muted">not discovered</span>;
+  const leaf = ouPath.split("/").at(-1) ?? ouPath;
   return (
-    <span className="small">
-      {entries.map(([key, value]) => (
-        <Link key={key} href={`/accounts?tag=${encodeURIComponent(`${key}=${value}`)}`} className="badge" style={{ marginRight: 4 }}>
-          {key}={value}
-        </Link>
-      ))}
-    </span>
+    <Link href={`/accounts?ou=${encodeURIComponent(leaf)}`} className="mono small" title={ouPath} data-testid="account-ou">
+      {leaf}
+    </Link>
   );
 }
 
@@ -64,6 +62,7 @@ export function AccountsTable({
   accounts: AccountListEntry[];
   params: TAccountListParams;
   canOperate: boolean;
+  /** Admins: edit settings and tags (tags decide tag scopes, so they are an access change). */
   canManage: boolean;
 }) {
   if (accounts.length === 0)
@@ -80,6 +79,7 @@ export function AccountsTable({
             <SortHeader label="Account" sort="name" params={params} />
             <SortHeader label="Id" sort="id" params={params} />
             <SortHeader label="Owner" sort="owner" params={params} />
+            <SortHeader label="OU" sort="ou" params={params} />
             <th scope="col">Tags</th>
             <SortHeader label="Score" sort="score" params={params} numeric />
             <SortHeader label="vs last week" sort="change" params={params} numeric />
@@ -105,7 +105,10 @@ export function AccountsTable({
                 </td>
                 <td>{account.owner ?? <span className="muted">none</span>}</td>
                 <td>
-                  <Tags tags={account.tags} />
+                  <OuCell ouPath={account.ouPath} />
+                </td>
+                <td>
+                  <TagsCell accountId={account.id} tags={account.tags} canEdit={canManage} />
                 </td>
                 <td className="num">
                   <span className={scoreClass(account.score)} data-testid="account-score">
