@@ -11,14 +11,7 @@ export function PageSkeleton() {
     <div aria-busy="true" aria-live="polite" data-testid="page-loading">
       <p className="sr-only">Loading…</p>
       <div className="skeleton title" />
-      <div className="tiles">
-        {[0, 1, 2, 3].map((key) => (
-          <div key={key} className="tile">
-            <div className="skeleton line" style={{ width: "50%" }} />
-            <div className="skeleton line" style={{ height: 26 }} />
-          </div>
-        ))}
-      </div>
+      <SkeletonTiles count={4} />
       <div className="panel">
         <div className="skeleton block" />
       </div>
@@ -27,6 +20,20 @@ export function PageSkeleton() {
           <div key={key} className="skeleton line" />
         ))}
       </div>
+    </div>
+  );
+}
+
+/** A row of placeholder tiles (label and value), for the skeletons of pages that open with tiles. */
+export function SkeletonTiles({ count }: { count: number }) {
+  return (
+    <div className="tiles">
+      {Array.from({ length: count }, (_, key) => (
+        <div key={key} className="tile">
+          <div className="skeleton line" style={{ width: "50%" }} />
+          <div className="skeleton line" style={{ height: 26 }} />
+        </div>
+      ))}
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { getAccountSettings } from "@/lib/data/accounts/get-account-settings";
 import { findSourceCursors } from "@/lib/data/runs/find-source-cursors";
 import { ChartDataTable } from "../../_components/chart-data-table";
 import { CollapsibleSection } from "../../_components/collapsible-section";
+import { Tile } from "../../_components/tile";
 import { CursorsTable } from "../../collection/_components/cursors-table";
 import { FindingsTable } from "../../findings/_components/findings-table";
 import { findScoreChanges } from "@/lib/data/scores/find-score-changes";
@@ -150,43 +151,35 @@ async function AccountPageBody({
       ) : (
         <>
           <div className="tiles" data-testid="score-tiles" id="score">
-            <div className="tile">
-              <div className="label">Score</div>
-              <div className={`value ${scoreClass(snapshot.score)}`} data-testid="account-score">
-                {formatScore(snapshot.score)}
-              </div>
-              <div className="sub">raw: accepted risks count as failing</div>
-            </div>
-            <div className="tile">
-              <div className="label">Risk-adjusted</div>
-              <div className="value" data-testid="account-risk-adjusted-score">
-                {formatScore(snapshot.riskAdjustedScore)}
-              </div>
-              <div className="sub">accepted risks count as passing</div>
-            </div>
-            <div className="tile">
-              <div className="label">Coverage</div>
-              <div className="value" data-testid="account-coverage">
-                {formatPercent(snapshot.coverage)}
-              </div>
-              <div className="sub">
-                of applicable weight had evidence · evidence as of {snapshot.evidenceAsOf ? formatTime(snapshot.evidenceAsOf) : "unknown"}
-              </div>
-            </div>
-            <div className="tile">
-              <div className="label">Items</div>
-              <div className="value">{failing}</div>
-              <div className="sub">
-                failing or partial · {noData} without data · {score.items.length} in checklist {snapshot.checklistVersion}
-              </div>
-            </div>
-            <div className="tile">
-              <div className="label">Evaluated</div>
-              <div className="value" style={{ fontSize: 16 }}>
-                {formatTime(snapshot.takenAt)}
-              </div>
-              <div className="sub">latest daily snapshot ({snapshot.day})</div>
-            </div>
+            <Tile
+              label="Score"
+              value={formatScore(snapshot.score)}
+              valueClass={scoreClass(snapshot.score)}
+              testId="account-score"
+              sub="raw: accepted risks count as failing"
+            />
+            <Tile
+              label="Risk-adjusted"
+              value={formatScore(snapshot.riskAdjustedScore)}
+              testId="account-risk-adjusted-score"
+              sub="accepted risks count as passing"
+            />
+            <Tile
+              label="Coverage"
+              value={formatPercent(snapshot.coverage)}
+              testId="account-coverage"
+              sub={`of applicable weight had evidence · evidence as of ${snapshot.evidenceAsOf ? formatTime(snapshot.evidenceAsOf) : "unknown"}`}
+            />
+            <Tile
+              label="Items"
+              value={failing}
+              sub={`failing or partial · ${noData} without data · ${score.items.length} in checklist ${snapshot.checklistVersion}`}
+            />
+            <Tile
+              label="Evaluated"
+              value={<span style={{ fontSize: 16 }}>{formatTime(snapshot.takenAt)}</span>}
+              sub={`latest daily snapshot (${snapshot.day})`}
+            />
           </div>
 
           <div className="grid-2">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { AccountListRow } from "@/lib/data/accounts/find-accounts";
-import { formatDelta, formatTime, scoreClass } from "../../_components/format";
+import { AccountNameCell, CoverageCell, DeltaCell, ScoreCell, SeverityCountCell } from "../../_components/account-cells";
+import { formatTime } from "../../_components/format";
 import { accountListQuery, type AccountListEntry, type TAccountListParams } from "../_lib/account-list";
 import { AccountRowActions } from "./account-row-actions";
 import { TagsCell } from "./tags-cell";
@@ -93,13 +94,9 @@ export function AccountsTable({
         </thead>
         <tbody>
           {accounts.map((account) => {
-            const change = formatDelta(account.change);
             return (
               <tr key={account.id} data-account-id={account.id}>
-                <td>
-                  <Link href={`/accounts/${account.id}`}>{account.name}</Link>
-                  <div className="muted small">{account.regions.join(", ")}</div>
-                </td>
+                <AccountNameCell id={account.id} name={account.name} sub={account.regions.join(", ")} />
                 <td className="mono nowrap" data-testid="account-id">
                   {account.id}
                 </td>
@@ -110,23 +107,11 @@ export function AccountsTable({
                 <td>
                   <TagsCell accountId={account.id} tags={account.tags} canEdit={canManage} />
                 </td>
-                <td className="num">
-                  <span className={scoreClass(account.score)} data-testid="account-score">
-                    {account.score === null ? "n/a" : account.score.toFixed(1)}
-                  </span>
-                </td>
-                <td className={`num ${change.className}`} data-testid="account-change">
-                  {change.text}
-                </td>
-                <td className="num" data-testid="account-coverage">
-                  {account.coverage === null ? "n/a" : `${account.coverage.toFixed(0)}%`}
-                </td>
-                <td className="num sev-critical" data-testid="account-critical">
-                  {account.critical}
-                </td>
-                <td className="num sev-high" data-testid="account-high">
-                  {account.high}
-                </td>
+                <ScoreCell score={account.score} />
+                <DeltaCell delta={account.change} testId="account-change" />
+                <CoverageCell coverage={account.coverage} />
+                <SeverityCountCell severity="critical" count={account.critical} testId="account-critical" />
+                <SeverityCountCell severity="high" count={account.high} testId="account-high" />
                 <td className="nowrap small">
                   {formatTime(account.lastCollectedAt)}
                   {account.stale ? <div className="badge warn">stale</div> : null}

@@ -1,3 +1,5 @@
+import { SkeletonTiles } from "../../../_components/page-skeleton";
+
 /**
  * What the account page shows while its queries run: the same blocks in the same places
  * (header, tags, section navigation, score tiles, two columns, the long sections), so the
@@ -14,14 +16,7 @@ export function AccountSkeleton() {
           <div key={key} className="skeleton line" style={{ width: "40%" }} />
         ))}
       </div>
-      <div className="tiles">
-        {[0, 1, 2, 3, 4].map((key) => (
-          <div key={key} className="tile">
-            <div className="skeleton line" style={{ width: "50%" }} />
-            <div className="skeleton line" style={{ height: 26 }} />
-          </div>
-        ))}
-      </div>
+      <SkeletonTiles count={5} />
       <div className="grid-2">
         {[0, 1].map((key) => (
           <div key={key} className="panel">
