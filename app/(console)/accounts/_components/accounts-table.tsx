@@ -14,40 +14,56 @@ const STATUS_BADGE: Record<string, string> = {
   data_only: "badge",
 };
 
+function SortLink({ label, sort, params }: { label: string; sort: TAccountListParams["sort"]; params: TAccountListParams }) {
+  const active = params.sort === sort;
+  const dir = active && params.dir === "asc" ? "desc" : "asc";
+  const query = accountListQuery(params, { sort, dir });
+  return (
+    <Link className="sort" href={`/accounts${query ? `?${query}` : ""}`} data-testid={`sort-${sort}`}>
+      {label}
+      {active ? (params.dir === "asc" ? " ▲" : " ▼") : ""}
+    </Link>
+  );
+}
+
+/** A column header sorting by one or more keys (the id column also sorts by OU, which it shows under the id). */
 function SortHeader({
   label,
   sort,
   params,
   numeric,
+  also,
 }: {
   label: string;
   sort: TAccountListParams["sort"];
   params: TAccountListParams;
   numeric?: boolean;
+  also?: { label: string; sort: TAccountListParams["sort"] };
 }) {
-  const active = params.sort === sort;
-  const dir = active && params.dir === "asc" ? "desc" : "asc";
-  const query = accountListQuery(params, { sort, dir });
+  const active = params.sort === sort || params.sort === also?.sort;
   return (
     <th
       scope="col"
       className={numeric ? "num" : undefined}
       aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : undefined}
     >
-      <Link className="sort" href={`/accounts${query ? `?${query}` : ""}`} data-testid={`sort-${sort}`}>
-        {label}
-        {active ? (params.dir === "asc" ? " ▲" : " ▼") : ""}
-      </Link>
+      <SortLink label={label} sort={sort} params={params} />
+      {also ? (
+        <>
+          {" / "}
+          <SortLink label={also.label} sort={also.sort} params={params} />
+        </>
+      ) : null}
     </th>
   );
 }
 
 /** The OU path's last OU, linked to the list filtered by it; the whole path in the title. */
-function OuCell({ ouPath }: { ouPath: string | null }) {
+function OuLink({ ouPath }: { ouPath: string | null }) {
   if (!ouPath) return <span className="muted">not discovered</span>;
   const leaf = ouPath.split("/").at(-1) ?? ouPath;
   return (
-    <Link href={`/accounts?ou=${encodeURIComponent(leaf)}`} className="mono small" title={ouPath} data-testid="account-ou">
+    <Link href={`/accounts?ou=${encodeURIComponent(leaf)}`} className="mono small nowrap" title={ouPath} data-testid="account-ou">
       {leaf}
     </Link>
   );
@@ -78,9 +94,8 @@ export function AccountsTable({
         <thead>
           <tr>
             <SortHeader label="Account" sort="name" params={params} />
-            <SortHeader label="Id" sort="id" params={params} />
+            <SortHeader label="Id" sort="id" params={params} also={{ label: "OU", sort: "ou" }} />
             <SortHeader label="Owner" sort="owner" params={params} />
-            <SortHeader label="OU" sort="ou" params={params} />
             <th scope="col">Tags</th>
             <SortHeader label="Score" sort="score" params={params} numeric />
             <SortHeader label="vs last week" sort="change" params={params} numeric />
@@ -97,13 +112,13 @@ export function AccountsTable({
             return (
               <tr key={account.id} data-account-id={account.id}>
                 <AccountNameCell id={account.id} name={account.name} sub={account.regions.join(", ")} />
-                <td className="mono nowrap" data-testid="account-id">
-                  {account.id}
+                <td className="nowrap">
+                  <div className="mono" data-testid="account-id">
+                    {account.id}
+                  </div>
+                  <OuLink ouPath={account.ouPath} />
                 </td>
                 <td>{account.owner ?? <span className="muted">none</span>}</td>
-                <td>
-                  <OuCell ouPath={account.ouPath} />
-                </td>
                 <td>
                   <TagsCell accountId={account.id} tags={account.tags} canEdit={canManage} />
                 </td>
