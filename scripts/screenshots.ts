@@ -51,7 +51,8 @@ async function main() {
   const account = await firstHref(page, "/accounts", /^\/accounts\/\d{12}$/);
   const item = account ? await firstHref(page, account, /^\/accounts\/\d{12}\/items\/[A-Z]+-\d+/) : null;
   const record = item ? await firstHref(page, item, /^\/accounts\/\d{12}\/records\//) : null;
-  const finding = await firstHref(page, "/findings", /^\/findings\/[^?]+/);
+  // A finding's detail page is its record page, opened from the explorer (with the way back).
+  const finding = await firstHref(page, "/findings", /^\/accounts\/\d{12}\/records\/finding\/.*\?from=/);
   const user = await firstHref(page, "/users", /^\/users\/[^/?]+$/);
   const pages: Array<[string, string | null]> = [
     ["overview", "/"],
