@@ -92,7 +92,7 @@ test.describe("[ACCOUNTS]", () => {
       "SELECT id FROM accounts WHERE status <> 'data_only' AND ('/' || ou_path || '/') LIKE '%/' || $1 || '/%' ORDER BY id",
       [ou],
     );
-    await page.getByLabel("OU").selectOption(ou);
+    await page.getByLabel("OU", { exact: true }).selectOption(ou);
     await expect(page).toHaveURL(new RegExp(`[?&]ou=${ou}`));
     const shown = await accounts.table.locator("tbody > tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-account-id")));
     expect(shown.sort()).toEqual(expected.rows.map((row) => row.id));
