@@ -15,6 +15,7 @@ import { getAccountSettings } from "@/lib/data/accounts/get-account-settings";
 import { findSourceCursors } from "@/lib/data/runs/find-source-cursors";
 import { ChartDataTable } from "../../_components/chart-data-table";
 import { CollapsibleSection } from "../../_components/collapsible-section";
+import { ScrollToHash } from "../../_components/scroll-to-hash";
 import { Tile } from "../../_components/tile";
 import { CursorsTable } from "../../collection/_components/cursors-table";
 import { FindingsTable } from "../../findings/_components/findings-table";
@@ -296,6 +297,7 @@ async function AccountPageBody({
       </CollapsibleSection>
 
       <UnmeasurableDuties compact />
+      <ScrollToHash />
     </>
   );
 }

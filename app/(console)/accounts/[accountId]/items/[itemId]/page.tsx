@@ -13,6 +13,7 @@ import { isAppError } from "@/lib/errors";
 import { lastAllowedExpiry } from "@/lib/schemas/acceptance";
 import { formatTime } from "../../../../_components/format";
 import { ItemDefinition } from "../../../../_components/item-definition";
+import { ScrollToHash } from "../../../../_components/scroll-to-hash";
 import { StatusBadge } from "../../../../_components/status-badge";
 import { AcceptanceForm } from "./_components/acceptance-form";
 import { AcceptancesList } from "./_components/acceptances-list";
@@ -217,6 +218,7 @@ async function ItemPageBody({
           </p>
         )}
       </section>
+      <ScrollToHash />
     </>
   );
 }
