@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AccountListRow } from "@/lib/data/accounts/find-accounts";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
-import { accountListQuery, buildAccountList, filterAccountList, ZAccountListParams } from "./account-list";
+import { accountListQuery, buildAccountList, filterAccountList, ouChoices, ZAccountListParams } from "./account-list";
 
 const NOW = new Date("2026-12-01T12:00:00Z");
 
@@ -11,6 +11,7 @@ function account(id: string, name: string, extra: Partial<AccountListRow> = {}):
     name,
     owner: null,
     tags: {},
+    ouPath: null,
     roleArn: `arn:aws:iam::${id}:role/r`,
     regions: ["us-east-1"],
     status: "active",
@@ -87,5 +88,43 @@ describe("accounts list", () => {
     expect(params).toEqual({ sort: "name", dir: "asc" });
     expect(accountListQuery(params)).toBe("");
     expect(accountListQuery(params, { sort: "score", dir: "desc" })).toBe("sort=score&dir=desc");
+  });
+});
+
+describe("filterAccountList: by OU", () => {
+  const PROD = "ou-ab12-prod0001";
+  const TEAM = "ou-ab12-team0001";
+  const list = buildAccountList(
+    [
+      account("111111111111", "a", { ouPath: `r-ab12/${PROD}/${TEAM}` }),
+      account("222222222222", "b", { ouPath: `r-ab12/${PROD}` }),
+      account("333333333333", "c", { ouPath: "r-ab12/ou-ab12-sand0001" }),
+      account("444444444444", "d"),
+    ],
+    [],
+    NOW,
+  );
+  const ids = (ou: string) => filterAccountList(list, ZAccountListParams.parse({ ou })).map((entry) => entry.id);
+
+  it("an OU id selects the accounts in it and below it; a path selects by prefix; undiscovered accounts are in none", () => {
+    expect(ids(PROD)).toEqual(["111111111111", "222222222222"]);
+    expect(ids(TEAM)).toEqual(["111111111111"]);
+    expect(ids(`r-ab12/${PROD}`)).toEqual(["111111111111", "222222222222"]);
+    expect(ids("r-ab12")).toEqual(["111111111111", "222222222222", "333333333333"]);
+    // A path is matched from the root: the team OU is not directly under the root.
+    expect(ids(`r-ab12/${TEAM}`)).toEqual([]);
+  });
+
+  it("a malformed OU is ignored rather than matching nothing, and the query keeps a valid one", () => {
+    expect(ZAccountListParams.parse({ ou: "ou-x'; DROP" }).ou).toBeUndefined();
+    expect(accountListQuery(ZAccountListParams.parse({ ou: PROD }))).toBe(`ou=${PROD}`);
+  });
+
+  it("the choices are every OU on a path, with the accounts in or below it", () => {
+    expect(ouChoices(list)).toEqual([
+      { ou: PROD, count: 2 },
+      { ou: "ou-ab12-sand0001", count: 1 },
+      { ou: TEAM, count: 1 },
+    ]);
   });
 });
