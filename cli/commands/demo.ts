@@ -19,6 +19,7 @@ import { closeDb, getPool } from "@/lib/db";
 import { childProcessEnv, getDataDir, getEnv } from "@/lib/env";
 import { listCronEntries } from "@/lib/jobs/define-job";
 import { COLLECTION_SWEEP_JOB_KEY } from "@/lib/jobs/definitions/schedule-collection-sweep";
+import { EVENT_PARTITIONS_JOB_KEY } from "@/lib/jobs/definitions/maintain-event-partitions";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { migrateQueue, startSupervisedQueueWorker, waitForQueueIdle } from "@/lib/jobs/queue";
 import { createWorkerRuntime } from "@/lib/jobs/worker-runtime";
@@ -133,6 +134,10 @@ export async function runDemo(argv: string[]): Promise<number> {
       await enqueue(pool, "schedule-collection-sweep", { trigger: "demo" }, { jobKey: COLLECTION_SWEEP_JOB_KEY });
       await waitForQueueIdle(pool, { timeoutMs: 30 * 60_000 });
     }
+    // The history reaches back into earlier months: their events sit in DEFAULT until the
+    // upkeep gives each month its partition (what a worker does at start and daily).
+    await enqueue(pool, "maintain-event-partitions", { trigger: "demo" }, { jobKey: EVENT_PARTITIONS_JOB_KEY });
+    await waitForQueueIdle(pool, { timeoutMs: 5 * 60_000 });
     // The weekly report of the last complete week, as the default schedule would build it
     // (same job and job key, so the schedule does not build that week again).
     const defaultScheduleId = await ensureDefaultSchedule(pool, env.PARAPET_REPORT_SCHEDULE);
