@@ -6,6 +6,7 @@ import autocannon from "autocannon";
 import type pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { SECURITY_EVENT_NAMES } from "@/lib/aws/normalise/security-events";
+import { maintainEventPartitions } from "@/lib/data/events/maintain-event-partitions";
 import { scoreAccount } from "@/lib/data/scores/score-account";
 import { childProcessEnv } from "@/lib/env";
 import { copyRows, copyTextValue } from "@/lib/ingest/copy-rows";
@@ -198,6 +199,8 @@ async function seed(pool: pg.Pool, sizes: Sizes, log: (line: string) => void): P
         }),
       ),
     );
+    // Partitions for the 90 days loaded below, so COPY fills the months, not the DEFAULT partition.
+    await maintainEventPartitions(pool, { now: new Date(now), retentionDays: 400, coverFrom: new Date(now - 90 * day) });
     await timed("cloudtrail_events", () =>
       copyRows(
         client,

@@ -286,4 +286,18 @@ describe("CloudTrail event partitions", () => {
     );
     expect(placed.rows).toEqual([{ partition: PARTITION("2027-03"), n: 40 }]);
   });
+
+  test("coverFrom creates the months back to a bulk load's oldest event, so the load fills them directly", async () => {
+    const result = await maintainEventPartitions(database.pool, {
+      now: new Date("2027-01-20T00:00:00Z"),
+      retentionDays: 400,
+      coverFrom: new Date("2026-05-10T00:00:00Z"),
+    });
+    // November 2026 to March 2027 exist already; May to October 2026 are new.
+    expect(result).toMatchObject({
+      created: ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"].map(PARTITION),
+      movedFromDefault: 0,
+      dropped: [],
+    });
+  });
 });

@@ -14,6 +14,11 @@ export interface EventPartitionUpkeepOptions {
   retentionDays: number;
   /** Months after the current one that get their partition now, so a month boundary never sends events to DEFAULT. */
   monthsAhead?: number;
+  /**
+   * Also create every month from this one to now, before a bulk load of older events (the
+   * bench's COPY), so those rows go straight to their month instead of through DEFAULT.
+   */
+  coverFrom?: Date;
   log?: (line: string) => void;
 }
 
@@ -52,7 +57,7 @@ interface PartitionRow {
  * again changes nothing.
  */
 export async function maintainEventPartitions(pool: pg.Pool, options: EventPartitionUpkeepOptions): Promise<EventPartitionUpkeep> {
-  const { now, retentionDays, monthsAhead = 2, log = () => {} } = options;
+  const { now, retentionDays, monthsAhead = 2, coverFrom, log = () => {} } = options;
   if (!Number.isInteger(retentionDays) || retentionDays < EVENT_EVIDENCE_WINDOW_DAYS) {
     // Same floor as PARAPET_CLOUDTRAIL_RETENTION_DAYS: a caller passing its own number must not get round it.
     throw new Error(
@@ -69,6 +74,7 @@ export async function maintainEventPartitions(pool: pg.Pool, options: EventParti
       const current = startOfMonth(now);
       const wanted = new Set<number>();
       for (let step = 0; step <= monthsAhead; step++) wanted.add(addMonths(current, step).getTime());
+      if (coverFrom) for (let month = startOfMonth(coverFrom); month < current; month = addMonths(month, 1)) wanted.add(month.getTime());
       const inDefault = await client.query<{ month: Date }>(
         `SELECT DISTINCT date_trunc('month', event_time AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS month FROM ${DEFAULT_PARTITION}`,
       );
