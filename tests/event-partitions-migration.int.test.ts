@@ -22,7 +22,7 @@ let admin: pg.Client;
 let name: string;
 let pool: pg.Pool;
 
-async function migrate(count?: number): Promise<void> {
+async function migrate(count?: number, direction: "up" | "down" = "up", file?: string): Promise<void> {
   const { runner } = await import("node-pg-migrate");
   const client = new pg.Client({ connectionString: withDatabase(inject("pgAdminUrl"), name) });
   await client.connect();
@@ -31,10 +31,11 @@ async function migrate(count?: number): Promise<void> {
       dbClient: client,
       dir: MIGRATIONS,
       migrationsTable: "parapet_migrations",
-      direction: "up",
+      direction,
       checkOrder: true,
       singleTransaction: true,
       ...(count === undefined ? {} : { count }),
+      ...(file === undefined ? {} : { file }),
       log: () => {},
     });
   } finally {
@@ -108,5 +109,26 @@ describe("partitioning cloudtrail_events on a database with events", () => {
     await pool.query("DELETE FROM accounts WHERE id = '111122223333'");
     const after = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM cloudtrail_events");
     expect(after.rows[0]!.n).toBe(0);
+  });
+
+  test("the down migration puts the rows back into a plain table", async () => {
+    await pool.query("INSERT INTO accounts (id, name, regions) VALUES ('111122223333', 'prod', ARRAY['us-east-1'])");
+    await pool.query(
+      `INSERT INTO cloudtrail_events (event_id, account_id, region, event_name, event_source, event_time, raw)
+       VALUES ('ev-a', '111122223333', 'eu-west-1', 'ConsoleLogin', 'signin.amazonaws.com', '2019-03-03T03:03:03Z', '{}'),
+              ('ev-b', '111122223333', 'eu-west-1', 'ConsoleLogin', 'signin.amazonaws.com', '2025-11-20T08:00:00Z', '{}')`,
+    );
+    await migrate(1, "down", PARTITIONING);
+    const kind = await pool.query("SELECT relkind FROM pg_class WHERE relname = 'cloudtrail_events'");
+    expect(kind.rows).toEqual([{ relkind: "r" }]);
+    const rows = await pool.query("SELECT event_id, event_time FROM cloudtrail_events ORDER BY event_id");
+    expect(rows.rows).toEqual([
+      { event_id: "ev-a", event_time: new Date("2019-03-03T03:03:03Z") },
+      { event_id: "ev-b", event_time: new Date("2025-11-20T08:00:00Z") },
+    ]);
+    const partitions = await pool.query(
+      "SELECT count(*)::int AS n FROM pg_class WHERE relname LIKE 'cloudtrail_events_%' AND relkind = 'r'",
+    );
+    expect(partitions.rows).toEqual([{ n: 0 }]);
   });
 });
