@@ -22,7 +22,7 @@ Usage: parapet <command> [options]      (npm scripts: npm run demo | sim | worke
 Commands:
   demo                     embedded PostgreSQL + AWS simulator + workers + console; first collection done before "ready"
   sim [--port N] [...]     the AWS simulator alone; prints export lines for any AWS SDK or CLI (sim --help)
-  worker                   the job worker: scheduled collection sweep, collection and scoring jobs
+  worker                   the job worker: scheduled collection sweep, collection and scoring jobs, daily event-partition upkeep
   collect --once [--accounts-from-sim URL]
                            one full collection of every registered account, then exit
   score [--account ID] [--json]
