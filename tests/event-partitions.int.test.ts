@@ -109,16 +109,20 @@ describe("CloudTrail event partitions", () => {
     expect(await partitions()).toEqual({ cloudtrail_events_default: "DEFAULT" });
   });
 
-  test("upkeep creates this month's partition and the next two", async () => {
+  test("upkeep creates the months of the last 90 days, this month's partition and the next two", async () => {
     const result = await maintainEventPartitions(database.pool, { now: FIRST_RUN, retentionDays: 400 });
+    // 90 days before 2025-09-10 is 2025-06-12: June to August 2025 back, September to November ahead.
     expect(result).toEqual({
-      created: [PARTITION("2025-09"), PARTITION("2025-10"), PARTITION("2025-11")],
+      created: ["2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11"].map(PARTITION),
       movedFromDefault: 0,
       dropped: [],
       cutoff: new Date("2024-08-06T08:00:00Z"),
     });
     expect(await partitions()).toEqual({
       cloudtrail_events_default: "DEFAULT",
+      [PARTITION("2025-06")]: "FOR VALUES FROM ('2025-06-01 00:00:00+00') TO ('2025-07-01 00:00:00+00')",
+      [PARTITION("2025-07")]: "FOR VALUES FROM ('2025-07-01 00:00:00+00') TO ('2025-08-01 00:00:00+00')",
+      [PARTITION("2025-08")]: "FOR VALUES FROM ('2025-08-01 00:00:00+00') TO ('2025-09-01 00:00:00+00')",
       [PARTITION("2025-09")]: "FOR VALUES FROM ('2025-09-01 00:00:00+00') TO ('2025-10-01 00:00:00+00')",
       [PARTITION("2025-10")]: "FOR VALUES FROM ('2025-10-01 00:00:00+00') TO ('2025-11-01 00:00:00+00')",
       [PARTITION("2025-11")]: "FOR VALUES FROM ('2025-11-01 00:00:00+00') TO ('2025-12-01 00:00:00+00')",
@@ -174,8 +178,11 @@ describe("CloudTrail event partitions", () => {
   test("a later upkeep gives DEFAULT's months their partitions (rows moved, none lost) and drops whole months past retention", async () => {
     const result = await maintainEventPartitions(database.pool, { now: LATER_RUN, retentionDays: 400 });
     expect(result.cutoff).toEqual(new Date("2025-11-10T12:00:00Z"));
+    // 90 days back from 2026-12-15 is 2026-09-16: September and October 2026 are new as well.
     expect(result.created).toEqual([
       PARTITION("2019-03"),
+      PARTITION("2026-09"),
+      PARTITION("2026-10"),
       PARTITION("2026-11"),
       PARTITION("2026-12"),
       PARTITION("2027-01"),
@@ -186,6 +193,9 @@ describe("CloudTrail event partitions", () => {
     expect(result.movedFromDefault).toBe(4);
     expect(result.dropped).toEqual([
       { partition: PARTITION("2019-03"), from: new Date("2019-03-01T00:00:00Z"), to: new Date("2019-04-01T00:00:00Z"), events: 1 },
+      { partition: PARTITION("2025-06"), from: new Date("2025-06-01T00:00:00Z"), to: new Date("2025-07-01T00:00:00Z"), events: 0 },
+      { partition: PARTITION("2025-07"), from: new Date("2025-07-01T00:00:00Z"), to: new Date("2025-08-01T00:00:00Z"), events: 0 },
+      { partition: PARTITION("2025-08"), from: new Date("2025-08-01T00:00:00Z"), to: new Date("2025-09-01T00:00:00Z"), events: 0 },
       { partition: PARTITION("2025-09"), from: new Date("2025-09-01T00:00:00Z"), to: new Date("2025-10-01T00:00:00Z"), events: 2 },
       { partition: PARTITION("2025-10"), from: new Date("2025-10-01T00:00:00Z"), to: new Date("2025-11-01T00:00:00Z"), events: 1 },
     ]);
@@ -217,6 +227,8 @@ describe("CloudTrail event partitions", () => {
       [
         "cloudtrail_events_default",
         PARTITION("2025-11"),
+        PARTITION("2026-09"),
+        PARTITION("2026-10"),
         PARTITION("2026-11"),
         PARTITION("2026-12"),
         PARTITION("2027-01"),
@@ -227,6 +239,9 @@ describe("CloudTrail event partitions", () => {
     // Every drop has its audit row, by "system", with the number of events it removed.
     expect(await retentionAudit()).toEqual([
       { actor: "system", target: PARTITION("2019-03"), events: 1, days: 400 },
+      { actor: "system", target: PARTITION("2025-06"), events: 0, days: 400 },
+      { actor: "system", target: PARTITION("2025-07"), events: 0, days: 400 },
+      { actor: "system", target: PARTITION("2025-08"), events: 0, days: 400 },
       { actor: "system", target: PARTITION("2025-09"), events: 2, days: 400 },
       { actor: "system", target: PARTITION("2025-10"), events: 1, days: 400 },
     ]);
@@ -256,7 +271,7 @@ describe("CloudTrail event partitions", () => {
     const result = await maintainEventPartitions(database.pool, { now: LATER_RUN, retentionDays: 400 });
     expect(result).toMatchObject({ created: [], movedFromDefault: 0, dropped: [] });
     expect(await partitions()).toEqual(before);
-    expect(await retentionAudit()).toHaveLength(3);
+    expect(await retentionAudit()).toHaveLength(6);
   });
 
   test("a retention shorter than the score's 90-day event window is refused and drops nothing", async () => {
@@ -293,9 +308,9 @@ describe("CloudTrail event partitions", () => {
       retentionDays: 400,
       coverFrom: new Date("2026-05-10T00:00:00Z"),
     });
-    // November 2026 to March 2027 exist already; May to October 2026 are new.
+    // September 2026 to March 2027 exist already; May to August 2026 are new.
     expect(result).toMatchObject({
-      created: ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"].map(PARTITION),
+      created: ["2026-05", "2026-06", "2026-07", "2026-08"].map(PARTITION),
       movedFromDefault: 0,
       dropped: [],
     });

@@ -119,6 +119,10 @@ export async function runDemo(argv: string[]): Promise<number> {
   });
 
   try {
+    // On the simulator's clock (weeks back on a first run): partitions for the 90 days the
+    // first collection reads back and the months ahead, so the history fills months, not DEFAULT.
+    await enqueue(pool, "maintain-event-partitions", { trigger: "demo" }, { jobKey: EVENT_PARTITIONS_JOB_KEY });
+    await waitForQueueIdle(pool, { timeoutMs: 5 * 60_000 });
     log("first collection of every account (GuardDuty, Security Hub, CloudTrail through the AWS SDK)...");
     const collectStarted = Date.now();
     for (let step = 0; step <= historySteps.length; step++) {
@@ -134,10 +138,6 @@ export async function runDemo(argv: string[]): Promise<number> {
       await enqueue(pool, "schedule-collection-sweep", { trigger: "demo" }, { jobKey: COLLECTION_SWEEP_JOB_KEY });
       await waitForQueueIdle(pool, { timeoutMs: 30 * 60_000 });
     }
-    // The history reaches back into earlier months: their events sit in DEFAULT until the
-    // upkeep gives each month its partition (what a worker does at start and daily).
-    await enqueue(pool, "maintain-event-partitions", { trigger: "demo" }, { jobKey: EVENT_PARTITIONS_JOB_KEY });
-    await waitForQueueIdle(pool, { timeoutMs: 5 * 60_000 });
     // The weekly report of the last complete week, as the default schedule would build it
     // (same job and job key, so the schedule does not build that week again).
     const defaultScheduleId = await ensureDefaultSchedule(pool, env.PARAPET_REPORT_SCHEDULE);

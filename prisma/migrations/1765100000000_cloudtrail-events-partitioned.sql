@@ -54,8 +54,9 @@ CREATE INDEX cloudtrail_events_event_name_event_time_idx ON cloudtrail_events (e
 
 CREATE TABLE cloudtrail_events_default PARTITION OF cloudtrail_events DEFAULT;
 
--- One partition per month that holds rows today, plus this month and the next two (what the
--- upkeep job keeps ahead), so no stored or newly collected event lands in DEFAULT.
+-- One partition per month that holds rows today, plus the months from 90 days back (the most
+-- a first collection reads) to two months ahead (what the upkeep job keeps), so no stored or
+-- newly collected event lands in DEFAULT.
 -- Month arithmetic on UTC wall-clock timestamps: independent of the session's TimeZone.
 DO $$
 DECLARE
@@ -64,7 +65,11 @@ BEGIN
   FOR month IN
     SELECT date_trunc('month', event_time AT TIME ZONE 'UTC') FROM cloudtrail_events_unpartitioned
     UNION
-    SELECT date_trunc('month', now() AT TIME ZONE 'UTC') + make_interval(months => n) FROM generate_series(0, 2) AS n
+    SELECT generate_series(
+      date_trunc('month', (now() - interval '90 days') AT TIME ZONE 'UTC'),
+      date_trunc('month', now() AT TIME ZONE 'UTC') + interval '2 months',
+      interval '1 month'
+    )
   LOOP
     EXECUTE format(
       'CREATE TABLE %I PARTITION OF cloudtrail_events FOR VALUES FROM (%L) TO (%L)',

@@ -15,8 +15,10 @@ export interface EventPartitionUpkeepOptions {
   /** Months after the current one that get their partition now, so a month boundary never sends events to DEFAULT. */
   monthsAhead?: number;
   /**
-   * Also create every month from this one to now, before a bulk load of older events (the
-   * bench's COPY), so those rows go straight to their month instead of through DEFAULT.
+   * Every month from this one to now gets its partition too. Default: now - 90 days (the
+   * window the score reads, and the most a first collection reads back from LookupEvents),
+   * so a new install's first collection fills months, not DEFAULT. The bench passes the
+   * start of its bulk load.
    */
   coverFrom?: Date;
   log?: (line: string) => void;
@@ -48,8 +50,8 @@ interface PartitionRow {
 
 /**
  * Upkeep of the monthly partitions of cloudtrail_events (see the migration
- * 1765100000000_cloudtrail-events-partitioned.sql): creates this month's and the next
- * `monthsAhead` months' partitions, gives every month that has rows in DEFAULT its own
+ * 1765100000000_cloudtrail-events-partitioned.sql): creates the partitions of the months
+ * from `coverFrom` (90 days back) to `monthsAhead` months ahead, gives every month that has rows in DEFAULT its own
  * partition (moving those rows; CREATE ... PARTITION OF would refuse while DEFAULT holds
  * rows of that range), then detaches and drops every partition that lies entirely before
  * now - retentionDays. Retention is a partition drop, never a DELETE over the big table;
@@ -57,7 +59,8 @@ interface PartitionRow {
  * again changes nothing.
  */
 export async function maintainEventPartitions(pool: pg.Pool, options: EventPartitionUpkeepOptions): Promise<EventPartitionUpkeep> {
-  const { now, retentionDays, monthsAhead = 2, coverFrom, log = () => {} } = options;
+  const { now, retentionDays, monthsAhead = 2, log = () => {} } = options;
+  const coverFrom = options.coverFrom ?? new Date(now.getTime() - EVENT_EVIDENCE_WINDOW_DAYS * DAY_MS);
   if (!Number.isInteger(retentionDays) || retentionDays < EVENT_EVIDENCE_WINDOW_DAYS) {
     // Same floor as PARAPET_CLOUDTRAIL_RETENTION_DAYS: a caller passing its own number must not get round it.
     throw new Error(
@@ -74,7 +77,7 @@ export async function maintainEventPartitions(pool: pg.Pool, options: EventParti
       const current = startOfMonth(now);
       const wanted = new Set<number>();
       for (let step = 0; step <= monthsAhead; step++) wanted.add(addMonths(current, step).getTime());
-      if (coverFrom) for (let month = startOfMonth(coverFrom); month < current; month = addMonths(month, 1)) wanted.add(month.getTime());
+      for (let month = startOfMonth(coverFrom); month < current; month = addMonths(month, 1)) wanted.add(month.getTime());
       const inDefault = await client.query<{ month: Date }>(
         `SELECT DISTINCT date_trunc('month', event_time AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS month FROM ${DEFAULT_PARTITION}`,
       );
