@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -15,11 +15,21 @@ export interface BenchDatabase {
 
 /**
  * A throwaway embedded PostgreSQL (ephemeral settings, as the integration tests use) with
- * the project's migrations applied. Everything is removed on stop.
+ * the project's migrations applied. Everything is removed on stop, unless `dataDir` is
+ * given: then the cluster lives there and is kept (`--reuse DIR`, so a seeded database
+ * is paid for once); migrations added since it was seeded are applied on the next start.
+ * `log` receives the server's own log lines (auto_explain plans with `--explain`).
  */
-export async function startBenchDatabase(options: { poolSize: number }): Promise<BenchDatabase> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "parapet-bench-pg-"));
-  const cluster = await startEmbeddedPostgres({ dataDir, port: 0, ephemeral: true });
+export async function startBenchDatabase(options: {
+  poolSize: number;
+  dataDir?: string;
+  log?: (line: string) => void;
+}): Promise<BenchDatabase> {
+  const isKept = options.dataDir !== undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "parapet-bench-pg-")));
+  await mkdir(dataDir, { recursive: true });
+  const cluster = await startEmbeddedPostgres({ dataDir, port: 0, ephemeral: true, log: options.log });
+  const removeUnlessKept = () => (isKept ? Promise.resolve() : rm(dataDir, { recursive: true, force: true }));
   try {
     await ensureDatabase(cluster.url, "parapet_bench");
     const url = cluster.urlFor("parapet_bench");
@@ -33,12 +43,12 @@ export async function startBenchDatabase(options: { poolSize: number }): Promise
       stop: async () => {
         await pool.end();
         await cluster.stop();
-        await rm(dataDir, { recursive: true, force: true });
+        await removeUnlessKept();
       },
     };
   } catch (error) {
     await cluster.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await removeUnlessKept();
     throw error;
   }
 }

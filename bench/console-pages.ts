@@ -1,16 +1,36 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
 import type pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { SECURITY_EVENT_NAMES } from "@/lib/aws/normalise/security-events";
+import type { SessionUser } from "@/lib/auth";
+import { findRiskAcceptances } from "@/lib/data/acceptances/find-risk-acceptances";
+import { findAccounts } from "@/lib/data/accounts/find-accounts";
+import { findAccountAttemptSignals } from "@/lib/data/checklist/find-account-attempt-signals";
+import { findAccountSecurityEvents } from "@/lib/data/checklist/find-account-security-events";
+import { getAccountItem } from "@/lib/data/checklist/get-account-item";
 import { maintainEventPartitions } from "@/lib/data/events/maintain-event-partitions";
+import { countFindings } from "@/lib/data/findings/count-findings";
+import { findFindings } from "@/lib/data/findings/find-findings";
+import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
+import { findAccountOverview } from "@/lib/data/overview/find-account-overview";
+import { findNewThreatsByDay } from "@/lib/data/overview/find-new-threats-by-day";
+import { findOrgScoreTrend } from "@/lib/data/overview/find-org-score-trend";
+import { findTopFailingItems } from "@/lib/data/overview/find-top-failing-items";
+import { findSourceCursors } from "@/lib/data/runs/find-source-cursors";
+import { findScoreChanges } from "@/lib/data/scores/find-score-changes";
+import { findScoreHistory } from "@/lib/data/scores/find-score-history";
+import { getAccountScorecard } from "@/lib/data/scores/get-account-scorecard";
 import { scoreAccount } from "@/lib/data/scores/score-account";
-import { childProcessEnv } from "@/lib/env";
+import { closeDb } from "@/lib/db";
+import { childProcessEnv, setDatabaseUrl } from "@/lib/env";
 import { copyRows, copyTextValue } from "@/lib/ingest/copy-rows";
 import { startBenchDatabase } from "./bench-database";
+import { loadAverage } from "./process-cpu";
 import { type BenchReport, formatMs, percentile } from "./report";
 
 /**
@@ -30,6 +50,8 @@ const SCORED_TEMPLATES = 4;
 const REQUESTS = 300;
 const WARM_UP = 20;
 const CONNECTIONS = 4;
+/** Requests (one at a time) of the serial pass that splits a page's time into its data and the rest. */
+const SERIAL_REQUESTS = 30;
 const BENCH_EMAIL = "bench@parapet.local";
 const BENCH_PASSWORD = "bench-password-not-secret";
 
@@ -266,7 +288,9 @@ async function seed(pool: pg.Pool, sizes: Sizes, log: (line: string) => void): P
          FROM accounts a`,
       );
     });
-    await timed("analyze", () => client.query("ANALYZE"));
+    // VACUUM as well: index-only scans need the visibility map, which autovacuum keeps on a
+    // live database and a freshly COPYed table does not have yet.
+    await timed("vacuum analyze", () => client.query("VACUUM (ANALYZE)"));
   } finally {
     client.release();
   }
@@ -313,7 +337,8 @@ async function seed(pool: pg.Pool, sizes: Sizes, log: (line: string) => void): P
      ON CONFLICT (account_id, day) DO NOTHING`,
     [templates, sizes.days],
   );
-  await pool.query("ANALYZE score_snapshots; ANALYZE checklist_results");
+  await pool.query("VACUUM (ANALYZE) score_snapshots");
+  await pool.query("VACUUM (ANALYZE) checklist_results");
   timings.scoring = (performance.now() - started) / 1000;
   log(
     `  scored ${templates.length} accounts, copied to ${sizes.accounts - templates.length}, ${sizes.days} days of snapshots in ${timings.scoring.toFixed(1)} s`,
@@ -384,7 +409,16 @@ async function signIn(url: string): Promise<string> {
 }
 
 /** p50/p95 of REQUESTS warm requests to one page, each timed by autocannon. */
-async function measure(url: string, cookie: string): Promise<{ p50: number; p95: number; errors: number }> {
+interface PageTimes {
+  p50: number;
+  p95: number;
+  errors: number;
+  /** One request at a time: the page's p50, and the p50 of its data functions called in-process. */
+  serialP50?: number;
+  dataP50?: number;
+}
+
+async function measure(url: string, cookie: string): Promise<PageTimes> {
   const run = (amount: number, onTime?: (ms: number) => void) =>
     new Promise<{ non2xx: number; errors: number }>((resolve, reject) => {
       const instance = autocannon({ url, connections: CONNECTIONS, amount, headers: { cookie } }, (error, result) =>
@@ -399,19 +433,130 @@ async function measure(url: string, cookie: string): Promise<{ p50: number; p95:
   return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), errors: result.non2xx + result.errors };
 }
 
-export async function benchConsolePages(options: { scale: number; log: (line: string) => void }): Promise<BenchReport> {
+/**
+ * What each measured page reads, called in this process exactly as the page calls it (same
+ * functions, same arguments, same parallelism), so the data's share of a page's time can be
+ * told apart from the render and the framework (session look-ups not included).
+ */
+function pageData(account: string): Record<string, (user: SessionUser) => Promise<unknown>> {
+  const explorer = (params: Record<string, string>) => (user: SessionUser) => {
+    const filters = parseFindingFilters(params);
+    return Promise.all([findFindings(user, filters, {}), countFindings(user, filters), findAccounts(user)]);
+  };
+  return {
+    overview: (user) =>
+      Promise.all([findAccountOverview(user), findOrgScoreTrend(user), findTopFailingItems(user), findNewThreatsByDay(user)]),
+    "accounts list": (user) => Promise.all([findAccounts(user), findAccountOverview(user)]),
+    "account page": (user) =>
+      Promise.all([
+        getAccountScorecard(user, account),
+        findScoreHistory(user, account),
+        findScoreChanges(user, account),
+        findAccountSecurityEvents(user, account),
+        findFindings(user, parseFindingFilters({ account }), { limit: 10 }),
+        findSourceCursors(user, { accountId: account, state: "all" }),
+        findAccountAttemptSignals(user, account),
+      ]),
+    "item page (IAM-05)": (user) => Promise.all([getAccountItem(user, account, "IAM-05"), findRiskAcceptances(user, account, "IAM-05")]),
+    "findings by account": explorer({ account }),
+    "findings by severity + control": explorer({ severity: "HIGH", control: "S3.1" }),
+    "findings by text": explorer({ q: "public bucket" }),
+  };
+}
+
+async function timeSerially(run: () => Promise<unknown>, count: number): Promise<number> {
+  const times: number[] = [];
+  await run();
+  for (let index = 0; index < count; index++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return percentile(times, 0.5);
+}
+
+export interface ConsoleBenchOptions {
+  scale: number;
+  /** Keep each size's seeded cluster in DIR/<size> and reuse it on the next run with the same sizes. */
+  reuseDir: string | null;
+  /** Log every statement with its EXPLAIN (ANALYZE, BUFFERS) plan (auto_explain) to bench/results/explain-<size>.log. */
+  explain: boolean;
+  /** Only these sizes ("full", "small"); the ratio needs both. */
+  sizes: Array<"full" | "small">;
+  log: (line: string) => void;
+}
+
+/**
+ * With `--explain` every statement the console runs is logged with its plan, actual rows,
+ * times and buffers, and with its duration; the page times of such a run include the
+ * logging and are not the benchmark's numbers.
+ */
+async function setStatementLogging(pool: pg.Pool, isOn: boolean): Promise<void> {
+  await pool.query("ALTER DATABASE parapet_bench RESET ALL");
+  if (!isOn) return;
+  for (const setting of [
+    "session_preload_libraries = 'auto_explain'",
+    "auto_explain.log_min_duration = 0",
+    "auto_explain.log_analyze = on",
+    "auto_explain.log_buffers = on",
+    "auto_explain.log_timing = on",
+    "auto_explain.log_nested_statements = on",
+    "log_min_duration_statement = 0",
+  ])
+    await pool.query(`ALTER DATABASE parapet_bench SET ${setting}`);
+}
+
+/** p50 of SERIAL_REQUESTS requests to one page, one connection, one at a time. */
+async function measureSerial(url: string, cookie: string): Promise<number> {
+  const times: number[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const instance = autocannon({ url, connections: 1, amount: SERIAL_REQUESTS, headers: { cookie } }, (error) =>
+      error ? reject(error) : resolve(),
+    );
+    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  });
+  return percentile(times, 0.5);
+}
+
+export async function benchConsolePages(options: ConsoleBenchOptions): Promise<BenchReport> {
   const { log } = options;
-  const results: Record<string, Record<string, { p50: number; p95: number; errors: number }>> = {};
+  const results: Record<string, Record<string, PageTimes>> = {};
+  const loads: Record<string, string> = {};
   const seeding: Record<string, Record<string, number>> = {};
   const sizes = { small: sizesFor(0.01), full: sizesFor(options.scale) };
   for (const [name, size] of Object.entries(sizes)) {
+    if (!options.sizes.includes(name as "full" | "small")) continue;
     log(
       `console: ${name} size, ${size.accounts} accounts x ${REGIONS.length} regions, ${size.findings.toLocaleString("en-US")} findings, ${size.events.toLocaleString("en-US")} events, ${size.days} days`,
     );
-    const database = await startBenchDatabase({ poolSize: 4 });
+    const dataDir = options.reuseDir ? path.resolve(options.reuseDir, name) : undefined;
+    if (options.explain) await mkdir(path.join(__dirname, "results"), { recursive: true });
+    const explainLog = options.explain ? createWriteStream(path.join(__dirname, "results", `explain-${name}.log`)) : null;
+    const database = await startBenchDatabase({
+      poolSize: 4,
+      dataDir,
+      log: explainLog ? (line) => explainLog.write(`${line}\n`) : undefined,
+    });
     let server: { url: string; child: ChildProcess } | null = null;
     try {
-      seeding[name] = await seed(database.pool, size, log);
+      const marker = dataDir ? path.join(dataDir, "seeded.json") : null;
+      const seeded =
+        marker && existsSync(marker)
+          ? (JSON.parse(await readFile(marker, "utf8")) as { size: Sizes; timings: Record<string, number> })
+          : null;
+      if (seeded && JSON.stringify(seeded.size) === JSON.stringify(size)) {
+        log(
+          `  reusing the database seeded in ${dataDir} (seeded in ${Object.values(seeded.timings)
+            .reduce((a, b) => a + b, 0)
+            .toFixed(0)} s)`,
+        );
+        seeding[name] = seeded.timings;
+      } else {
+        if (seeded) throw new Error(`${dataDir} holds a database seeded at other sizes: remove it or choose another --reuse folder`);
+        seeding[name] = await seed(database.pool, size, log);
+        if (marker) await writeFile(marker, `${JSON.stringify({ size, timings: seeding[name] })}\n`);
+      }
+      await setStatementLogging(database.pool, options.explain);
       server = await startConsole(database.url);
       const cookie = await signIn(server.url);
       const account = accountId(0);
@@ -425,16 +570,38 @@ export async function benchConsolePages(options: { scale: number; log: (line: st
         "findings by text": "/findings?q=public%20bucket",
       };
       results[name] = {};
+      loads[name] = loadAverage();
+      log(`  load average before measuring: ${loads[name]}`);
       for (const [label, pagePath] of Object.entries(pages)) {
         results[name]![label] = await measure(`${server.url}${pagePath}`, cookie);
         log(`  ${label}: p50 ${formatMs(results[name]![label]!.p50)}, p95 ${formatMs(results[name]![label]!.p95)}`);
       }
+      // The split: each page one request at a time, and its data functions alone in this process.
+      setDatabaseUrl(database.url);
+      const [benchUser] = (await database.pool.query<{ id: string }>("SELECT id::text FROM users WHERE email = $1", [BENCH_EMAIL])).rows;
+      const admin: SessionUser = { id: benchUser!.id, email: BENCH_EMAIL, role: "admin", scope: { all: true } };
+      const data = pageData(account);
+      for (const [label, pagePath] of Object.entries(pages)) {
+        const serialP50 = await measureSerial(`${server.url}${pagePath}`, cookie);
+        const dataP50 = await timeSerially(() => data[label]!(admin), SERIAL_REQUESTS);
+        results[name]![label] = { ...results[name]![label]!, serialP50, dataP50 };
+        log(`  ${label}, one at a time: page p50 ${formatMs(serialP50)}, its data p50 ${formatMs(dataP50)}`);
+      }
+      await closeDb();
     } finally {
       server?.child.kill("SIGTERM");
+      if (options.explain) await setStatementLogging(database.pool, false).catch(() => {});
       await database.stop();
+      explainLog?.end();
     }
   }
   const lines: Array<[string, string]> = [
+    [
+      "load average",
+      Object.entries(loads)
+        .map(([name, load]) => `${name}: ${load}`)
+        .join(" · "),
+    ],
     [
       "full size",
       `${sizes.full.accounts} accounts, ${sizes.full.findings.toLocaleString("en-US")} findings, ${sizes.full.events.toLocaleString("en-US")} events${options.scale === 1 ? "" : ` (scale ${options.scale} of the issue's full size)`}`,
@@ -445,15 +612,24 @@ export async function benchConsolePages(options: { scale: number; log: (line: st
     ],
   ];
   const budgets = [];
-  for (const label of Object.keys(results.full ?? {})) {
-    const full = results.full![label]!;
-    const small = results.small![label]!;
+  for (const label of Object.keys(results.full ?? results.small ?? {})) {
+    const full = results.full?.[label] ?? { p50: NaN, p95: NaN, errors: 0 };
+    const small = results.small?.[label] ?? { p50: NaN, p95: NaN, errors: 0 };
     lines.push([
       label,
       `full p50 ${formatMs(full.p50)} p95 ${formatMs(full.p95)} · 1% p50 ${formatMs(small.p50)} p95 ${formatMs(small.p95)} · ratio ${(full.p95 / small.p95).toFixed(2)}${full.errors + small.errors > 0 ? ` · ${full.errors + small.errors} non-2xx/errors` : ""}`,
     ]);
+    lines.push([
+      `  one at a time`,
+      `full page ${formatMs(full.serialP50 ?? NaN)} of which data ${formatMs(full.dataP50 ?? NaN)} · 1% page ${formatMs(small.serialP50 ?? NaN)} of which data ${formatMs(small.dataP50 ?? NaN)}`,
+    ]);
     budgets.push({ label: `${label}: full p95 / 1% p95`, ratio: full.p95 / small.p95, goal: 1.5 });
     budgets.push({ label: `${label}: full p95 / 200 ms`, ratio: full.p95 / 200, goal: 1 });
   }
-  return { name: "console", lines, budgets, data: { sizes, seeding, results, requests: REQUESTS, connections: CONNECTIONS } };
+  return {
+    name: "console",
+    lines,
+    budgets,
+    data: { sizes, seeding, results, loads, requests: REQUESTS, connections: CONNECTIONS, serialRequests: SERIAL_REQUESTS },
+  };
 }

@@ -26,10 +26,22 @@ interface BenchOptions {
   concurrency: number | null;
   /** `console`: the "full" size as a fraction of the issue's (1 = 500 accounts, 2M findings, 5M events). */
   scale: number;
+  /** `console`: keep the seeded databases in this folder and reuse them. */
+  reuseDir: string | null;
+  explain: boolean;
+  consoleSizes: Array<"full" | "small">;
 }
 
 function parseArgs(args: string[]): BenchOptions {
-  const options: BenchOptions = { only: [...DEFAULT_BENCHMARKS], isQuick: false, concurrency: null, scale: 1 };
+  const options: BenchOptions = {
+    only: [...DEFAULT_BENCHMARKS],
+    isQuick: false,
+    concurrency: null,
+    scale: 1,
+    reuseDir: null,
+    explain: false,
+    consoleSizes: ["full", "small"],
+  };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
     const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -50,9 +62,18 @@ function parseArgs(args: string[]): BenchOptions {
       const scale = Number(value());
       if (!(scale > 0 && scale <= 1)) throw new Error("--scale must be a number in (0, 1]");
       options.scale = scale;
+    } else if (flag === "--reuse") {
+      options.reuseDir = value();
+      if (!options.reuseDir) throw new Error("--reuse needs a folder");
+    } else if (flag === "--explain") options.explain = true;
+    else if (flag === "--size") {
+      const names = value().split(",").filter(Boolean);
+      if (names.length === 0 || names.some((name) => name !== "full" && name !== "small"))
+        throw new Error("--size: full, small or full,small");
+      options.consoleSizes = names as Array<"full" | "small">;
     } else if (flag === "--help" || flag === "-h") {
       console.log(
-        "usage: npm run bench -- [--only upsert|sync|sim-start|report|sign-in-timing|console[,...]] [--quick] [--concurrency N] [--scale F]",
+        "usage: npm run bench -- [--only upsert|sync|sim-start|report|sign-in-timing|console[,...]] [--quick] [--concurrency N] [--scale F] [--reuse DIR] [--explain] [--size full|small]",
       );
       process.exit(0);
     } else throw new Error(`unknown flag ${arg}`);
@@ -65,7 +86,14 @@ async function runBenchmark(name: BenchmarkName, options: BenchOptions, log: (li
   if (name === "sync") return benchFullSync({ isQuick: options.isQuick, concurrency: options.concurrency, log });
   if (name === "report") return benchWeeklyReport({ isQuick: options.isQuick, log });
   if (name === "sign-in-timing") return benchSignInTiming({ isQuick: options.isQuick, log });
-  if (name === "console") return benchConsolePages({ scale: options.scale, log });
+  if (name === "console")
+    return benchConsolePages({
+      scale: options.scale,
+      reuseDir: options.reuseDir,
+      explain: options.explain,
+      sizes: options.consoleSizes,
+      log,
+    });
   return benchSimStart({ isQuick: options.isQuick, log });
 }
 

@@ -1,21 +1,22 @@
 import type pg from "pg";
 import { normaliseAsffFinding } from "@/lib/aws/normalise/normalise-asff-finding";
 import type { NormalisedFinding } from "@/lib/aws/normalise/types";
-import { upsertFindings } from "@/lib/ingest/upsert-findings";
-import { copyRows, copyTextValue } from "@/lib/ingest/copy-rows";
+import { FINDINGS_COPY_COLUMNS, findingCopyLine, upsertFindings } from "@/lib/ingest/upsert-findings";
+import { copyRows } from "@/lib/ingest/copy-rows";
 import { withTransaction } from "@/lib/db";
 import { startBenchDatabase } from "./bench-database";
 import { loadAverage } from "./process-cpu";
 import { type BenchReport, formatMs, formatRate, median } from "./report";
 
 /**
- * Question: how far is the collector's bulk upsert (one INSERT ... SELECT FROM
- * jsonb_to_recordset ... ON CONFLICT per batch of 500, each batch in its own transaction, as
+ * Question: how far is the collector's bulk upsert (COPY into a staging table, then one
+ * INSERT ... SELECT ... ON CONFLICT per batch of 500, each batch in its own transaction, as
  * collection commits one API page at a time) from a plain COPY of the same rows into the
  * same table, with the same indexes? Budget (DESIGN.md): within 2x on the insert path.
  *
- * Both sides start from the same NormalisedFinding[] and include turning them into wire
- * format (COPY text vs the JSON payload), so the difference is the statement, not the data.
+ * Both sides start from the same NormalisedFinding[] and turn them into the same COPY text
+ * (the upsert's own columns and line format, imported from lib/ingest/upsert-findings.ts),
+ * so the difference is the staging table and the INSERT ... ON CONFLICT, not the data.
  */
 
 const BATCH_SIZE = 500;
@@ -121,48 +122,12 @@ function generateFindings(count: number, version: number): NormalisedFinding[] {
   return findings;
 }
 
-const COPY_COLUMNS =
-  "source, source_id, account_id, region, type, title, description, severity, severity_label, status, workflow_status, " +
-  "record_state, compliance_status, control_id, product_name, resource_type, resource_id, first_seen_at, last_seen_at, " +
-  "source_updated_at, linked_guardduty_id, raw";
-
-function copyLine(row: NormalisedFinding): string {
-  return (
-    [
-      row.source,
-      row.sourceId,
-      row.accountId,
-      row.region,
-      row.type,
-      row.title,
-      row.description,
-      row.severity,
-      row.severityLabel,
-      row.status,
-      row.workflowStatus,
-      row.recordState,
-      row.complianceStatus,
-      row.controlId,
-      row.productName,
-      row.resourceType,
-      row.resourceId,
-      row.firstSeenAt.toISOString(),
-      row.lastSeenAt.toISOString(),
-      row.updatedAt.toISOString(),
-      row.linkedGuardDutyId,
-      JSON.stringify(row.raw),
-    ]
-      .map(copyTextValue)
-      .join("\t") + "\n"
-  );
-}
-
 /** COPY text, about 256 KB a chunk, built lazily while the COPY streams. */
 function* copyChunks(rows: NormalisedFinding[]): Generator<Buffer> {
   let lines: string[] = [];
   let size = 0;
   for (const row of rows) {
-    const line = copyLine(row);
+    const line = findingCopyLine(row);
     lines.push(line);
     size += line.length;
     if (size >= 256 * 1024) {
@@ -176,7 +141,7 @@ function* copyChunks(rows: NormalisedFinding[]): Generator<Buffer> {
 
 async function timeCopy(pool: pg.Pool, rows: NormalisedFinding[]): Promise<number> {
   const started = performance.now();
-  const copied = await withTransaction((client) => copyRows(client, `findings (${COPY_COLUMNS})`, copyChunks(rows)), pool);
+  const copied = await withTransaction((client) => copyRows(client, `findings (${FINDINGS_COPY_COLUMNS})`, copyChunks(rows)), pool);
   const elapsed = performance.now() - started;
   if (copied !== rows.length) throw new Error(`COPY stored ${copied} rows, expected ${rows.length}`);
   return elapsed;

@@ -83,6 +83,8 @@ describe("schema.prisma matches the migrated database", () => {
        CROSS JOIN LATERAL unnest(ix.indkey) WITH ORDINALITY AS k(attnum, ordinality)
        JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
        WHERE n.nspname = 'public' AND t.relname = $1
+         -- Key columns only: an index's INCLUDE columns have no Prisma spelling (schema.prisma says so in a comment).
+         AND k.ordinality <= ix.indnkeyatts
        GROUP BY i.relname, ix.indisunique, ix.indisprimary`,
         [table.table],
       );

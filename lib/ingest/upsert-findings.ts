@@ -11,7 +11,8 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
-const COLUMNS =
+/** The findings columns the upsert writes, in COPY order (bench/upsert-vs-copy.ts COPYs the same). */
+export const FINDINGS_COPY_COLUMNS =
   "source, source_id, account_id, region, type, title, description, severity, severity_label, status, workflow_status, " +
   "record_state, compliance_status, control_id, product_name, resource_type, resource_id, first_seen_at, last_seen_at, " +
   "source_updated_at, linked_guardduty_id, raw";
@@ -33,7 +34,8 @@ const PREPARE_STAGE = `
   SAVEPOINT parapet_findings_stage;
   RELEASE SAVEPOINT parapet_findings_stage`;
 
-function copyLine(row: NormalisedFinding): string {
+/** One finding as a line of COPY text, in FINDINGS_COPY_COLUMNS order. */
+export function findingCopyLine(row: NormalisedFinding): string {
   return (
     [
       row.source,
@@ -92,10 +94,10 @@ export async function upsertFindings(client: pg.ClientBase, findings: Normalised
     client,
     rows.map((row) => row.accountId),
   );
-  await copyRows(client, `findings_stage (${COLUMNS})`, [Buffer.from(rows.map(copyLine).join(""), "utf8")]);
+  await copyRows(client, `findings_stage (${FINDINGS_COPY_COLUMNS})`, [Buffer.from(rows.map(findingCopyLine).join(""), "utf8")]);
   const result = await client.query<{ inserted: boolean }>(
-    `INSERT INTO findings (${COLUMNS})
-     SELECT ${COLUMNS} FROM findings_stage
+    `INSERT INTO findings (${FINDINGS_COPY_COLUMNS})
+     SELECT ${FINDINGS_COPY_COLUMNS} FROM findings_stage
      ON CONFLICT (source, source_id) DO UPDATE SET
        account_id = EXCLUDED.account_id, region = EXCLUDED.region, type = EXCLUDED.type, title = EXCLUDED.title,
        description = EXCLUDED.description, severity = EXCLUDED.severity, severity_label = EXCLUDED.severity_label,

@@ -3,7 +3,7 @@ import "../accounts/_components/console-controls.css";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth";
 import { findAccounts } from "@/lib/data/accounts/find-accounts";
-import { countFindings } from "@/lib/data/findings/count-findings";
+import { countFindings, FINDINGS_COUNT_CAP } from "@/lib/data/findings/count-findings";
 import { findFindings, FINDINGS_PAGE_SIZE } from "@/lib/data/findings/find-findings";
 import { parseFindingFilters, type TFindingFilters } from "@/lib/data/findings/finding-filters";
 import { canAcceptRisk } from "@/lib/auth/permissions";
@@ -62,6 +62,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
             </strong>{" "}
             <span className="muted">
               matching finding{total.count === 1 ? "" : "s"}
+              {total.isCapped ? ` (counting stops at ${FINDINGS_COUNT_CAP.toLocaleString("en-US")}; the export has them all)` : ""}
               {page.rows.length > 0 ? `, ${FINDINGS_PAGE_SIZE} per page` : ""}
             </span>
           </div>

@@ -10,6 +10,16 @@ function likeContains(text: string): string {
 }
 
 /**
+ * `column = value` for one chosen value, `column = ANY(values)` for several. Same rows; but
+ * PostgreSQL only keeps an index's order past an equality, so with one account (or one
+ * severity) the explorer's keyset sort walks (account_id, status, severity, id) in order and
+ * stops after a page, where `= ANY` read and sorted every match (bench/README.md).
+ */
+function oneOrAny(column: Prisma.Sql, values: string[]): Prisma.Sql {
+  return values.length === 1 ? Prisma.sql`${column} = ${values[0]}` : Prisma.sql`${column} = ANY(${values}::text[])`;
+}
+
+/**
  * The WHERE clause shared by the explorer, its count and the CSV export (alias `f` for
  * findings), with the user's account scope inside it. An unscoped user gets no account
  * condition at all, so the planner can use the (status, severity) index.
@@ -17,12 +27,12 @@ function likeContains(text: string): string {
 export function buildFindingsWhere(user: SessionUser, filters: TFindingFilters): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   conditions.push(accountInScope(user.scope, "f.account_id"));
-  if (filters.account.length > 0) conditions.push(Prisma.sql`f.account_id = ANY(${filters.account}::text[])`);
+  if (filters.account.length > 0) conditions.push(oneOrAny(Prisma.sql`f.account_id`, filters.account));
   if (filters.status !== "all") conditions.push(Prisma.sql`f.status = ${filters.status}`);
-  if (filters.source.length > 0) conditions.push(Prisma.sql`f.source = ANY(${filters.source}::text[])`);
-  if (filters.severity.length > 0) conditions.push(Prisma.sql`f.severity_label = ANY(${filters.severity}::text[])`);
+  if (filters.source.length > 0) conditions.push(oneOrAny(Prisma.sql`f.source`, filters.source));
+  if (filters.severity.length > 0) conditions.push(oneOrAny(Prisma.sql`f.severity_label`, filters.severity));
   if (filters.control) conditions.push(Prisma.sql`f.control_id = ${filters.control}`);
-  if (filters.region.length > 0) conditions.push(Prisma.sql`f.region = ANY(${filters.region}::text[])`);
+  if (filters.region.length > 0) conditions.push(oneOrAny(Prisma.sql`f.region`, filters.region));
   if (filters.type) conditions.push(Prisma.sql`f.type ILIKE ${likeContains(filters.type)}`);
   if (filters.q) conditions.push(Prisma.sql`f.title ILIKE ${likeContains(filters.q)}`);
   if (!filters.copies) conditions.push(Prisma.sql`f.linked_guardduty_id IS NULL`);

@@ -16,17 +16,28 @@ export interface ThreatDay {
  * status now: a threat that was archived since still arrived that day.
  */
 export async function findNewThreatsByDay(user: SessionUser, days = 14): Promise<ThreatDay[]> {
+  // One range over the whole window (the partial threat index, read index-only), grouped
+  // by UTC day, then laid over every day of the window. A join per day on first_seen_at
+  // was planned as every critical/high GuardDuty finding ever, filtered 14 times (3 s at 2M findings).
   const rows = await getDb().$queryRaw<Array<{ day: Date; critical: number; high: number }>>`
-    SELECT d.day::date AS day,
-           count(f.id) FILTER (WHERE f.severity_label = 'CRITICAL')::int AS critical,
-           count(f.id) FILTER (WHERE f.severity_label = 'HIGH')::int AS high
-    FROM generate_series((now() AT TIME ZONE 'UTC')::date - (${days}::int - 1), (now() AT TIME ZONE 'UTC')::date, interval '1 day') AS d(day)
-    LEFT JOIN findings f
-      ON f.source = 'guardduty' AND f.severity_label IN ('CRITICAL', 'HIGH')
-     AND f.first_seen_at >= d.day AT TIME ZONE 'UTC' AND f.first_seen_at < (d.day + interval '1 day') AT TIME ZONE 'UTC'
-     AND ${accountInScope(user.scope, "f.account_id")}
-     AND f.account_id IN (SELECT id FROM accounts WHERE status <> 'data_only')
-    GROUP BY d.day
-    ORDER BY d.day`;
+    WITH window_days AS (
+      SELECT d::date AS day
+      FROM generate_series((now() AT TIME ZONE 'UTC')::date - (${days}::int - 1), (now() AT TIME ZONE 'UTC')::date, interval '1 day') AS d
+    ), counted AS (
+      SELECT (f.first_seen_at AT TIME ZONE 'UTC')::date AS day,
+             count(*) FILTER (WHERE f.severity_label = 'CRITICAL')::int AS critical,
+             count(*) FILTER (WHERE f.severity_label = 'HIGH')::int AS high
+      FROM findings f
+      WHERE f.source = 'guardduty' AND f.severity_label IN ('CRITICAL', 'HIGH')
+        AND f.first_seen_at >= ((now() AT TIME ZONE 'UTC')::date - (${days}::int - 1))::timestamp AT TIME ZONE 'UTC'
+        AND f.first_seen_at < ((now() AT TIME ZONE 'UTC')::date + 1)::timestamp AT TIME ZONE 'UTC'
+        AND ${accountInScope(user.scope, "f.account_id")}
+        AND f.account_id IN (SELECT id FROM accounts WHERE status <> 'data_only')
+      GROUP BY 1
+    )
+    SELECT w.day, COALESCE(c.critical, 0)::int AS critical, COALESCE(c.high, 0)::int AS high
+    FROM window_days w
+    LEFT JOIN counted c ON c.day = w.day
+    ORDER BY w.day`;
   return rows.map((row) => ({ day: row.day.toISOString().slice(0, 10), critical: row.critical, high: row.high }));
 }
