@@ -210,6 +210,13 @@ const ACTIONS: Record<
     args: (ids) => [ids.userId, { form: { role: "viewer" } }],
     refusal: /only admins can change roles and scopes/,
   },
+  // The role+scope form's "matches N accounts now" (users and SSO mappings): admins only.
+  "app/(console)/users/actions.ts#previewScopeAction": {
+    access: "admin",
+    page: "/users",
+    args: () => [{ form: { role: "viewer", allAccounts: "", tagKey: "env", tagValue: "prod" } }],
+    refusal: /only admins can preview scopes/,
+  },
   "app/(console)/users/actions.ts#setUserDisabledAction": {
     access: "admin",
     page: "/users",
