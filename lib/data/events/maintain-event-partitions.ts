@@ -205,6 +205,8 @@ async function dropPartition(
     await createAuditEntry(
       {
         actorEmail: "system",
+        // No request caused it: the daily job (or an operator's `parapet maintenance`).
+        ip: null,
         action: "events.retention-drop",
         target: partition.name,
         detail: { from: dropped.from, to: dropped.to, events: dropped.events, retentionDays, cutoff },
