@@ -256,9 +256,10 @@ describe("CloudTrail event partitions", () => {
        GROUP BY 1 ORDER BY 1`,
       [PARTITION("2026-11"), PARTITION("2027-01")],
     );
+    // The key, (account_id, event_time), (event_name, event_time) and the failed-attempts partial index.
     expect(indexes.rows).toEqual([
-      { partition: PARTITION("2026-11"), n: 3 },
-      { partition: PARTITION("2027-01"), n: 3 },
+      { partition: PARTITION("2026-11"), n: 4 },
+      { partition: PARTITION("2027-01"), n: 4 },
     ]);
     const byId = await database.pool.query<{ event_name: string }>("SELECT event_name FROM cloudtrail_events WHERE event_id = 'e6'");
     expect(byId.rows).toEqual([{ event_name: "ConsoleLogin" }]);
