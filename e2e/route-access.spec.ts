@@ -252,6 +252,15 @@ const ACTIONS: Record<
       ids.targetUserId,
     ]),
   },
+  // The role+scope form's "matches N accounts now" (users and SSO mappings): admins only.
+  "app/(console)/users/actions.ts#previewScopeAction": {
+    access: "admin",
+    page: "/users",
+    args: () => [{ form: { role: "viewer", allAccounts: "", tagKey: "env", tagValue: "prod" } }],
+    refusal: /only admins can preview scopes/,
+    // A read (how many accounts the scope matches now): nothing to compare, the refusal is the check.
+    written: null,
+  },
   "app/(console)/users/actions.ts#setUserDisabledAction": {
     access: "admin",
     page: "/users",

@@ -1,4 +1,5 @@
 import "server-only";
+import { getActionIp } from "@/lib/http/get-action-ip";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import type { SessionUser } from "@/lib/auth";
 import { getPool } from "@/lib/db";
@@ -18,6 +19,7 @@ export async function createUserReport(user: SessionUser, input: unknown, now: D
   await createAuditEntry({
     actorEmail: user.email,
     action: "report.generate",
+    ip: await getActionIp(),
     target: `report:${report.id}`,
     detail: { week: request.week.id, version: report.version, scope: request.scope },
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { getActionIp } from "@/lib/http/get-action-ip";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import type { SessionUser } from "@/lib/auth";
 import { ensureReportAccountsVisible } from "@/lib/data/reports/ensure-report-accounts-visible";
@@ -28,6 +29,7 @@ export async function queueReportGeneration(
     {
       actorEmail: user.email,
       action: "report.generate",
+      ip: await getActionIp(),
       target: `report-week:${request.week.id}`,
       detail: { week: request.week.id, scope: request.scope, paper: request.paper },
     },

@@ -5,11 +5,13 @@ import { canManageAccounts } from "@/lib/auth/permissions";
 import { findAccounts, type AccountListRow } from "@/lib/data/accounts/find-accounts";
 import { findAccountOverview } from "@/lib/data/overview/find-account-overview";
 import { AutoSubmitForm } from "../../_components/auto-submit-form";
+import { Tile } from "../../_components/tile";
 import { AccountsTable, RecordsOnlyTable } from "../_components/accounts-table";
 import {
   accountListQuery,
   buildAccountList,
   filterAccountList,
+  ouChoices,
   parseAccountListParams,
   type TAccountListParams,
 } from "../_lib/account-list";
@@ -56,23 +58,15 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     <div className="cp">
       <h1>Accounts</h1>
       <div className="tiles">
-        <div className="tile">
-          <div className="label">Accounts</div>
-          <div className="value" data-testid="accounts-count">
-            {registered.length}
-          </div>
-          <div className="sub">registered with a role</div>
-        </div>
-        <div className="tile">
-          <div className="label">Unreachable</div>
-          <div className={unreachable > 0 ? "value sev-high" : "value"}>{unreachable}</div>
-          <div className="sub">role could not be assumed</div>
-        </div>
-        <div className="tile">
-          <div className="label">Disabled</div>
-          <div className="value">{disabled}</div>
-          <div className="sub">not collected</div>
-        </div>
+        <Tile label="Accounts" value={registered.length} sub="registered with a role" testId="accounts-count" />
+        <Tile
+          label="Unreachable"
+          value={unreachable}
+          valueClass={unreachable > 0 ? "sev-high" : undefined}
+          sub="role could not be assumed"
+          href={unreachable > 0 ? "/accounts?status=unreachable" : undefined}
+        />
+        <Tile label="Disabled" value={disabled} sub="not collected" />
       </div>
       <section className="panel">
         <h2>Registered accounts</h2>
@@ -108,6 +102,21 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               {tagChoices.map((tag) => (
                 <option key={tag} value={tag}>
                   {tag}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="a-ou">OU</label>
+            <select id="a-ou" name="ou" defaultValue={params.ou ?? ""}>
+              <option value="">Any</option>
+              {/* A path typed into the URL is kept as a choice so the select shows what filters. */}
+              {params.ou && !ouChoices(list).some((choice) => choice.ou === params.ou) ? (
+                <option value={params.ou}>{params.ou}</option>
+              ) : null}
+              {ouChoices(list).map((choice) => (
+                <option key={choice.ou} value={choice.ou}>
+                  {choice.ou} ({choice.count})
                 </option>
               ))}
             </select>

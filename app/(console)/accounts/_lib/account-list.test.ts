@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { AccountListRow } from "@/lib/data/accounts/find-accounts";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
-import { accountListQuery, buildAccountList, filterAccountList, parseAccountListParams, ZAccountListParams } from "./account-list";
+import {
+  accountListQuery,
+  buildAccountList,
+  filterAccountList,
+  ouChoices,
+  parseAccountListParams,
+  ZAccountListParams,
+} from "./account-list";
 
 const NOW = new Date("2026-12-01T12:00:00Z");
 
@@ -11,6 +18,7 @@ function account(id: string, name: string, extra: Partial<AccountListRow> = {}):
     name,
     owner: null,
     tags: {},
+    ouPath: null,
     roleArn: `arn:aws:iam::${id}:role/r`,
     regions: ["us-east-1"],
     status: "active",
@@ -88,7 +96,45 @@ describe("accounts list", () => {
     expect(accountListQuery(params)).toBe("");
     expect(accountListQuery(params, { sort: "score", dir: "desc" })).toBe("sort=score&dir=desc");
     expect(() => parseAccountListParams({ sort: "nope", dir: "sideways", health: "x", tag: "novalue", q: "a\u0000" })).toThrow(
-      "q: must not contain control characters; health: must be one of errors, stale, ok; tag: a tag filter is key=value; sort: must be one of name, id, owner, score, change, coverage, critical, high, freshness, status; dir: must be one of asc, desc",
+      "q: must not contain control characters; health: must be one of errors, stale, ok; tag: a tag filter is key=value; sort: must be one of name, id, owner, ou, score, change, coverage, critical, high, freshness, status; dir: must be one of asc, desc",
     );
+  });
+});
+
+describe("filterAccountList: by OU", () => {
+  const PROD = "ou-ab12-prod0001";
+  const TEAM = "ou-ab12-team0001";
+  const list = buildAccountList(
+    [
+      account("111111111111", "a", { ouPath: `r-ab12/${PROD}/${TEAM}` }),
+      account("222222222222", "b", { ouPath: `r-ab12/${PROD}` }),
+      account("333333333333", "c", { ouPath: "r-ab12/ou-ab12-sand0001" }),
+      account("444444444444", "d"),
+    ],
+    [],
+    NOW,
+  );
+  const ids = (ou: string) => filterAccountList(list, ZAccountListParams.parse({ ou })).map((entry) => entry.id);
+
+  it("an OU id selects the accounts in it and below it; a path selects by prefix; undiscovered accounts are in none", () => {
+    expect(ids(PROD)).toEqual(["111111111111", "222222222222"]);
+    expect(ids(TEAM)).toEqual(["111111111111"]);
+    expect(ids(`r-ab12/${PROD}`)).toEqual(["111111111111", "222222222222"]);
+    expect(ids("r-ab12")).toEqual(["111111111111", "222222222222", "333333333333"]);
+    // A path is matched from the root: the team OU is not directly under the root.
+    expect(ids(`r-ab12/${TEAM}`)).toEqual([]);
+  });
+
+  it("a malformed OU is refused with a message naming it (not dropped, which would list every account), and the query keeps a valid one", () => {
+    expect(() => parseAccountListParams({ ou: "ou-x'; DROP" })).toThrow("ou: must be an OU id");
+    expect(accountListQuery(ZAccountListParams.parse({ ou: PROD }))).toBe(`ou=${PROD}`);
+  });
+
+  it("the choices are every OU on a path, with the accounts in or below it", () => {
+    expect(ouChoices(list)).toEqual([
+      { ou: PROD, count: 2 },
+      { ou: "ou-ab12-sand0001", count: 1 },
+      { ou: TEAM, count: 1 },
+    ]);
   });
 });

@@ -15,7 +15,19 @@ export interface AccountListEntry extends AccountListRow {
   errors: boolean;
 }
 
-export const ACCOUNT_SORTS = ["name", "id", "owner", "score", "change", "coverage", "critical", "high", "freshness", "status"] as const;
+export const ACCOUNT_SORTS = [
+  "name",
+  "id",
+  "owner",
+  "ou",
+  "score",
+  "change",
+  "coverage",
+  "critical",
+  "high",
+  "freshness",
+  "status",
+] as const;
 export const ACCOUNT_HEALTH = ["errors", "stale", "ok"] as const;
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
@@ -50,6 +62,17 @@ export const ZAccountListParams = z.object({
     z
       .string()
       .regex(/^[^=]{1,128}=.{0,256}$/, "a tag filter is key=value")
+      .optional(),
+  ),
+  /** An OU id or path prefix: the accounts in that OU or below it. */
+  ou: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(
+        /^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[0-9a-z]{8,32})(\/ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}){0,5}$/,
+        "must be an OU id (ou-xxxx-xxxxxxxx), a root id (r-xxxx) or a path of them",
+      )
       .optional(),
   ),
   sort: z.preprocess(blank, z.enum(ACCOUNT_SORTS, { error: oneOf(ACCOUNT_SORTS) }).default("name")),
@@ -90,6 +113,8 @@ function sortKey(entry: AccountListEntry, sort: TAccountListParams["sort"]): str
       return entry.id;
     case "owner":
       return entry.owner?.toLowerCase() ?? null;
+    case "ou":
+      return entry.ouPath;
     case "freshness":
       return entry.lastCollectedAt ? new Date(entry.lastCollectedAt).getTime() : null;
     case "status":
@@ -97,6 +122,25 @@ function sortKey(entry: AccountListEntry, sort: TAccountListParams["sort"]): str
     default:
       return entry[sort];
   }
+}
+
+/** In the OU or below it: `ou` is a path prefix (r-x/ou-a) or one OU id anywhere on the path. */
+export function isUnderOu(ouPath: string | null, ou: string): boolean {
+  if (!ouPath) return false;
+  const segments = ouPath.split("/");
+  if (ou.includes("/") || ou.startsWith("r-")) return ouPath === ou || ouPath.startsWith(`${ou}/`);
+  return segments.includes(ou);
+}
+
+/** Every OU on the accounts' paths (the filter's choices), each with the number of accounts in it or below it. */
+export function ouChoices(entries: AccountListEntry[]): Array<{ ou: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const entry of entries) {
+    for (const ou of new Set(entry.ouPath?.split("/").filter((segment) => segment.startsWith("ou-")) ?? [])) {
+      counts.set(ou, (counts.get(ou) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([ou, count]) => ({ ou, count }));
 }
 
 /** Filters and sorts; rows without a value for the sort column go last in either direction. */
@@ -113,6 +157,7 @@ export function filterAccountList(entries: AccountListEntry[], params: TAccountL
         (params.health === "errors" ? entry.errors : params.health === "stale" ? entry.stale : !entry.errors && !entry.stale),
     )
     .filter((entry) => !params.tag || entry.tags[tagKey!] === tagValue)
+    .filter((entry) => !params.ou || isUnderOu(entry.ouPath, params.ou))
     .sort((a, b) => {
       const [x, y] = [sortKey(a, params.sort), sortKey(b, params.sort)];
       if (x === null && y === null) return a.name.localeCompare(b.name);
@@ -131,6 +176,7 @@ export function accountListQuery(params: TAccountListParams, overrides: Partial<
   if (merged.status) query.set("status", merged.status);
   if (merged.health) query.set("health", merged.health);
   if (merged.tag) query.set("tag", merged.tag);
+  if (merged.ou) query.set("ou", merged.ou);
   if (merged.sort !== "name") query.set("sort", merged.sort);
   if (merged.dir !== "asc") query.set("dir", merged.dir);
   return query.toString();

@@ -25,6 +25,7 @@ const COLUMNS: Array<[string, (row: AccountListEntry) => unknown]> = [
         .map(([key, value]) => `${key}=${value}`)
         .join("; "),
   ],
+  ["ou_path", (row) => row.ouPath],
   ["regions", (row) => row.regions.join(" ")],
   ["status", (row) => row.status],
   ["last_run_status", (row) => row.lastRunStatus],

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth";
+import { Suspense } from "react";
+import { requirePageUser, type SessionUser } from "@/lib/auth";
+import { getAccountSettings } from "@/lib/data/accounts/get-account-settings";
 import { canAcceptRisk } from "@/lib/auth/permissions";
 import { isAccountId } from "@/lib/aws/account-id";
 import { CHECKLIST_ITEMS } from "@/lib/checklist/items";
@@ -11,9 +13,11 @@ import { isAppError } from "@/lib/errors";
 import { lastAllowedExpiry } from "@/lib/schemas/acceptance";
 import { formatTime } from "../../../../_components/format";
 import { ItemDefinition } from "../../../../_components/item-definition";
+import { ScrollToHash } from "../../../../_components/scroll-to-hash";
 import { StatusBadge } from "../../../../_components/status-badge";
 import { AcceptanceForm } from "./_components/acceptance-form";
 import { AcceptancesList } from "./_components/acceptances-list";
+import { ItemSkeleton } from "./_components/item-skeleton";
 import { GroupedEvidence } from "./_components/evidence-list";
 import { defaultGrouping, EVIDENCE_GROUPINGS } from "./_lib/group-evidence";
 import { z } from "zod";
@@ -36,6 +40,11 @@ const ZEvidenceParams = z.object({
   rpage: z.preprocess(first, z.coerce.number().int().min(0).max(100_000).default(0)).catch(0),
 });
 
+/**
+ * One checklist item of one account. The scope check runs before anything is sent (a real
+ * 404 for an unknown or out-of-scope account); the evidence then streams in behind a
+ * skeleton (a route-level loading.tsx would send 200 before the check could run).
+ */
 export default async function AccountItemPage({
   params,
   searchParams,
@@ -49,6 +58,29 @@ export default async function AccountItemPage({
   const definition = CHECKLIST_ITEMS.find((item) => item.id === itemId);
   if (!isAccountId(accountId) || !definition) notFound();
   const user = await requirePageUser();
+  await getAccountSettings(user, accountId).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  return (
+    <Suspense fallback={<ItemSkeleton />}>
+      <ItemPageBody user={user} accountId={accountId} definition={definition} evidenceParams={evidenceParams} />
+    </Suspense>
+  );
+}
+
+async function ItemPageBody({
+  user,
+  accountId,
+  definition,
+  evidenceParams,
+}: {
+  user: SessionUser;
+  accountId: string;
+  definition: (typeof CHECKLIST_ITEMS)[number];
+  evidenceParams: z.infer<typeof ZEvidenceParams>;
+}) {
+  const itemId = definition.id;
   const [detail, acceptances] = await Promise.all([
     getAccountItem(user, accountId, itemId),
     findRiskAcceptances(user, accountId, itemId),
@@ -186,6 +218,7 @@ export default async function AccountItemPage({
           </p>
         )}
       </section>
+      <ScrollToHash />
     </>
   );
 }
