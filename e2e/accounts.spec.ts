@@ -28,6 +28,28 @@ test.describe("[ACCOUNTS]", () => {
     await page.screenshot({ path: "test-results/screens/accounts.png", fullPage: true });
   });
 
+  test("[ACCOUNTS]: the CSV export is audited with its filters, the number of accounts it held and the client address", async ({
+    page,
+    db,
+    signedIn: _,
+  }) => {
+    const before = await db.query<{ id: string }>("SELECT coalesce(max(id), 0)::text AS id FROM audit_log");
+    const response = await page.request.get("/api/accounts/export?status=active");
+    expect(response.status()).toBe(200);
+    const dataLines = (await response.text()).split("\r\n").filter(Boolean).length - 1;
+    const active = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM accounts WHERE status = 'active'");
+    expect(dataLines).toBe(active.rows[0]!.n);
+    const audit = await db.query<{ actor_email: string; detail: { filters: { status?: string }; rows: number }; ip: string | null }>(
+      "SELECT actor_email, detail, ip FROM audit_log WHERE action = 'accounts.export' AND id > $1::bigint ORDER BY id",
+      [before.rows[0]!.id],
+    );
+    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows[0]!.actor_email).toBe(ADMIN_EMAIL);
+    expect(audit.rows[0]!.detail.filters.status).toBe("active");
+    expect(audit.rows[0]!.detail.rows).toBe(dataLines);
+    expect(audit.rows[0]!.ip).toBeTruthy();
+  });
+
   test("[ACCOUNTS]: an admin edits an account's tags from the list: the row, the database and the audit log change; bad lines change nothing", async ({
     page,
     db,

@@ -1,5 +1,7 @@
 import { NextResponse } from "next/server";
 import { requireApiUser } from "@/lib/auth";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
+import { getRequestIp } from "@/lib/http/get-request-ip";
 import { toCsvRow } from "@/lib/csv/to-csv-row";
 import { findAccounts } from "@/lib/data/accounts/find-accounts";
 import { findAccountOverview } from "@/lib/data/overview/find-account-overview";
@@ -39,7 +41,7 @@ const COLUMNS: Array<[string, (row: AccountListEntry) => unknown]> = [
   ["active_high", (row) => row.high],
 ];
 
-/** CSV of the accounts list with the same filters and order as the page (cells formula-safe through toCsvRow). */
+/** CSV of the accounts list with the same filters and order as the page (cells formula-safe through toCsvRow); audited. */
 export async function GET(request: Request): Promise<Response> {
   let user;
   try {
@@ -56,6 +58,13 @@ export async function GET(request: Request): Promise<Response> {
   }
   const [accounts, overview] = await Promise.all([findAccounts(user), findAccountOverview(user)]);
   const rows = filterAccountList(buildAccountList(accounts, overview), params);
+  // Issue 12: every export is in the audit log, with the filters and how many accounts left.
+  await createAuditEntry({
+    actorEmail: user.email,
+    action: "accounts.export",
+    ip: getRequestIp(request.headers),
+    detail: { filters: params, rows: rows.length },
+  });
   const body = `\uFEFF${toCsvRow(COLUMNS.map(([name]) => name))}${rows.map((row) => toCsvRow(COLUMNS.map(([, read]) => read(row)))).join("")}`;
   const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
   return new Response(body, {
