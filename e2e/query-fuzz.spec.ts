@@ -293,11 +293,17 @@ test.describe("[FUZZ]", () => {
     await expect(page.getByTestId("events-invalid-query")).toHaveCount(0);
   });
 
-  test("[FUZZ]: the accounts list, its CSV and risk acceptances name a bad parameter instead of showing everything", async ({
+  test("[FUZZ]: the accounts list, its CSV, risk acceptances and the item page name a bad parameter instead of showing everything", async ({
     page,
+    db,
     signedIn: _,
   }) => {
+    const account = (await db.query<{ id: string }>("SELECT id FROM accounts WHERE status = 'active' ORDER BY id LIMIT 1")).rows[0]!.id;
+    const item = `/accounts/${account}/items/IAM-05`;
     for (const [url, message, reset] of [
+      [`${item}?group=colour`, /group: must be one of/, item],
+      [`${item}?rpage=x`, /rpage: must be a page number from 0/, item],
+      [`${item}?open=${encodeURIComponent("a\u0000")}`, /open: must not contain control characters/, item],
       ["/accounts?health=broken", /health: must be one of errors, stale, ok/, "/accounts"],
       [`/accounts?q=${encodeURIComponent("a\u0000")}`, /q: must not contain control characters/, "/accounts"],
       ["/risk-acceptances?state=expired", /state: must be active or ended/, "/risk-acceptances"],

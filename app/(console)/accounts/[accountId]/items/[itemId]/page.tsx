@@ -11,7 +11,10 @@ import { findRiskAcceptances } from "@/lib/data/acceptances/find-risk-acceptance
 import { getAccountItem } from "@/lib/data/checklist/get-account-item";
 import { isAppError } from "@/lib/errors";
 import { lastAllowedExpiry } from "@/lib/schemas/acceptance";
+import { hasControlCharacter } from "@/lib/schemas/has-control-character";
+import { parseQueryParams } from "@/lib/schemas/query-params";
 import { formatTime } from "../../../../_components/format";
+import { InvalidQuery } from "../../../../_components/invalid-query";
 import { ItemDefinition } from "../../../../_components/item-definition";
 import { ScrollToHash } from "../../../../_components/scroll-to-hash";
 import { StatusBadge } from "../../../../_components/status-badge";
@@ -32,12 +35,36 @@ export async function generateMetadata({ params }: { params: Promise<{ accountId
 const DEFAULT_ACCEPTANCE_DAYS = 90;
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
-const first = (value: unknown) => (Array.isArray(value) ? value[0] : value) || undefined;
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const pageNumber = () =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{1,6}$/, "must be a page number from 0")
+      .transform(Number)
+      .pipe(z.number().max(100_000, "must be at most 100000"))
+      .default(0),
+  );
+/**
+ * The evidence view's grouping and paging. Refused with a message, not defaulted: a link
+ * asking for a grouping or page that silently showed another would look like the answer.
+ */
 const ZEvidenceParams = z.object({
-  group: z.preprocess(first, z.enum(EVIDENCE_GROUPINGS).optional()).catch(undefined),
-  page: z.preprocess(first, z.coerce.number().int().min(0).max(100_000).default(0)).catch(0),
-  open: z.preprocess(first, z.string().max(2048).optional()).catch(undefined),
-  rpage: z.preprocess(first, z.coerce.number().int().min(0).max(100_000).default(0)).catch(0),
+  group: z.preprocess(
+    blankToUndefined,
+    z.enum(EVIDENCE_GROUPINGS, { error: `must be one of ${EVIDENCE_GROUPINGS.join(", ")}` }).optional(),
+  ),
+  page: pageNumber(),
+  open: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .max(2048, "must be at most 2048 characters")
+      .refine((value) => !hasControlCharacter(value), "must not contain control characters")
+      .optional(),
+  ),
+  rpage: pageNumber(),
 });
 
 /**
@@ -54,7 +81,6 @@ export default async function AccountItemPage({
 }) {
   // Item ids ("IAM-01") need no URL encoding; anything not on the checklist is a 404.
   const { accountId, itemId } = await params;
-  const evidenceParams = ZEvidenceParams.parse(await searchParams);
   const definition = CHECKLIST_ITEMS.find((item) => item.id === itemId);
   if (!isAccountId(accountId) || !definition) notFound();
   const user = await requirePageUser();
@@ -62,6 +88,15 @@ export default async function AccountItemPage({
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+  let evidenceParams: z.infer<typeof ZEvidenceParams>;
+  try {
+    evidenceParams = parseQueryParams(ZEvidenceParams, await searchParams);
+  } catch (error) {
+    if (!isAppError(error) || error.code !== "INVALID_INPUT") throw error;
+    return (
+      <InvalidQuery title={`${itemId} ${definition.title}`} message={error.message} resetHref={`/accounts/${accountId}/items/${itemId}`} />
+    );
+  }
   return (
     <Suspense fallback={<ItemSkeleton />}>
       <ItemPageBody user={user} accountId={accountId} definition={definition} evidenceParams={evidenceParams} />
