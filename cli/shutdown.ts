@@ -51,13 +51,15 @@ export function isConnectionError(error: unknown): boolean {
 /**
  * A long-running process (worker, demo) must outlive a PostgreSQL restart. Some of
  * graphile-worker's and pg's background promises reject without a handler when the server
- * goes away; those are logged and the supervised job runner reconnects. Any other unhandled
+ * goes away; those are logged and `onOutage` runs (the supervised job runner recovers: see
+ * SupervisedQueueWorker.recover). Any other unhandled
  * rejection is a bug and stops the process as Node would.
  */
-export function surviveDatabaseOutages(log: (line: string) => void): void {
+export function surviveDatabaseOutages(log: (line: string) => void, onOutage: () => void = () => {}): void {
   process.on("unhandledRejection", (reason) => {
     if (isConnectionError(reason)) {
       log(`database unavailable: ${reason instanceof Error ? reason.message : String(reason)}`);
+      onOutage();
       return;
     }
     console.error("parapet: unexpected error:", reason);

@@ -45,7 +45,9 @@ export async function runDemo(argv: string[]): Promise<number> {
     throw new CliError(`port ${env.PORT} for the console is already in use: stop what uses it or run with PORT=<another port>`);
   }
 
-  surviveDatabaseOutages(log);
+  // Bound once the job runner exists: an outage then makes it hand back the jobs it could not release.
+  let onOutage = () => {};
+  surviveDatabaseOutages(log, () => onOutage());
   const database = await openDatabase({ log });
   const pool = getPool();
   await migrateQueue(pool, log);
@@ -97,6 +99,7 @@ export async function runDemo(argv: string[]): Promise<number> {
   // region, about 5 s per account), so the demo collects up to 12 accounts at once.
   const concurrency = Math.max(env.PARAPET_WORKER_CONCURRENCY, Math.min(env.PARAPET_DEMO_ACCOUNTS, 12));
   const runner = await startSupervisedQueueWorker({ runtime, concurrency, tasks: TASKS, cron: listCronEntries(TASKS, env) });
+  onOutage = runner.recover;
 
   let console_: ChildProcess | undefined;
   let isStopping = false;

@@ -16,7 +16,9 @@ export async function runWorker(argv: string[]): Promise<number> {
   parseFlags(argv, {});
   const env = getEnv();
   const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
-  surviveDatabaseOutages(log);
+  // Bound once the job runner exists: an outage then makes it hand back the jobs it could not release.
+  let onOutage = () => {};
+  surviveDatabaseOutages(log, () => onOutage());
   const database = await openDatabase({ log });
   const pool = getPool();
   await migrateQueue(pool, log);
@@ -27,6 +29,7 @@ export async function runWorker(argv: string[]): Promise<number> {
     tasks: TASKS,
     cron: listCronEntries(TASKS, env),
   });
+  onOutage = runner.recover;
   // Weekly reports missed while no worker ran are caught up now, not at the next cron tick.
   await enqueue(pool, "schedule-report-sweep", { trigger: "worker-start" }, { jobKey: REPORT_SWEEP_JOB_KEY });
   // A worker that was down at 02:17 (or across a month boundary) brings the partitions up to date now.

@@ -1,5 +1,15 @@
 import "server-only";
-import { Logger, makeWorkerUtils, run, runMigrations, type Runner, type TaskList, type WorkerUtils } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import {
+  Logger,
+  makeWorkerUtils,
+  run,
+  runMigrations,
+  type Runner,
+  type TaskList,
+  type WorkerEvents,
+  type WorkerUtils,
+} from "graphile-worker";
 import type pg from "pg";
 import type { CronEntry, JobContext, QueueTask } from "@/lib/jobs/define-job";
 import type { WorkerRuntime } from "@/lib/jobs/worker-runtime";
@@ -53,9 +63,23 @@ export interface QueueWorkerOptions {
   cron: readonly CronEntry[];
 }
 
+/** A started job runner and the id its worker pool writes into `locked_by` of the jobs it takes. */
+export interface StartedQueueWorker {
+  runner: Runner;
+  poolIds: () => string[];
+}
+
 /** Starts the job runner; signals are handled by the caller (graceful shutdown of the whole process tree). */
 export async function startQueueWorker(options: QueueWorkerOptions): Promise<Runner> {
-  return run({
+  return (await startTrackedQueueWorker(options)).runner;
+}
+
+async function startTrackedQueueWorker(options: QueueWorkerOptions): Promise<StartedQueueWorker> {
+  const events: WorkerEvents = new EventEmitter();
+  const poolIds = new Set<string>();
+  events.on("pool:create", ({ workerPool }) => poolIds.add(workerPool.id));
+  const runner = await run({
+    events,
     pgPool: options.runtime.pool,
     concurrency: options.concurrency,
     noHandleSignals: true,
@@ -64,35 +88,69 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Run
     taskList: buildTaskList(options.runtime, options.tasks),
     ...(options.cron.length > 0 ? { crontab: buildCrontab(options.cron) } : {}),
   });
+  return { runner, poolIds: () => [...poolIds] };
+}
+
+/**
+ * Jobs a stopped runner still holds. graphile-worker records a job's end without awaiting
+ * it, and gives up at once on a refused or reset connection, so a job whose end fell into a
+ * PostgreSQL restart stays locked by that pool for graphile-worker's 4 hours (a week's
+ * report would wait that long). Once the pool has stopped none of its jobs runs any more,
+ * so unlocking them hands them back to the queue, which retries them as any failed job.
+ */
+async function unlockJobsOf(started: StartedQueueWorker, options: QueueWorkerOptions): Promise<void> {
+  const ids = started.poolIds();
+  if (ids.length === 0) return;
+  const utils = await makeQueueUtils(options.runtime.pool, options.runtime.log);
+  try {
+    await utils.forceUnlockWorkers(ids);
+  } finally {
+    await utils.release();
+  }
 }
 
 export interface SupervisedQueueWorker {
   /** Finishes the running jobs, then stops; no restart after this. */
   stop: () => Promise<void>;
+  /**
+   * The database went away while the runner was working (a background call of
+   * graphile-worker failed on the connection): the runner is stopped once its jobs are
+   * done, the jobs it could not release are unlocked, and a fresh runner starts when the
+   * database answers. Calls during a recovery are folded into it.
+   */
+  recover: () => void;
 }
 
 /**
  * The job runner, restarted when it dies. graphile-worker's runner fails as a whole when
  * it loses the database at the wrong moment (e.g. PostgreSQL restarting while it records a
  * job's failure); the worker process must outlive that, so the runner is started again
- * with backoff until the database answers. Jobs in flight are retried by the queue and
+ * with backoff until the database answers. Before each restart the jobs the old runner
+ * still holds are unlocked (see unlockJobsOf). Jobs in flight are retried by the queue and
  * resume from their cursors.
  */
 export async function startSupervisedQueueWorker(options: QueueWorkerOptions): Promise<SupervisedQueueWorker> {
   let isStopping = false;
-  let current: Runner = await startQueueWorker(options);
+  let current = await startTrackedQueueWorker(options);
   let wake: (() => void) | undefined;
+  let isRecovering = false;
   const supervise = async () => {
     let delayMs = 1000;
     for (;;) {
       try {
-        await current.promise;
+        await current.runner.promise;
         if (isStopping) return;
-        options.runtime.log("queue: the job runner stopped unexpectedly; restarting");
+        options.runtime.log(
+          isRecovering
+            ? "queue: restarting the job runner after losing the database"
+            : "queue: the job runner stopped unexpectedly; restarting",
+        );
       } catch (error) {
         if (isStopping) return;
         options.runtime.log(`queue: the job runner failed (${error instanceof Error ? error.message : String(error)}); restarting`);
       }
+      const stopped = current;
+      let isUnlocked = false;
       for (;;) {
         await new Promise<void>((resolve) => {
           wake = resolve;
@@ -100,8 +158,13 @@ export async function startSupervisedQueueWorker(options: QueueWorkerOptions): P
         });
         if (isStopping) return;
         try {
-          current = await startQueueWorker(options);
+          if (!isUnlocked) {
+            await unlockJobsOf(stopped, options);
+            isUnlocked = true;
+          }
+          current = await startTrackedQueueWorker(options);
           options.runtime.log("queue: job runner restarted");
+          isRecovering = false;
           delayMs = 1000;
           break;
         } catch (error) {
@@ -118,8 +181,14 @@ export async function startSupervisedQueueWorker(options: QueueWorkerOptions): P
     stop: async () => {
       isStopping = true;
       wake?.();
-      await current.stop().catch(() => {});
+      await current.runner.stop().catch(() => {});
       await supervision;
+    },
+    recover: () => {
+      if (isStopping || isRecovering) return;
+      isRecovering = true;
+      // Graceful: running jobs finish (or fail on the lost connection) first; the supervisor then unlocks and restarts.
+      current.runner.stop("the database connection was lost").catch(() => {});
     },
   };
 }
