@@ -25,14 +25,15 @@ function SortHeader({
 }) {
   const active = params.sort === sort;
   const dir = active && params.dir === "asc" ? "desc" : "asc";
-  const query = accountListQuery(params, { sort, dir });
+  // A new order starts again at page 1 (page 3 of another order is not a continuation).
+  const query = accountListQuery(params, { sort, dir, page: 1 });
   return (
     <th
       scope="col"
       className={numeric ? "num" : undefined}
       aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : undefined}
     >
-      <Link className="sort" href={`/accounts${query ? `?${query}` : ""}`} data-testid={`sort-${sort}`}>
+      <Link className="sort" href={`/accounts${query ? `?${query}` : ""}`} prefetch={false} data-testid={`sort-${sort}`}>
         {label}
         {active ? (params.dir === "asc" ? " ▲" : " ▼") : ""}
       </Link>
@@ -54,7 +55,11 @@ function Tags({ tags }: { tags: Record<string, string> }) {
   );
 }
 
-/** The registered accounts, sortable by every column through links (the state is in the URL). */
+/**
+ * One page of the registered accounts (filtered and sorted as a whole, then cut), sortable by
+ * every column through links (the state is in the URL). Links do not prefetch: a hundred rows
+ * of prefetched account pages is load for nothing.
+ */
 export function AccountsTable({
   accounts,
   params,
@@ -97,7 +102,9 @@ export function AccountsTable({
             return (
               <tr key={account.id} data-account-id={account.id}>
                 <td>
-                  <Link href={`/accounts/${account.id}`}>{account.name}</Link>
+                  <Link href={`/accounts/${account.id}`} prefetch={false}>
+                    {account.name}
+                  </Link>
                   <div className="muted small">{account.regions.join(", ")}</div>
                 </td>
                 <td className="mono nowrap" data-testid="account-id">

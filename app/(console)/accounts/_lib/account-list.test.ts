@@ -84,8 +84,20 @@ describe("accounts list", () => {
 
   it("ignores malformed values and keeps the URL short", () => {
     const params = ZAccountListParams.parse({ sort: "nope", dir: "sideways", health: "x", tag: "novalue" });
-    expect(params).toEqual({ sort: "name", dir: "asc" });
+    expect(params).toEqual({ sort: "name", dir: "asc", page: 1, size: 100 });
     expect(accountListQuery(params)).toBe("");
     expect(accountListQuery(params, { sort: "score", dir: "desc" })).toBe("sort=score&dir=desc");
+  });
+
+  it("reads the page and a capped page size from the URL, and writes them back only when not the default", () => {
+    const parse = (query: string) => ZAccountListParams.parse(Object.fromEntries(new URLSearchParams(query)));
+    expect(parse("page=3&size=20")).toMatchObject({ page: 3, size: 20 });
+    // More than 200 rows a page is cut to 200: the page size is what bounds the render.
+    expect(parse("size=5000").size).toBe(200);
+    expect(parse("page=0&size=0")).toMatchObject({ page: 1, size: 100 });
+    expect(parse("page=-2&size=abc")).toMatchObject({ page: 1, size: 100 });
+    expect(parse("page=1.5&size=2.5")).toMatchObject({ page: 1, size: 100 });
+    expect(accountListQuery(parse("sort=score&page=3&size=20"))).toBe("sort=score&page=3&size=20");
+    expect(accountListQuery(parse("sort=score&page=3&size=20"), { page: 1 })).toBe("sort=score&size=20");
   });
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AccountListRow } from "@/lib/data/accounts/find-accounts";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
 import { hasCollectionErrors, isStale } from "../../_components/account-health";
+import { zPageNumber, zPageSize } from "../../_components/paging";
 
 /** A registered account as the accounts list shows it: settings, latest score, last week's, findings, health. */
 export interface AccountListEntry extends AccountListRow {
@@ -15,6 +16,10 @@ export interface AccountListEntry extends AccountListRow {
 
 export const ACCOUNT_SORTS = ["name", "id", "owner", "score", "change", "coverage", "critical", "high", "freshness", "status"] as const;
 export const ACCOUNT_HEALTH = ["errors", "stale", "ok"] as const;
+
+/** Rows per page of the accounts list (server-side paging: the render is bounded by this, not by the accounts). */
+export const ACCOUNT_PAGE_SIZE = 100;
+export const ACCOUNT_PAGE_SIZE_MAX = 200;
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const blank = (value: unknown) => {
@@ -39,6 +44,9 @@ export const ZAccountListParams = z.object({
     .catch(undefined),
   sort: z.preprocess(blank, z.enum(ACCOUNT_SORTS).default("name")).catch("name"),
   dir: z.preprocess(blank, z.enum(["asc", "desc"]).default("asc")).catch("asc"),
+  /** The page shown; the CSV export ignores it and exports the whole filtered set. */
+  page: zPageNumber,
+  size: zPageSize(ACCOUNT_PAGE_SIZE, ACCOUNT_PAGE_SIZE_MAX),
 });
 export type TAccountListParams = z.infer<typeof ZAccountListParams>;
 
@@ -103,7 +111,7 @@ export function filterAccountList(entries: AccountListEntry[], params: TAccountL
     });
 }
 
-/** The URL query of the list's state (defaults left out). */
+/** The URL query of the list's state (defaults left out); pass `page: 1` for links that change the order or the set. */
 export function accountListQuery(params: TAccountListParams, overrides: Partial<TAccountListParams> = {}): string {
   const merged = { ...params, ...overrides };
   const query = new URLSearchParams();
@@ -113,5 +121,7 @@ export function accountListQuery(params: TAccountListParams, overrides: Partial<
   if (merged.tag) query.set("tag", merged.tag);
   if (merged.sort !== "name") query.set("sort", merged.sort);
   if (merged.dir !== "asc") query.set("dir", merged.dir);
+  if (merged.page !== 1) query.set("page", String(merged.page));
+  if (merged.size !== ACCOUNT_PAGE_SIZE) query.set("size", String(merged.size));
   return query.toString();
 }
