@@ -13,6 +13,7 @@ import { findAccounts } from "@/lib/data/accounts/find-accounts";
 import { findAccountAttemptSignals } from "@/lib/data/checklist/find-account-attempt-signals";
 import { findAccountSecurityEvents } from "@/lib/data/checklist/find-account-security-events";
 import { getAccountItem } from "@/lib/data/checklist/get-account-item";
+import { maintainEventPartitions } from "@/lib/data/events/maintain-event-partitions";
 import { countFindings } from "@/lib/data/findings/count-findings";
 import { findFindings } from "@/lib/data/findings/find-findings";
 import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
@@ -220,6 +221,8 @@ async function seed(pool: pg.Pool, sizes: Sizes, log: (line: string) => void): P
         }),
       ),
     );
+    // Partitions for the 90 days loaded below, so COPY fills the months, not the DEFAULT partition.
+    await maintainEventPartitions(pool, { now: new Date(now), retentionDays: 400, coverFrom: new Date(now - 90 * day) });
     await timed("cloudtrail_events", () =>
       copyRows(
         client,

@@ -5,6 +5,7 @@ import { runAccounts } from "@/cli/commands/accounts";
 import { runCollect } from "@/cli/commands/collect";
 import { runDemo } from "@/cli/commands/demo";
 import { runImport } from "@/cli/commands/import";
+import { runMaintenance } from "@/cli/commands/maintenance";
 import { runMigrate } from "@/cli/commands/migrate";
 import { runReport } from "@/cli/commands/report";
 import { runScore } from "@/cli/commands/score";
@@ -21,7 +22,7 @@ Usage: parapet <command> [options]      (npm scripts: npm run demo | sim | worke
 Commands:
   demo                     embedded PostgreSQL + AWS simulator + workers + console; first collection done before "ready"
   sim [--port N] [...]     the AWS simulator alone; prints export lines for any AWS SDK or CLI (sim --help)
-  worker                   the job worker: scheduled collection sweep, collection and scoring jobs
+  worker                   the job worker: scheduled collection sweep, collection and scoring jobs, daily event-partition upkeep
   collect --once [--accounts-from-sim URL]
                            one full collection of every registered account, then exit
   score [--account ID] [--json]
@@ -36,6 +37,7 @@ Commands:
   report [--week 2026-W48] [--scope all|accounts:ID,ID|tag:K=V] [--paper a4|letter] --out DIR
                            the weekly executive report (PDF + CSV), stored as a new version and written to DIR
   migrate                  apply database migrations (SQL files in prisma/migrations)
+  maintenance              the worker's daily upkeep once: CloudTrail event partitions created ahead, months past retention dropped
   import PATH... [--json]  ingest AWS-format files (GuardDuty, ASFF, CloudTrail) into the database, then score the accounts they name
   --help                   this text
 
@@ -72,6 +74,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runReport(rest);
       case "migrate":
         return await runMigrate(rest);
+      case "maintenance":
+        return await runMaintenance(rest);
       case "import":
         return await runImport(rest);
       default:

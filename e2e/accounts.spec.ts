@@ -1,5 +1,8 @@
+import { ADMIN_EMAIL } from "./global-setup";
 import { expect, test } from "./fixtures";
+import { addUser } from "./fixtures/users";
 import { AccountsPage } from "./pages/accounts-page";
+import { SignInPage } from "./pages/sign-in-page";
 
 /** A 12-digit id no simulated account uses (they are random; this one starts with 0, which the generator never draws). */
 function uniqueAccountId(): string {
@@ -23,6 +26,117 @@ test.describe("[ACCOUNTS]", () => {
       await expect(tableRow.getByTestId("account-score")).toHaveText(row.score === null ? "n/a" : Number(row.score).toFixed(1));
     }
     await page.screenshot({ path: "test-results/screens/accounts.png", fullPage: true });
+  });
+
+  test("[ACCOUNTS]: the CSV export is audited with its filters, the number of accounts it held and the client address", async ({
+    page,
+    db,
+    signedIn: _,
+  }) => {
+    const before = await db.query<{ id: string }>("SELECT coalesce(max(id), 0)::text AS id FROM audit_log");
+    const response = await page.request.get("/api/accounts/export?status=active");
+    expect(response.status()).toBe(200);
+    const dataLines = (await response.text()).split("\r\n").filter(Boolean).length - 1;
+    const active = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM accounts WHERE status = 'active'");
+    expect(dataLines).toBe(active.rows[0]!.n);
+    const audit = await db.query<{ actor_email: string; detail: { filters: { status?: string }; rows: number }; ip: string | null }>(
+      "SELECT actor_email, detail, ip FROM audit_log WHERE action = 'accounts.export' AND id > $1::bigint ORDER BY id",
+      [before.rows[0]!.id],
+    );
+    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows[0]!.actor_email).toBe(ADMIN_EMAIL);
+    expect(audit.rows[0]!.detail.filters.status).toBe("active");
+    expect(audit.rows[0]!.detail.rows).toBe(dataLines);
+    expect(audit.rows[0]!.ip).toBeTruthy();
+  });
+
+  test("[ACCOUNTS]: an admin edits an account's tags from the list: the row, the database and the audit log change; bad lines change nothing", async ({
+    page,
+    db,
+    signedIn: _,
+  }) => {
+    const { rows } = await db.query<{ id: string; tags: Record<string, string> }>(
+      "SELECT id, tags FROM accounts WHERE status <> 'data_only' ORDER BY id LIMIT 1",
+    );
+    const target = rows[0]!;
+    const stamp = `v${Date.now()}`;
+    const accounts = new AccountsPage(page);
+    await accounts.goto();
+    const row = accounts.accountRow(target.id);
+    await row.getByTestId("edit-tags").click();
+    const text = row.getByRole("textbox", { name: /Tags, one/ });
+    const before = await text.inputValue();
+    expect((before === "" ? [] : before.split("\n")).sort()).toEqual(
+      Object.entries(target.tags)
+        .map(([key, value]) => `${key}=${value}`)
+        .sort(),
+    );
+
+    // A line without "=" is refused with the line named, and nothing is stored.
+    await text.fill(`${before}\nno-equals-sign`);
+    await row.getByRole("button", { name: "Save tags" }).click();
+    await expect(row.getByRole("alert")).toContainText(`line ${before.split("\n").length + 1}: expected key=value`);
+    const unchanged = await db.query<{ tags: Record<string, string> }>("SELECT tags FROM accounts WHERE id = $1", [target.id]);
+    expect(unchanged.rows[0]!.tags).toEqual(target.tags);
+
+    await text.fill(`${before}\nlist-edit=${stamp}`);
+    await row.getByRole("button", { name: "Save tags" }).click();
+    await expect(row.getByTestId("account-tags-message")).toContainText(`Saved ${Object.keys(target.tags).length + 1} tag(s).`);
+    await expect(row.getByTestId("account-tags-cell")).toContainText(`list-edit=${stamp}`);
+    const after = await db.query<{ tags: Record<string, string> }>("SELECT tags FROM accounts WHERE id = $1", [target.id]);
+    expect(after.rows[0]!.tags).toEqual({ ...target.tags, "list-edit": stamp });
+    const audit = await db.query<{ actor_email: string; detail: { before: Record<string, string>; after: Record<string, string> } }>(
+      "SELECT actor_email, detail FROM audit_log WHERE action = 'account.tags' AND target = $1 ORDER BY at DESC LIMIT 1",
+      [target.id],
+    );
+    expect(audit.rows[0]?.actor_email).toBe(ADMIN_EMAIL);
+    expect(audit.rows[0]?.detail.before).toEqual(target.tags);
+    expect(audit.rows[0]?.detail.after["list-edit"]).toBe(stamp);
+
+    // The new tag is a filter choice and selects exactly that account.
+    await page.goto(`/accounts?tag=${encodeURIComponent(`list-edit=${stamp}`)}`);
+    await expect(accounts.table.locator("tbody > tr")).toHaveCount(1);
+    await expect(accounts.accountRow(target.id)).toBeVisible();
+  });
+
+  test("[ACCOUNTS]: the list shows each account's OU and filters by OU as the database places them", async ({ page, db, signedIn: _ }) => {
+    const placed = await db.query<{ id: string; ou_path: string }>(
+      "SELECT id, ou_path FROM accounts WHERE status <> 'data_only' AND ou_path IS NOT NULL ORDER BY id",
+    );
+    expect(placed.rows.length).toBeGreaterThan(0);
+    const accounts = new AccountsPage(page);
+    await accounts.goto();
+    for (const account of placed.rows) {
+      await expect(accounts.accountRow(account.id).getByTestId("account-ou")).toHaveText(account.ou_path.split("/").at(-1)!);
+    }
+    const ou = placed.rows[0]!.ou_path.split("/").at(-1)!;
+    const expected = await db.query<{ id: string }>(
+      "SELECT id FROM accounts WHERE status <> 'data_only' AND ('/' || ou_path || '/') LIKE '%/' || $1 || '/%' ORDER BY id",
+      [ou],
+    );
+    await page.getByLabel("OU", { exact: true }).selectOption(ou);
+    await expect(page).toHaveURL(new RegExp(`[?&]ou=${ou}`));
+    const shown = await accounts.table.locator("tbody > tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-account-id")));
+    expect(shown.sort()).toEqual(expected.rows.map((row) => row.id));
+  });
+
+  test("[ACCOUNTS]: analysts and viewers see the tags in the list but get no tag editor", async ({ browser, db }) => {
+    const { rows } = await db.query<{ id: string }>("SELECT id FROM accounts WHERE status <> 'data_only' ORDER BY id LIMIT 1");
+    const target = rows[0]!.id;
+    for (const role of ["analyst", "viewer"]) {
+      const email = `list-tags-${role}-${Date.now()}@example.com`;
+      addUser(email, role, [target], `${role}-password-123`);
+      const page = await (await browser.newContext()).newPage();
+      await new SignInPage(page).goto();
+      await new SignInPage(page).signIn(email, `${role}-password-123`);
+      await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+      const accounts = new AccountsPage(page);
+      await accounts.goto();
+      await expect(accounts.accountRow(target).getByTestId("account-tags-cell")).toBeVisible();
+      await expect(page.getByTestId("edit-tags")).toHaveCount(0);
+      await expect(page.getByTestId("account-tags-form")).toHaveCount(0);
+      await page.context().close();
+    }
   });
 
   test("[ACCOUNTS]: onboarding refuses an 11-digit id, a malformed ARN and a role in another account with field errors", async ({

@@ -91,6 +91,12 @@ test.describe("[FINDINGS]", () => {
       expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example/${marker}"",""click me"")"`);
       expect(lines[1]).toContain(",'@resource,");
       expect(lines[1]).not.toMatch(/(^|,)=/);
+      // Every export is in the audit log, with the filters it was cut by.
+      const audit = await db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM audit_log WHERE action = 'findings.export' AND detail->'filters'->>'q' = $1 AND ip IS NOT NULL",
+        [marker],
+      );
+      expect(audit.rows[0]!.n).toBe(1);
     } finally {
       await db.query("DELETE FROM findings WHERE source = 'guardduty' AND source_id = $1", [marker]);
     }

@@ -6,7 +6,9 @@ import { ApiTokensPage } from "./pages/api-tokens-page";
 import { SignInPage } from "./pages/sign-in-page";
 
 /**
- * Fuzz over every query parameter of /findings, /collection, the CSV export and the JSON
+ * Fuzz over every query parameter of the console's pages that read their URL (the findings
+ * explorer, collection, the account page's `ev_*` timeline filters, overview, accounts list,
+ * risk acceptances, an item's evidence, a raw record), the CSV exports and the JSON
  * API (the explorer's multi-select filters repeated, every sort column and direction,
  * cursors with number, time and text keys) against the running console: whatever the URL,
  * the answer is 200 (a page shows a message for bad input) or 400 (handlers), never a 500.
@@ -112,6 +114,28 @@ const COLLECTION_PARAMS = {
   cursor: fc.oneof(fc.constantFrom("problems", "all", "error"), anyValue),
   after: fc.oneof(cursor, anyValue),
 };
+/** The account page's CloudTrail timeline (`ev_*`, lib/data/checklist/event-filters.ts) and its failing-items switch. */
+const ACCOUNT_PAGE_PARAMS = {
+  ev_name: fc.oneof(fc.constantFrom("ConsoleLogin", "StopLogging", "DeleteTrail", "console-login"), anyValue),
+  ev_region: fc.oneof(fc.constantFrom("us-east-1", "eu-west-1", "mars-1"), anyValue),
+  ev_failed: fc.oneof(fc.constantFrom("1", "0", "true", "on"), anyValue),
+  ev_q: anyValue,
+  ev_after: fc.oneof(cursor, anyValue),
+  items: fc.oneof(fc.constant("failing"), anyValue),
+};
+/** Every other page that reads its URL: the overview's heat map order, the accounts list, risk acceptances, an item's evidence, a raw record's way back. */
+const OVERVIEW_PARAMS = { heat: fc.oneof(fc.constantFrom("name", "score", "identity"), anyValue), dir: FINDINGS_PARAMS.dir };
+const ACCOUNTS_LIST_PARAMS = {
+  q: anyValue,
+  status: fc.oneof(fc.constantFrom("active", "pending", "unreachable", "disabled"), anyValue),
+  health: anyValue,
+  tag: fc.oneof(fc.constantFrom("env=prod", "=", "env=", "a\u0000=b"), anyValue),
+  sort: anyValue,
+  dir: FINDINGS_PARAMS.dir,
+};
+const RISK_ACCEPTANCES_PARAMS = { state: fc.oneof(fc.constantFrom("active", "ended"), anyValue), page: anyValue };
+const ITEM_PARAMS = { group: anyValue, page: anyValue, open: anyValue, rpage: anyValue };
+const RECORD_PARAMS = { from: fc.oneof(fc.constantFrom("severity=HIGH", "sort=title&after=x"), anyValue) };
 const API_FINDINGS_PARAMS = { ...FINDINGS_PARAMS, limit: fc.oneof(fc.integer({ min: -5, max: 2000 }).map(String), anyValue) };
 const API_SCORES_PARAMS = { account: FINDINGS_PARAMS.account, days: fc.oneof(fc.integer({ min: -5, max: 500 }).map(String), anyValue) };
 
@@ -143,9 +167,9 @@ function queryOf(params: Record<string, fc.Arbitrary<string>>): fc.Arbitrary<str
 }
 
 test.describe("[FUZZ]", () => {
-  test.setTimeout(6 * TIME_CAP_MS + 60_000);
+  test.setTimeout(13 * TIME_CAP_MS + 60_000);
 
-  test("[FUZZ]: every query parameter of the findings and collection pages, the export and the JSON API answers 200 or 400, never 500", async ({
+  test("[FUZZ]: every query parameter of the console's pages, the exports and the JSON API answers 200 or 400, never 500", async ({
     page,
     db,
     request,
@@ -166,7 +190,28 @@ test.describe("[FUZZ]", () => {
     await tokens.goto();
     const token = await tokens.create(`fuzz ${Date.now()}`, "7");
 
+    const accountId = accounts.rows[0]!.id;
+    const itemId = (
+      await db.query<{ item_id: string }>("SELECT item_id FROM checklist_results WHERE account_id = $1 ORDER BY item_id LIMIT 1", [
+        accountId,
+      ])
+    ).rows[0]!.item_id;
+    const findingId = (
+      await db.query<{ id: string }>("SELECT source_id AS id FROM findings WHERE account_id = $1 ORDER BY id LIMIT 1", [accountId])
+    ).rows[0]!.id;
     const routes: Array<{ path: string; params: Record<string, fc.Arbitrary<string>>; via: "session" | "token"; allowed: number[] }> = [
+      { path: `/accounts/${accountId}`, params: ACCOUNT_PAGE_PARAMS, via: "session", allowed: [200, 400] },
+      { path: "/", params: OVERVIEW_PARAMS, via: "session", allowed: [200, 400] },
+      { path: "/accounts", params: ACCOUNTS_LIST_PARAMS, via: "session", allowed: [200, 400] },
+      { path: "/api/accounts/export", params: ACCOUNTS_LIST_PARAMS, via: "session", allowed: [200, 400] },
+      { path: "/risk-acceptances", params: RISK_ACCEPTANCES_PARAMS, via: "session", allowed: [200, 400] },
+      { path: `/accounts/${accountId}/items/${itemId}`, params: ITEM_PARAMS, via: "session", allowed: [200, 400] },
+      {
+        path: `/accounts/${accountId}/records/finding/${encodeURIComponent(findingId)}`,
+        params: RECORD_PARAMS,
+        via: "session",
+        allowed: [200, 400],
+      },
       { path: "/findings", params: FINDINGS_PARAMS, via: "session", allowed: [200, 400] },
       { path: "/collection", params: COLLECTION_PARAMS, via: "session", allowed: [200, 400] },
       { path: "/api/findings/export", params: FINDINGS_PARAMS, via: "session", allowed: [200, 400] },
@@ -208,5 +253,69 @@ test.describe("[FUZZ]", () => {
       expect(seen[path]![200], `${path} never answered 200`).toBeGreaterThan(0);
       expect(seen[path]![400], `${path} never answered 400`).toBeGreaterThan(0);
     }
+  });
+
+  test("[FUZZ]: the account page names a bad timeline filter or cursor in the timeline's place and offers to clear it", async ({
+    page,
+    db,
+    signedIn: _,
+  }) => {
+    // The busiest account, so its timeline has an older page to follow below.
+    const accountId = (
+      await db.query<{ id: string }>(
+        "SELECT account_id AS id FROM cloudtrail_events GROUP BY account_id HAVING count(*) > 25 ORDER BY count(*) DESC, account_id LIMIT 1",
+      )
+    ).rows[0]!.id;
+    const cases: Array<[string, RegExp]> = [
+      [`ev_q=${encodeURIComponent("a\u0000b")}`, /ev_q: must not contain control characters/],
+      // Date.parse reads "1" as the year 2001; PostgreSQL's timestamptz refuses it (it was a 500).
+      [`ev_after=${b64({ t: "1", i: "x" })}`, /ev_after: is not a page cursor of this timeline/],
+      [`ev_after=${b64({ t: "2026-01-01T00:00:00.000Z", i: "a\u0000b" })}`, /ev_after: is not a page cursor of this timeline/],
+      ["ev_name=Console-Login", /ev_name: an event name is letters and digits/],
+      ["ev_failed=maybe", /ev_failed: must be 1, true, 0 or false/],
+    ];
+    for (const [query, message] of cases) {
+      const response = await page.goto(`/accounts/${accountId}?${query}`);
+      expect(response?.status(), query).toBe(200);
+      const alert = page.getByTestId("events-invalid-query");
+      await expect(alert).toContainText(message);
+      // The rest of the account page is still there; only the timeline is replaced.
+      await expect(page.getByRole("heading", { name: "Active findings, most severe first" })).toBeVisible();
+      await alert.getByRole("link", { name: "Show events without them" }).click();
+      await expect(page).toHaveURL(new RegExp(`/accounts/${accountId}#events$`));
+      await expect(page.getByTestId("events-filters")).toBeVisible();
+    }
+    // A cursor the timeline wrote still pages (the codec round-trips).
+    await page.goto(`/accounts/${accountId}#events`);
+    await page.getByTestId("events-older").click();
+    await expect(page).toHaveURL(/ev_after=/);
+    await expect(page.getByTestId("events-filters")).toBeVisible();
+    await expect(page.getByTestId("events-invalid-query")).toHaveCount(0);
+  });
+
+  test("[FUZZ]: the accounts list, its CSV, risk acceptances and the item page name a bad parameter instead of showing everything", async ({
+    page,
+    db,
+    signedIn: _,
+  }) => {
+    const account = (await db.query<{ id: string }>("SELECT id FROM accounts WHERE status = 'active' ORDER BY id LIMIT 1")).rows[0]!.id;
+    const item = `/accounts/${account}/items/IAM-05`;
+    for (const [url, message, reset] of [
+      [`${item}?group=colour`, /group: must be one of/, item],
+      [`${item}?rpage=x`, /rpage: must be a page number from 0/, item],
+      [`${item}?open=${encodeURIComponent("a\u0000")}`, /open: must not contain control characters/, item],
+      ["/accounts?health=broken", /health: must be one of errors, stale, ok/, "/accounts"],
+      [`/accounts?q=${encodeURIComponent("a\u0000")}`, /q: must not contain control characters/, "/accounts"],
+      ["/risk-acceptances?state=expired", /state: must be active or ended/, "/risk-acceptances"],
+      ["/risk-acceptances?page=-1", /page: must be a page number from 0/, "/risk-acceptances"],
+    ] as const) {
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBe(200);
+      await expect(page.getByTestId("invalid-query")).toContainText(message);
+      await expect(page.getByTestId("invalid-query").getByRole("link")).toHaveAttribute("href", reset);
+    }
+    const csv = await page.request.get("/api/accounts/export?tag=novalue");
+    expect(csv.status()).toBe(400);
+    expect(await csv.json()).toEqual({ error: "INVALID_INPUT", message: "tag: a tag filter is key=value" });
   });
 });

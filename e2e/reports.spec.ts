@@ -1,29 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { STATE_FILE } from "./global-setup";
 import { expect, test } from "./fixtures";
+import { addUser } from "./fixtures/users";
 import { SignInPage } from "./pages/sign-in-page";
-
-function addUser(email: string, role: string, accounts: string[], password: string) {
-  const { databaseUrl } = JSON.parse(readFileSync(STATE_FILE, "utf8")) as { databaseUrl: string };
-  execFileSync(
-    process.execPath,
-    [
-      path.resolve(__dirname, "../bin/parapet.js"),
-      "users",
-      "add",
-      email,
-      "--role",
-      role,
-      "--accounts",
-      accounts.join(","),
-      "--password",
-      password,
-    ],
-    { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "pipe" },
-  );
-}
 
 test.describe("[REPORTS]", () => {
   test("[REPORTS]: the demo opens with last week's report: listed, page 1 previewed, PDF and CSV downloaded and audited", async ({

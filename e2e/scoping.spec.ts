@@ -3,30 +3,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ADMIN_EMAIL, ADMIN_PASSWORD, STATE_FILE } from "./global-setup";
 import { expect, test } from "./fixtures";
+import { addUser } from "./fixtures/users";
 import { OverviewPage } from "./pages/overview-page";
 import { SignInPage } from "./pages/sign-in-page";
-
-/** Creates a local user through the `parapet users` command, against the demo's database. */
-function addUser(email: string, role: string, accounts: string[], password: string, scope: string[] = []) {
-  const { databaseUrl } = JSON.parse(readFileSync(STATE_FILE, "utf8")) as { databaseUrl: string };
-  execFileSync(
-    process.execPath,
-    [
-      path.resolve(__dirname, "../bin/parapet.js"),
-      "users",
-      "add",
-      email,
-      "--role",
-      role,
-      "--accounts",
-      accounts.join(","),
-      "--password",
-      password,
-      ...scope,
-    ],
-    { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "pipe" },
-  );
-}
 
 function disableUser(email: string) {
   const { databaseUrl } = JSON.parse(readFileSync(STATE_FILE, "utf8")) as { databaseUrl: string };
@@ -70,7 +49,7 @@ test.describe("[SCOPING]", () => {
       for (const ou of row.ou_path!.split("/").filter((id) => id.startsWith("ou-"))) byOu.set(ou, [...(byOu.get(ou) ?? []), row.id]);
     const [ou, inside] = [...byOu.entries()].find(([, ids]) => ids.length >= 2 && ids.length < paths.rows.length)!;
     const email = `ou-viewer-${Date.now()}@example.com`;
-    addUser(email, "viewer", [], "viewer-password-123", ["--ous", ou]);
+    addUser(email, "viewer", { ous: [ou] }, "viewer-password-123");
 
     await new SignInPage(page).goto();
     await new SignInPage(page).signIn(email, "viewer-password-123");
@@ -92,9 +71,9 @@ test.describe("[SCOPING]", () => {
     const target = accounts.rows[accounts.rows.length - 1]!.id;
     const tag = `e2e-${Date.now()}`;
     const tagged = `tagged-${Date.now()}@example.com`;
-    addUser(tagged, "viewer", [], "viewer-password-123", ["--tags", `scope-check=${tag}`]);
+    addUser(tagged, "viewer", { tags: [`scope-check=${tag}`] }, "viewer-password-123");
     const nobody = `nobody-${Date.now()}@example.com`;
-    addUser(nobody, "viewer", [], "viewer-password-123", ["--tags", "scope-check=matches-nothing", "--ous", "ou-zzzz-zzzzzzzz"]);
+    addUser(nobody, "viewer", { tags: ["scope-check=matches-nothing"], ous: ["ou-zzzz-zzzzzzzz"] }, "viewer-password-123");
 
     const asUser = async (email: string) => {
       const page = await (await browser.newContext()).newPage();

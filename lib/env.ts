@@ -1,6 +1,7 @@
 import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { EVENT_EVIDENCE_WINDOW_DAYS } from "@/lib/checklist/events/event-window";
 import { parseScheduleSetting } from "@/lib/reports/report-schedule";
 
 /**
@@ -96,6 +97,22 @@ const ZEnv = z.object({
     .default("parapet-collector"),
   /** Days of CloudTrail history the first collection looks back (LookupEvents keeps 90). */
   PARAPET_CLOUDTRAIL_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  /**
+   * Days CloudTrail events are kept; older months are dropped as whole partitions by the
+   * daily upkeep job. 400: CIS asks for at least 365 days of log history, and the extra
+   * month keeps a full year plus the month in progress. Never shorter than the window the
+   * score reads (90 days), so retention cannot remove evidence a score stands on. At most
+   * 3653 days (CloudTrail Lake's longest retention).
+   */
+  PARAPET_CLOUDTRAIL_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(
+      EVENT_EVIDENCE_WINDOW_DAYS,
+      `must be at least ${EVENT_EVIDENCE_WINDOW_DAYS}: the score reads ${EVENT_EVIDENCE_WINDOW_DAYS} days of CloudTrail events, a shorter retention would drop its evidence`,
+    )
+    .max(3653, "must be at most 3653 days (10 years)")
+    .default(400),
   /** Evidence read longer ago than this counts as missing (no_data) in the score, so a dark account's coverage falls. */
   PARAPET_EVIDENCE_MAX_AGE_HOURS: z.coerce.number().positive().max(8760).default(48),
   /** Days of findings history the first collection looks back. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { SessionUser } from "@/lib/auth";
 import { hashApiToken } from "@/lib/auth/api-token-format";
 import { authenticateApiToken } from "@/lib/auth/authenticate-api-token";
+import { requireApiTokenUser } from "@/lib/auth/require-api-token-user";
 import { findAccounts } from "@/lib/data/accounts/find-accounts";
 import { findFindings } from "@/lib/data/findings/find-findings";
 import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
@@ -94,6 +95,21 @@ describe("API tokens", () => {
       { actor_email: "revoker@example.com", target: "GET /api/v1/accounts", detail: { token: "ci gate", tokenId: id, reason: "revoked" } },
     ]);
     expect(await audit("token.revoke")).toMatchObject([{ actor_email: "revoker@example.com", target: "ci gate" }]);
+  });
+
+  test("a token use over HTTP is filed under the client's address, through the trusted-proxy resolver", async () => {
+    const maker = await addUser("http@example.com", "viewer", ["111111111111"]);
+    const { token } = await createApiToken(maker, { name: "http client", expiresInDays: 7 });
+    // As the console server hands it over: the socket's peer appended to X-Forwarded-For. With no
+    // trusted proxy (the default), the caller's own entry on the left is not believed.
+    const incoming = new Request("http://localhost/api/v1/accounts?limit=5", {
+      headers: { authorization: `Bearer ${token}`, "x-forwarded-for": "198.51.100.66, 203.0.113.9" },
+    });
+    await requireApiTokenUser(incoming, incoming.headers.get("authorization")!);
+    const rows = await database.pool.query("SELECT target, ip FROM audit_log WHERE action = 'api.token-use' AND actor_email = $1", [
+      maker.email,
+    ]);
+    expect(rows.rows).toEqual([{ target: "GET /api/v1/accounts?limit=5", ip: "203.0.113.9" }]);
   });
 
   test("an expired token is refused at once (the database clock decides)", async () => {

@@ -35,15 +35,18 @@ describe("createAuditEntry", () => {
         ip: "192.0.2.1",
       },
     ]);
-    await createAuditEntry({ actorEmail: null, action: "test.bare" }, database.pool);
+    await createAuditEntry({ actorEmail: null, action: "test.bare", ip: null }, database.pool);
     expect(await rowsOf("test.bare")).toEqual([{ actor_email: null, action: "test.bare", target: null, detail: {}, ip: null }]);
   });
 
   test("on a pg client inside withTransaction: committed with the change, gone when it rolls back", async () => {
-    await withTransaction((client) => createAuditEntry({ actorEmail: "b@example.com", action: "test.pg-commit" }, client), database.pool);
+    await withTransaction(
+      (client) => createAuditEntry({ actorEmail: "b@example.com", action: "test.pg-commit", ip: null }, client),
+      database.pool,
+    );
     await expect(
       withTransaction(async (client) => {
-        await createAuditEntry({ actorEmail: "b@example.com", action: "test.pg-rollback" }, client);
+        await createAuditEntry({ actorEmail: "b@example.com", action: "test.pg-rollback", ip: null }, client);
         throw new Error("the change failed");
       }, database.pool),
     ).rejects.toThrow("the change failed");
@@ -53,11 +56,11 @@ describe("createAuditEntry", () => {
 
   test("on a Prisma transaction: committed with the change, gone when it rolls back", async () => {
     await getDb().$transaction((tx) =>
-      createAuditEntry({ actorEmail: "c@example.com", action: "test.prisma-commit", detail: { k: "v" } }, tx),
+      createAuditEntry({ actorEmail: "c@example.com", action: "test.prisma-commit", ip: null, detail: { k: "v" } }, tx),
     );
     await expect(
       getDb().$transaction(async (tx) => {
-        await createAuditEntry({ actorEmail: "c@example.com", action: "test.prisma-rollback" }, tx);
+        await createAuditEntry({ actorEmail: "c@example.com", action: "test.prisma-rollback", ip: null }, tx);
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -68,6 +71,6 @@ describe("createAuditEntry", () => {
   });
 
   test("an entry without an action is refused", async () => {
-    await expect(createAuditEntry({ actorEmail: "d@example.com", action: "" })).rejects.toThrow(/needs an action/);
+    await expect(createAuditEntry({ actorEmail: "d@example.com", action: "", ip: null })).rejects.toThrow(/needs an action/);
   });
 });

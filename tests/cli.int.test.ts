@@ -61,6 +61,14 @@ describe("parapet CLI errors are one clear line", () => {
     expect(lines(result.stderr)).toEqual([expect.stringMatching(/^parapet: invalid configuration: PORT: /)]);
   });
 
+  test("a CloudTrail retention shorter than the score's event window is refused, naming the variable and the floor", async () => {
+    const result = await runParapet(["maintenance"], { PARAPET_CLOUDTRAIL_RETENTION_DAYS: "30" });
+    expect(result.code).toBe(1);
+    expect(lines(result.stderr)).toEqual([
+      "parapet: invalid configuration: PARAPET_CLOUDTRAIL_RETENTION_DAYS: must be at least 90: the score reads 90 days of CloudTrail events, a shorter retention would drop its evidence",
+    ]);
+  });
+
   test("the demo refuses a console port that is in use, before starting anything", async () => {
     const server = net.createServer();
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -246,5 +254,41 @@ describe("parapet CLI errors are one clear line", () => {
     expect(badOu.stderr).toContain("scopeOus.0: expected an OU id (ou-xxxx-xxxxxxxx) or a root id (r-xxxx)");
     const none = await database.pool.query("SELECT 1 FROM users WHERE email = 'x@example.com'");
     expect(none.rowCount).toBe(0);
+  });
+});
+
+describe("parapet maintenance", () => {
+  test("runs the event-partition upkeep once: an event from 2019 (stored in DEFAULT) gets its month, which retention then drops", async () => {
+    await database.pool.query(
+      "INSERT INTO accounts (id, name, regions) VALUES ('999988887777', 'old', ARRAY['us-east-1']) ON CONFLICT DO NOTHING",
+    );
+    await database.pool.query(
+      `INSERT INTO cloudtrail_events (event_id, account_id, region, event_name, event_source, event_time, raw)
+       VALUES ('ev-2019', '999988887777', 'us-east-1', 'ConsoleLogin', 'signin.amazonaws.com', '2019-03-03T03:03:03Z', '{}')`,
+    );
+    const placed = await database.pool.query(
+      "SELECT tableoid::regclass::text AS partition FROM cloudtrail_events WHERE event_id = 'ev-2019'",
+    );
+    expect(placed.rows).toEqual([{ partition: "cloudtrail_events_default" }]);
+
+    const result = await runParapet(["maintenance"], {});
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      "event partitions: created cloudtrail_events_y2019m03, moved 1 event(s) into it from cloudtrail_events_default",
+    );
+    expect(result.stdout).toContain("event partitions: dropped cloudtrail_events_y2019m03 (1 event(s), older than 400 days)");
+    expect(result.stdout).toMatch(/CloudTrail events: retention 400 days .* 1 partition\(s\) dropped \(1 event\(s\)\)/);
+    const gone = await database.pool.query("SELECT count(*)::int AS n FROM cloudtrail_events WHERE event_id = 'ev-2019'");
+    expect(gone.rows).toEqual([{ n: 0 }]);
+    const audit = await database.pool.query("SELECT actor_email, target FROM audit_log WHERE action = 'events.retention-drop'");
+    expect(audit.rows).toEqual([{ actor_email: "system", target: "cloudtrail_events_y2019m03" }]);
+
+    // Once more: nothing left to do.
+    const again = await runParapet(["maintenance"], {});
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(
+      /0 partition\(s\) created, 0 event\(s\) moved from the default partition, 0 partition\(s\) dropped \(0 event\(s\)\)/,
+    );
   });
 });

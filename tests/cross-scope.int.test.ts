@@ -75,6 +75,14 @@ const READS: Record<string, Read> = {
     call: (user, id, ctx) => findRiskAcceptancesOf(user, id, ctx),
   },
   "accounts/find-accounts#findAccounts": { scope: "org", call: async (user) => (await load("accounts/find-accounts")).findAccounts(user) },
+  "accounts/find-scope-choices#findScopeChoices": {
+    scope: "org",
+    call: async (user) => (await load("accounts/find-scope-choices")).findScopeChoices(user),
+  },
+  "accounts/count-accounts-in-scope#countAccountsInScope": {
+    scope: "org",
+    call: async (user) => (await load("accounts/count-accounts-in-scope")).countAccountsInScope(user, { all: true }, 10),
+  },
   "accounts/find-registered-account-ids#findRegisteredAccountIds": {
     scope: "org",
     call: async (user, ctx) =>

@@ -232,4 +232,38 @@ describe("scoped reports", () => {
       "report.download_refused",
     ]);
   });
+
+  test("a tag-scoped analyst gets a report of an explicit list of their tagged accounts, and none that lists another account", async () => {
+    const [one, two] = sim.org.accounts.slice(0, 2);
+    const others = sim.org.accounts.slice(2);
+    await database.pool.query(`UPDATE accounts SET tags = tags || '{"report-scope":"tagged"}'::jsonb WHERE id = ANY($1)`, [
+      [one!.id, two!.id],
+    ]);
+    const user: SessionUser = {
+      id: "00000000-0000-0000-0000-000000000003",
+      email: "tagged@example.test",
+      role: "analyst",
+      scope: { all: false, accountIds: [], tags: [{ key: "report-scope", value: "tagged" }], ouIds: [] },
+    };
+    try {
+      // An id list is judged against the accounts the tag resolves to now, not against the tag's terms.
+      await expect(
+        createUserReport(user, { week: week.id, scope: { all: false, accountIds: [one!.id, others[0]!.id], tags: [], ouIds: [] } }),
+      ).rejects.toThrow(/within the accounts you can see/);
+      await expect(
+        createUserReport(user, { week: week.id, scope: { all: false, accountIds: [one!.id, "000000000000"], tags: [], ouIds: [] } }),
+      ).rejects.toThrow(/within the accounts you can see/);
+      const report = await createUserReport(user, {
+        week: week.id,
+        scope: { all: false, accountIds: [two!.id, one!.id], tags: [], ouIds: [] },
+        paper: "a4",
+      });
+      const csvFile = await getReportFile(user, report.id, "csv");
+      expect(csvFile, "the user can open the report they made").not.toBeNull();
+      const named = sim.org.accounts.filter((account) => csvFile!.body.toString("utf8").includes(account.id)).map((account) => account.id);
+      expect(named.sort()).toEqual([one!.id, two!.id].sort());
+    } finally {
+      await database.pool.query(`UPDATE accounts SET tags = tags - 'report-scope' WHERE id = ANY($1)`, [[one!.id, two!.id]]);
+    }
+  });
 });

@@ -26,10 +26,30 @@ describe("schema.prisma matches the migrated database", () => {
   });
 
   test("same tables", async () => {
+    // Partitions are storage of their parent (which Prisma maps), not tables of their own; checked below.
     const result = await database.pool.query<{ table_name: string }>(
-      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'parapet_migrations' ORDER BY 1",
+      `SELECT t.table_name FROM information_schema.tables t
+       JOIN pg_class c ON c.relname = t.table_name AND c.relnamespace = 'public'::regnamespace
+       WHERE t.table_schema = 'public' AND t.table_name <> 'parapet_migrations' AND NOT c.relispartition ORDER BY 1`,
     );
     expect(result.rows.map((row) => row.table_name)).toEqual(tables.map((table) => table.table).sort());
+  });
+
+  test("cloudtrail_events is the one partitioned table: by range of event_time, with a DEFAULT partition", async () => {
+    const parents = await database.pool.query<{ table_name: string; key: string }>(
+      `SELECT c.relname AS table_name, pg_get_partkeydef(c.oid) AS key FROM pg_class c
+       WHERE c.relkind = 'p' AND c.relnamespace = 'public'::regnamespace`,
+    );
+    expect(parents.rows).toEqual([{ table_name: "cloudtrail_events", key: "RANGE (event_time)" }]);
+    const partitions = await database.pool.query<{ name: string; bound: string }>(
+      `SELECT c.relname AS name, pg_get_expr(c.relpartbound, c.oid) AS bound FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+       WHERE i.inhparent = 'cloudtrail_events'::regclass`,
+    );
+    expect(partitions.rows.filter((row) => row.bound === "DEFAULT").map((row) => row.name)).toEqual(["cloudtrail_events_default"]);
+    // The migration creates the months from 90 days back (at least two before this one) to two ahead, each named for its month.
+    expect(partitions.rows.length).toBeGreaterThanOrEqual(6);
+    for (const row of partitions.rows.filter((item) => item.bound !== "DEFAULT"))
+      expect(row.name).toMatch(/^cloudtrail_events_y\d{4}m\d{2}$/);
   });
 
   test.each(tables.map((table) => [table.table, table] as const))("%s: same columns, types and nullability", async (_name, table) => {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { SessionUser } from "@/lib/auth";
+import { buildUserScope } from "@/lib/auth/account-scope";
+import { findAccounts } from "@/lib/data/accounts/find-accounts";
 import { createLocalUser } from "@/lib/data/users/create-local-user";
 import { deleteSsoMapping } from "@/lib/data/sso/delete-sso-mapping";
 import { findSsoMappings } from "@/lib/data/sso/find-sso-mappings";
@@ -90,5 +92,92 @@ describe("single sign-on users", () => {
       { action: "sso-mapping.update", target: "sec-dev" },
       { action: "sso-mapping.delete", target: "sec-dev" },
     ]);
+  });
+  test("tag- and OU-scoped groups: the user gets the union of each kind, and sees exactly the accounts they match", async () => {
+    await database.pool.query(
+      `INSERT INTO accounts (id, name, regions, status, tags, ou_path) VALUES
+         ('333333333333', 'prod-payments', '{us-east-1}', 'active', '{"env":"prod","team":"payments"}', 'r-ab12/ou-ab12-11111111'),
+         ('444444444444', 'prod-search', '{us-east-1}', 'active', '{"env":"prod"}', 'r-ab12/ou-ab12-22222222'),
+         ('555555555555', 'dev-sandbox', '{us-east-1}', 'active', '{"env":"dev"}', 'r-ab12/ou-ab12-22222222/ou-ab12-33333333'),
+         ('666666666666', 'shared', '{us-east-1}', 'active', '{}', 'r-ab12')`,
+    );
+    await saveSsoMapping(admin, {
+      groupName: "payments-by-tag",
+      role: "viewer",
+      scope: { allAccounts: false, accountIds: [], tags: [{ key: "team", value: "payments" }] },
+    });
+    await saveSsoMapping(admin, {
+      groupName: "sandbox-ou",
+      role: "analyst",
+      scope: { allAccounts: false, accountIds: [], ouIds: ["ou-ab12-33333333"] },
+    });
+    const stored = (await database.pool.query("SELECT scope_tags, scope_ous FROM sso_group_mappings WHERE group_name = 'payments-by-tag'"))
+      .rows[0];
+    expect(stored).toEqual({ scope_tags: [{ key: "team", value: "payments" }], scope_ous: [] });
+
+    const seen = async (email: string) => {
+      const row = (
+        await database.pool.query("SELECT role, all_accounts, account_scope, scope_tags, scope_ous FROM users WHERE email = $1", [email])
+      ).rows[0];
+      const scope = buildUserScope({
+        role: row.role,
+        allAccounts: row.all_accounts,
+        accountScope: row.account_scope,
+        scopeTags: row.scope_tags,
+        scopeOus: row.scope_ous,
+      });
+      const reader: SessionUser = { id: "00000000-0000-4000-8000-000000000009", email, role: row.role, scope };
+      return { row, ids: (await findAccounts(reader)).map((account) => account.id).sort() };
+    };
+
+    await signInSsoUser(identity("dora@example.com", ["payments-by-tag"]), "198.51.100.3");
+    expect(await seen("dora@example.com")).toEqual({
+      row: { role: "viewer", all_accounts: false, account_scope: [], scope_tags: [{ key: "team", value: "payments" }], scope_ous: [] },
+      ids: ["333333333333"],
+    });
+    await signInSsoUser(identity("erin@example.com", ["sandbox-ou"]), "198.51.100.3");
+    expect((await seen("erin@example.com")).ids).toEqual(["555555555555"]);
+
+    // In both, plus an id group: the highest role and the union of ids, tags and OUs.
+    await signInSsoUser(identity("dora@example.com", ["payments-by-tag", "sandbox-ou", "sec-prod"]), "198.51.100.3");
+    const both = await seen("dora@example.com");
+    expect(both.row).toEqual({
+      role: "analyst",
+      all_accounts: false,
+      account_scope: ["111111111111"],
+      scope_tags: [{ key: "team", value: "payments" }],
+      scope_ous: ["ou-ab12-33333333"],
+    });
+    expect(both.ids).toEqual(["333333333333", "555555555555"]);
+    expect((await audit("user.access-from-groups")).at(-1)).toMatchObject({
+      target: "dora@example.com",
+      detail: {
+        from: { role: "viewer", scopeTags: [{ key: "team", value: "payments" }], scopeOus: [] },
+        to: { role: "analyst", accountScope: ["111111111111"], scopeOus: ["ou-ab12-33333333"] },
+        groups: ["payments-by-tag", "sandbox-ou", "sec-prod"],
+      },
+    });
+
+    // The mapping changes to a tag no account carries: an empty console at the next sign-in, never everything.
+    await saveSsoMapping(admin, {
+      groupName: "payments-by-tag",
+      role: "viewer",
+      scope: { allAccounts: false, accountIds: [], tags: [{ key: "team", value: "nobody" }] },
+    });
+    expect((await audit("sso-mapping.update")).at(-1)).toMatchObject({
+      target: "payments-by-tag",
+      detail: {
+        from: { role: "viewer", scopeTags: [{ key: "team", value: "payments" }] },
+        to: { role: "viewer", scopeTags: [{ key: "team", value: "nobody" }] },
+      },
+    });
+    await signInSsoUser(identity("dora@example.com", ["payments-by-tag"]), "198.51.100.3");
+    expect((await seen("dora@example.com")).ids).toEqual([]);
+
+    // Bad scope parts are refused and nothing is saved.
+    await expect(
+      saveSsoMapping(admin, { groupName: "bad-ou", role: "viewer", scope: { allAccounts: false, accountIds: [], ouIds: ["ou-1"] } }),
+    ).rejects.toThrow(/OU id/);
+    expect((await database.pool.query("SELECT 1 FROM sso_group_mappings WHERE group_name = 'bad-ou'")).rowCount).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildUserScope } from "@/lib/auth/account-scope";
 import type { SessionUser } from "@/lib/auth";
 import { authenticateLocalUser } from "@/lib/auth/authenticate-local-user";
+import { countAccountsInScope } from "@/lib/data/accounts/count-accounts-in-scope";
 import { changeOwnPassword } from "@/lib/data/users/change-own-password";
 import { createConsoleUser } from "@/lib/data/users/create-console-user";
 import { createLocalUser } from "@/lib/data/users/create-local-user";
@@ -20,13 +21,22 @@ const A = "111111111111";
 const B = "222222222222";
 
 async function sessionUserOf(email: string): Promise<SessionUser> {
-  const row = (await database.pool.query("SELECT id, email, role, all_accounts, account_scope FROM users WHERE email = $1", [email]))
-    .rows[0];
+  const row = (
+    await database.pool.query("SELECT id, email, role, all_accounts, account_scope, scope_tags, scope_ous FROM users WHERE email = $1", [
+      email,
+    ])
+  ).rows[0];
   return {
     id: row.id,
     email: row.email,
     role: row.role,
-    scope: buildUserScope({ role: row.role, allAccounts: row.all_accounts, accountScope: row.account_scope, scopeTags: [], scopeOus: [] }),
+    scope: buildUserScope({
+      role: row.role,
+      allAccounts: row.all_accounts,
+      accountScope: row.account_scope,
+      scopeTags: row.scope_tags,
+      scopeOus: row.scope_ous,
+    }),
   };
 }
 const audit = async (action: string) =>
@@ -65,7 +75,11 @@ describe("users from the console", () => {
     expect(stored).toMatchObject({ role: "viewer", all_accounts: false, account_scope: [A, B] });
     expect(stored.password_hash).not.toContain(created.password);
     expect(await audit("user.create")).toEqual([
-      { actor_email: "admin@example.com", target: "new@example.com", detail: { role: "viewer", allAccounts: false, accountScope: [A, B] } },
+      {
+        actor_email: "admin@example.com",
+        target: "new@example.com",
+        detail: { role: "viewer", allAccounts: false, accountScope: [A, B], scopeTags: [], scopeOus: [] },
+      },
     ]);
     await expect(
       createConsoleUser(admin, { email: "new@example.com", role: "viewer", scope: { allAccounts: true, accountIds: [] } }),
@@ -95,7 +109,10 @@ describe("users from the console", () => {
       {
         actor_email: "admin@example.com",
         target: "analyst@example.com",
-        detail: { from: { allAccounts: false, accountScope: [A] }, to: { allAccounts: false, accountScope: [A, B] } },
+        detail: {
+          from: { allAccounts: false, accountScope: [A], scopeTags: [], scopeOus: [] },
+          to: { allAccounts: false, accountScope: [A, B], scopeTags: [], scopeOus: [] },
+        },
       },
     ]);
     expect(await updateUserAccess(admin, analyst.id, { role: "viewer", scope: { allAccounts: false, accountIds: [B, A] } })).toEqual({
@@ -110,6 +127,71 @@ describe("users from the console", () => {
       ["analyst@example.com", "viewer", "local"],
       ["new@example.com", "viewer", "local"],
     ]);
+  });
+
+  test("tag and OU scopes: stored, audited with before and after, resolved by the scope helper; bad parts refused with nothing saved", async () => {
+    await database.pool.query(
+      `INSERT INTO accounts (id, name, regions, status, tags, ou_path) VALUES
+         ('333333333333', 'prod-payments', '{us-east-1}', 'active', '{"env":"prod","team":"payments"}', 'r-ab12/ou-ab12-11111111'),
+         ('444444444444', 'prod-search', '{us-east-1}', 'active', '{"env":"prod"}', 'r-ab12/ou-ab12-22222222'),
+         ('555555555555', 'dev-sandbox', '{us-east-1}', 'active', '{"env":"Prod"}', 'r-ab12/ou-ab12-22222222/ou-ab12-33333333')`,
+    );
+    const created = await createConsoleUser(admin, {
+      email: "tags@example.com",
+      role: "viewer",
+      scope: { allAccounts: false, accountIds: [], tags: [{ key: " env ", value: "prod" }], ouIds: [] },
+    });
+    const tagged = await sessionUserOf("tags@example.com");
+    // env=prod is exact: "Prod" on 555555555555 does not match (AWS tag values are case-sensitive).
+    expect((await countAccountsInScope(admin, tagged.scope)).count).toBe(2);
+    expect((await countAccountsInScope(admin, tagged.scope)).sample.map((account) => account.id)).toEqual(["333333333333", "444444444444"]);
+    // An OU covers every account below it, at any depth; the union with a tag and an id.
+    await updateUserAccess(admin, created.id, {
+      role: "viewer",
+      scope: { allAccounts: false, accountIds: [A], tags: [{ key: "team", value: "payments" }], ouIds: ["ou-ab12-33333333"] },
+    });
+    const moved = await sessionUserOf("tags@example.com");
+    expect(moved.scope).toEqual({ all: false, accountIds: [A], tags: [{ key: "team", value: "payments" }], ouIds: ["ou-ab12-33333333"] });
+    expect((await countAccountsInScope(admin, moved.scope)).sample.map((account) => account.id).sort()).toEqual([
+      "333333333333",
+      "555555555555",
+    ]);
+    expect((await audit("user.scope-change")).at(-1)).toEqual({
+      actor_email: "admin@example.com",
+      target: "tags@example.com",
+      detail: {
+        from: { allAccounts: false, accountScope: [], scopeTags: [{ key: "env", value: "prod" }], scopeOus: [] },
+        to: { allAccounts: false, accountScope: [A], scopeTags: [{ key: "team", value: "payments" }], scopeOus: ["ou-ab12-33333333"] },
+      },
+    });
+    // A scope that matches nothing is allowed: an empty console, never everything.
+    await updateUserAccess(admin, created.id, { role: "viewer", scope: { allAccounts: false, accountIds: [], ouIds: ["r-zz99"] } });
+    const empty = await sessionUserOf("tags@example.com");
+    expect(empty.scope).toEqual({ all: false, accountIds: [], tags: [], ouIds: ["r-zz99"] });
+    expect(await countAccountsInScope(admin, empty.scope)).toEqual({ count: 0, sample: [] });
+    // Malformed OU ids and over-long tags are refused and nothing changes.
+    const before = (await database.pool.query("SELECT scope_tags, scope_ous FROM users WHERE id = $1", [created.id])).rows[0];
+    const auditRows = (await database.pool.query("SELECT count(*)::int AS n FROM audit_log")).rows[0].n;
+    for (const scope of [
+      { allAccounts: false, accountIds: [], ouIds: ["ou-AB12-1"] },
+      { allAccounts: false, accountIds: [], ouIds: ["111111111111"] },
+      { allAccounts: false, accountIds: [], tags: [{ key: "k".repeat(129), value: "v" }] },
+      { allAccounts: false, accountIds: [], tags: [{ key: "env", value: "v".repeat(257) }] },
+      { allAccounts: false, accountIds: [], tags: [{ key: "  ", value: "v" }] },
+    ])
+      await expect(updateUserAccess(admin, created.id, { role: "viewer", scope })).rejects.toThrow();
+    expect((await database.pool.query("SELECT scope_tags, scope_ous FROM users WHERE id = $1", [created.id])).rows[0]).toEqual(before);
+    expect((await database.pool.query("SELECT count(*)::int AS n FROM audit_log")).rows[0].n).toBe(auditRows);
+    // The limits themselves are accepted: 128-character keys, 256-character values.
+    await updateUserAccess(admin, created.id, {
+      role: "viewer",
+      scope: { allAccounts: false, accountIds: [], tags: [{ key: "k".repeat(128), value: "v".repeat(256) }] },
+    });
+    const users = await findUsers(admin);
+    expect(users.find((user) => user.email === "tags@example.com")).toMatchObject({
+      scopeTags: [{ key: "k".repeat(128), value: "v".repeat(256) }],
+      scopeOus: [],
+    });
   });
 
   test("a password reset replaces the password and ends the user's sessions", async () => {

@@ -16,17 +16,19 @@ describe("the job registry", () => {
       "collect-account",
       "deliver-report",
       "generate-report",
+      "maintain-event-partitions",
       "schedule-collection-sweep",
       "schedule-report-sweep",
       "score-account",
     ]);
   });
 
-  test("declares the sweep's crontab line on PARAPET_COLLECT_SCHEDULE, the line the queue always had, and the report sweep's every 15 minutes", () => {
+  test("declares the sweep's crontab line on PARAPET_COLLECT_SCHEDULE, the line the queue always had, the report sweep's every 15 minutes and the daily event-partition upkeep", () => {
     const env = { ...getEnv(), PARAPET_COLLECT_SCHEDULE: "0 3 * * *" };
     expect(buildCrontab(listCronEntries(TASKS, env))).toBe(
       "0 3 * * * schedule-collection-sweep ?id=collection-sweep&jobKey=collection-sweep\n" +
-        "*/15 * * * * schedule-report-sweep ?id=report-sweep&jobKey=report-sweep",
+        "*/15 * * * * schedule-report-sweep ?id=report-sweep&jobKey=report-sweep\n" +
+        "17 2 * * * maintain-event-partitions ?id=event-partitions&jobKey=event-partitions",
     );
   });
 

@@ -3,6 +3,7 @@ import type { JobName } from "@/lib/jobs/definitions";
 import collectAccount from "@/workers/tasks/collect-account";
 import deliverReport from "@/workers/tasks/deliver-report";
 import generateReport from "@/workers/tasks/generate-report";
+import maintainEventPartitions from "@/workers/tasks/maintain-event-partitions";
 import scheduleCollectionSweep from "@/workers/tasks/schedule-collection-sweep";
 import scheduleReportSweep from "@/workers/tasks/schedule-report-sweep";
 import scoreAccount from "@/workers/tasks/score-account";
@@ -21,6 +22,7 @@ const TASKS_BY_NAME = {
   "schedule-report-sweep": toQueueTask(scheduleReportSweep),
   "generate-report": toQueueTask(generateReport),
   "deliver-report": toQueueTask(deliverReport),
+  "maintain-event-partitions": toQueueTask(maintainEventPartitions),
 } satisfies { [TName in JobName]: QueueTask<TName> };
 
 export const TASKS: readonly QueueTask[] = Object.values(TASKS_BY_NAME);

@@ -19,6 +19,7 @@ import { closeDb, getPool } from "@/lib/db";
 import { childProcessEnv, getDataDir, getEnv } from "@/lib/env";
 import { listCronEntries } from "@/lib/jobs/define-job";
 import { COLLECTION_SWEEP_JOB_KEY } from "@/lib/jobs/definitions/schedule-collection-sweep";
+import { EVENT_PARTITIONS_JOB_KEY } from "@/lib/jobs/definitions/maintain-event-partitions";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { migrateQueue, startSupervisedQueueWorker, waitForQueueIdle } from "@/lib/jobs/queue";
 import { createWorkerRuntime } from "@/lib/jobs/worker-runtime";
@@ -118,6 +119,10 @@ export async function runDemo(argv: string[]): Promise<number> {
   });
 
   try {
+    // On the simulator's clock (weeks back on a first run): partitions for the 90 days the
+    // first collection reads back and the months ahead, so the history fills months, not DEFAULT.
+    await enqueue(pool, "maintain-event-partitions", { trigger: "demo" }, { jobKey: EVENT_PARTITIONS_JOB_KEY });
+    await waitForQueueIdle(pool, { timeoutMs: 5 * 60_000 });
     log("first collection of every account (GuardDuty, Security Hub, CloudTrail through the AWS SDK)...");
     const collectStarted = Date.now();
     for (let step = 0; step <= historySteps.length; step++) {

@@ -3,6 +3,7 @@ import { openDatabase } from "@/cli/database";
 import { closeDb, getPool } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { listCronEntries } from "@/lib/jobs/define-job";
+import { EVENT_PARTITIONS_JOB_KEY } from "@/lib/jobs/definitions/maintain-event-partitions";
 import { REPORT_SWEEP_JOB_KEY } from "@/lib/jobs/definitions/schedule-report-sweep";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { migrateQueue, startSupervisedQueueWorker } from "@/lib/jobs/queue";
@@ -28,6 +29,8 @@ export async function runWorker(argv: string[]): Promise<number> {
   });
   // Weekly reports missed while no worker ran are caught up now, not at the next cron tick.
   await enqueue(pool, "schedule-report-sweep", { trigger: "worker-start" }, { jobKey: REPORT_SWEEP_JOB_KEY });
+  // A worker that was down at 02:17 (or across a month boundary) brings the partitions up to date now.
+  await enqueue(pool, "maintain-event-partitions", { trigger: "worker-start" }, { jobKey: EVENT_PARTITIONS_JOB_KEY });
   log(`worker started: concurrency ${env.PARAPET_WORKER_CONCURRENCY}, collection sweep "${env.PARAPET_COLLECT_SCHEDULE}"`);
   await new Promise<void>((resolve) => {
     onShutdown(async (signal) => {

@@ -13,6 +13,7 @@ export const IDP_NAME = "Test IdP";
 export const IDP_ACCOUNTS: Record<string, string[]> = {
   alice: ["parapet-analysts-prod", "everyone"],
   bob: ["everyone"],
+  carol: ["parapet-tag-viewers", "everyone"],
 };
 
 export async function startOidcProvider(port: number, consoleUrl: string): Promise<{ issuer: string; close: () => Promise<void> }> {

@@ -414,6 +414,34 @@ describe("evaluateItem: CloudTrail trails", () => {
     expect(evaluateItem(item("LOG-01"), makeEvidence({ trails: [] })).reason).toBe("No CloudTrail trail exists.");
   });
 
+  test("no trail: the evidence cites each region whose DescribeTrails came back empty, and when it was read", () => {
+    const readAt = new Date("2026-03-01T09:12:00Z");
+    const evidence = makeEvidence({
+      regions: ["us-east-1", "eu-west-1", "ap-south-1"],
+      sources: {
+        guardduty: [],
+        securityhub: [],
+        cloudtrail: [
+          { region: "us-east-1", state: "ok", error: null, asOf: readAt },
+          { region: "eu-west-1", state: "disabled", error: null, asOf: readAt },
+          { region: "ap-south-1", state: "error", error: "AccessDenied" },
+        ],
+      },
+      trails: [],
+    });
+    const result = evaluateItem(item("LOG-01"), evidence);
+    expect(result.status).toBe("fail");
+    // The region that failed to read is not cited as read; it is a missing source instead.
+    expect(result.evidence).toEqual([
+      { kind: "source", id: "cloudtrail:eu-west-1", note: "DescribeTrails returned no trail; read at 2026-03-01 09:12 UTC" },
+      { kind: "source", id: "cloudtrail:us-east-1", note: "DescribeTrails returned no trail; read at 2026-03-01 09:12 UTC" },
+    ]);
+    expect(result.missingSources).toEqual(["cloudtrail:ap-south-1 (error: AccessDenied)"]);
+    const validation = evaluateItem(item("LOG-02"), evidence);
+    expect(validation.reason).toBe("No CloudTrail trail exists.");
+    expect(validation.evidence.map((ref) => ref.id)).toEqual(["cloudtrail:eu-west-1", "cloudtrail:us-east-1"]);
+  });
+
   test("validation: partial over distinct logging trails (shadow copies counted once)", () => {
     const trail = makeTrail();
     const evidence = makeEvidence({

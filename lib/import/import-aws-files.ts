@@ -146,6 +146,7 @@ export async function importAwsFiles(pool: pg.Pool, paths: string[], options: Im
     {
       actorEmail: "parapet-cli",
       action: "import.files",
+      ip: null,
       target: paths.map((target) => path.resolve(target)).join(" "),
       detail: { files: report.files, stored: report.stored, skipped: report.skipped.length },
     },

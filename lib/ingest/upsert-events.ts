@@ -4,7 +4,12 @@ import type { NormalisedEvent } from "@/lib/aws/normalise/types";
 import { ensureRecordAccounts } from "@/lib/ingest/ensure-record-accounts";
 import type { UpsertCounts } from "@/lib/ingest/upsert-findings";
 
-/** CloudTrail events never change once delivered: insert new event ids, ignore known ones. One statement per batch. */
+/**
+ * CloudTrail events never change once delivered: insert new event ids, ignore known ones. One statement per batch.
+ * The table is partitioned by event_time, so its key is (event_id, event_time) and ON CONFLICT can only catch a
+ * repeat with the same time (the normal case: an event's time never changes). The NOT EXISTS also refuses an event
+ * id stored under another time (say an export that rounded it differently), so there stays one row per event id.
+ */
 export async function upsertEvents(client: pg.ClientBase, events: NormalisedEvent[]): Promise<UpsertCounts> {
   // Keep the first copy of a repeated eventID, as ON CONFLICT DO NOTHING does across batches,
   // so the stored event never depends on how a file was cut into batches.
@@ -41,7 +46,8 @@ export async function upsertEvents(client: pg.ClientBase, events: NormalisedEven
      FROM jsonb_to_recordset($1::jsonb) AS x(event_id text, account_id text, region text, event_name text,
        event_source text, event_time timestamptz, user_type text, user_arn text, source_ip text, error_code text,
        mfa_used boolean, read_only boolean, raw jsonb)
-     ON CONFLICT (event_id) DO NOTHING
+     WHERE NOT EXISTS (SELECT 1 FROM cloudtrail_events e WHERE e.event_id = x.event_id)
+     ON CONFLICT (event_id, event_time) DO NOTHING
      RETURNING 1`,
     [payload],
   );

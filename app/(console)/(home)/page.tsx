@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requirePageUser } from "@/lib/auth";
 import { findAccountOverview, type AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
 import { findNewThreatsByDay } from "@/lib/data/overview/find-new-threats-by-day";
 import { findOrgScoreTrend } from "@/lib/data/overview/find-org-score-trend";
 import { findTopFailingItems } from "@/lib/data/overview/find-top-failing-items";
 import { ChartDataTable } from "../_components/chart-data-table";
+import { AccountNameCell, CoverageCell, DeltaCell, ScoreCell } from "../_components/account-cells";
+import { formatPercent, formatScore } from "../_components/format";
 import { Pager } from "../_components/pager";
 import { slicePage } from "../_components/paging";
-import { formatDelta, formatPercent, formatScore, scoreClass } from "../_components/format";
 import { AccountsTable } from "./_overview/accounts-table";
 import { DomainHeatmap, sortHeatmap } from "./_overview/domain-heatmap";
 import { OrgSummary } from "./_overview/org-summary";
@@ -130,21 +130,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                 </tr>
               </thead>
               <tbody>
-                {worst.map((account) => {
-                  const change = formatDelta(weekDelta(account));
-                  return (
-                    <tr key={account.id} data-account-id={account.id}>
-                      <td>
-                        <Link href={`/accounts/${account.id}`}>{account.name}</Link>
-                      </td>
-                      <td className="num">
-                        <span className={scoreClass(account.score)}>{formatScore(account.score)}</span>
-                      </td>
-                      <td className="num">{formatPercent(account.coverage)}</td>
-                      <td className={`num ${change.className}`}>{change.text}</td>
-                    </tr>
-                  );
-                })}
+                {worst.map((account) => (
+                  <tr key={account.id} data-account-id={account.id}>
+                    <AccountNameCell id={account.id} name={account.name} />
+                    <ScoreCell score={account.score} />
+                    <CoverageCell coverage={account.coverage} />
+                    <DeltaCell delta={weekDelta(account)} />
+                  </tr>
+                ))}
               </tbody>
             </table>
           )}
@@ -172,21 +165,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                 </tr>
               </thead>
               <tbody>
-                {movers.map((account) => {
-                  const change = formatDelta(weekDelta(account));
-                  return (
-                    <tr key={account.id} data-account-id={account.id}>
-                      <td>
-                        <Link href={`/accounts/${account.id}`}>{account.name}</Link>
-                      </td>
-                      <td className="num">{formatScore(account.weekAgoScore)}</td>
-                      <td className="num">{formatScore(account.score)}</td>
-                      <td className={`num ${change.className}`} data-testid="mover-change">
-                        {change.text}
-                      </td>
-                    </tr>
-                  );
-                })}
+                {movers.map((account) => (
+                  <tr key={account.id} data-account-id={account.id}>
+                    <AccountNameCell id={account.id} name={account.name} />
+                    <td className="num">{formatScore(account.weekAgoScore)}</td>
+                    <td className="num">{formatScore(account.score)}</td>
+                    <DeltaCell delta={weekDelta(account)} testId="mover-change" />
+                  </tr>
+                ))}
               </tbody>
             </table>
           )}

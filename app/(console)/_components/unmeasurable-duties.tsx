@@ -4,8 +4,34 @@ import { DOMAIN_TITLES } from "@/lib/checklist/types";
 /**
  * The seed duties no AWS API can decide, so a high score is never read as "everything
  * covered": each with why it cannot be measured and what evidence a team keeps instead.
+ * `compact` (the account page) keeps the heading and the warning in view and folds the
+ * table, which is the same for every account.
  */
 export function UnmeasurableDuties({ compact = false }: { compact?: boolean }) {
+  const table = (
+    <table>
+      <thead>
+        <tr>
+          <th>Duty</th>
+          {compact ? null : <th>Domain</th>}
+          <th>Why it is not measurable</th>
+          <th>Evidence to keep instead</th>
+        </tr>
+      </thead>
+      <tbody>
+        {UNMEASURABLE_DUTIES.map((duty) => (
+          <tr key={duty.id}>
+            <td>
+              <span className="mono small">{duty.id}</span> {duty.duty}
+            </td>
+            {compact ? null : <td className="small">{DOMAIN_TITLES[duty.domain]}</td>}
+            <td className="small">{duty.reason}</td>
+            <td className="small">{duty.evidenceToKeep}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
   return (
     <section className="panel" data-testid="unmeasurable-duties">
       <h2>Not measured: {UNMEASURABLE_DUTIES.length} duties the score cannot see</h2>
@@ -13,28 +39,16 @@ export function UnmeasurableDuties({ compact = false }: { compact?: boolean }) {
         These customer duties cannot be decided from GuardDuty, Security Hub or CloudTrail, so they are not in the score
         {compact ? " of this account" : ""}. A high score does not mean they are done; keep the evidence listed for your auditor.
       </p>
-      <table>
-        <thead>
-          <tr>
-            <th>Duty</th>
-            {compact ? null : <th>Domain</th>}
-            <th>Why it is not measurable</th>
-            <th>Evidence to keep instead</th>
-          </tr>
-        </thead>
-        <tbody>
-          {UNMEASURABLE_DUTIES.map((duty) => (
-            <tr key={duty.id}>
-              <td>
-                <span className="mono small">{duty.id}</span> {duty.duty}
-              </td>
-              {compact ? null : <td className="small">{DOMAIN_TITLES[duty.domain]}</td>}
-              <td className="small">{duty.reason}</td>
-              <td className="small">{duty.evidenceToKeep}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {compact ? (
+        <details>
+          <summary className="small">
+            The {UNMEASURABLE_DUTIES.length} duties, why each cannot be measured, and the evidence to keep
+          </summary>
+          {table}
+        </details>
+      ) : (
+        table
+      )}
     </section>
   );
 }

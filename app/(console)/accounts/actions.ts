@@ -19,6 +19,7 @@ import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { queueAccountCollection } from "@/lib/data/runs/queue-account-collection";
 import { getEnv } from "@/lib/env";
 import { describeError, isAppError } from "@/lib/errors";
+import { getActionIp } from "@/lib/http/get-action-ip";
 
 export type FieldErrors = Partial<Record<"id" | "name" | "roleArn" | "externalId" | "regions" | "owner", string[]>>;
 
@@ -157,6 +158,7 @@ async function runConnectionTest(
   await createAuditEntry({
     actorEmail: user.email,
     action: "account.test-connection",
+    ip: await getActionIp(),
     target: target.accountId,
     detail: {
       roleArn: target.roleArn,
@@ -287,6 +289,7 @@ export async function discoverAccountsAction(managementAccountId: string): Promi
       await createAuditEntry({
         actorEmail: user.email,
         action: "account.discover",
+        ip: await getActionIp(),
         target: source.accountId,
         detail: { isOk: false, error: message.slice(0, 500) },
       });
@@ -322,6 +325,7 @@ export async function discoverAccountsAction(managementAccountId: string): Promi
     await createAuditEntry({
       actorEmail: user.email,
       action: "account.discover",
+      ip: await getActionIp(),
       target: source.accountId,
       detail: {
         isOk: true,

@@ -5,16 +5,28 @@ import { z } from "zod";
 import { requirePageUser } from "@/lib/auth";
 import { CHECKLIST_ITEMS } from "@/lib/checklist/items";
 import { findOrgRiskAcceptances } from "@/lib/data/acceptances/find-org-risk-acceptances";
+import { isAppError } from "@/lib/errors";
+import { parseQueryParams } from "@/lib/schemas/query-params";
 import { formatTime } from "../_components/format";
+import { InvalidQuery } from "../_components/invalid-query";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Risk acceptances" };
 
-const first = (value: unknown) => (Array.isArray(value) ? value[0] : value) || undefined;
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+/** Refused with a message, not defaulted: `state=expired` silently showing the active ones would answer a question nobody asked. */
 const ZParams = z.object({
-  state: z.preprocess(first, z.enum(["active", "ended"]).default("active")).catch("active"),
-  page: z.preprocess(first, z.coerce.number().int().min(0).max(100_000).default(0)).catch(0),
+  state: z.preprocess(blankToUndefined, z.enum(["active", "ended"], { error: "must be active or ended" }).default("active")),
+  page: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{1,6}$/, "must be a page number from 0")
+      .transform(Number)
+      .pipe(z.number().max(100_000, "must be at most 100000"))
+      .default(0),
+  ),
 });
 
 const SOON_DAYS = 14;
@@ -29,7 +41,13 @@ export default async function RiskAcceptancesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePageUser();
-  const params = ZParams.parse(await searchParams);
+  let params: z.infer<typeof ZParams>;
+  try {
+    params = parseQueryParams(ZParams, await searchParams);
+  } catch (error) {
+    if (isAppError(error)) return <InvalidQuery title="Risk acceptances" message={error.message} resetHref="/risk-acceptances" />;
+    throw error;
+  }
   const { rows, hasMore, total } = await findOrgRiskAcceptances(user, params);
   const now = new Date();
   const href = (overrides: Partial<typeof params>) => {

@@ -3,13 +3,15 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireApiUser } from "@/lib/auth";
-import { createConsoleUser } from "@/lib/data/users/create-console-user";
+import { createConsoleUser, ZNewUser } from "@/lib/data/users/create-console-user";
 import { endUserSessions } from "@/lib/data/users/end-user-sessions";
 import { resetUserPassword } from "@/lib/data/users/reset-user-password";
 import { setConsoleUserDisabled } from "@/lib/data/users/set-console-user-disabled";
 import { updateUserAccess } from "@/lib/data/users/update-user-access";
-import { ZRole, ZUserScope } from "@/lib/data/users/user-access";
+import { countAccountsInScope } from "@/lib/data/accounts/count-accounts-in-scope";
+import { accountScopeOf, normaliseAccess, ZUserAccess } from "@/lib/data/users/user-access";
 import { isAppError } from "@/lib/errors";
+import { fieldErrorsOf, readAccessForm } from "./_lib/read-access-form";
 
 export interface UserActionResult {
   isOk: boolean;
@@ -21,36 +23,18 @@ export interface UserActionResult {
 
 const ZUserId = z.uuid();
 
-/** The scope part of the user forms (app/(console)/users/_components/user-scope-fields.tsx). */
-function scopeOf(formData: FormData) {
-  return { allAccounts: formData.get("allAccounts") === "on", accountIds: formData.getAll("accountIds").map(String).filter(Boolean) };
-}
-
 function failure(error: unknown): UserActionResult {
   if (isAppError(error)) return { isOk: false, message: error.message };
-  if (error instanceof z.ZodError)
-    return {
-      isOk: false,
-      message: "Fix the highlighted fields.",
-      fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>,
-    };
+  if (error instanceof z.ZodError) return { isOk: false, message: "Fix the highlighted fields.", fieldErrors: fieldErrorsOf(error, {}) };
   throw error;
 }
 
 export async function createUserAction(formData: FormData): Promise<UserActionResult> {
   const user = await requireApiUser();
-  const input = z.object({ email: z.string(), name: z.string().optional(), role: ZRole, scope: ZUserScope }).safeParse({
-    email: formData.get("email") ?? "",
-    name: formData.get("name") ?? undefined,
-    role: formData.get("role"),
-    scope: scopeOf(formData),
-  });
-  if (!input.success)
-    return {
-      isOk: false,
-      message: "Fix the highlighted fields.",
-      fieldErrors: z.flattenError(input.error).fieldErrors as Record<string, string[]>,
-    };
+  const raw = { email: formData.get("email") ?? "", name: formData.get("name") ?? undefined, ...readAccessForm(formData) };
+  const input = ZNewUser.safeParse(raw);
+  // Nothing is saved when any field is wrong; every wrong field is named.
+  if (!input.success) return { isOk: false, message: "Fix the highlighted fields.", fieldErrors: fieldErrorsOf(input.error, raw) };
   try {
     const created = await createConsoleUser(user, input.data);
     revalidatePath("/users");
@@ -66,18 +50,39 @@ export async function createUserAction(formData: FormData): Promise<UserActionRe
 
 export async function updateUserAccessAction(userId: string, formData: FormData): Promise<UserActionResult> {
   const user = await requireApiUser();
-  const input = z
-    .object({ userId: ZUserId, role: ZRole, scope: ZUserScope })
-    .safeParse({ userId, role: formData.get("role"), scope: scopeOf(formData) });
-  if (!input.success) return { isOk: false, message: "invalid request" };
+  const id = ZUserId.safeParse(userId);
+  if (!id.success) return { isOk: false, message: "invalid request" };
+  const raw = readAccessForm(formData);
+  const input = ZUserAccess.safeParse(raw);
+  if (!input.success) return { isOk: false, message: "Fix the highlighted fields.", fieldErrors: fieldErrorsOf(input.error, raw) };
   try {
-    const { changed } = await updateUserAccess(user, input.data.userId, { role: input.data.role, scope: input.data.scope });
+    const { changed } = await updateUserAccess(user, id.data, input.data);
     revalidatePath("/users");
-    revalidatePath(`/users/${input.data.userId}`);
+    revalidatePath(`/users/${id.data}`);
     return { isOk: true, message: changed ? "Saved: the change applies on the user's next request." : "Nothing changed." };
   } catch (error) {
     return failure(error);
   }
+}
+
+export interface ScopePreview {
+  isOk: boolean;
+  /** Accounts the scope matches now (through the scope helper), and a few of their names. */
+  count?: number;
+  sample?: Array<{ id: string; name: string }>;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+}
+
+/** "Matches N accounts now" for the role+scope form (users and SSO mappings), before anything is saved. */
+export async function previewScopeAction(formData: FormData): Promise<ScopePreview> {
+  const user = await requireApiUser();
+  if (user.role !== "admin") return { isOk: false, message: "only admins can preview scopes" };
+  const raw = readAccessForm(formData);
+  const input = ZUserAccess.safeParse(raw);
+  if (!input.success) return { isOk: false, message: "Fix the highlighted fields.", fieldErrors: fieldErrorsOf(input.error, raw) };
+  const { count, sample } = await countAccountsInScope(user, accountScopeOf(normaliseAccess(input.data)));
+  return { isOk: true, count, sample };
 }
 
 export async function setUserDisabledAction(userId: string, isDisabled: boolean): Promise<UserActionResult> {

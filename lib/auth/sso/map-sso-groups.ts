@@ -1,20 +1,27 @@
 /**
  * From an identity provider's groups to a Parapet role and scope. A user gets the highest
- * role among their mapped groups, and sees every account any of their mapped groups sees
- * (Parapet's role is per user, not per account: put people who should act on few accounts
- * and only read the rest in separate groups of the same role). No mapped group: no access.
+ * role among their mapped groups, and sees every account any of their mapped groups sees:
+ * the union of each kind (account ids, tags, OU ids), because an account is in a scope when
+ * any one of them matches, so the union of the parts is the union of the matched accounts.
+ * Any all-accounts group (or the admin role) sees everything. Parapet's role is per user,
+ * not per account: put people who should act on few accounts and only read the rest in
+ * separate groups of the same role. No mapped group: no access.
  */
 export interface SsoMapping {
   groupName: string;
   role: "admin" | "analyst" | "viewer";
   allAccounts: boolean;
   accountScope: string[];
+  scopeTags: Array<{ key: string; value: string }>;
+  scopeOus: string[];
 }
 
 export interface SsoAccess {
   role: SsoMapping["role"];
   allAccounts: boolean;
   accountScope: string[];
+  scopeTags: Array<{ key: string; value: string }>;
+  scopeOus: string[];
   /** The groups that matched a mapping, for the audit log. */
   matchedGroups: string[];
 }
@@ -26,9 +33,18 @@ export function mapSsoGroups(groups: string[], mappings: SsoMapping[]): SsoAcces
   const matched = mappings.filter((mapping) => wanted.has(mapping.groupName));
   if (matched.length === 0) return null;
   const role = matched.reduce<SsoMapping["role"]>((best, mapping) => (RANK[mapping.role] > RANK[best] ? mapping.role : best), "viewer");
+  const matchedGroups = matched.map((mapping) => mapping.groupName).sort();
   const allAccounts = role === "admin" || matched.some((mapping) => mapping.allAccounts);
-  const accountScope = allAccounts ? [] : [...new Set(matched.flatMap((mapping) => mapping.accountScope))].sort();
-  return { role, allAccounts, accountScope, matchedGroups: matched.map((mapping) => mapping.groupName).sort() };
+  if (allAccounts) return { role, allAccounts, accountScope: [], scopeTags: [], scopeOus: [], matchedGroups };
+  const tags = new Map(matched.flatMap((mapping) => mapping.scopeTags.map((tag) => [JSON.stringify([tag.key, tag.value]), tag] as const)));
+  return {
+    role,
+    allAccounts,
+    accountScope: [...new Set(matched.flatMap((mapping) => mapping.accountScope))].sort(),
+    scopeTags: [...tags.keys()].sort().map((key) => ({ key: tags.get(key)!.key, value: tags.get(key)!.value })),
+    scopeOus: [...new Set(matched.flatMap((mapping) => mapping.scopeOus))].sort(),
+    matchedGroups,
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { assessSource } from "../assess-source";
+import { sourceReadRefs } from "../source-read-refs";
 import { compareText } from "../compare-text";
 import type { AccountEvidence } from "../evidence";
 import type { RiskyEventPattern } from "../types";
@@ -55,7 +56,7 @@ export function evaluateEventsRule(
     return {
       status: "pass",
       reason: `No ${PATTERN_TEXT[pattern]} in the last ${windowDays} days${regionNote}.`,
-      evidence: read.map((region) => ({ kind: "source", id: `cloudtrail:${region}`, note: "event history read" })),
+      evidence: sourceReadRefs("cloudtrail", read, evidence.sources.cloudtrail, "event history read, no matching event"),
       ...missing,
     };
   }

@@ -1,4 +1,5 @@
 import { assessSource } from "../assess-source";
+import { sourceReadRefs } from "../source-read-refs";
 import type { AccountEvidence } from "../evidence";
 import type { EvidenceRef } from "../types";
 import type { RuleOutcome } from "./rule-outcome";
@@ -37,7 +38,7 @@ export function evaluateGuardDutyRule(
       const detector = evidence.detectors.find((candidate) => candidate.region === region && candidate.status === "ENABLED");
       if (!detector) {
         failingRegions.push(region);
-        refs.push({ kind: "source", id: `guardduty:${region}`, note: "no enabled detector" });
+        refs.push(...sourceReadRefs("guardduty", [region], evidence.sources.guardduty, "no enabled detector"));
         continue;
       }
       const missingFeatures = features.filter((feature) => detector.features[feature] !== "ENABLED");

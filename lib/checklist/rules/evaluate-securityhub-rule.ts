@@ -1,4 +1,5 @@
 import { assessSource } from "../assess-source";
+import { sourceReadRefs } from "../source-read-refs";
 import type { AccountEvidence } from "../evidence";
 import type { EvidenceRef } from "../types";
 import type { RuleOutcome } from "./rule-outcome";
@@ -35,7 +36,12 @@ export function evaluateSecurityHubRule(evidence: AccountEvidence, requirement: 
       return {
         status: "fail",
         reason: "Security Hub is not enabled in any collected region, so no standard is evaluated.",
-        evidence: securityHub.regionsByState.disabled.map((region) => ({ kind: "source", id: `securityhub:${region}`, note: "disabled" })),
+        evidence: sourceReadRefs(
+          "securityhub",
+          securityHub.regionsByState.disabled,
+          evidence.sources.securityhub,
+          "Security Hub not enabled",
+        ),
         ...(securityHub.missing.length > 0 ? { missingSources: securityHub.missing } : {}),
       };
     }
@@ -53,9 +59,15 @@ export function evaluateSecurityHubRule(evidence: AccountEvidence, requirement: 
     const passes = requirement === "enabled" ? hub !== undefined : (hub?.standards.length ?? 0) > 0;
     if (!passes) failingRegions.push(region);
     refs.push(
-      hub
-        ? { kind: "hub", id: `securityhub:${region}`, note: hub.standards.length > 0 ? hub.standards.join(", ") : "no standard enabled" }
-        : { kind: "source", id: `securityhub:${region}`, note: "disabled" },
+      ...(hub
+        ? [
+            {
+              kind: "hub" as const,
+              id: `securityhub:${region}`,
+              note: hub.standards.length > 0 ? hub.standards.join(", ") : "no standard enabled",
+            },
+          ]
+        : sourceReadRefs("securityhub", [region], evidence.sources.securityhub, "Security Hub not enabled")),
     );
   }
   const total = known.length;

@@ -2,6 +2,7 @@ import { FINDING_SOURCES } from "@/lib/aws/sources";
 
 import { assessSource } from "../assess-source";
 import { compareText } from "../compare-text";
+import { sourceReadRefs } from "../source-read-refs";
 import type { AccountEvidence, ThreatFinding } from "../evidence";
 import type { EvidenceRule } from "../types";
 import { MAX_EVIDENCE_RECORDS, type RuleContext, type RuleOutcome } from "./rule-outcome";
@@ -82,11 +83,15 @@ export function evaluateThreatsRule(rule: ThreatsRule, evidence: AccountEvidence
   const regionNote = missingSources.length > 0 ? ` (${missingSources.length} source regions not collected)` : "";
   if (matching.length === 0) {
     // A pass is decided by absence, so the evidence is the regions whose findings were read.
-    const read = usable.flatMap(({ name, assessment }) => assessment.regionsByState.ok.map((region) => `${name}:${region}`)).sort();
+    const read = usable
+      .flatMap(({ name, assessment }) =>
+        sourceReadRefs(name, assessment.regionsByState.ok, evidence.sources[name], "active findings read, none matching"),
+      )
+      .sort((a, b) => compareText(a.id, b.id));
     return {
       status: "pass",
       reason: `No ${scope}.${scannerNote}${regionNote}`,
-      evidence: read.map((id) => ({ kind: "source", id, note: "active findings read" })),
+      evidence: read,
       ...(missingSources.length > 0 ? { missingSources } : {}),
     };
   }

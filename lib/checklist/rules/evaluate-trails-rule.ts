@@ -1,5 +1,6 @@
 import { assessSource } from "../assess-source";
 import { compareText } from "../compare-text";
+import { sourceReadRefs } from "../source-read-refs";
 import type { AccountEvidence, TrailInfo } from "../evidence";
 import type { ChecklistItem, TrailRequirement } from "../types";
 import { evaluateControlsRule } from "./evaluate-controls-rule";
@@ -58,6 +59,9 @@ export function evaluateTrailsRule(
   const describe = (trail: TrailInfo) =>
     `${trail.isMultiRegion ? "multi-region" : "single-region"}, ${trail.isLogging ? "logging" : "not logging"}, validation ${trail.logFileValidation ? "on" : "off"}, KMS ${trail.kmsKeyId ? "on" : "off"}, CloudWatch Logs ${trail.cloudWatchLogsLogGroupArn ? "on" : "off"}`;
   const allRefs = trails.map((trail) => ({ kind: "trail" as const, id: `${trail.homeRegion}:${trail.name}`, note: describe(trail) }));
+  // "No trail exists" is decided by an empty DescribeTrails: cite the regions read and when.
+  const readRegions = [...cloudTrail.regionsByState.ok, ...cloudTrail.regionsByState.disabled].filter(isCollected);
+  const absenceRefs = sourceReadRefs("cloudtrail", readRegions, evidence.sources.cloudtrail, "DescribeTrails returned no trail");
 
   if (requirement === "multi_region_logging") {
     const good = logging.filter((trail) => trail.isMultiRegion);
@@ -71,12 +75,17 @@ export function evaluateTrailsRule(
       : {
           status: "fail",
           reason: trails.length === 0 ? "No CloudTrail trail exists." : "No multi-region trail is logging.",
-          evidence: allRefs,
+          evidence: trails.length === 0 ? absenceRefs : allRefs,
           ...missing,
         };
   }
   if (logging.length === 0) {
-    return { status: "fail", reason: "No trail is logging.", evidence: allRefs, ...missing };
+    return {
+      status: "fail",
+      reason: trails.length === 0 ? "No CloudTrail trail exists." : "No trail is logging.",
+      evidence: trails.length === 0 ? absenceRefs : allRefs,
+      ...missing,
+    };
   }
   const meets = (trail: TrailInfo): boolean =>
     requirement === "log_file_validation"

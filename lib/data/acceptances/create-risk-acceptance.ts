@@ -1,4 +1,5 @@
 import "server-only";
+import { getActionIp } from "@/lib/http/get-action-ip";
 import type { SessionUser } from "@/lib/auth";
 import { canAcceptRisk } from "@/lib/auth/permissions";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
@@ -38,6 +39,7 @@ export async function createRiskAcceptance(user: SessionUser, input: TCreateAcce
       {
         actorEmail: user.email,
         action: "risk.accept",
+        ip: await getActionIp(),
         target: `${input.accountId}/${input.itemId}`,
         detail: {
           acceptanceId: id,

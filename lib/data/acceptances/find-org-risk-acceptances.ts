@@ -3,20 +3,18 @@ import type { SessionUser } from "@/lib/auth";
 import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import {
+  mapRiskAcceptanceRow,
+  RISK_ACCEPTANCE_ACTIVE,
+  RISK_ACCEPTANCE_COLUMNS,
+  type RiskAcceptanceDbRow,
+  type RiskAcceptanceRow,
+} from "./map-risk-acceptance-row";
 
-export interface OrgRiskAcceptanceRow {
-  id: string;
+/** An acceptance with the account it belongs to. */
+export interface OrgRiskAcceptanceRow extends RiskAcceptanceRow {
   accountId: string;
   accountName: string;
-  itemId: string;
-  findingId: string | null;
-  reason: string;
-  owner: string;
-  expiresAt: Date;
-  createdBy: string;
-  createdAt: Date;
-  revokedAt: Date | null;
-  isActive: boolean;
 }
 
 export const ORG_ACCEPTANCES_PAGE_SIZE = 100;
@@ -32,7 +30,7 @@ export async function findOrgRiskAcceptances(
   options: { state: "active" | "ended"; page?: number },
 ): Promise<{ rows: OrgRiskAcceptanceRow[]; hasMore: boolean; total: number }> {
   const page = Math.max(options.page ?? 0, 0);
-  const active = Prisma.sql`(r.revoked_at IS NULL AND r.expires_at > now())`;
+  const active = RISK_ACCEPTANCE_ACTIVE;
   const state = options.state === "active" ? active : Prisma.sql`NOT ${active}`;
   const order =
     options.state === "active"
@@ -40,24 +38,8 @@ export async function findOrgRiskAcceptances(
       : Prisma.sql`COALESCE(LEAST(r.revoked_at, r.expires_at), r.expires_at) DESC, r.id DESC`;
   const where = Prisma.sql`${state} AND ${accountInScope(user.scope, "r.account_id")}`;
   const [rows, counts] = await Promise.all([
-    getDb().$queryRaw<
-      Array<{
-        id: string;
-        account_id: string;
-        account_name: string;
-        item_id: string;
-        finding_id: string | null;
-        reason: string;
-        owner: string;
-        expires_at: Date;
-        created_by: string;
-        created_at: Date;
-        revoked_at: Date | null;
-        is_active: boolean;
-      }>
-    >`
-      SELECT r.id::text, r.account_id, a.name AS account_name, r.item_id, r.finding_id, r.reason, r.owner, r.expires_at, r.created_by, r.created_at,
-             r.revoked_at, ${active} AS is_active
+    getDb().$queryRaw<Array<RiskAcceptanceDbRow & { account_id: string; account_name: string }>>`
+      SELECT ${RISK_ACCEPTANCE_COLUMNS}, r.account_id, a.name AS account_name
       FROM risk_acceptances r JOIN accounts a ON a.id = r.account_id
       WHERE ${where}
       ORDER BY ${order}
@@ -65,20 +47,9 @@ export async function findOrgRiskAcceptances(
     getDb().$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM risk_acceptances r WHERE ${where}`,
   ]);
   return {
-    rows: rows.slice(0, ORG_ACCEPTANCES_PAGE_SIZE).map((row) => ({
-      id: row.id,
-      accountId: row.account_id,
-      accountName: row.account_name,
-      itemId: row.item_id,
-      findingId: row.finding_id,
-      reason: row.reason,
-      owner: row.owner,
-      expiresAt: row.expires_at,
-      createdBy: row.created_by,
-      createdAt: row.created_at,
-      revokedAt: row.revoked_at,
-      isActive: row.is_active,
-    })),
+    rows: rows
+      .slice(0, ORG_ACCEPTANCES_PAGE_SIZE)
+      .map((row) => ({ ...mapRiskAcceptanceRow(row), accountId: row.account_id, accountName: row.account_name })),
     hasMore: rows.length > ORG_ACCEPTANCES_PAGE_SIZE,
     total: counts[0]?.n ?? 0,
   };

@@ -1,4 +1,5 @@
 import "server-only";
+import { getActionIp } from "@/lib/http/get-action-ip";
 import type { SessionUser } from "@/lib/auth";
 import { canAcceptRisk } from "@/lib/auth/permissions";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
@@ -28,6 +29,7 @@ export async function revokeRiskAcceptance(user: SessionUser, input: TRevokeAcce
       {
         actorEmail: user.email,
         action: "risk.revoke",
+        ip: await getActionIp(),
         target: `${input.accountId}/${row.item_id}`,
         detail: { acceptanceId: input.acceptanceId, findingId: row.finding_id },
       },

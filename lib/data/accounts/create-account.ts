@@ -1,4 +1,5 @@
 import "server-only";
+import { getActionIp } from "@/lib/http/get-action-ip";
 import type { SessionUser } from "@/lib/auth";
 import { canManageAccounts } from "@/lib/auth/permissions";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
@@ -44,6 +45,7 @@ export async function createAccount(actor: SessionUser, input: TAccountInput): P
       {
         actorEmail: actor.email,
         action: "account.create",
+        ip: await getActionIp(),
         target: parsed.id,
         detail: {
           name: parsed.name,

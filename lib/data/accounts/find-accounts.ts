@@ -9,6 +9,8 @@ export interface AccountListRow {
   owner: string | null;
   /** Account tags as key -> value (from AWS Organizations or set in the console). */
   tags: Record<string, string>;
+  /** Organizations OU path (r-xxxx/ou-.../ou-...), null until discovery read it. */
+  ouPath: string | null;
   roleArn: string | null;
   regions: string[];
   /** pending | active | unreachable | disabled | data_only */
@@ -39,6 +41,7 @@ export async function findAccounts(user: SessionUser): Promise<AccountListRow[]>
       name: string;
       owner: string | null;
       tags: unknown;
+      ou_path: string | null;
       role_arn: string | null;
       regions: string[];
       status: string;
@@ -50,7 +53,7 @@ export async function findAccounts(user: SessionUser): Promise<AccountListRow[]>
       run_started_at: Date | null;
     }>
   >`
-    SELECT a.id, a.name, a.owner, a.tags, a.role_arn, a.regions, a.status, a.status_error, a.last_collected_at,
+    SELECT a.id, a.name, a.owner, a.tags, a.ou_path, a.role_arn, a.regions, a.status, a.status_error, a.last_collected_at,
            s.score, s.coverage, r.status AS run_status, r.started_at AS run_started_at
     FROM accounts a
     LEFT JOIN LATERAL (
@@ -66,6 +69,7 @@ export async function findAccounts(user: SessionUser): Promise<AccountListRow[]>
     name: row.name,
     owner: row.owner,
     tags: toTags(row.tags),
+    ouPath: row.ou_path,
     roleArn: row.role_arn,
     regions: row.regions,
     status: row.status,

@@ -53,6 +53,7 @@ export async function registerAccounts(pool: pg.Pool, inputs: TAccountInput[], a
       {
         actorEmail: actor,
         action: "account.register",
+        ip: null,
         target: inputs.map((input) => input.id).join(","),
         detail: { count: inputs.length },
       },

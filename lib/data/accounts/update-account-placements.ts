@@ -1,4 +1,5 @@
 import "server-only";
+import { getActionIp } from "@/lib/http/get-action-ip";
 import { ZAccountId } from "@/lib/aws/account-id";
 import type pg from "pg";
 import { z } from "zod";
@@ -31,7 +32,13 @@ export async function updateAccountPlacements(placements: TPlacement[], actorEma
     );
     const count = updated.rowCount ?? 0;
     await createAuditEntry(
-      { actorEmail, action: "account.organization-sync", target: null, detail: { discovered: parsed.length, updated: count } },
+      {
+        actorEmail,
+        action: "account.organization-sync",
+        ip: await getActionIp(),
+        target: null,
+        detail: { discovered: parsed.length, updated: count },
+      },
       client,
     );
     return count;

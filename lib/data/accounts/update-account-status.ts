@@ -1,4 +1,5 @@
 import "server-only";
+import { getActionIp } from "@/lib/http/get-action-ip";
 import type { SessionUser } from "@/lib/auth";
 import { canManageAccounts } from "@/lib/auth/permissions";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
@@ -22,6 +23,6 @@ export async function updateAccountStatus(actor: SessionUser, accountId: string,
         change === "disable" ? `account ${accountId} is not an enabled account` : `account ${accountId} is not disabled`,
       );
     }
-    await createAuditEntry({ actorEmail: actor.email, action: `account.${change}`, target: accountId }, tx);
+    await createAuditEntry({ actorEmail: actor.email, action: `account.${change}`, ip: await getActionIp(), target: accountId }, tx);
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { getActionIp } from "@/lib/http/get-action-ip";
 import type { SessionUser } from "@/lib/auth";
 import { canManageAccounts } from "@/lib/auth/permissions";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
@@ -31,7 +32,13 @@ export async function updateAccountTags(
     const row = updated.rows[0];
     if (!row) throw new AppError("NOT_FOUND", `account ${accountId} not found`);
     await createAuditEntry(
-      { actorEmail: actor.email, action: "account.tags", target: accountId, detail: { before: row.before, after } },
+      {
+        actorEmail: actor.email,
+        action: "account.tags",
+        ip: await getActionIp(),
+        target: accountId,
+        detail: { before: row.before, after },
+      },
       client,
     );
     return { before: row.before, after };

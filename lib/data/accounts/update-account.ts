@@ -1,4 +1,5 @@
 import "server-only";
+import { getActionIp } from "@/lib/http/get-action-ip";
 import type { SessionUser } from "@/lib/auth";
 import { canManageAccounts } from "@/lib/auth/permissions";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
@@ -65,6 +66,7 @@ export async function updateAccount(actor: SessionUser, accountId: string, chang
       {
         actorEmail: actor.email,
         action: "account.update",
+        ip: await getActionIp(),
         target: accountId,
         detail: {
           changed,

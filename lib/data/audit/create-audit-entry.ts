@@ -11,7 +11,12 @@ export interface AuditEntry {
   action: string;
   target?: string | null;
   detail?: Record<string, unknown>;
-  ip?: string | null;
+  /**
+   * The client address (lib/http/client-ip.ts via getRequestIp / getActionIp), or null for
+   * what no request caused (CLI, worker, demo). Required, so no caller can forget it: a row
+   * of a console action without its address is a gap in the trail.
+   */
+  ip: string | null;
 }
 
 /**
@@ -31,7 +36,7 @@ export async function createAuditEntry(entry: AuditEntry, db: AuditWriter = getP
   const detail = JSON.stringify(entry.detail ?? {});
   const statement = Prisma.sql`
     INSERT INTO audit_log (actor_email, action, target, detail, ip)
-    VALUES (${entry.actorEmail}, ${entry.action}, ${entry.target ?? null}, ${detail}::jsonb, ${entry.ip ?? null})`;
+    VALUES (${entry.actorEmail}, ${entry.action}, ${entry.target ?? null}, ${detail}::jsonb, ${entry.ip})`;
   if ("$executeRaw" in db) {
     await db.$executeRaw(statement);
   } else {

@@ -1,50 +1,17 @@
 import "server-only";
-import { z } from "zod";
 import type { SessionUser } from "@/lib/auth";
 import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import type { SecurityEventRecord } from "@/lib/aws/normalise/types";
+import { decodeEventCursor, encodeEventCursor, type TEventFilters, ZEventFilters } from "@/lib/data/checklist/event-filters";
 import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export type AccountSecurityEvent = SecurityEventRecord;
 
 export const EVENTS_PAGE_SIZE = 25;
 
-const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const blank = (value: unknown) => {
-  const single = first(value);
-  return typeof single === "string" && single.trim() === "" ? undefined : single;
-};
-
-/** The account page's timeline filters, as URL parameters (prefixed `ev_` so they sit beside the page's others). */
-export const ZEventFilters = z.object({
-  ev_name: z
-    .preprocess(
-      blank,
-      z
-        .string()
-        .regex(/^[A-Za-z0-9]{1,128}$/)
-        .optional(),
-    )
-    .catch(undefined),
-  ev_region: z
-    .preprocess(
-      blank,
-      z
-        .string()
-        .regex(/^[a-z]{2}(-[a-z]+)+-\d$/)
-        .optional(),
-    )
-    .catch(undefined),
-  /** Only calls AWS refused (errorCode set): failed sign-ins, denied changes. */
-  ev_failed: z.preprocess((value) => first(value) === "1", z.boolean()).catch(false),
-  /** Contains, over the event name, the caller ARN, the user type and the source IP. */
-  ev_q: z.preprocess(blank, z.string().trim().max(200).optional()).catch(undefined),
-  ev_after: z.preprocess(blank, z.string().max(400).optional()).catch(undefined),
-});
-export type TEventFilters = z.infer<typeof ZEventFilters>;
-
-const ZCursor = z.object({ t: z.string().refine((value) => !Number.isNaN(Date.parse(value))), i: z.string().max(256) });
+export type { TEventFilters };
 
 function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
@@ -72,15 +39,9 @@ export async function findAccountSecurityEvents(
       Prisma.sql`(event_name ILIKE ${pattern} OR user_arn ILIKE ${pattern} OR user_type ILIKE ${pattern} OR source_ip ILIKE ${pattern})`,
     );
   }
-  let cursor: z.infer<typeof ZCursor> | null = null;
-  if (filters.ev_after) {
-    try {
-      const parsed = ZCursor.safeParse(JSON.parse(Buffer.from(filters.ev_after, "base64url").toString("utf8")));
-      cursor = parsed.success ? parsed.data : null;
-    } catch {
-      cursor = null;
-    }
-  }
+  // parseEventFilters refuses a bad cursor at the edge; checked again so no caller can send one on to `::timestamptz` (a 500).
+  const cursor = filters.ev_after ? decodeEventCursor(filters.ev_after) : null;
+  if (filters.ev_after && !cursor) throw new AppError("INVALID_INPUT", "ev_after: is not a page cursor of this timeline");
   if (cursor) conditions.push(Prisma.sql`(event_time, event_id) < (${cursor.t}::timestamptz, ${cursor.i}::text)`);
   const rows = await getDb().$queryRaw<
     Array<{
@@ -116,9 +77,6 @@ export async function findAccountSecurityEvents(
   const last = page.at(-1);
   return {
     rows: page,
-    nextCursor:
-      rows.length > limit && last
-        ? Buffer.from(JSON.stringify({ t: last.eventTime.toISOString(), i: last.eventId })).toString("base64url")
-        : null,
+    nextCursor: rows.length > limit && last ? encodeEventCursor(last) : null,
   };
 }

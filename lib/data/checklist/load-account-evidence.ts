@@ -3,9 +3,8 @@ import { mapSecurityEventRow, SECURITY_EVENT_COLUMNS, type SecurityEventRow } fr
 import type pg from "pg";
 import { type FindingSource, perSource, type Source } from "@/lib/aws/sources";
 import type { AccountEvidence, ControlEnablement, ControlResult, SourceState, SourceStatus, ThreatFinding } from "@/lib/checklist/evidence";
+import { EVENT_EVIDENCE_WINDOW_DAYS } from "@/lib/checklist/events/event-window";
 import { getEnv } from "@/lib/env";
-
-const EVENT_WINDOW_DAYS = 90;
 
 /**
  * Everything the checklist needs about one account, read from what collection or import
@@ -68,7 +67,7 @@ export async function loadAccountEvidence(pool: pg.Pool, accountId: string, now:
     pool.query<SecurityEventRow>(
       `SELECT ${SECURITY_EVENT_COLUMNS}
        FROM cloudtrail_events e WHERE e.account_id = $1 AND e.event_time >= $2 AND e.event_time <= $3`,
-      [accountId, new Date(now.getTime() - EVENT_WINDOW_DAYS * 86_400_000), now],
+      [accountId, new Date(now.getTime() - EVENT_EVIDENCE_WINDOW_DAYS * 86_400_000), now],
     ),
     pool.query<{
       name: string;

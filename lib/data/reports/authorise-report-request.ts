@@ -38,7 +38,13 @@ export function authoriseReportRequest(
   const scope = parsed.data.scope;
   if (!scope.all && scope.accountIds.length + scope.tags.length + scope.ouIds.length === 0)
     throw new AppError("INVALID_INPUT", "scope: choose at least one account");
-  if (!isScopeWithin(scope, userReportScope(user)))
+  // An explicit account list cannot be judged against a tag or OU scope on the terms alone:
+  // it is let through here and each id is checked against the accounts the user's scope
+  // resolves to now (ensureReportAccountsVisible, run by every caller before any work), the
+  // same rule reportVisibleTo reads such reports by, so the user can open what they made.
+  const isIdList = !scope.all && scope.tags.length === 0 && scope.ouIds.length === 0;
+  const isResolvedLater = isIdList && !user.scope.all && user.scope.tags.length + user.scope.ouIds.length > 0;
+  if (!isResolvedLater && !isScopeWithin(scope, userReportScope(user)))
     throw new AppError("FORBIDDEN", "the report's scope must lie within the accounts you can see");
   return { scope, week, paper: parsed.data.paper };
 }

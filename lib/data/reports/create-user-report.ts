@@ -1,8 +1,10 @@
 import "server-only";
+import { getActionIp } from "@/lib/http/get-action-ip";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import type { SessionUser } from "@/lib/auth";
 import { getPool } from "@/lib/db";
 import { authoriseReportRequest } from "./authorise-report-request";
+import { ensureReportAccountsVisible } from "./ensure-report-accounts-visible";
 import { createReport, type CreatedReport } from "./create-report";
 
 /**
@@ -12,10 +14,12 @@ import { createReport, type CreatedReport } from "./create-report";
  */
 export async function createUserReport(user: SessionUser, input: unknown, now: Date = new Date()): Promise<CreatedReport> {
   const request = authoriseReportRequest(user, input, now);
+  await ensureReportAccountsVisible(user, request.scope);
   const report = await createReport(getPool(), { ...request, generatedBy: user.email, now });
   await createAuditEntry({
     actorEmail: user.email,
     action: "report.generate",
+    ip: await getActionIp(),
     target: `report:${report.id}`,
     detail: { week: request.week.id, version: report.version, scope: request.scope },
   });

@@ -1,6 +1,8 @@
 import "server-only";
+import { getActionIp } from "@/lib/http/get-action-ip";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import type { SessionUser } from "@/lib/auth";
+import { ensureReportAccountsVisible } from "@/lib/data/reports/ensure-report-accounts-visible";
 import { getPool } from "@/lib/db";
 import { enqueue } from "@/lib/jobs/enqueue";
 import type { IsoWeek } from "@/lib/reports/iso-week";
@@ -15,6 +17,7 @@ export async function queueReportGeneration(
   user: SessionUser,
   request: { scope: ReportScope; week: IsoWeek; paper: PaperSize },
 ): Promise<void> {
+  await ensureReportAccountsVisible(user, request.scope);
   const pool = getPool();
   await enqueue(
     pool,
@@ -26,6 +29,7 @@ export async function queueReportGeneration(
     {
       actorEmail: user.email,
       action: "report.generate",
+      ip: await getActionIp(),
       target: `report-week:${request.week.id}`,
       detail: { week: request.week.id, scope: request.scope, paper: request.paper },
     },

@@ -1,4 +1,5 @@
 import "server-only";
+import { getActionIp } from "@/lib/http/get-action-ip";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import type { SessionUser } from "@/lib/auth";
 import { getPool } from "@/lib/db";
@@ -34,6 +35,7 @@ export async function saveReportSchedule(user: SessionUser, input: unknown): Pro
     {
       actorEmail: user.email,
       action: s.id ? "report_schedule.update" : "report_schedule.create",
+      ip: await getActionIp(),
       target: `report_schedule:${id}`,
       detail: { ...s },
     },

@@ -1,4 +1,5 @@
 import "server-only";
+import { getActionIp } from "@/lib/http/get-action-ip";
 import type { SessionUser } from "@/lib/auth";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { accountInScope } from "@/lib/data/scope/account-in-scope";
@@ -26,5 +27,11 @@ export async function queueAccountCollection(actor: SessionUser, accountId: stri
     { accountId: account.id, trigger: "manual" },
     { jobKey: `collect:${account.id}`, maxAttempts: 5 },
   );
-  await createAuditEntry({ actorEmail: actor.email, action: "account.collect", target: account.id, detail: { trigger: "manual" } });
+  await createAuditEntry({
+    actorEmail: actor.email,
+    action: "account.collect",
+    ip: await getActionIp(),
+    target: account.id,
+    detail: { trigger: "manual" },
+  });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import type { SessionUser } from "@/lib/auth";
+import { storedScopeOf } from "@/lib/data/users/user-access";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getActionIp } from "@/lib/http/get-action-ip";
@@ -23,7 +24,7 @@ export async function deleteSsoMapping(actor: SessionUser, mappingId: string): P
       action: "sso-mapping.delete",
       target: row.groupName,
       ip: await getActionIp(),
-      detail: { role: row.role, allAccounts: row.allAccounts, accountScope: row.accountScope },
+      detail: { role: row.role, ...storedScopeOf(row) },
     },
     db,
   );

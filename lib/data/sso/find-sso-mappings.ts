@@ -1,5 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
+import { storedScopeOf } from "@/lib/data/users/user-access";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -9,6 +10,8 @@ export interface SsoMappingRow {
   role: string;
   allAccounts: boolean;
   accountScope: string[];
+  scopeTags: Array<{ key: string; value: string }>;
+  scopeOus: string[];
   createdAt: Date;
   createdBy: string;
 }
@@ -17,5 +20,12 @@ export interface SsoMappingRow {
 export async function findSsoMappings(actor: SessionUser): Promise<SsoMappingRow[]> {
   if (actor.role !== "admin") throw new AppError("FORBIDDEN", "only admins can read single sign-on mappings");
   const rows = await getDb().ssoGroupMapping.findMany({ orderBy: { groupName: "asc" } });
-  return rows.map((row) => ({ ...row, id: row.id.toString() }));
+  return rows.map((row) => ({
+    id: row.id.toString(),
+    groupName: row.groupName,
+    role: row.role,
+    ...storedScopeOf(row),
+    createdAt: row.createdAt,
+    createdBy: row.createdBy,
+  }));
 }

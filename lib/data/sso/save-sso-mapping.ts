@@ -2,14 +2,15 @@ import "server-only";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import type { SessionUser } from "@/lib/auth";
 import { ZSsoMappingInput, type TSsoMappingInput } from "@/lib/data/sso/sso-mapping-input";
-import { normaliseAccess } from "@/lib/data/users/user-access";
+import { normaliseAccess, storedScopeOf, scopeOfAccess } from "@/lib/data/users/user-access";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getActionIp } from "@/lib/http/get-action-ip";
 
 /**
- * Adds a group mapping, or replaces the role and scope of an existing one for the same group
- * (admins). SSO users get the new access at their next sign-in. Audited with before and after.
+ * Adds a group mapping, or replaces the role and scope (account ids, tags, OU ids) of an
+ * existing one for the same group (admins). SSO users get the new access at their next
+ * sign-in. Audited with before and after.
  */
 export async function saveSsoMapping(actor: SessionUser, input: TSsoMappingInput): Promise<void> {
   if (actor.role !== "admin") throw new AppError("FORBIDDEN", "only admins can edit single sign-on mappings");
@@ -29,8 +30,8 @@ export async function saveSsoMapping(actor: SessionUser, input: TSsoMappingInput
       target: parsed.groupName,
       ip: await getActionIp(),
       detail: {
-        ...(before ? { from: { role: before.role, allAccounts: before.allAccounts, accountScope: before.accountScope } } : {}),
-        to: access,
+        ...(before ? { from: { role: before.role, ...storedScopeOf(before) } } : {}),
+        to: { role: access.role, ...scopeOfAccess(access) },
       },
     },
     db,

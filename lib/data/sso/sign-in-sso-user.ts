@@ -1,6 +1,7 @@
 import "server-only";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { mapSsoGroups, type SsoMapping } from "@/lib/auth/sso/map-sso-groups";
+import { isSameScope, storedScopeOf, scopeOfAccess } from "@/lib/data/users/user-access";
 import { getDb } from "@/lib/db";
 
 export interface SsoIdentity {
@@ -44,17 +45,22 @@ export async function signInSsoUser(identity: SsoIdentity, ip: string | null): P
   const rows = await db.ssoGroupMapping.findMany({ where: { groupName: { in: identity.groups } } });
   const access = mapSsoGroups(
     identity.groups,
-    rows.map((row) => ({
-      groupName: row.groupName,
-      role: row.role as SsoMapping["role"],
-      allAccounts: row.allAccounts,
-      accountScope: row.accountScope,
-    })),
+    // Through the stored-scope reader: a tag or OU that no longer validates narrows, never widens.
+    rows.map((row) => ({ groupName: row.groupName, role: row.role as SsoMapping["role"], ...storedScopeOf(row) })),
   );
   if (!access) return refuse("no-group");
   const existing = await db.user.findUnique({
     where: { email },
-    select: { id: true, authSource: true, disabled: true, role: true, allAccounts: true, accountScope: true },
+    select: {
+      id: true,
+      authSource: true,
+      disabled: true,
+      role: true,
+      allAccounts: true,
+      accountScope: true,
+      scopeTags: true,
+      scopeOus: true,
+    },
   });
   if (existing && existing.authSource !== "sso") return refuse("local-account");
   if (existing?.disabled) return refuse("disabled");
@@ -62,6 +68,8 @@ export async function signInSsoUser(identity: SsoIdentity, ip: string | null): P
     role: access.role,
     allAccounts: access.allAccounts,
     accountScope: access.accountScope,
+    scopeTags: access.scopeTags,
+    scopeOus: access.scopeOus,
     lastLoginAt: new Date(),
     name: identity.name?.slice(0, 200) ?? null,
   };
@@ -81,18 +89,13 @@ export async function signInSsoUser(identity: SsoIdentity, ip: string | null): P
         detail: {
           source: "sso",
           role: access.role,
-          allAccounts: access.allAccounts,
-          accountScope: access.accountScope,
+          ...scopeOfAccess(access),
           groups: access.matchedGroups,
         },
       },
       db,
     );
-  } else if (
-    existing.role !== access.role ||
-    existing.allAccounts !== access.allAccounts ||
-    [...existing.accountScope].sort().join() !== access.accountScope.join()
-  ) {
+  } else if (existing.role !== access.role || !isSameScope(storedScopeOf(existing), access)) {
     await createAuditEntry(
       {
         actorEmail: "sso",
@@ -100,8 +103,8 @@ export async function signInSsoUser(identity: SsoIdentity, ip: string | null): P
         target: email,
         ip,
         detail: {
-          from: { role: existing.role, allAccounts: existing.allAccounts, accountScope: existing.accountScope },
-          to: { role: access.role, allAccounts: access.allAccounts, accountScope: access.accountScope },
+          from: { role: existing.role, ...storedScopeOf(existing) },
+          to: { role: access.role, ...scopeOfAccess(access) },
           groups: access.matchedGroups,
         },
       },

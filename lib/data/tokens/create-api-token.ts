@@ -1,4 +1,5 @@
 import "server-only";
+import { getActionIp } from "@/lib/http/get-action-ip";
 import type { SessionUser } from "@/lib/auth";
 import { generateApiToken } from "@/lib/auth/api-token-format";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
@@ -30,7 +31,13 @@ export async function createApiToken(
       select: { id: true },
     });
     await createAuditEntry(
-      { actorEmail: user.email, action: "token.create", target: input.name, detail: { hint, expiresAt: expiresAt.toISOString() } },
+      {
+        actorEmail: user.email,
+        action: "token.create",
+        ip: await getActionIp(),
+        target: input.name,
+        detail: { hint, expiresAt: expiresAt.toISOString() },
+      },
       tx,
     );
     return row;

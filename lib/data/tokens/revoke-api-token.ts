@@ -1,4 +1,5 @@
 import "server-only";
+import { getActionIp } from "@/lib/http/get-action-ip";
 import type { SessionUser } from "@/lib/auth";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { getDb } from "@/lib/db";
@@ -16,6 +17,9 @@ export async function revokeApiToken(user: SessionUser, tokenId: string): Promis
   if (token.revokedAt) return;
   await db.$transaction(async (tx) => {
     await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
-    await createAuditEntry({ actorEmail: user.email, action: "token.revoke", target: token.name, detail: { tokenId: token.id } }, tx);
+    await createAuditEntry(
+      { actorEmail: user.email, action: "token.revoke", ip: await getActionIp(), target: token.name, detail: { tokenId: token.id } },
+      tx,
+    );
   });
 }

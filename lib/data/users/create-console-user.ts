@@ -3,7 +3,7 @@ import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
-import { normaliseAccess, ZUserAccess } from "@/lib/data/users/user-access";
+import { normaliseAccess, scopeOfAccess, ZUserAccess } from "@/lib/data/users/user-access";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -40,7 +40,7 @@ export async function createConsoleUser(actor: SessionUser, input: TNewUser): Pr
         action: "user.create",
         target: user.email,
         ip: await getActionIp(),
-        detail: { role: access.role, allAccounts: access.allAccounts, accountScope: access.accountScope },
+        detail: { role: access.role, ...scopeOfAccess(access) },
       },
       db,
     );

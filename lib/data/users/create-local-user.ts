@@ -46,6 +46,7 @@ export async function createLocalUser(pool: pg.Pool, input: TLocalUserInput, act
     {
       actorEmail: actor,
       action: "user.upsert",
+      ip: null,
       target: user.email,
       detail: { role: user.role, allAccounts, ...scope },
     },

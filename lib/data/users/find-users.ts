@@ -1,5 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
+import { storedScopeOf } from "@/lib/data/users/user-access";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -10,6 +11,8 @@ export interface UserListRow {
   role: string;
   allAccounts: boolean;
   accountScope: string[];
+  scopeTags: Array<{ key: string; value: string }>;
+  scopeOus: string[];
   /** local: signs in with a password; sso: created by single sign-on, no password. */
   source: "local" | "sso";
   disabled: boolean;
@@ -26,8 +29,7 @@ export async function findUsers(actor: SessionUser): Promise<UserListRow[]> {
     email: user.email,
     name: user.name,
     role: user.role,
-    allAccounts: user.allAccounts,
-    accountScope: user.accountScope ?? [],
+    ...storedScopeOf(user),
     source: user.authSource === "sso" ? "sso" : "local",
     disabled: user.disabled,
     lastLoginAt: user.lastLoginAt,

@@ -1,5 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
+import { storedScopeOf } from "@/lib/data/users/user-access";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { UserListRow } from "@/lib/data/users/find-users";
@@ -15,8 +16,7 @@ export async function getUser(actor: SessionUser, userId: string): Promise<UserL
     email: user.email,
     name: user.name,
     role: user.role,
-    allAccounts: user.allAccounts,
-    accountScope: user.accountScope ?? [],
+    ...storedScopeOf(user),
     source: user.authSource === "sso" ? "sso" : "local",
     disabled: user.disabled,
     lastLoginAt: user.lastLoginAt,

@@ -16,5 +16,5 @@ export async function upsertLocalAdmin(pool: pg.Pool, email: string, password: s
        session_version = users.session_version + 1`,
     [email.toLowerCase(), hash],
   );
-  await createAuditEntry({ actorEmail: "parapet-cli", action: "user.admin-password-set", target: email.toLowerCase() }, pool);
+  await createAuditEntry({ actorEmail: "parapet-cli", action: "user.admin-password-set", ip: null, target: email.toLowerCase() }, pool);
 }

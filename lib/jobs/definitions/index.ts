@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { collectAccountJob } from "./collect-account";
 import { deliverReportJob } from "./deliver-report";
 import { generateReportJob } from "./generate-report";
+import { maintainEventPartitionsJob } from "./maintain-event-partitions";
 import { scheduleCollectionSweepJob } from "./schedule-collection-sweep";
 import { scheduleReportSweepJob } from "./schedule-report-sweep";
 import { scoreAccountJob } from "./score-account";
@@ -18,6 +19,7 @@ export const JOB_SPECS = [
   scheduleReportSweepJob,
   generateReportJob,
   deliverReportJob,
+  maintainEventPartitionsJob,
 ] as const;
 
 type AnyJobSpec = (typeof JOB_SPECS)[number];

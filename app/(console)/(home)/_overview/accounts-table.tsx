@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
-import { formatTime, scoreClass } from "../../_components/format";
+import { AccountNameCell, CoverageCell, ScoreCell, SeverityCountCell } from "../../_components/account-cells";
+import { formatTime } from "../../_components/format";
 import { CoverageOrigin } from "./coverage-origin";
 import type { TOverviewParams } from "./overview-params";
 
@@ -40,6 +41,7 @@ function SortHeader({
  * with its figures. Account names are plain anchors: one prefetching `next/link` per row
  * was render cost for no use (the accounts list is where one browses them all).
  */
+/** One page of the accounts (sorted as a whole, then cut; see sortAccountsTable), each row with its figures. */
 export function AccountsTable({
   accounts,
   sort,
@@ -70,33 +72,15 @@ export function AccountsTable({
       <tbody>
         {accounts.map((account) => (
           <tr key={account.id} data-account-id={account.id}>
-            <td>
-              <div>
-                <a href={`/accounts/${account.id}`}>{account.name}</a>
-              </div>
-              <div className="muted">{account.id}</div>
-            </td>
-            <td className="num">
-              <span className={scoreClass(account.score)} data-testid="account-score">
-                {account.score === null ? "n/a" : account.score.toFixed(1)}
-              </span>
-            </td>
-            <td className="num" data-testid="account-coverage">
-              {account.coverage === null ? "n/a" : `${account.coverage.toFixed(0)}%`}
+            <AccountNameCell id={account.id} name={account.name} sub={<span className="mono">{account.id}</span>} />
+            <ScoreCell score={account.score} />
+            <CoverageCell coverage={account.coverage}>
               <CoverageOrigin account={account} />
-            </td>
-            <td className="num sev-critical" data-testid="count-critical">
-              {account.critical}
-            </td>
-            <td className="num sev-high" data-testid="count-high">
-              {account.high}
-            </td>
-            <td className="num sev-medium" data-testid="count-medium">
-              {account.medium}
-            </td>
-            <td className="num sev-low" data-testid="count-low">
-              {account.low}
-            </td>
+            </CoverageCell>
+            <SeverityCountCell severity="critical" count={account.critical} testId="count-critical" />
+            <SeverityCountCell severity="high" count={account.high} testId="count-high" />
+            <SeverityCountCell severity="medium" count={account.medium} testId="count-medium" />
+            <SeverityCountCell severity="low" count={account.low} testId="count-low" />
             <td>{formatTime(account.lastCollectedAt)}</td>
             <td>
               {account.status === "unreachable" ? (

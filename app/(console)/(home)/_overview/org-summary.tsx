@@ -1,9 +1,8 @@
-import Link from "next/link";
-import type { ReactNode } from "react";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
 import type { OrgScorePoint } from "@/lib/data/overview/find-org-score-trend";
 import { hasCollectionErrors, isStale, STALE_AFTER_HOURS } from "../../_components/account-health";
 import { formatDelta, formatPercent, formatScore } from "../../_components/format";
+import { Tile } from "../../_components/tile";
 
 const SEVERITIES = [
   { key: "critical", label: "Critical", param: "CRITICAL" },
@@ -11,40 +10,6 @@ const SEVERITIES = [
   { key: "medium", label: "Medium", param: "MEDIUM" },
   { key: "low", label: "Low", param: "LOW" },
 ] as const;
-
-function Tile({
-  label,
-  value,
-  sub,
-  valueClass,
-  testId,
-  href,
-}: {
-  label: string;
-  value: ReactNode;
-  sub: ReactNode;
-  valueClass?: string;
-  testId?: string;
-  href?: string;
-}) {
-  const body = (
-    <>
-      <div className="label">{label}</div>
-      <div className={valueClass ? `value ${valueClass}` : "value"} data-testid={testId}>
-        {value}
-      </div>
-      <div className="sub">{sub}</div>
-    </>
-  );
-  // A tile with a href is one link to the filtered list its number counts.
-  return href ? (
-    <Link href={href} className="tile" data-testid={testId ? `${testId}-link` : undefined}>
-      {body}
-    </Link>
-  ) : (
-    <div className="tile">{body}</div>
-  );
-}
 
 /** The org score a week before today's point (the nearest earlier day with a score), for the trend. */
 function weekAgo(trend: OrgScorePoint[]): OrgScorePoint | null {

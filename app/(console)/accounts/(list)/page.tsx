@@ -7,8 +7,19 @@ import { findAccountOverview } from "@/lib/data/overview/find-account-overview";
 import { AutoSubmitForm } from "../../_components/auto-submit-form";
 import { Pager } from "../../_components/pager";
 import { slicePage } from "../../_components/paging";
+import { Tile } from "../../_components/tile";
 import { AccountsTable, RecordsOnlyTable } from "../_components/accounts-table";
-import { ACCOUNT_PAGE_SIZE, accountListQuery, buildAccountList, filterAccountList, ZAccountListParams } from "../_lib/account-list";
+import {
+  ACCOUNT_PAGE_SIZE,
+  accountListQuery,
+  buildAccountList,
+  filterAccountList,
+  ouChoices,
+  parseAccountListParams,
+  type TAccountListParams,
+} from "../_lib/account-list";
+import { isAppError } from "@/lib/errors";
+import { InvalidQuery } from "../../_components/invalid-query";
 import { DiscoverAccounts } from "../_components/discover-accounts";
 import { OnboardAccountForm } from "../_components/onboard-account-form";
 
@@ -27,7 +38,13 @@ function discoverySources(accounts: AccountListRow[]): Array<{ id: string; name:
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
-  const params = ZAccountListParams.parse(await searchParams);
+  let params: TAccountListParams;
+  try {
+    params = parseAccountListParams(await searchParams);
+  } catch (error) {
+    if (isAppError(error)) return <InvalidQuery title="Accounts" message={error.message} resetHref="/accounts" />;
+    throw error;
+  }
   const [accounts, overview] = await Promise.all([findAccounts(user), findAccountOverview(user)]);
   const list = buildAccountList(accounts, overview);
   const shown = filterAccountList(list, params);
@@ -50,23 +67,15 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     <div className="cp">
       <h1>Accounts</h1>
       <div className="tiles">
-        <div className="tile">
-          <div className="label">Accounts</div>
-          <div className="value" data-testid="accounts-count">
-            {registered.length}
-          </div>
-          <div className="sub">registered with a role</div>
-        </div>
-        <div className="tile">
-          <div className="label">Unreachable</div>
-          <div className={unreachable > 0 ? "value sev-high" : "value"}>{unreachable}</div>
-          <div className="sub">role could not be assumed</div>
-        </div>
-        <div className="tile">
-          <div className="label">Disabled</div>
-          <div className="value">{disabled}</div>
-          <div className="sub">not collected</div>
-        </div>
+        <Tile label="Accounts" value={registered.length} sub="registered with a role" testId="accounts-count" />
+        <Tile
+          label="Unreachable"
+          value={unreachable}
+          valueClass={unreachable > 0 ? "sev-high" : undefined}
+          sub="role could not be assumed"
+          href={unreachable > 0 ? "/accounts?status=unreachable" : undefined}
+        />
+        <Tile label="Disabled" value={disabled} sub="not collected" />
       </div>
       <section className="panel">
         <h2>Registered accounts</h2>
@@ -102,6 +111,21 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               {tagChoices.map((tag) => (
                 <option key={tag} value={tag}>
                   {tag}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="a-ou">OU</label>
+            <select id="a-ou" name="ou" defaultValue={params.ou ?? ""}>
+              <option value="">Any</option>
+              {/* A path typed into the URL is kept as a choice so the select shows what filters. */}
+              {params.ou && !ouChoices(list).some((choice) => choice.ou === params.ou) ? (
+                <option value={params.ou}>{params.ou}</option>
+              ) : null}
+              {ouChoices(list).map((choice) => (
+                <option key={choice.ou} value={choice.ou}>
+                  {choice.ou} ({choice.count})
                 </option>
               ))}
             </select>

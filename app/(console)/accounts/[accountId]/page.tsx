@@ -2,16 +2,22 @@ import type { Metadata } from "next";
 import "../_components/console-controls.css";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { requirePageUser } from "@/lib/auth";
 import { isAccountId } from "@/lib/aws/account-id";
 import { canManageAccounts } from "@/lib/auth/permissions";
 import { rankFixFirst } from "@/lib/checklist/rank-fix-first";
 import { findAccountAttemptSignals } from "@/lib/data/checklist/find-account-attempt-signals";
-import { findAccountSecurityEvents, ZEventFilters } from "@/lib/data/checklist/find-account-security-events";
+import { parseEventFilters, type TEventFilters } from "@/lib/data/checklist/event-filters";
+import { findAccountSecurityEvents } from "@/lib/data/checklist/find-account-security-events";
 import { findFindings } from "@/lib/data/findings/find-findings";
 import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
+import { getAccountSettings } from "@/lib/data/accounts/get-account-settings";
 import { findSourceCursors } from "@/lib/data/runs/find-source-cursors";
 import { ChartDataTable } from "../../_components/chart-data-table";
+import { CollapsibleSection } from "../../_components/collapsible-section";
+import { ScrollToHash } from "../../_components/scroll-to-hash";
+import { Tile } from "../../_components/tile";
 import { CursorsTable } from "../../collection/_components/cursors-table";
 import { FindingsTable } from "../../findings/_components/findings-table";
 import { findScoreChanges } from "@/lib/data/scores/find-score-changes";
@@ -19,7 +25,9 @@ import { findScoreHistory } from "@/lib/data/scores/find-score-history";
 import { getAccountScorecard } from "@/lib/data/scores/get-account-scorecard";
 import { isAppError } from "@/lib/errors";
 import { UnmeasurableDuties } from "../../_components/unmeasurable-duties";
+import type { SessionUser } from "@/lib/auth";
 import { AccountHeader } from "./_components/account-header";
+import { AccountSkeleton } from "./_components/account-skeleton";
 import { AccountTags } from "./_components/account-tags";
 import { AttemptSignals } from "./_components/attempt-signals";
 import { EvidenceFreshness } from "./_components/evidence-freshness";
@@ -47,13 +55,18 @@ const SECTIONS = [
   ["domains", "Domains"],
   ["fix-first", "Fix first"],
   ["changes", "Changes"],
-  ["items", "Checklist items"],
   ["attempts", "Failed attempts"],
+  ["items", "Checklist items"],
   ["findings", "Findings"],
   ["events", "CloudTrail events"],
   ["collection", "Collection health"],
 ] as const;
 
+/**
+ * The account drill-down. The one-row scope check runs before anything is sent, so an
+ * unknown or out-of-scope account is a real 404; the page's queries then stream in behind a
+ * skeleton of the page (a route-level loading.tsx would send 200 before the check could run).
+ */
 export default async function AccountPage({
   params,
   searchParams,
@@ -64,15 +77,44 @@ export default async function AccountPage({
   const { accountId } = await params;
   if (!isAccountId(accountId)) notFound();
   const user = await requirePageUser();
+  await getAccountSettings(user, accountId).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
   const query = await searchParams;
-  const eventFilters = ZEventFilters.parse(query);
+  return (
+    <Suspense fallback={<AccountSkeleton />}>
+      <AccountPageBody user={user} accountId={accountId} query={query} />
+    </Suspense>
+  );
+}
+
+async function AccountPageBody({
+  user,
+  accountId,
+  query,
+}: {
+  user: SessionUser;
+  accountId: string;
+  query: Record<string, string | string[] | undefined>;
+}) {
+  // Bad timeline parameters (a hand-edited link, a crafted cursor) are named on the page, in the
+  // timeline's place, with a way to clear them; the rest of the account is still shown.
+  let eventFilters: TEventFilters | null = null;
+  let eventsError: string | null = null;
+  try {
+    eventFilters = parseEventFilters(query);
+  } catch (error) {
+    if (!isAppError(error) || error.code !== "INVALID_INPUT") throw error;
+    eventsError = error.message;
+  }
   const failingOnly = query.items === "failing";
   const findingFilters = parseFindingFilters({ account: accountId });
   const [scorecard, history, changes, events, findings, cursors, signals] = await Promise.all([
     getAccountScorecard(user, accountId),
     findScoreHistory(user, accountId),
     findScoreChanges(user, accountId),
-    findAccountSecurityEvents(user, accountId, eventFilters),
+    eventFilters ? findAccountSecurityEvents(user, accountId, eventFilters) : null,
     findFindings(user, findingFilters, { limit: ACCOUNT_FINDINGS_LIMIT }),
     findSourceCursors(user, { accountId, state: "all" }),
     findAccountAttemptSignals(user, accountId),
@@ -120,93 +162,96 @@ export default async function AccountPage({
       ) : (
         <>
           <div className="tiles" data-testid="score-tiles" id="score">
-            <div className="tile">
-              <div className="label">Score</div>
-              <div className={`value ${scoreClass(snapshot.score)}`} data-testid="account-score">
-                {formatScore(snapshot.score)}
-              </div>
-              <div className="sub">raw: accepted risks count as failing</div>
-            </div>
-            <div className="tile">
-              <div className="label">Risk-adjusted</div>
-              <div className="value" data-testid="account-risk-adjusted-score">
-                {formatScore(snapshot.riskAdjustedScore)}
-              </div>
-              <div className="sub">accepted risks count as passing</div>
-            </div>
-            <div className="tile">
-              <div className="label">Coverage</div>
-              <div className="value" data-testid="account-coverage">
-                {formatPercent(snapshot.coverage)}
-              </div>
-              <div className="sub">
-                of applicable weight had evidence · evidence as of {snapshot.evidenceAsOf ? formatTime(snapshot.evidenceAsOf) : "unknown"}
-              </div>
-            </div>
-            <div className="tile">
-              <div className="label">Items</div>
-              <div className="value">{failing}</div>
-              <div className="sub">
-                failing or partial · {noData} without data · {score.items.length} in checklist {snapshot.checklistVersion}
-              </div>
-            </div>
-            <div className="tile">
-              <div className="label">Evaluated</div>
-              <div className="value" style={{ fontSize: 16 }}>
-                {formatTime(snapshot.takenAt)}
-              </div>
-              <div className="sub">latest daily snapshot ({snapshot.day})</div>
-            </div>
+            <Tile
+              label="Score"
+              value={formatScore(snapshot.score)}
+              valueClass={scoreClass(snapshot.score)}
+              testId="account-score"
+              sub="raw: accepted risks count as failing"
+            />
+            <Tile
+              label="Risk-adjusted"
+              value={formatScore(snapshot.riskAdjustedScore)}
+              testId="account-risk-adjusted-score"
+              sub="accepted risks count as passing"
+            />
+            <Tile
+              label="Coverage"
+              value={formatPercent(snapshot.coverage)}
+              testId="account-coverage"
+              sub={`of applicable weight had evidence · evidence as of ${snapshot.evidenceAsOf ? formatTime(snapshot.evidenceAsOf) : "unknown"}`}
+            />
+            <Tile
+              label="Items"
+              value={failing}
+              sub={`failing or partial · ${noData} without data · ${score.items.length} in checklist ${snapshot.checklistVersion}`}
+            />
+            <Tile
+              label="Evaluated"
+              value={<span style={{ fontSize: 16 }}>{formatTime(snapshot.takenAt)}</span>}
+              sub={`latest daily snapshot (${snapshot.day})`}
+            />
           </div>
-
-          <section className="panel">
-            <h2>Evidence behind the coverage</h2>
-            <EvidenceFreshness snapshot={snapshot} />
-          </section>
-
-          <section className="panel">
-            <h2>Score trend</h2>
-            <ScoreTrendChart
-              data={history.map((point) => ({
-                day: point.day,
-                Score: point.score,
-                "Risk-adjusted": point.riskAdjustedScore,
-                Coverage: point.coverage,
-              }))}
-            />
-            <ChartDataTable
-              caption="Score, risk-adjusted score and coverage by day"
-              testId="account-trend-data"
-              rows={history}
-              columns={[
-                { label: "Day", value: (point) => point.day },
-                { label: "Score", value: (point) => formatScore(point.score), numeric: true },
-                { label: "Risk-adjusted", value: (point) => formatScore(point.riskAdjustedScore), numeric: true },
-                { label: "Coverage", value: (point) => formatPercent(point.coverage), numeric: true },
-              ]}
-            />
-          </section>
 
           <div className="grid-2">
-            <section className="panel" id="domains">
-              <h2>Domains</h2>
-              <DomainsTable domains={snapshot.domains} />
-            </section>
-            <section className="panel" id="fix-first">
-              <h2>Fix first</h2>
-              <p className="small muted">Failing items ranked by the points the risk-adjusted score gains if each passes.</p>
-              <FixFirstList accountId={account.id} entries={fixFirst} />
-            </section>
+            <CollapsibleSection title="Evidence behind the coverage" testId="evidence-freshness-section">
+              <EvidenceFreshness snapshot={snapshot} />
+            </CollapsibleSection>
+
+            <CollapsibleSection title="Score trend">
+              <ScoreTrendChart
+                data={history.map((point) => ({
+                  day: point.day,
+                  Score: point.score,
+                  "Risk-adjusted": point.riskAdjustedScore,
+                  Coverage: point.coverage,
+                }))}
+              />
+              <ChartDataTable
+                caption="Score, risk-adjusted score and coverage by day"
+                testId="account-trend-data"
+                rows={history}
+                columns={[
+                  { label: "Day", value: (point) => point.day },
+                  { label: "Score", value: (point) => formatScore(point.score), numeric: true },
+                  { label: "Risk-adjusted", value: (point) => formatScore(point.riskAdjustedScore), numeric: true },
+                  { label: "Coverage", value: (point) => formatPercent(point.coverage), numeric: true },
+                ]}
+              />
+            </CollapsibleSection>
           </div>
 
-          <section className="panel" id="changes">
-            <h2>What changed since the previous snapshot</h2>
-            <ScoreChanges accountId={account.id} diff={changes} />
-          </section>
+          <div className="grid-2">
+            <CollapsibleSection id="domains" title="Domains">
+              <DomainsTable domains={snapshot.domains} />
+            </CollapsibleSection>
+            <CollapsibleSection id="fix-first" title="Fix first">
+              <p className="small muted">Failing items ranked by the points the risk-adjusted score gains if each passes.</p>
+              <FixFirstList accountId={account.id} entries={fixFirst} />
+            </CollapsibleSection>
+          </div>
+        </>
+      )}
 
-          <section className="panel" id="items">
+      <div className="grid-2">
+        {snapshot && score ? (
+          <CollapsibleSection id="changes" title="What changed since the previous snapshot">
+            <ScoreChanges accountId={account.id} diff={changes} />
+          </CollapsibleSection>
+        ) : null}
+        <CollapsibleSection id="attempts" title="Failed and refused attempts">
+          <p className="small muted">Attempts are not acts: none of these fails a checklist item, but each is worth a look.</p>
+          <AttemptSignals accountId={account.id} signals={signals} />
+        </CollapsibleSection>
+      </div>
+
+      {snapshot && score ? (
+        <>
+          <CollapsibleSection id="items" title="Checklist items">
             <div className="toolbar">
-              <h2 style={{ margin: 0 }}>Checklist items</h2>
+              <p className="small muted" style={{ margin: 0 }}>
+                Passing and not applicable items are folded under each domain.
+              </p>
               <div className="pager" role="group" aria-label="Which items">
                 <Link
                   href={`/accounts/${account.id}#items`}
@@ -227,20 +272,11 @@ export default async function AccountPage({
               </div>
             </div>
             <ItemsByDomain accountId={account.id} items={score.items} domains={score.domains} failingOnly={failingOnly} />
-          </section>
+          </CollapsibleSection>
         </>
-      )}
+      ) : null}
 
-      <section className="panel" id="attempts">
-        <h2>Failed and refused attempts</h2>
-        <p className="small muted">Attempts are not acts: none of these fails a checklist item, but each is worth a look.</p>
-        <AttemptSignals accountId={account.id} signals={signals} />
-      </section>
-
-      <UnmeasurableDuties compact />
-
-      <section className="panel" id="findings">
-        <h2>Active findings, most severe first</h2>
+      <CollapsibleSection id="findings" title="Active findings, most severe first">
         <p className="small muted">
           The {ACCOUNT_FINDINGS_LIMIT} most severe; every finding of this account, with filters and export, is in the{" "}
           <Link href={`/findings?account=${account.id}`} data-testid="account-findings-link">
@@ -249,28 +285,40 @@ export default async function AccountPage({
           .
         </p>
         <FindingsTable rows={findings.rows} filters={findingFilters} selectable={false} now={new Date()} />
-      </section>
+      </CollapsibleSection>
 
-      <section className="panel" id="events">
-        <h2>CloudTrail security events</h2>
+      <CollapsibleSection id="events" title="CloudTrail security events">
         <p className="small muted">Root use, console sign-ins, logging and detection changes, IAM and network changes; newest first.</p>
-        <SecurityEvents
-          accountId={account.id}
-          events={events.rows}
-          nextCursor={events.nextCursor}
-          filters={eventFilters}
-          regions={account.regions}
-        />
-      </section>
+        {events && eventFilters ? (
+          <SecurityEvents
+            accountId={account.id}
+            events={events.rows}
+            nextCursor={events.nextCursor}
+            filters={eventFilters}
+            regions={account.regions}
+          />
+        ) : (
+          <div role="alert" data-testid="events-invalid-query">
+            <p className="error-text">The link&apos;s event filters cannot be used: {eventsError}</p>
+            <p>
+              <Link href={`/accounts/${account.id}#events`} className="button">
+                Show events without them
+              </Link>
+            </p>
+          </div>
+        )}
+      </CollapsibleSection>
 
-      <section className="panel" id="collection">
-        <h2>Collection health by region and source</h2>
+      <CollapsibleSection id="collection" title="Collection health by region and source">
         <p className="small muted">
           Where the next collection of each source starts, and the AWS error that stopped the last one. Runs are on the{" "}
           <Link href={`/collection?account=${account.id}`}>collection page</Link>.
         </p>
         <CursorsTable rows={cursors.rows} />
-      </section>
+      </CollapsibleSection>
+
+      <UnmeasurableDuties compact />
+      <ScrollToHash />
     </>
   );
 }

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import type { AccountListRow } from "@/lib/data/accounts/find-accounts";
-import { formatDelta, formatTime, scoreClass } from "../../_components/format";
+import { AccountNameCell, CoverageCell, DeltaCell, ScoreCell, SeverityCountCell } from "../../_components/account-cells";
+import { formatTime } from "../../_components/format";
 import { accountListQuery, type AccountListEntry, type TAccountListParams } from "../_lib/account-list";
 import { AccountRowActions } from "./account-row-actions";
+import { TagsCell } from "./tags-cell";
 
 const STATUS_BADGE: Record<string, string> = {
   active: "badge ok",
@@ -12,53 +14,65 @@ const STATUS_BADGE: Record<string, string> = {
   data_only: "badge",
 };
 
+function SortLink({ label, sort, params }: { label: string; sort: TAccountListParams["sort"]; params: TAccountListParams }) {
+  const active = params.sort === sort;
+  const dir = active && params.dir === "asc" ? "desc" : "asc";
+  // A new order starts again at page 1 (page 3 of another order is not a continuation).
+  const query = accountListQuery(params, { sort, dir, page: 1 });
+  return (
+    <Link className="sort" href={`/accounts${query ? `?${query}` : ""}`} prefetch={false} data-testid={`sort-${sort}`}>
+      {label}
+      {active ? (params.dir === "asc" ? " ▲" : " ▼") : ""}
+    </Link>
+  );
+}
+
+/** A column header sorting by one or more keys (the id column also sorts by OU, which it shows under the id). */
 function SortHeader({
   label,
   sort,
   params,
   numeric,
+  also,
 }: {
   label: string;
   sort: TAccountListParams["sort"];
   params: TAccountListParams;
   numeric?: boolean;
+  also?: { label: string; sort: TAccountListParams["sort"] };
 }) {
-  const active = params.sort === sort;
-  const dir = active && params.dir === "asc" ? "desc" : "asc";
-  // A new order starts again at page 1 (page 3 of another order is not a continuation).
-  const query = accountListQuery(params, { sort, dir, page: 1 });
+  const active = params.sort === sort || params.sort === also?.sort;
   return (
     <th
       scope="col"
       className={numeric ? "num" : undefined}
       aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : undefined}
     >
-      <Link className="sort" href={`/accounts${query ? `?${query}` : ""}`} prefetch={false} data-testid={`sort-${sort}`}>
-        {label}
-        {active ? (params.dir === "asc" ? " ▲" : " ▼") : ""}
-      </Link>
+      <SortLink label={label} sort={sort} params={params} />
+      {also ? (
+        <>
+          {" / "}
+          <SortLink label={also.label} sort={also.sort} params={params} />
+        </>
+      ) : null}
     </th>
   );
 }
 
-function Tags({ tags }: { tags: Record<string, string> }) {
-  const entries = Object.entries(tags);
-  if (entries.length === 0) return <span className="muted">none</span>;
+/** The OU path's last OU, linked to the list filtered by it; the whole path in the title. */
+function OuLink({ ouPath }: { ouPath: string | null }) {
+  if (!ouPath) return <span className="muted">not discovered</span>;
+  const leaf = ouPath.split("/").at(-1) ?? ouPath;
   return (
-    <span className="small">
-      {entries.map(([key, value]) => (
-        <Link key={key} href={`/accounts?tag=${encodeURIComponent(`${key}=${value}`)}`} className="badge" style={{ marginRight: 4 }}>
-          {key}={value}
-        </Link>
-      ))}
-    </span>
+    <Link href={`/accounts?ou=${encodeURIComponent(leaf)}`} className="mono small nowrap" title={ouPath} data-testid="account-ou">
+      {leaf}
+    </Link>
   );
 }
 
 /**
  * One page of the registered accounts (filtered and sorted as a whole, then cut), sortable by
- * every column through links (the state is in the URL). Links do not prefetch: a hundred rows
- * of prefetched account pages is load for nothing.
+ * every column through links (the state is in the URL).
  */
 export function AccountsTable({
   accounts,
@@ -69,6 +83,7 @@ export function AccountsTable({
   accounts: AccountListEntry[];
   params: TAccountListParams;
   canOperate: boolean;
+  /** Admins: edit settings and tags (tags decide tag scopes, so they are an access change). */
   canManage: boolean;
 }) {
   if (accounts.length === 0)
@@ -83,7 +98,7 @@ export function AccountsTable({
         <thead>
           <tr>
             <SortHeader label="Account" sort="name" params={params} />
-            <SortHeader label="Id" sort="id" params={params} />
+            <SortHeader label="Id" sort="id" params={params} also={{ label: "OU", sort: "ou" }} />
             <SortHeader label="Owner" sort="owner" params={params} />
             <th scope="col">Tags</th>
             <SortHeader label="Score" sort="score" params={params} numeric />
@@ -98,39 +113,24 @@ export function AccountsTable({
         </thead>
         <tbody>
           {accounts.map((account) => {
-            const change = formatDelta(account.change);
             return (
               <tr key={account.id} data-account-id={account.id}>
-                <td>
-                  <Link href={`/accounts/${account.id}`} prefetch={false}>
-                    {account.name}
-                  </Link>
-                  <div className="muted small">{account.regions.join(", ")}</div>
-                </td>
-                <td className="mono nowrap" data-testid="account-id">
-                  {account.id}
+                <AccountNameCell id={account.id} name={account.name} sub={account.regions.join(", ")} />
+                <td className="nowrap">
+                  <div className="mono" data-testid="account-id">
+                    {account.id}
+                  </div>
+                  <OuLink ouPath={account.ouPath} />
                 </td>
                 <td>{account.owner ?? <span className="muted">none</span>}</td>
                 <td>
-                  <Tags tags={account.tags} />
+                  <TagsCell accountId={account.id} tags={account.tags} canEdit={canManage} />
                 </td>
-                <td className="num">
-                  <span className={scoreClass(account.score)} data-testid="account-score">
-                    {account.score === null ? "n/a" : account.score.toFixed(1)}
-                  </span>
-                </td>
-                <td className={`num ${change.className}`} data-testid="account-change">
-                  {change.text}
-                </td>
-                <td className="num" data-testid="account-coverage">
-                  {account.coverage === null ? "n/a" : `${account.coverage.toFixed(0)}%`}
-                </td>
-                <td className="num sev-critical" data-testid="account-critical">
-                  {account.critical}
-                </td>
-                <td className="num sev-high" data-testid="account-high">
-                  {account.high}
-                </td>
+                <ScoreCell score={account.score} />
+                <DeltaCell delta={account.change} testId="account-change" />
+                <CoverageCell coverage={account.coverage} />
+                <SeverityCountCell severity="critical" count={account.critical} testId="account-critical" />
+                <SeverityCountCell severity="high" count={account.high} testId="account-high" />
                 <td className="nowrap small">
                   {formatTime(account.lastCollectedAt)}
                   {account.stale ? <div className="badge warn">stale</div> : null}

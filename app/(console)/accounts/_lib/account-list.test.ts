@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { AccountListRow } from "@/lib/data/accounts/find-accounts";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
-import { accountListQuery, buildAccountList, filterAccountList, ZAccountListParams } from "./account-list";
+import {
+  accountListQuery,
+  buildAccountList,
+  filterAccountList,
+  ouChoices,
+  parseAccountListParams,
+  ZAccountListParams,
+} from "./account-list";
 
 const NOW = new Date("2026-12-01T12:00:00Z");
 
@@ -11,6 +18,7 @@ function account(id: string, name: string, extra: Partial<AccountListRow> = {}):
     name,
     owner: null,
     tags: {},
+    ouPath: null,
     roleArn: `arn:aws:iam::${id}:role/r`,
     regions: ["us-east-1"],
     status: "active",
@@ -82,22 +90,71 @@ describe("accounts list", () => {
     expect(filterAccountList(list, parse("sort=change")).map((entry) => entry.name)).toEqual(["prod", "dev", "sandbox"]);
   });
 
-  it("ignores malformed values and keeps the URL short", () => {
-    const params = ZAccountListParams.parse({ sort: "nope", dir: "sideways", health: "x", tag: "novalue" });
+  it("keeps the URL short, and refuses malformed values with a message naming each parameter instead of listing every account", () => {
+    const params = parseAccountListParams({});
     expect(params).toEqual({ sort: "name", dir: "asc", page: 1, size: 100 });
     expect(accountListQuery(params)).toBe("");
     expect(accountListQuery(params, { sort: "score", dir: "desc" })).toBe("sort=score&dir=desc");
+    expect(() => parseAccountListParams({ sort: "nope", dir: "sideways", health: "x", tag: "novalue", q: "a\u0000" })).toThrow(
+      "q: must not contain control characters; health: must be one of errors, stale, ok; tag: a tag filter is key=value; sort: must be one of name, id, owner, ou, score, change, coverage, critical, high, freshness, status; dir: must be one of asc, desc",
+    );
   });
+});
 
-  it("reads the page and a capped page size from the URL, and writes them back only when not the default", () => {
-    const parse = (query: string) => ZAccountListParams.parse(Object.fromEntries(new URLSearchParams(query)));
+describe("accounts list: paging", () => {
+  const parse = (query: string) => parseAccountListParams(Object.fromEntries(new URLSearchParams(query)));
+
+  it("reads the page and the page size from the URL and writes them back only when not the default", () => {
     expect(parse("page=3&size=20")).toMatchObject({ page: 3, size: 20 });
-    // More than 200 rows a page is cut to 200: the page size is what bounds the render.
-    expect(parse("size=5000").size).toBe(200);
-    expect(parse("page=0&size=0")).toMatchObject({ page: 1, size: 100 });
-    expect(parse("page=-2&size=abc")).toMatchObject({ page: 1, size: 100 });
-    expect(parse("page=1.5&size=2.5")).toMatchObject({ page: 1, size: 100 });
+    expect(parse("size=200").size).toBe(200);
     expect(accountListQuery(parse("sort=score&page=3&size=20"))).toBe("sort=score&page=3&size=20");
     expect(accountListQuery(parse("sort=score&page=3&size=20"), { page: 1 })).toBe("sort=score&size=20");
+  });
+
+  it("refuses a page size over 200 or a page that is not a whole positive number, with a message naming it", () => {
+    expect(() => parse("size=5000")).toThrow("size: must be a whole number from 1 to 200");
+    expect(() => parse("size=0")).toThrow("size: must be a whole number from 1 to 200");
+    expect(() => parse("size=abc")).toThrow("size: must be a whole number from 1 to 200");
+    expect(() => parse("page=0")).toThrow("page: must be a whole number of 1 or more");
+    expect(() => parse("page=1.5")).toThrow("page: must be a whole number of 1 or more");
+    expect(() => parse("page=-2")).toThrow("page: must be a whole number of 1 or more");
+  });
+});
+
+describe("filterAccountList: by OU", () => {
+  const PROD = "ou-ab12-prod0001";
+  const TEAM = "ou-ab12-team0001";
+  const list = buildAccountList(
+    [
+      account("111111111111", "a", { ouPath: `r-ab12/${PROD}/${TEAM}` }),
+      account("222222222222", "b", { ouPath: `r-ab12/${PROD}` }),
+      account("333333333333", "c", { ouPath: "r-ab12/ou-ab12-sand0001" }),
+      account("444444444444", "d"),
+    ],
+    [],
+    NOW,
+  );
+  const ids = (ou: string) => filterAccountList(list, ZAccountListParams.parse({ ou })).map((entry) => entry.id);
+
+  it("an OU id selects the accounts in it and below it; a path selects by prefix; undiscovered accounts are in none", () => {
+    expect(ids(PROD)).toEqual(["111111111111", "222222222222"]);
+    expect(ids(TEAM)).toEqual(["111111111111"]);
+    expect(ids(`r-ab12/${PROD}`)).toEqual(["111111111111", "222222222222"]);
+    expect(ids("r-ab12")).toEqual(["111111111111", "222222222222", "333333333333"]);
+    // A path is matched from the root: the team OU is not directly under the root.
+    expect(ids(`r-ab12/${TEAM}`)).toEqual([]);
+  });
+
+  it("a malformed OU is refused with a message naming it (not dropped, which would list every account), and the query keeps a valid one", () => {
+    expect(() => parseAccountListParams({ ou: "ou-x'; DROP" })).toThrow("ou: must be an OU id");
+    expect(accountListQuery(ZAccountListParams.parse({ ou: PROD }))).toBe(`ou=${PROD}`);
+  });
+
+  it("the choices are every OU on a path, with the accounts in or below it", () => {
+    expect(ouChoices(list)).toEqual([
+      { ou: PROD, count: 2 },
+      { ou: "ou-ab12-sand0001", count: 1 },
+      { ou: TEAM, count: 1 },
+    ]);
   });
 });

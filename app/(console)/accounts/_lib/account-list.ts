@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { hasControlCharacter } from "@/lib/schemas/has-control-character";
+import { parseQueryParams, type QueryParams } from "@/lib/schemas/query-params";
 import type { AccountListRow } from "@/lib/data/accounts/find-accounts";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
 import { hasCollectionErrors, isStale } from "../../_components/account-health";
-import { zPageNumber, zPageSize } from "../../_components/paging";
 
 /** A registered account as the accounts list shows it: settings, latest score, last week's, findings, health. */
 export interface AccountListEntry extends AccountListRow {
@@ -14,12 +15,26 @@ export interface AccountListEntry extends AccountListRow {
   errors: boolean;
 }
 
-export const ACCOUNT_SORTS = ["name", "id", "owner", "score", "change", "coverage", "critical", "high", "freshness", "status"] as const;
+export const ACCOUNT_SORTS = [
+  "name",
+  "id",
+  "owner",
+  "ou",
+  "score",
+  "change",
+  "coverage",
+  "critical",
+  "high",
+  "freshness",
+  "status",
+] as const;
 export const ACCOUNT_HEALTH = ["errors", "stale", "ok"] as const;
 
 /** Rows per page of the accounts list (server-side paging: the render is bounded by this, not by the accounts). */
 export const ACCOUNT_PAGE_SIZE = 100;
 export const ACCOUNT_PAGE_SIZE_MAX = 200;
+const PAGE_MESSAGE = "must be a whole number of 1 or more";
+const SIZE_MESSAGE = `must be a whole number from 1 to ${ACCOUNT_PAGE_SIZE_MAX} (the CSV export has every account)`;
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const blank = (value: unknown) => {
@@ -27,28 +42,69 @@ const blank = (value: unknown) => {
   return typeof single === "string" && single.trim() === "" ? undefined : single;
 };
 
-/** The accounts list's filters and sort, as they appear in the URL (and the CSV export's URL). */
+const oneOf = (values: readonly string[]) => `must be one of ${values.join(", ")}`;
+const ACCOUNT_STATUSES = ["pending", "active", "unreachable", "disabled"] as const;
+
+/**
+ * The accounts list's filters and sort, as they appear in the URL (and the CSV export's URL).
+ * A bad value is refused with a message naming the parameter, not dropped: a dropped
+ * `health=` or `tag=` would list (or export) every account as if they were the ones asked for.
+ */
 export const ZAccountListParams = z.object({
-  q: z.preprocess(blank, z.string().trim().max(200).optional()).catch(undefined),
-  status: z.preprocess(blank, z.enum(["pending", "active", "unreachable", "disabled"]).optional()).catch(undefined),
-  health: z.preprocess(blank, z.enum(ACCOUNT_HEALTH).optional()).catch(undefined),
+  q: z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .max(200, "must be at most 200 characters")
+      .refine((value) => !hasControlCharacter(value), "must not contain control characters")
+      .optional(),
+  ),
+  status: z.preprocess(blank, z.enum(ACCOUNT_STATUSES, { error: oneOf(ACCOUNT_STATUSES) }).optional()),
+  health: z.preprocess(blank, z.enum(ACCOUNT_HEALTH, { error: oneOf(ACCOUNT_HEALTH) }).optional()),
   /** `key=value`, exact match on one tag. */
-  tag: z
-    .preprocess(
-      blank,
-      z
-        .string()
-        .regex(/^[^=]{1,128}=.{0,256}$/)
-        .optional(),
-    )
-    .catch(undefined),
-  sort: z.preprocess(blank, z.enum(ACCOUNT_SORTS).default("name")).catch("name"),
-  dir: z.preprocess(blank, z.enum(["asc", "desc"]).default("asc")).catch("asc"),
-  /** The page shown; the CSV export ignores it and exports the whole filtered set. */
-  page: zPageNumber,
-  size: zPageSize(ACCOUNT_PAGE_SIZE, ACCOUNT_PAGE_SIZE_MAX),
+  tag: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^[^=]{1,128}=.{0,256}$/, "a tag filter is key=value")
+      .optional(),
+  ),
+  /** An OU id or path prefix: the accounts in that OU or below it. */
+  ou: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(
+        /^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[0-9a-z]{8,32})(\/ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}){0,5}$/,
+        "must be an OU id (ou-xxxx-xxxxxxxx), a root id (r-xxxx) or a path of them",
+      )
+      .optional(),
+  ),
+  sort: z.preprocess(blank, z.enum(ACCOUNT_SORTS, { error: oneOf(ACCOUNT_SORTS) }).default("name")),
+  dir: z.preprocess(blank, z.enum(["asc", "desc"], { error: oneOf(["asc", "desc"]) }).default("asc")),
+  /** The page shown (past the last one shows the last one); the CSV export ignores it and exports the whole filtered set. */
+  page: z.preprocess(
+    blank,
+    z.coerce.number({ error: PAGE_MESSAGE }).int(PAGE_MESSAGE).min(1, PAGE_MESSAGE).max(1_000_000, PAGE_MESSAGE).default(1),
+  ),
+  /** Rows per page, capped: the page size is what bounds the render. */
+  size: z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: SIZE_MESSAGE })
+      .int(SIZE_MESSAGE)
+      .min(1, SIZE_MESSAGE)
+      .max(ACCOUNT_PAGE_SIZE_MAX, SIZE_MESSAGE)
+      .default(ACCOUNT_PAGE_SIZE),
+  ),
 });
 export type TAccountListParams = z.infer<typeof ZAccountListParams>;
+
+/** Reads the list's parameters (first value wins, others ignored); throws an INVALID_INPUT AppError naming each bad one. */
+export function parseAccountListParams(params: QueryParams): TAccountListParams {
+  return parseQueryParams(ZAccountListParams, params);
+}
 
 /** Joins the settings rows with the overview rows (same scope) into list entries; records-only accounts are left out. */
 export function buildAccountList(accounts: AccountListRow[], overview: AccountOverviewRow[], now: Date = new Date()): AccountListEntry[] {
@@ -78,6 +134,8 @@ function sortKey(entry: AccountListEntry, sort: TAccountListParams["sort"]): str
       return entry.id;
     case "owner":
       return entry.owner?.toLowerCase() ?? null;
+    case "ou":
+      return entry.ouPath;
     case "freshness":
       return entry.lastCollectedAt ? new Date(entry.lastCollectedAt).getTime() : null;
     case "status":
@@ -85,6 +143,25 @@ function sortKey(entry: AccountListEntry, sort: TAccountListParams["sort"]): str
     default:
       return entry[sort];
   }
+}
+
+/** In the OU or below it: `ou` is a path prefix (r-x/ou-a) or one OU id anywhere on the path. */
+export function isUnderOu(ouPath: string | null, ou: string): boolean {
+  if (!ouPath) return false;
+  const segments = ouPath.split("/");
+  if (ou.includes("/") || ou.startsWith("r-")) return ouPath === ou || ouPath.startsWith(`${ou}/`);
+  return segments.includes(ou);
+}
+
+/** Every OU on the accounts' paths (the filter's choices), each with the number of accounts in it or below it. */
+export function ouChoices(entries: AccountListEntry[]): Array<{ ou: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const entry of entries) {
+    for (const ou of new Set(entry.ouPath?.split("/").filter((segment) => segment.startsWith("ou-")) ?? [])) {
+      counts.set(ou, (counts.get(ou) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([ou, count]) => ({ ou, count }));
 }
 
 /** Filters and sorts; rows without a value for the sort column go last in either direction. */
@@ -101,6 +178,7 @@ export function filterAccountList(entries: AccountListEntry[], params: TAccountL
         (params.health === "errors" ? entry.errors : params.health === "stale" ? entry.stale : !entry.errors && !entry.stale),
     )
     .filter((entry) => !params.tag || entry.tags[tagKey!] === tagValue)
+    .filter((entry) => !params.ou || isUnderOu(entry.ouPath, params.ou))
     .sort((a, b) => {
       const [x, y] = [sortKey(a, params.sort), sortKey(b, params.sort)];
       if (x === null && y === null) return a.name.localeCompare(b.name);
@@ -111,7 +189,7 @@ export function filterAccountList(entries: AccountListEntry[], params: TAccountL
     });
 }
 
-/** The URL query of the list's state (defaults left out); pass `page: 1` for links that change the order or the set. */
+/** The URL query of the list's state (defaults left out). */
 export function accountListQuery(params: TAccountListParams, overrides: Partial<TAccountListParams> = {}): string {
   const merged = { ...params, ...overrides };
   const query = new URLSearchParams();
@@ -119,6 +197,7 @@ export function accountListQuery(params: TAccountListParams, overrides: Partial<
   if (merged.status) query.set("status", merged.status);
   if (merged.health) query.set("health", merged.health);
   if (merged.tag) query.set("tag", merged.tag);
+  if (merged.ou) query.set("ou", merged.ou);
   if (merged.sort !== "name") query.set("sort", merged.sort);
   if (merged.dir !== "asc") query.set("dir", merged.dir);
   if (merged.page !== 1) query.set("page", String(merged.page));

@@ -7,6 +7,7 @@ import { deleteSsoMapping } from "@/lib/data/sso/delete-sso-mapping";
 import { saveSsoMapping } from "@/lib/data/sso/save-sso-mapping";
 import { ZSsoMappingInput } from "@/lib/data/sso/sso-mapping-input";
 import { isAppError } from "@/lib/errors";
+import { fieldErrorsOf, readAccessForm } from "../../users/_lib/read-access-form";
 
 export interface MappingActionResult {
   isOk: boolean;
@@ -16,17 +17,10 @@ export interface MappingActionResult {
 
 export async function saveSsoMappingAction(formData: FormData): Promise<MappingActionResult> {
   const user = await requireApiUser();
-  const input = ZSsoMappingInput.safeParse({
-    groupName: formData.get("groupName") ?? "",
-    role: formData.get("role"),
-    scope: { allAccounts: formData.get("allAccounts") === "on", accountIds: formData.getAll("accountIds").map(String).filter(Boolean) },
-  });
-  if (!input.success)
-    return {
-      isOk: false,
-      message: "Fix the highlighted fields.",
-      fieldErrors: z.flattenError(input.error).fieldErrors as Record<string, string[]>,
-    };
+  const raw = { groupName: formData.get("groupName") ?? "", ...readAccessForm(formData) };
+  const input = ZSsoMappingInput.safeParse(raw);
+  // Nothing is saved when any field is wrong; every wrong field is named.
+  if (!input.success) return { isOk: false, message: "Fix the highlighted fields.", fieldErrors: fieldErrorsOf(input.error, raw) };
   try {
     await saveSsoMapping(user, input.data);
     revalidatePath("/settings/sso");

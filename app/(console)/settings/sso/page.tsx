@@ -2,8 +2,12 @@ import "../../accounts/_components/console-controls.css";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth";
 import { getOidcConfig } from "@/lib/auth/sso/get-oidc-config";
-import { findAccounts } from "@/lib/data/accounts/find-accounts";
+import { countAccountsInScope } from "@/lib/data/accounts/count-accounts-in-scope";
+import { findScopeChoices } from "@/lib/data/accounts/find-scope-choices";
 import { findSsoMappings } from "@/lib/data/sso/find-sso-mappings";
+import { accountScopeOf } from "@/lib/data/users/user-access";
+import { ScopeMatchCount } from "../../users/_components/scope-match-count";
+import { describeScope } from "../../users/_lib/describe-scope";
 import { DeleteMappingButton } from "./_components/delete-mapping-button";
 import { MappingForm } from "./_components/mapping-form";
 
@@ -14,8 +18,10 @@ export default async function SsoSettingsPage() {
   const user = await requirePageUser();
   if (user.role !== "admin") notFound();
   const oidc = getOidcConfig();
-  const [mappings, accounts] = await Promise.all([findSsoMappings(user), findAccounts(user)]);
-  const options = accounts.filter((account) => account.status !== "data_only").map((account) => ({ id: account.id, name: account.name }));
+  const [mappings, choices] = await Promise.all([findSsoMappings(user), findScopeChoices(user)]);
+  const matches = new Map(
+    await Promise.all(mappings.map(async (row) => [row.id, (await countAccountsInScope(user, accountScopeOf(row), 0)).count] as const)),
+  );
   return (
     <div className="cp">
       <h1>Single sign-on</h1>
@@ -52,7 +58,8 @@ export default async function SsoSettingsPage() {
                   </td>
                   <td>{mapping.role}</td>
                   <td className="small">
-                    {mapping.allAccounts || mapping.role === "admin" ? "all accounts" : mapping.accountScope.join(", ") || "none"}
+                    {describeScope(mapping)}
+                    <ScopeMatchCount count={matches.get(mapping.id)} />
                   </td>
                   <td className="small">{mapping.createdBy}</td>
                   <td>
@@ -66,8 +73,11 @@ export default async function SsoSettingsPage() {
       </section>
       <section className="panel">
         <h2>Map a group</h2>
-        <p className="muted">Saving a group that is already mapped replaces its role and accounts.</p>
-        <MappingForm accounts={options} />
+        <p className="muted">
+          Saving a group that is already mapped replaces its role and accounts. A scope by tag or OU follows the accounts: an account tagged
+          or moved later is in it at once.
+        </p>
+        <MappingForm choices={choices} />
       </section>
     </div>
   );

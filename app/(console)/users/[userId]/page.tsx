@@ -2,7 +2,7 @@ import "../../accounts/_components/console-controls.css";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth";
-import { findAccounts } from "@/lib/data/accounts/find-accounts";
+import { findScopeChoices } from "@/lib/data/accounts/find-scope-choices";
 import { getUser } from "@/lib/data/users/get-user";
 import { isAppError } from "@/lib/errors";
 import { formatTime } from "../../_components/format";
@@ -18,9 +18,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const accounts = (await findAccounts(actor))
-    .filter((account) => account.status !== "data_only")
-    .map((account) => ({ id: account.id, name: account.name }));
+  const choices = await findScopeChoices(actor);
   return (
     <div className="cp">
       <p>
@@ -31,7 +29,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         {user.source === "local" ? "Local account" : "Single sign-on"} · {user.disabled ? "disabled" : "active"} · last sign-in{" "}
         {formatTime(user.lastLoginAt)} · <Link href={`/audit?target=${encodeURIComponent(user.email)}`}>audit entries</Link>
       </p>
-      <UserManagePanel user={user} accounts={accounts} isSelf={user.id === actor.id} />
+      <UserManagePanel user={user} choices={choices} isSelf={user.id === actor.id} />
     </div>
   );
 }

@@ -1,14 +1,18 @@
 "use client";
 
 import { type FormEvent, useState, useTransition } from "react";
+import type { ScopeChoices } from "@/lib/data/accounts/find-scope-choices";
 import { createUserAction, type UserActionResult } from "../actions";
-import { RoleSelect } from "./role-select";
-import { UserScopeFields } from "./user-scope-fields";
+import { RoleScopeFields } from "./role-scope-fields";
+
+const EMPTY = { role: "viewer", allAccounts: false, accountScope: [], scopeTags: [], scopeOus: [] };
 
 /** Creates a local user; the generated password is shown once, here. */
-export function CreateUserForm({ accounts }: { accounts: Array<{ id: string; name: string }> }) {
+export function CreateUserForm({ choices }: { choices: ScopeChoices }) {
   const [result, setResult] = useState<UserActionResult | null>(null);
   const [isPending, startTransition] = useTransition();
+  // A new key after a user is made empties the role+scope part too (form.reset() cannot reach its state).
+  const [generation, setGeneration] = useState(0);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -17,7 +21,10 @@ export function CreateUserForm({ accounts }: { accounts: Array<{ id: string; nam
     startTransition(async () => {
       const outcome = await createUserAction(data);
       setResult(outcome);
-      if (outcome.isOk) form.reset();
+      if (outcome.isOk) {
+        form.reset();
+        setGeneration((value) => value + 1);
+      }
     });
   }
 
@@ -28,8 +35,15 @@ export function CreateUserForm({ accounts }: { accounts: Array<{ id: string; nam
       {result?.fieldErrors?.email ? <p className="field-error">{result.fieldErrors.email.join("; ")}</p> : null}
       <label htmlFor="nu-name">Name (optional)</label>
       <input id="nu-name" name="name" type="text" />
-      <RoleSelect id="nu-role" defaultValue="viewer" />
-      <UserScopeFields accounts={accounts} allAccounts={false} accountIds={[]} idPrefix="nu" />
+      {result?.fieldErrors?.name ? <p className="field-error">{result.fieldErrors.name.join("; ")}</p> : null}
+      <RoleScopeFields
+        key={generation}
+        idPrefix="nu"
+        choices={choices}
+        initial={EMPTY}
+        errors={result?.fieldErrors}
+        legend="Role, and the accounts this user sees"
+      />
       <button type="submit" disabled={isPending}>
         {isPending ? "Creating..." : "Create user"}
       </button>

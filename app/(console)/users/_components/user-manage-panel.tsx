@@ -8,13 +8,13 @@ import {
   updateUserAccessAction,
   type UserActionResult,
 } from "../actions";
-import { RoleSelect } from "./role-select";
-import { UserScopeFields } from "./user-scope-fields";
+import type { ScopeChoices } from "@/lib/data/accounts/find-scope-choices";
+import { RoleScopeFields } from "./role-scope-fields";
 
 /** Role and scope form, and the buttons that act on one user (admins). */
 export function UserManagePanel({
   user,
-  accounts,
+  choices,
   isSelf,
 }: {
   user: {
@@ -23,10 +23,12 @@ export function UserManagePanel({
     role: string;
     allAccounts: boolean;
     accountScope: string[];
+    scopeTags: Array<{ key: string; value: string }>;
+    scopeOus: string[];
     source: "local" | "sso";
     disabled: boolean;
   };
-  accounts: Array<{ id: string; name: string }>;
+  choices: ScopeChoices;
   isSelf: boolean;
 }) {
   const [result, setResult] = useState<UserActionResult | null>(null);
@@ -44,8 +46,13 @@ export function UserManagePanel({
       <section className="panel">
         <h2>Role and scope</h2>
         <form onSubmit={onSave} aria-label="Role and scope" className="stack-form">
-          <RoleSelect id="u-role" defaultValue={user.role} />
-          <UserScopeFields accounts={accounts} allAccounts={user.allAccounts} accountIds={user.accountScope} idPrefix="u" />
+          <RoleScopeFields
+            idPrefix="u"
+            choices={choices}
+            initial={user}
+            errors={result?.fieldErrors}
+            legend="Role, and the accounts this user sees"
+          />
           <button type="submit" disabled={isPending}>
             Save
           </button>

@@ -1,14 +1,10 @@
 import Link from "next/link";
 import { formatTime } from "../../_components/format";
 import type { UserListRow } from "@/lib/data/users/find-users";
+import { describeScope } from "../_lib/describe-scope";
+import { ScopeMatchCount } from "./scope-match-count";
 
-function describeScope(user: UserListRow): string {
-  if (user.role === "admin" || user.allAccounts) return "all accounts";
-  if (user.accountScope.length === 0) return "no accounts";
-  return user.accountScope.length <= 3 ? user.accountScope.join(", ") : `${user.accountScope.length} accounts`;
-}
-
-export function UsersTable({ users }: { users: UserListRow[] }) {
+export function UsersTable({ users, matches }: { users: UserListRow[]; matches: Map<string, number> }) {
   return (
     <table aria-label="Users">
       <thead>
@@ -29,7 +25,10 @@ export function UsersTable({ users }: { users: UserListRow[] }) {
               {user.name ? <div className="muted small">{user.name}</div> : null}
             </td>
             <td>{user.role}</td>
-            <td className="small">{describeScope(user)}</td>
+            <td className="small">
+              {describeScope(user)}
+              <ScopeMatchCount count={matches.get(user.id)} />
+            </td>
             <td>{user.source === "local" ? "local" : "SSO"}</td>
             <td className="nowrap small">{formatTime(user.lastLoginAt)}</td>
             <td>{user.disabled ? <span className="badge">disabled</span> : "active"}</td>

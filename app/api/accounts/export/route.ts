@@ -1,10 +1,18 @@
 import { NextResponse } from "next/server";
 import { requireApiUser } from "@/lib/auth";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
+import { getRequestIp } from "@/lib/http/get-request-ip";
 import { toCsvRow } from "@/lib/csv/to-csv-row";
 import { findAccounts } from "@/lib/data/accounts/find-accounts";
 import { findAccountOverview } from "@/lib/data/overview/find-account-overview";
 import { isAppError } from "@/lib/errors";
-import { buildAccountList, filterAccountList, ZAccountListParams, type AccountListEntry } from "@/app/(console)/accounts/_lib/account-list";
+import {
+  buildAccountList,
+  filterAccountList,
+  parseAccountListParams,
+  type AccountListEntry,
+} from "@/app/(console)/accounts/_lib/account-list";
+import { errorResponse } from "@/lib/http/error-response";
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +27,7 @@ const COLUMNS: Array<[string, (row: AccountListEntry) => unknown]> = [
         .map(([key, value]) => `${key}=${value}`)
         .join("; "),
   ],
+  ["ou_path", (row) => row.ouPath],
   ["regions", (row) => row.regions.join(" ")],
   ["status", (row) => row.status],
   ["last_run_status", (row) => row.lastRunStatus],
@@ -32,7 +41,7 @@ const COLUMNS: Array<[string, (row: AccountListEntry) => unknown]> = [
   ["active_high", (row) => row.high],
 ];
 
-/** CSV of the accounts list with the same filters and order as the page (cells formula-safe through toCsvRow). */
+/** CSV of the accounts list with the same filters and order as the page (cells formula-safe through toCsvRow); audited. */
 export async function GET(request: Request): Promise<Response> {
   let user;
   try {
@@ -41,9 +50,21 @@ export async function GET(request: Request): Promise<Response> {
     if (isAppError(error)) return NextResponse.json({ error: error.message }, { status: error.status });
     throw error;
   }
-  const params = ZAccountListParams.parse(Object.fromEntries(new URL(request.url).searchParams));
+  let params;
+  try {
+    params = parseAccountListParams(new URL(request.url).searchParams);
+  } catch (error) {
+    return errorResponse(error, "accounts export");
+  }
   const [accounts, overview] = await Promise.all([findAccounts(user), findAccountOverview(user)]);
   const rows = filterAccountList(buildAccountList(accounts, overview), params);
+  // Issue 12: every export is in the audit log, with the filters and how many accounts left.
+  await createAuditEntry({
+    actorEmail: user.email,
+    action: "accounts.export",
+    ip: getRequestIp(request.headers),
+    detail: { filters: params, rows: rows.length },
+  });
   const body = `\uFEFF${toCsvRow(COLUMNS.map(([name]) => name))}${rows.map((row) => toCsvRow(COLUMNS.map(([, read]) => read(row)))).join("")}`;
   const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
   return new Response(body, {

@@ -1,8 +1,10 @@
 import { requireApiUser } from "@/lib/auth";
+import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { createCsvStream, type CsvBatch } from "@/lib/csv/create-csv-stream";
 import { findFindings, type FindingRow } from "@/lib/data/findings/find-findings";
 import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
 import { describeError } from "@/lib/errors";
+import { getRequestIp } from "@/lib/http/get-request-ip";
 import { errorResponse } from "@/lib/http/error-response";
 
 export const dynamic = "force-dynamic";
@@ -37,7 +39,7 @@ const COLUMNS: Array<[string, (row: FindingRow) => unknown]> = [
  * cursors in the URL are validated but the export always starts at the top), streamed in
  * keyset batches up to EXPORT_ROW_LIMIT rows. Bad parameters are a 400 with the reason;
  * the first batch is read before answering, so a failure there is an error status, and a
- * later failure aborts the download (lib/csv/create-csv-stream.ts).
+ * later failure aborts the download (lib/csv/create-csv-stream.ts). Audited with its filters.
  */
 export async function GET(request: Request): Promise<Response> {
   let first: CsvBatch;
@@ -58,6 +60,8 @@ export async function GET(request: Request): Promise<Response> {
       };
     };
     first = await fetchNext("");
+    // Who took which slice of the findings out of the console (issue 12: every export is audited).
+    await createAuditEntry({ actorEmail: user.email, action: "findings.export", ip: getRequestIp(request.headers), detail: { filters } });
   } catch (error) {
     return errorResponse(error, "findings export");
   }

@@ -1,12 +1,11 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { updateAccountTagsAction, type TagsFormState } from "../actions";
+import { useState } from "react";
+import { TagsEditor } from "../../_components/tags-editor";
 
 /**
  * The account's Organizations OU path and tags (what scopes by OU and tag select on), with
- * an editor for admins: one key=value per line. Kept in its own file so page layouts can
- * move it freely.
+ * the tag editor for admins. Kept in its own file so page layouts can move it freely.
  */
 export function AccountTags({
   accountId,
@@ -19,8 +18,8 @@ export function AccountTags({
   ouPath: string | null;
   canEdit: boolean;
 }) {
-  const [state, formAction, isPending] = useActionState<TagsFormState, FormData>(updateAccountTagsAction, { status: "idle" });
   const [isEditing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
   const entries = Object.entries(tags).sort(([a], [b]) => a.localeCompare(b));
   return (
     <section className="panel" data-testid="account-tags">
@@ -38,39 +37,34 @@ export function AccountTags({
             </span>
           ))}
           {canEdit && !isEditing ? (
-            <button type="button" className="small" style={{ marginLeft: 8 }} onClick={() => setEditing(true)}>
+            <button
+              type="button"
+              className="small"
+              style={{ marginLeft: 8 }}
+              onClick={() => {
+                setSaved(null);
+                setEditing(true);
+              }}
+            >
               Edit tags
             </button>
           ) : null}
         </dd>
       </dl>
       {canEdit && isEditing ? (
-        <form action={formAction} data-testid="account-tags-form">
-          <input type="hidden" name="accountId" value={accountId} />
-          <label htmlFor="account-tags-text" className="small">
-            One <span className="mono">key=value</span> per line. Tags decide tag scopes; Organizations discovery overwrites keys it also
-            has.
-          </label>
-          <textarea
-            id="account-tags-text"
-            name="tags"
-            rows={Math.max(3, entries.length + 1)}
-            defaultValue={entries.map(([key, value]) => `${key}=${value}`).join("\n")}
-            style={{ width: "100%" }}
-          />
-          <div className="buttons">
-            <button type="submit" disabled={isPending}>
-              Save tags
-            </button>
-            <button type="button" disabled={isPending} onClick={() => setEditing(false)}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        <TagsEditor
+          accountId={accountId}
+          tags={tags}
+          onCancel={() => setEditing(false)}
+          onSaved={(message) => {
+            setSaved(message);
+            setEditing(false);
+          }}
+        />
       ) : null}
-      {state.status !== "idle" ? (
-        <p role="status" className={state.status === "ok" ? "small" : "error-text"} data-testid="account-tags-message">
-          {state.message}
+      {saved ? (
+        <p role="status" className="small" data-testid="account-tags-message">
+          {saved}
         </p>
       ) : null}
     </section>

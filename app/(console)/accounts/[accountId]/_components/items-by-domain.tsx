@@ -4,6 +4,7 @@ import { computeItemCredit } from "@/lib/checklist/compute-item-credit";
 import { DOMAIN_TITLES, DOMAINS, type Domain, type DomainScore, type ItemResult } from "@/lib/checklist/types";
 import { itemHref } from "../../../_components/account-links";
 import { formatPercent, formatScore, formatTime } from "../../../_components/format";
+import { ClampedText } from "../../../_components/clamped-text";
 import { StatusBadge } from "../../../_components/status-badge";
 
 /** True when the risk-adjusted view credits the item more than the raw one (an acceptance is in force). */
@@ -76,9 +77,11 @@ export function ItemsByDomain({
             </td>
             <td className="num">{item.total !== undefined ? `${item.passing ?? 0}/${item.total}` : <span className="muted">—</span>}</td>
             <td className="small">
-              {item.reason}
+              <ClampedText text={item.reason} />
               {item.missingSources && item.missingSources.length > 0 ? (
-                <div className="muted">Missing: {item.missingSources.join(", ")}</div>
+                <div className="muted">
+                  <ClampedText text={`Missing: ${item.missingSources.join(", ")}`} limit={120} />
+                </div>
               ) : null}
             </td>
           </tr>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SECURITY_EVENT_NAMES } from "@/lib/aws/normalise/security-events";
-import type { AccountSecurityEvent, TEventFilters } from "@/lib/data/checklist/find-account-security-events";
+import type { TEventFilters } from "@/lib/data/checklist/event-filters";
+import type { AccountSecurityEvent } from "@/lib/data/checklist/find-account-security-events";
 import { recordHref } from "../../../_components/account-links";
 import { AutoSubmitForm } from "../../../_components/auto-submit-form";
 import { formatTime } from "../../../_components/format";

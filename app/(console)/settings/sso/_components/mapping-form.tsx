@@ -1,13 +1,17 @@
 "use client";
 
 import { type FormEvent, useState, useTransition } from "react";
-import { RoleSelect } from "../../../users/_components/role-select";
-import { UserScopeFields } from "../../../users/_components/user-scope-fields";
+import type { ScopeChoices } from "@/lib/data/accounts/find-scope-choices";
+import { RoleScopeFields } from "../../../users/_components/role-scope-fields";
 import { saveSsoMappingAction, type MappingActionResult } from "../actions";
 
-export function MappingForm({ accounts }: { accounts: Array<{ id: string; name: string }> }) {
+const EMPTY = { role: "viewer", allAccounts: false, accountScope: [], scopeTags: [], scopeOus: [] };
+
+export function MappingForm({ choices }: { choices: ScopeChoices }) {
   const [result, setResult] = useState<MappingActionResult | null>(null);
   const [isPending, startTransition] = useTransition();
+  // A new key after a save empties the role+scope part too (form.reset() cannot reach its state).
+  const [generation, setGeneration] = useState(0);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -16,17 +20,26 @@ export function MappingForm({ accounts }: { accounts: Array<{ id: string; name: 
     startTransition(async () => {
       const outcome = await saveSsoMappingAction(data);
       setResult(outcome);
-      if (outcome.isOk) form.reset();
+      if (outcome.isOk) {
+        form.reset();
+        setGeneration((value) => value + 1);
+      }
     });
   }
 
   return (
     <form onSubmit={onSubmit} aria-label="Map a group" className="stack-form">
       <label htmlFor="m-group">Group (exact value of the groups claim)</label>
-      <input id="m-group" name="groupName" type="text" required />
+      <input id="m-group" name="groupName" type="text" required aria-invalid={result?.fieldErrors?.groupName ? true : undefined} />
       {result?.fieldErrors?.groupName ? <p className="field-error">{result.fieldErrors.groupName.join("; ")}</p> : null}
-      <RoleSelect id="m-role" defaultValue="viewer" />
-      <UserScopeFields accounts={accounts} allAccounts={false} accountIds={[]} idPrefix="m" />
+      <RoleScopeFields
+        key={generation}
+        idPrefix="m"
+        choices={choices}
+        initial={EMPTY}
+        errors={result?.fieldErrors}
+        legend="Role, and the accounts members of this group see"
+      />
       <button type="submit" disabled={isPending}>
         Save mapping
       </button>

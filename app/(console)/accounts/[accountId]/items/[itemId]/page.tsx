@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth";
+import { Suspense } from "react";
+import { requirePageUser, type SessionUser } from "@/lib/auth";
+import { getAccountSettings } from "@/lib/data/accounts/get-account-settings";
 import { canAcceptRisk } from "@/lib/auth/permissions";
 import { isAccountId } from "@/lib/aws/account-id";
 import { CHECKLIST_ITEMS } from "@/lib/checklist/items";
@@ -9,11 +11,16 @@ import { findRiskAcceptances } from "@/lib/data/acceptances/find-risk-acceptance
 import { getAccountItem } from "@/lib/data/checklist/get-account-item";
 import { isAppError } from "@/lib/errors";
 import { lastAllowedExpiry } from "@/lib/schemas/acceptance";
+import { hasControlCharacter } from "@/lib/schemas/has-control-character";
+import { parseQueryParams } from "@/lib/schemas/query-params";
 import { formatTime } from "../../../../_components/format";
+import { InvalidQuery } from "../../../../_components/invalid-query";
 import { ItemDefinition } from "../../../../_components/item-definition";
+import { ScrollToHash } from "../../../../_components/scroll-to-hash";
 import { StatusBadge } from "../../../../_components/status-badge";
 import { AcceptanceForm } from "./_components/acceptance-form";
 import { AcceptancesList } from "./_components/acceptances-list";
+import { ItemSkeleton } from "./_components/item-skeleton";
 import { GroupedEvidence } from "./_components/evidence-list";
 import { defaultGrouping, EVIDENCE_GROUPINGS } from "./_lib/group-evidence";
 import { z } from "zod";
@@ -28,14 +35,43 @@ export async function generateMetadata({ params }: { params: Promise<{ accountId
 const DEFAULT_ACCEPTANCE_DAYS = 90;
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
-const first = (value: unknown) => (Array.isArray(value) ? value[0] : value) || undefined;
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const pageNumber = () =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{1,6}$/, "must be a page number from 0")
+      .transform(Number)
+      .pipe(z.number().max(100_000, "must be at most 100000"))
+      .default(0),
+  );
+/**
+ * The evidence view's grouping and paging. Refused with a message, not defaulted: a link
+ * asking for a grouping or page that silently showed another would look like the answer.
+ */
 const ZEvidenceParams = z.object({
-  group: z.preprocess(first, z.enum(EVIDENCE_GROUPINGS).optional()).catch(undefined),
-  page: z.preprocess(first, z.coerce.number().int().min(0).max(100_000).default(0)).catch(0),
-  open: z.preprocess(first, z.string().max(2048).optional()).catch(undefined),
-  rpage: z.preprocess(first, z.coerce.number().int().min(0).max(100_000).default(0)).catch(0),
+  group: z.preprocess(
+    blankToUndefined,
+    z.enum(EVIDENCE_GROUPINGS, { error: `must be one of ${EVIDENCE_GROUPINGS.join(", ")}` }).optional(),
+  ),
+  page: pageNumber(),
+  open: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .max(2048, "must be at most 2048 characters")
+      .refine((value) => !hasControlCharacter(value), "must not contain control characters")
+      .optional(),
+  ),
+  rpage: pageNumber(),
 });
 
+/**
+ * One checklist item of one account. The scope check runs before anything is sent (a real
+ * 404 for an unknown or out-of-scope account); the evidence then streams in behind a
+ * skeleton (a route-level loading.tsx would send 200 before the check could run).
+ */
 export default async function AccountItemPage({
   params,
   searchParams,
@@ -45,10 +81,41 @@ export default async function AccountItemPage({
 }) {
   // Item ids ("IAM-01") need no URL encoding; anything not on the checklist is a 404.
   const { accountId, itemId } = await params;
-  const evidenceParams = ZEvidenceParams.parse(await searchParams);
   const definition = CHECKLIST_ITEMS.find((item) => item.id === itemId);
   if (!isAccountId(accountId) || !definition) notFound();
   const user = await requirePageUser();
+  await getAccountSettings(user, accountId).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  let evidenceParams: z.infer<typeof ZEvidenceParams>;
+  try {
+    evidenceParams = parseQueryParams(ZEvidenceParams, await searchParams);
+  } catch (error) {
+    if (!isAppError(error) || error.code !== "INVALID_INPUT") throw error;
+    return (
+      <InvalidQuery title={`${itemId} ${definition.title}`} message={error.message} resetHref={`/accounts/${accountId}/items/${itemId}`} />
+    );
+  }
+  return (
+    <Suspense fallback={<ItemSkeleton />}>
+      <ItemPageBody user={user} accountId={accountId} definition={definition} evidenceParams={evidenceParams} />
+    </Suspense>
+  );
+}
+
+async function ItemPageBody({
+  user,
+  accountId,
+  definition,
+  evidenceParams,
+}: {
+  user: SessionUser;
+  accountId: string;
+  definition: (typeof CHECKLIST_ITEMS)[number];
+  evidenceParams: z.infer<typeof ZEvidenceParams>;
+}) {
+  const itemId = definition.id;
   const [detail, acceptances] = await Promise.all([
     getAccountItem(user, accountId, itemId),
     findRiskAcceptances(user, accountId, itemId),
@@ -186,6 +253,7 @@ export default async function AccountItemPage({
           </p>
         )}
       </section>
+      <ScrollToHash />
     </>
   );
 }

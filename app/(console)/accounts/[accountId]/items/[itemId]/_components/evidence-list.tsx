@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { sourceLabel } from "@/lib/aws/sources";
 import type { EvidenceRecord, ResolvedEvidence } from "@/lib/data/checklist/get-account-item";
 import { recordHref } from "../../../../../_components/account-links";
 import { formatTime } from "../../../../../_components/format";
@@ -119,7 +120,19 @@ export function EvidenceList({
             >
               <td className="small">{KIND_LABELS[item.ref.kind] ?? item.ref.kind}</td>
               <td>
-                {item.record ? <RecordSummary record={item.record} /> : <span className="mono">{item.ref.id}</span>}
+                {item.record ? (
+                  <RecordSummary record={item.record} />
+                ) : item.ref.kind === "source" ? (
+                  // A source read (the evidence of an absence): which service, in which region.
+                  <>
+                    <div>
+                      {sourceLabel(item.ref.id.split(":")[0] ?? "")} in {item.ref.id.split(":").slice(1).join(":")}
+                    </div>
+                    <div className="small muted mono">{item.ref.id}</div>
+                  </>
+                ) : (
+                  <span className="mono">{item.ref.id}</span>
+                )}
                 {!item.record && (item.ref.kind === "control" || item.ref.kind === "finding" || item.ref.kind === "event") ? (
                   <div className="small muted">record no longer stored</div>
                 ) : null}

@@ -1,0 +1,64 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { formatDelta, formatPercent, formatScore, scoreClass } from "./format";
+
+/**
+ * Table cells every accounts table shows the same way (the overview's accounts, lowest
+ * scores and movers, and the accounts list), so a score, a coverage or a change reads alike
+ * on every page and the tests find them under the same test ids.
+ */
+export function AccountNameCell({ id, name, sub }: { id: string; name: string; sub?: ReactNode }) {
+  return (
+    <td>
+      {/* No prefetch: these cells fill pages of 50-100 rows, and each prefetch is a server render of an account page. */}
+      <Link href={`/accounts/${id}`} prefetch={false}>
+        {name}
+      </Link>
+      {sub ? <div className="muted small">{sub}</div> : null}
+    </td>
+  );
+}
+
+export function ScoreCell({ score, testId = "account-score" }: { score: number | null; testId?: string }) {
+  return (
+    <td className="num">
+      <span className={scoreClass(score)} data-testid={testId}>
+        {formatScore(score)}
+      </span>
+    </td>
+  );
+}
+
+export function CoverageCell({ coverage, children }: { coverage: number | null; children?: ReactNode }) {
+  return (
+    <td className="num" data-testid="account-coverage">
+      {formatPercent(coverage)}
+      {children}
+    </td>
+  );
+}
+
+export function DeltaCell({ delta, testId }: { delta: number | null; testId?: string }) {
+  const change = formatDelta(delta);
+  return (
+    <td className={`num ${change.className}`} data-testid={testId}>
+      {change.text}
+    </td>
+  );
+}
+
+export function SeverityCountCell({
+  severity,
+  count,
+  testId,
+}: {
+  severity: "critical" | "high" | "medium" | "low";
+  count: number;
+  testId: string;
+}) {
+  return (
+    <td className={`num sev-${severity}`} data-testid={testId}>
+      {count}
+    </td>
+  );
+}
