@@ -416,6 +416,8 @@ interface PageTimes {
   /** One request at a time: the page's p50, and the p50 of its data functions called in-process. */
   serialP50?: number;
   dataP50?: number;
+  /** Size of one response (HTML with its inline RSC payload), bytes: what the server rendered. */
+  bytes?: number;
 }
 
 async function measure(url: string, cookie: string): Promise<PageTimes> {
@@ -506,16 +508,20 @@ async function setStatementLogging(pool: pg.Pool, isOn: boolean): Promise<void> 
     await pool.query(`ALTER DATABASE parapet_bench SET ${setting}`);
 }
 
-/** p50 of SERIAL_REQUESTS requests to one page, one connection, one at a time. */
-async function measureSerial(url: string, cookie: string): Promise<number> {
+/** p50 of SERIAL_REQUESTS requests to one page, one connection, one at a time, and the largest response's size. */
+async function measureSerial(url: string, cookie: string): Promise<{ p50: number; bytes: number }> {
   const times: number[] = [];
+  let bytes = 0;
   await new Promise<void>((resolve, reject) => {
     const instance = autocannon({ url, connections: 1, amount: SERIAL_REQUESTS, headers: { cookie } }, (error) =>
       error ? reject(error) : resolve(),
     );
-    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+    instance.on("response", (_client: unknown, _status: number, size: number, responseTime: number) => {
+      times.push(responseTime);
+      bytes = Math.max(bytes, size);
+    });
   });
-  return percentile(times, 0.5);
+  return { p50: percentile(times, 0.5), bytes };
 }
 
 export async function benchConsolePages(options: ConsoleBenchOptions): Promise<BenchReport> {
@@ -582,10 +588,12 @@ export async function benchConsolePages(options: ConsoleBenchOptions): Promise<B
       const admin: SessionUser = { id: benchUser!.id, email: BENCH_EMAIL, role: "admin", scope: { all: true } };
       const data = pageData(account);
       for (const [label, pagePath] of Object.entries(pages)) {
-        const serialP50 = await measureSerial(`${server.url}${pagePath}`, cookie);
+        const { p50: serialP50, bytes } = await measureSerial(`${server.url}${pagePath}`, cookie);
         const dataP50 = await timeSerially(() => data[label]!(admin), SERIAL_REQUESTS);
-        results[name]![label] = { ...results[name]![label]!, serialP50, dataP50 };
-        log(`  ${label}, one at a time: page p50 ${formatMs(serialP50)}, its data p50 ${formatMs(dataP50)}`);
+        results[name]![label] = { ...results[name]![label]!, serialP50, dataP50, bytes };
+        log(
+          `  ${label}, one at a time: page p50 ${formatMs(serialP50)}, its data p50 ${formatMs(dataP50)}, ${(bytes / 1024).toFixed(0)} KiB`,
+        );
       }
       await closeDb();
     } finally {
@@ -621,7 +629,7 @@ export async function benchConsolePages(options: ConsoleBenchOptions): Promise<B
     ]);
     lines.push([
       `  one at a time`,
-      `full page ${formatMs(full.serialP50 ?? NaN)} of which data ${formatMs(full.dataP50 ?? NaN)} · 1% page ${formatMs(small.serialP50 ?? NaN)} of which data ${formatMs(small.dataP50 ?? NaN)}`,
+      `full page ${formatMs(full.serialP50 ?? NaN)} of which data ${formatMs(full.dataP50 ?? NaN)}, ${((full.bytes ?? NaN) / 1024).toFixed(0)} KiB · 1% page ${formatMs(small.serialP50 ?? NaN)} of which data ${formatMs(small.dataP50 ?? NaN)}, ${((small.bytes ?? NaN) / 1024).toFixed(0)} KiB`,
     ]);
     budgets.push({ label: `${label}: full p95 / 1% p95`, ratio: full.p95 / small.p95, goal: 1.5 });
     budgets.push({ label: `${label}: full p95 / 200 ms`, ratio: full.p95 / 200, goal: 1 });

@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { z } from "zod";
 import { requirePageUser } from "@/lib/auth";
-import { DOMAINS } from "@/lib/checklist/types";
 import { findAccountOverview, type AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
 import { findNewThreatsByDay } from "@/lib/data/overview/find-new-threats-by-day";
 import { findOrgScoreTrend } from "@/lib/data/overview/find-org-score-trend";
@@ -9,23 +7,20 @@ import { findTopFailingItems } from "@/lib/data/overview/find-top-failing-items"
 import { ChartDataTable } from "../_components/chart-data-table";
 import { AccountNameCell, CoverageCell, DeltaCell, ScoreCell } from "../_components/account-cells";
 import { formatPercent, formatScore } from "../_components/format";
+import { Pager } from "../_components/pager";
+import { slicePage } from "../_components/paging";
 import { AccountsTable } from "./_overview/accounts-table";
-import { DomainHeatmap } from "./_overview/domain-heatmap";
+import { DomainHeatmap, sortHeatmap } from "./_overview/domain-heatmap";
 import { OrgSummary } from "./_overview/org-summary";
+import { overviewHref, ZOverviewParams } from "./_overview/overview-params";
 import { ScoreTrendChart } from "./_overview/score-trend-chart";
 import { SeverityChart } from "./_overview/severity-chart";
 import { ThreatsChart } from "./_overview/threats-chart";
+import { sortAccountsTable } from "./_overview/sort-overview-accounts";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Overview" };
-
-const ZOverviewParams = z.object({
-  heat: z
-    .preprocess((value) => (Array.isArray(value) ? value[0] : value), z.enum(["name", "score", ...DOMAINS] as const).default("score"))
-    .catch("score"),
-  dir: z.preprocess((value) => (Array.isArray(value) ? value[0] : value), z.enum(["asc", "desc"]).default("asc")).catch("asc"),
-});
 
 const WORST_LIMIT = 5;
 
@@ -51,6 +46,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     .filter((account) => weekDelta(account) !== null && weekDelta(account) !== 0)
     .sort((a, b) => Math.abs(weekDelta(b)!) - Math.abs(weekDelta(a)!) || a.name.localeCompare(b.name))
     .slice(0, WORST_LIMIT);
+  // Both tables sort the whole (already fetched, small) set of rows and then cut one page:
+  // what a page costs to render is bounded by the page size, not by the number of accounts.
+  const heat = slicePage(sortHeatmap(accounts, { key: params.heat, dir: params.dir }), params.hpage, params.size);
+  const table = slicePage(sortAccountsTable(accounts, params.sort, params.adir), params.apage, params.size);
   return (
     <>
       <h1>Overview</h1>
@@ -94,7 +93,19 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           Score and coverage of each domain in each account&apos;s latest snapshot. Select a cell to open that domain in the account; select
           a heading to sort.
         </p>
-        <DomainHeatmap accounts={accounts} sort={{ key: params.heat, dir: params.dir }} />
+        <DomainHeatmap
+          accounts={heat.rows}
+          sort={{ key: params.heat, dir: params.dir }}
+          sortHref={(heatKey, dir) => overviewHref(params, { heat: heatKey, dir, hpage: 1 }, "heatmap")}
+        />
+        {accounts.length > 0 ? (
+          <Pager
+            slice={heat}
+            href={(page) => overviewHref(params, { hpage: page }, "heatmap")}
+            label="Heat map pages"
+            testId="heatmap-pager"
+          />
+        ) : null}
       </section>
 
       <div className="grid-2">
@@ -212,8 +223,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
       <section className="panel" aria-labelledby="h-severity">
         <h2 id="h-severity">Active findings by severity, per account</h2>
+        <p className="small muted">
+          The accounts on the accounts table&apos;s current page ({table.from}-{table.to} of {table.total}, in its order); sort or page the
+          table below to chart others.
+        </p>
         <SeverityChart
-          data={accounts.map((account) => ({
+          data={table.rows.map((account) => ({
             name: account.name,
             Critical: account.critical,
             High: account.high,
@@ -223,9 +238,25 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         />
         <p className="small muted">The exact counts per account are in the accounts table below.</p>
       </section>
-      <section className="panel" aria-labelledby="h-accounts">
+      <section className="panel" id="accounts" aria-labelledby="h-accounts">
         <h2 id="h-accounts">Accounts</h2>
-        <AccountsTable accounts={accounts} />
+        <p className="small muted">
+          Worst score first unless sorted otherwise; every account, with filters and a CSV export, is on the{" "}
+          <a href="/accounts">accounts list</a>.
+        </p>
+        <AccountsTable
+          accounts={table.rows}
+          sort={{ key: params.sort, dir: params.adir }}
+          sortHref={(sortKey, adir) => overviewHref(params, { sort: sortKey, adir, apage: 1 }, "accounts")}
+        />
+        {accounts.length > 0 ? (
+          <Pager
+            slice={table}
+            href={(page) => overviewHref(params, { apage: page }, "accounts")}
+            label="Accounts table pages"
+            testId="accounts-pager"
+          />
+        ) : null}
       </section>
     </>
   );

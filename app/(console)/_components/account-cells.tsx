@@ -10,7 +10,10 @@ import { formatDelta, formatPercent, formatScore, scoreClass } from "./format";
 export function AccountNameCell({ id, name, sub }: { id: string; name: string; sub?: ReactNode }) {
   return (
     <td>
-      <Link href={`/accounts/${id}`}>{name}</Link>
+      {/* No prefetch: these cells fill pages of 50-100 rows, and each prefetch is a server render of an account page. */}
+      <Link href={`/accounts/${id}`} prefetch={false}>
+        {name}
+      </Link>
       {sub ? <div className="muted small">{sub}</div> : null}
     </td>
   );

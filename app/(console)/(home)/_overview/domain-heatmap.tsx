@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DOMAIN_TITLES, DOMAINS, type Domain } from "@/lib/checklist/types";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
+import { sortOverviewAccounts } from "./sort-overview-accounts";
 import { formatPercent, formatScore } from "../../_components/format";
 
 export type HeatmapSort = { key: "name" | "score" | Domain; dir: "asc" | "desc" };
@@ -18,34 +19,29 @@ function sortValue(account: AccountOverviewRow, key: HeatmapSort["key"]): string
   return account.domains[key]?.score ?? null;
 }
 
-/** Sorted copy; accounts without a figure go last whatever the direction (they have nothing to compare). */
-export function sortHeatmap(accounts: AccountOverviewRow[], sort: HeatmapSort): AccountOverviewRow[] {
-  return [...accounts].sort((a, b) => {
-    const [x, y] = [sortValue(a, sort.key), sortValue(b, sort.key)];
-    if (x === null && y === null) return a.name.localeCompare(b.name);
-    if (x === null) return 1;
-    if (y === null) return -1;
-    const order = x < y ? -1 : x > y ? 1 : a.name.localeCompare(b.name);
-    return sort.dir === "asc" ? order : -order;
-  });
+/** Sorted copy of the whole set; accounts without a figure go last whatever the direction (they have nothing to compare). */
+export function sortHeatmap(accounts: readonly AccountOverviewRow[], sort: HeatmapSort): AccountOverviewRow[] {
+  return sortOverviewAccounts(accounts, (account) => sortValue(account, sort.key), sort.dir);
 }
 
 function SortHeader({
   label,
   sortKey,
   sort,
+  href,
   className,
 }: {
   label: string;
   sortKey: HeatmapSort["key"];
   sort: HeatmapSort;
+  href: (key: HeatmapSort["key"], dir: "asc" | "desc") => string;
   className?: string;
 }) {
   const active = sort.key === sortKey;
   const nextDir = active && sort.dir === "asc" ? "desc" : "asc";
   return (
     <th scope="col" className={className} aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link className="sort" href={`/?heat=${sortKey}&dir=${nextDir}#heatmap`} scroll={false}>
+      <Link className="sort" href={href(sortKey, nextDir)} scroll={false} prefetch={false}>
         {label}
         {active ? (sort.dir === "asc" ? " ▲" : " ▼") : ""}
       </Link>
@@ -56,9 +52,20 @@ function SortHeader({
 /**
  * Accounts x domains: each cell is the domain's score and coverage in the account's latest
  * snapshot, and links to that domain's section of the account page. A table, so it reads
- * cell by cell with a screen reader and the colour is never the only signal.
+ * cell by cell with a screen reader and the colour is never the only signal. The cells are
+ * plain anchors: nine per row as `next/link` client components (each prefetching when
+ * visible) were most of the overview's server render at 500 accounts.
  */
-export function DomainHeatmap({ accounts, sort }: { accounts: AccountOverviewRow[]; sort: HeatmapSort }) {
+export function DomainHeatmap({
+  accounts,
+  sort,
+  sortHref,
+}: {
+  /** One page of accounts, already sorted as a whole (see sortHeatmap) and cut. */
+  accounts: AccountOverviewRow[];
+  sort: HeatmapSort;
+  sortHref: (key: HeatmapSort["key"], dir: "asc" | "desc") => string;
+}) {
   if (accounts.length === 0) return <p className="muted">No accounts yet.</p>;
   return (
     <div className="heatmap-scroll">
@@ -66,18 +73,18 @@ export function DomainHeatmap({ accounts, sort }: { accounts: AccountOverviewRow
         <caption className="sr-only">Score and coverage per account and domain; select a column heading to sort.</caption>
         <thead>
           <tr>
-            <SortHeader label="Account" sortKey="name" sort={sort} />
-            <SortHeader label="Score" sortKey="score" sort={sort} className="num" />
+            <SortHeader label="Account" sortKey="name" sort={sort} href={sortHref} />
+            <SortHeader label="Score" sortKey="score" sort={sort} href={sortHref} className="num" />
             {DOMAINS.map((domain) => (
-              <SortHeader key={domain} label={DOMAIN_TITLES[domain]} sortKey={domain} sort={sort} />
+              <SortHeader key={domain} label={DOMAIN_TITLES[domain]} sortKey={domain} sort={sort} href={sortHref} />
             ))}
           </tr>
         </thead>
         <tbody>
-          {sortHeatmap(accounts, sort).map((account) => (
+          {accounts.map((account) => (
             <tr key={account.id} data-account-id={account.id}>
               <th scope="row" style={{ textTransform: "none", letterSpacing: 0, fontSize: 14, color: "var(--text)" }}>
-                <Link href={`/accounts/${account.id}`}>{account.name}</Link>
+                <a href={`/accounts/${account.id}`}>{account.name}</a>
                 <div className="muted small">{account.id}</div>
               </th>
               <td className="num score" data-testid="heat-score">
@@ -87,13 +94,13 @@ export function DomainHeatmap({ accounts, sort }: { accounts: AccountOverviewRow
                 const cell = account.domains[domain];
                 return (
                   <td key={domain} className={heatClass(cell?.score)} data-domain={domain}>
-                    <Link href={`/accounts/${account.id}#domain-${domain}`} data-testid="heat-cell">
+                    <a href={`/accounts/${account.id}#domain-${domain}`} data-testid="heat-cell">
                       <span className="sr-only">
                         {account.name}, {DOMAIN_TITLES[domain]}: score{" "}
                       </span>
                       <span className="score">{formatScore(cell?.score)}</span>
                       <span className="cov">{formatPercent(cell?.coverage)} cov.</span>
-                    </Link>
+                    </a>
                   </td>
                 );
               })}

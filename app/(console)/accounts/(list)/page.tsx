@@ -5,9 +5,12 @@ import { canManageAccounts } from "@/lib/auth/permissions";
 import { findAccounts, type AccountListRow } from "@/lib/data/accounts/find-accounts";
 import { findAccountOverview } from "@/lib/data/overview/find-account-overview";
 import { AutoSubmitForm } from "../../_components/auto-submit-form";
+import { Pager } from "../../_components/pager";
+import { slicePage } from "../../_components/paging";
 import { Tile } from "../../_components/tile";
 import { AccountsTable, RecordsOnlyTable } from "../_components/accounts-table";
 import {
+  ACCOUNT_PAGE_SIZE,
   accountListQuery,
   buildAccountList,
   filterAccountList,
@@ -45,7 +48,13 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const [accounts, overview] = await Promise.all([findAccounts(user), findAccountOverview(user)]);
   const list = buildAccountList(accounts, overview);
   const shown = filterAccountList(list, params);
-  const query = accountListQuery(params);
+  // Filtered and sorted as a whole, then one page is rendered; the export gets the whole filtered set.
+  const page = slicePage(shown, params.page, params.size);
+  const query = accountListQuery(params, { page: 1 });
+  const pageHref = (n: number) => {
+    const text = accountListQuery(params, { page: n });
+    return `/accounts${text ? `?${text}` : ""}`;
+  };
   const tagChoices = [...new Set(list.flatMap((entry) => Object.entries(entry.tags).map(([key, value]) => `${key}=${value}`)))].sort();
   const canManage = canManageAccounts(user);
   const canOperate = user.role === "admin" || user.role === "analyst";
@@ -123,6 +132,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           </div>
           {params.sort !== "name" ? <input type="hidden" name="sort" value={params.sort} /> : null}
           {params.dir !== "asc" ? <input type="hidden" name="dir" value={params.dir} /> : null}
+          {params.size !== ACCOUNT_PAGE_SIZE ? <input type="hidden" name="size" value={params.size} /> : null}
           <div className="buttons">
             <button type="submit">Apply</button>
             <a href="/accounts" className="button">
@@ -138,7 +148,8 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             Export CSV
           </a>
         </div>
-        <AccountsTable accounts={shown} params={params} canOperate={canOperate} canManage={canManage} />
+        <AccountsTable accounts={page.rows} params={params} canOperate={canOperate} canManage={canManage} />
+        {shown.length > 0 ? <Pager slice={page} href={pageHref} label="Accounts list pages" testId="accounts-list-pager" /> : null}
       </section>
       {recordsOnly.length > 0 ? (
         <section className="panel">

@@ -17,9 +17,10 @@ const STATUS_BADGE: Record<string, string> = {
 function SortLink({ label, sort, params }: { label: string; sort: TAccountListParams["sort"]; params: TAccountListParams }) {
   const active = params.sort === sort;
   const dir = active && params.dir === "asc" ? "desc" : "asc";
-  const query = accountListQuery(params, { sort, dir });
+  // A new order starts again at page 1 (page 3 of another order is not a continuation).
+  const query = accountListQuery(params, { sort, dir, page: 1 });
   return (
-    <Link className="sort" href={`/accounts${query ? `?${query}` : ""}`} data-testid={`sort-${sort}`}>
+    <Link className="sort" href={`/accounts${query ? `?${query}` : ""}`} prefetch={false} data-testid={`sort-${sort}`}>
       {label}
       {active ? (params.dir === "asc" ? " ▲" : " ▼") : ""}
     </Link>
@@ -69,7 +70,10 @@ function OuLink({ ouPath }: { ouPath: string | null }) {
   );
 }
 
-/** The registered accounts, sortable by every column through links (the state is in the URL). */
+/**
+ * One page of the registered accounts (filtered and sorted as a whole, then cut), sortable by
+ * every column through links (the state is in the URL).
+ */
 export function AccountsTable({
   accounts,
   params,

@@ -92,12 +92,32 @@ describe("accounts list", () => {
 
   it("keeps the URL short, and refuses malformed values with a message naming each parameter instead of listing every account", () => {
     const params = parseAccountListParams({});
-    expect(params).toEqual({ sort: "name", dir: "asc" });
+    expect(params).toEqual({ sort: "name", dir: "asc", page: 1, size: 100 });
     expect(accountListQuery(params)).toBe("");
     expect(accountListQuery(params, { sort: "score", dir: "desc" })).toBe("sort=score&dir=desc");
     expect(() => parseAccountListParams({ sort: "nope", dir: "sideways", health: "x", tag: "novalue", q: "a\u0000" })).toThrow(
       "q: must not contain control characters; health: must be one of errors, stale, ok; tag: a tag filter is key=value; sort: must be one of name, id, owner, ou, score, change, coverage, critical, high, freshness, status; dir: must be one of asc, desc",
     );
+  });
+});
+
+describe("accounts list: paging", () => {
+  const parse = (query: string) => parseAccountListParams(Object.fromEntries(new URLSearchParams(query)));
+
+  it("reads the page and the page size from the URL and writes them back only when not the default", () => {
+    expect(parse("page=3&size=20")).toMatchObject({ page: 3, size: 20 });
+    expect(parse("size=200").size).toBe(200);
+    expect(accountListQuery(parse("sort=score&page=3&size=20"))).toBe("sort=score&page=3&size=20");
+    expect(accountListQuery(parse("sort=score&page=3&size=20"), { page: 1 })).toBe("sort=score&size=20");
+  });
+
+  it("refuses a page size over 200 or a page that is not a whole positive number, with a message naming it", () => {
+    expect(() => parse("size=5000")).toThrow("size: must be a whole number from 1 to 200");
+    expect(() => parse("size=0")).toThrow("size: must be a whole number from 1 to 200");
+    expect(() => parse("size=abc")).toThrow("size: must be a whole number from 1 to 200");
+    expect(() => parse("page=0")).toThrow("page: must be a whole number of 1 or more");
+    expect(() => parse("page=1.5")).toThrow("page: must be a whole number of 1 or more");
+    expect(() => parse("page=-2")).toThrow("page: must be a whole number of 1 or more");
   });
 });
 

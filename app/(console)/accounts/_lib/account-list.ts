@@ -30,6 +30,12 @@ export const ACCOUNT_SORTS = [
 ] as const;
 export const ACCOUNT_HEALTH = ["errors", "stale", "ok"] as const;
 
+/** Rows per page of the accounts list (server-side paging: the render is bounded by this, not by the accounts). */
+export const ACCOUNT_PAGE_SIZE = 100;
+export const ACCOUNT_PAGE_SIZE_MAX = 200;
+const PAGE_MESSAGE = "must be a whole number of 1 or more";
+const SIZE_MESSAGE = `must be a whole number from 1 to ${ACCOUNT_PAGE_SIZE_MAX} (the CSV export has every account)`;
+
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const blank = (value: unknown) => {
   const single = first(value);
@@ -77,6 +83,21 @@ export const ZAccountListParams = z.object({
   ),
   sort: z.preprocess(blank, z.enum(ACCOUNT_SORTS, { error: oneOf(ACCOUNT_SORTS) }).default("name")),
   dir: z.preprocess(blank, z.enum(["asc", "desc"], { error: oneOf(["asc", "desc"]) }).default("asc")),
+  /** The page shown (past the last one shows the last one); the CSV export ignores it and exports the whole filtered set. */
+  page: z.preprocess(
+    blank,
+    z.coerce.number({ error: PAGE_MESSAGE }).int(PAGE_MESSAGE).min(1, PAGE_MESSAGE).max(1_000_000, PAGE_MESSAGE).default(1),
+  ),
+  /** Rows per page, capped: the page size is what bounds the render. */
+  size: z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: SIZE_MESSAGE })
+      .int(SIZE_MESSAGE)
+      .min(1, SIZE_MESSAGE)
+      .max(ACCOUNT_PAGE_SIZE_MAX, SIZE_MESSAGE)
+      .default(ACCOUNT_PAGE_SIZE),
+  ),
 });
 export type TAccountListParams = z.infer<typeof ZAccountListParams>;
 
@@ -179,5 +200,7 @@ export function accountListQuery(params: TAccountListParams, overrides: Partial<
   if (merged.ou) query.set("ou", merged.ou);
   if (merged.sort !== "name") query.set("sort", merged.sort);
   if (merged.dir !== "asc") query.set("dir", merged.dir);
+  if (merged.page !== 1) query.set("page", String(merged.page));
+  if (merged.size !== ACCOUNT_PAGE_SIZE) query.set("size", String(merged.size));
   return query.toString();
 }
