@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import "../accounts/_components/console-controls.css";
 import Link from "next/link";
 import { z } from "zod";
+import { zPageNumberParam } from "@/lib/schemas/page-number-param";
 import { requirePageUser } from "@/lib/auth";
 import { CHECKLIST_ITEMS } from "@/lib/checklist/items";
 import { findOrgRiskAcceptances } from "@/lib/data/acceptances/find-org-risk-acceptances";
@@ -18,15 +19,7 @@ const blankToUndefined = (value: unknown) => (typeof value === "string" && value
 /** Refused with a message, not defaulted: `state=expired` silently showing the active ones would answer a question nobody asked. */
 const ZParams = z.object({
   state: z.preprocess(blankToUndefined, z.enum(["active", "ended"], { error: "must be active or ended" }).default("active")),
-  page: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .regex(/^\d{1,6}$/, "must be a page number from 0")
-      .transform(Number)
-      .pipe(z.number().max(100_000, "must be at most 100000"))
-      .default(0),
-  ),
+  page: zPageNumberParam(),
 });
 
 const SOON_DAYS = 14;

@@ -1,47 +1,17 @@
-import Link from "next/link";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
 import { AccountNameCell, CoverageCell, ScoreCell, SeverityCountCell } from "../../_components/account-cells";
 import { formatTime } from "../../_components/format";
+import { SortHeader } from "../../_components/sort-header";
 import { CoverageOrigin } from "./coverage-origin";
 import type { TOverviewParams } from "./overview-params";
 
 export type AccountsTableSort = { key: TOverviewParams["sort"]; dir: "asc" | "desc" };
-
-function SortHeader({
-  label,
-  sortKey,
-  sort,
-  href,
-  numeric,
-}: {
-  label: string;
-  sortKey: AccountsTableSort["key"];
-  sort: AccountsTableSort;
-  href: (key: AccountsTableSort["key"], dir: "asc" | "desc") => string;
-  numeric?: boolean;
-}) {
-  const active = sort.key === sortKey;
-  const nextDir = active && sort.dir === "asc" ? "desc" : "asc";
-  return (
-    <th
-      scope="col"
-      className={numeric ? "num" : undefined}
-      aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}
-    >
-      <Link className="sort" href={href(sortKey, nextDir)} scroll={false} prefetch={false} data-testid={`overview-sort-${sortKey}`}>
-        {label}
-        {active ? (sort.dir === "asc" ? " ▲" : " ▼") : ""}
-      </Link>
-    </th>
-  );
-}
 
 /**
  * One page of the accounts (sorted as a whole, then cut; see sortAccountsTable), each row
  * with its figures. Account names are plain anchors: one prefetching `next/link` per row
  * was render cost for no use (the accounts list is where one browses them all).
  */
-/** One page of the accounts (sorted as a whole, then cut; see sortAccountsTable), each row with its figures. */
 export function AccountsTable({
   accounts,
   sort,
@@ -58,15 +28,15 @@ export function AccountsTable({
     <table data-testid="accounts-table">
       <thead>
         <tr>
-          <SortHeader label="Account" sortKey="name" sort={sort} href={sortHref} />
-          <SortHeader label="Score" sortKey="score" sort={sort} href={sortHref} numeric />
-          <SortHeader label="Coverage" sortKey="coverage" sort={sort} href={sortHref} numeric />
-          <SortHeader label="Critical" sortKey="critical" sort={sort} href={sortHref} numeric />
-          <SortHeader label="High" sortKey="high" sort={sort} href={sortHref} numeric />
-          <SortHeader label="Medium" sortKey="medium" sort={sort} href={sortHref} numeric />
-          <SortHeader label="Low" sortKey="low" sort={sort} href={sortHref} numeric />
-          <SortHeader label="Last collected" sortKey="collected" sort={sort} href={sortHref} />
-          <SortHeader label="Collection" sortKey="collection" sort={sort} href={sortHref} />
+          <SortHeader label="Account" sortKey="name" sort={sort} href={sortHref} testId="overview-sort-name" />
+          <SortHeader label="Score" sortKey="score" sort={sort} href={sortHref} className="num" testId="overview-sort-score" />
+          <SortHeader label="Coverage" sortKey="coverage" sort={sort} href={sortHref} className="num" testId="overview-sort-coverage" />
+          <SortHeader label="Critical" sortKey="critical" sort={sort} href={sortHref} className="num" testId="overview-sort-critical" />
+          <SortHeader label="High" sortKey="high" sort={sort} href={sortHref} className="num" testId="overview-sort-high" />
+          <SortHeader label="Medium" sortKey="medium" sort={sort} href={sortHref} className="num" testId="overview-sort-medium" />
+          <SortHeader label="Low" sortKey="low" sort={sort} href={sortHref} className="num" testId="overview-sort-low" />
+          <SortHeader label="Last collected" sortKey="collected" sort={sort} href={sortHref} testId="overview-sort-collected" />
+          <SortHeader label="Collection" sortKey="collection" sort={sort} href={sortHref} testId="overview-sort-collection" />
         </tr>
       </thead>
       <tbody>

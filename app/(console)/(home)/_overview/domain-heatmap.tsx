@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { DOMAIN_TITLES, DOMAINS, type Domain } from "@/lib/checklist/types";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
 import { sortOverviewAccounts } from "./sort-overview-accounts";
 import { formatPercent, formatScore } from "../../_components/format";
+import { SortHeader } from "../../_components/sort-header";
 
 export type HeatmapSort = { key: "name" | "score" | Domain; dir: "asc" | "desc" };
 
@@ -22,31 +22,6 @@ function sortValue(account: AccountOverviewRow, key: HeatmapSort["key"]): string
 /** Sorted copy of the whole set; accounts without a figure go last whatever the direction (they have nothing to compare). */
 export function sortHeatmap(accounts: readonly AccountOverviewRow[], sort: HeatmapSort): AccountOverviewRow[] {
   return sortOverviewAccounts(accounts, (account) => sortValue(account, sort.key), sort.dir);
-}
-
-function SortHeader({
-  label,
-  sortKey,
-  sort,
-  href,
-  className,
-}: {
-  label: string;
-  sortKey: HeatmapSort["key"];
-  sort: HeatmapSort;
-  href: (key: HeatmapSort["key"], dir: "asc" | "desc") => string;
-  className?: string;
-}) {
-  const active = sort.key === sortKey;
-  const nextDir = active && sort.dir === "asc" ? "desc" : "asc";
-  return (
-    <th scope="col" className={className} aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link className="sort" href={href(sortKey, nextDir)} scroll={false} prefetch={false}>
-        {label}
-        {active ? (sort.dir === "asc" ? " ▲" : " ▼") : ""}
-      </Link>
-    </th>
-  );
 }
 
 /**

@@ -12,6 +12,7 @@ import { getAccountItem } from "@/lib/data/checklist/get-account-item";
 import { isAppError } from "@/lib/errors";
 import { lastAllowedExpiry } from "@/lib/schemas/acceptance";
 import { hasControlCharacter } from "@/lib/schemas/has-control-character";
+import { zPageNumberParam } from "@/lib/schemas/page-number-param";
 import { parseQueryParams } from "@/lib/schemas/query-params";
 import { formatTime } from "../../../../_components/format";
 import { InvalidQuery } from "../../../../_components/invalid-query";
@@ -36,16 +37,6 @@ const DEFAULT_ACCEPTANCE_DAYS = 90;
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-const pageNumber = () =>
-  z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .regex(/^\d{1,6}$/, "must be a page number from 0")
-      .transform(Number)
-      .pipe(z.number().max(100_000, "must be at most 100000"))
-      .default(0),
-  );
 /**
  * The evidence view's grouping and paging. Refused with a message, not defaulted: a link
  * asking for a grouping or page that silently showed another would look like the answer.
@@ -55,7 +46,7 @@ const ZEvidenceParams = z.object({
     blankToUndefined,
     z.enum(EVIDENCE_GROUPINGS, { error: `must be one of ${EVIDENCE_GROUPINGS.join(", ")}` }).optional(),
   ),
-  page: pageNumber(),
+  page: zPageNumberParam(),
   open: z.preprocess(
     blankToUndefined,
     z
@@ -64,7 +55,7 @@ const ZEvidenceParams = z.object({
       .refine((value) => !hasControlCharacter(value), "must not contain control characters")
       .optional(),
   ),
-  rpage: pageNumber(),
+  rpage: zPageNumberParam(),
 });
 
 /**
