@@ -258,8 +258,9 @@ const ACTIONS: Record<
     page: "/users",
     args: () => [{ form: { role: "viewer", allAccounts: "", tagKey: "env", tagValue: "prod" } }],
     refusal: /only admins can preview scopes/,
-    // A read (how many accounts the scope matches now): nothing to compare, the refusal is the check.
-    written: null,
+    // A read (how many accounts the scope matches now) that writes nothing even for admins:
+    // the refusal is the check, and the user rows a scope form is about stay as they were.
+    written: rows("SELECT role, all_accounts, account_scope, scope_tags, scope_ous FROM users WHERE id = $1", (ids) => [ids.targetUserId]),
   },
   "app/(console)/users/actions.ts#setUserDisabledAction": {
     access: "admin",
