@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth";
 import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import type { SecurityEventRecord } from "@/lib/aws/normalise/types";
 import { decodeEventCursor, encodeEventCursor, type TEventFilters, ZEventFilters } from "@/lib/data/checklist/event-filters";
+import type { EventSummaryRow } from "@/lib/data/checklist/event-summary-row";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -43,20 +44,7 @@ export async function findAccountSecurityEvents(
   const cursor = filters.ev_after ? decodeEventCursor(filters.ev_after) : null;
   if (filters.ev_after && !cursor) throw new AppError("INVALID_INPUT", "ev_after: is not a page cursor of this timeline");
   if (cursor) conditions.push(Prisma.sql`(event_time, event_id) < (${cursor.t}::timestamptz, ${cursor.i}::text)`);
-  const rows = await getDb().$queryRaw<
-    Array<{
-      event_id: string;
-      event_name: string;
-      event_source: string;
-      event_time: Date;
-      region: string;
-      user_type: string | null;
-      user_arn: string | null;
-      source_ip: string | null;
-      error_code: string | null;
-      mfa_used: boolean | null;
-    }>
-  >`
+  const rows = await getDb().$queryRaw<EventSummaryRow[]>`
     SELECT event_id, event_name, event_source, event_time, region, user_type, user_arn, source_ip, error_code, mfa_used
     FROM cloudtrail_events
     WHERE ${Prisma.join(conditions, " AND ")}

@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth";
 import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import type { SecurityEventRecord, TrailInfo } from "@/lib/aws/normalise/types";
 import type { EvidenceRef, ItemResult } from "@/lib/checklist/types";
+import type { EventSummaryRow } from "./event-summary-row";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseStoredItemResult, type StoredItemRow } from "./parse-stored-item-result";
@@ -90,20 +91,7 @@ export async function getAccountItem(user: SessionUser, accountId: string, itemI
           WHERE account_id = ${accountId} AND source_id = ANY(${findingIds}::text[]) AND ${accountInScope(user.scope, "account_id")}`,
     eventIds.length === 0
       ? []
-      : db.$queryRaw<
-          Array<{
-            event_id: string;
-            event_name: string;
-            event_source: string;
-            event_time: Date;
-            region: string;
-            user_type: string | null;
-            user_arn: string | null;
-            source_ip: string | null;
-            error_code: string | null;
-            mfa_used: boolean | null;
-          }>
-        >`
+      : db.$queryRaw<EventSummaryRow[]>`
           SELECT event_id, event_name, event_source, event_time, region, user_type, user_arn, source_ip, error_code, mfa_used
           FROM cloudtrail_events
           WHERE account_id = ${accountId} AND event_id = ANY(${eventIds}::text[]) AND ${accountInScope(user.scope, "account_id")}`,
