@@ -9,7 +9,9 @@ import { hashPassword } from "@/lib/auth/password";
 import { SECURITY_EVENT_NAMES } from "@/lib/aws/normalise/security-events";
 import type { SessionUser } from "@/lib/auth";
 import { findRiskAcceptances } from "@/lib/data/acceptances/find-risk-acceptances";
+import { findAccountNames } from "@/lib/data/accounts/find-account-names";
 import { findAccounts } from "@/lib/data/accounts/find-accounts";
+import { findScopeRegions } from "@/lib/data/accounts/find-scope-regions";
 import { findAccountAttemptSignals } from "@/lib/data/checklist/find-account-attempt-signals";
 import { findAccountSecurityEvents } from "@/lib/data/checklist/find-account-security-events";
 import { getAccountItem } from "@/lib/data/checklist/get-account-item";
@@ -443,7 +445,12 @@ async function measure(url: string, cookie: string): Promise<PageTimes> {
 function pageData(account: string): Record<string, (user: SessionUser) => Promise<unknown>> {
   const explorer = (params: Record<string, string>) => (user: SessionUser) => {
     const filters = parseFindingFilters(params);
-    return Promise.all([findFindings(user, filters, {}), countFindings(user, filters), findAccounts(user)]);
+    return Promise.all([
+      findFindings(user, filters, {}),
+      countFindings(user, filters),
+      findAccountNames(user, filters.account),
+      findScopeRegions(user),
+    ]);
   };
   return {
     overview: (user) =>

@@ -36,6 +36,7 @@ const ROUTES: Record<string, { access: Access; url: (ids: Ids) => string }> = {
   "/(console)/accounts/(list)/page": { access: "viewer", url: () => "/accounts" },
   "/(console)/risk-acceptances/page": { access: "viewer", url: () => "/risk-acceptances" },
   "/api/accounts/export/route": { access: "viewer", url: () => "/api/accounts/export" },
+  "/api/accounts/search/route": { access: "viewer", url: () => "/api/accounts/search?q=a" },
   "/(console)/accounts/[accountId]/page": { access: "viewer", url: (ids) => `/accounts/${ids.accountId}` },
   // Any role may open it: non-admins see "Only admins can edit accounts" and no form; the
   // mutation behind it (updateAccountAction) refuses them, see ACTIONS.

@@ -79,6 +79,27 @@ const READS: Record<string, Read> = {
     scope: "org",
     call: async (user) => (await load("accounts/find-scope-choices")).findScopeChoices(user),
   },
+  "accounts/search-accounts#searchAccounts": {
+    scope: "org",
+    // Blank text is every account in scope (under the limit of 20); typing the outsider's id must not find it.
+    call: async (user, ctx) => {
+      const { searchAccounts } = await load("accounts/search-accounts");
+      return { all: await searchAccounts(user, ""), outsiderId: await searchAccounts(user, ctx.outside) };
+    },
+  },
+  "accounts/find-account-names#findAccountNames": {
+    scope: "org",
+    call: async (user, ctx) => (await load("accounts/find-account-names")).findAccountNames(user, [...ctx.inside, ctx.outside]),
+  },
+  "accounts/find-scope-regions#findScopeRegions": {
+    scope: "org",
+    call: async (user, ctx) => {
+      // The simulated accounts share one region; the outsider also gets one of its own, so the check that its region
+      // changes the unscoped answer can fail. Idempotent: the read is asked several times.
+      await getDb().$executeRaw`UPDATE accounts SET regions = ARRAY['us-east-1', 'ap-south-2'] WHERE id = ${ctx.outside}`;
+      return (await load("accounts/find-scope-regions")).findScopeRegions(user);
+    },
+  },
   "accounts/count-accounts-in-scope#countAccountsInScope": {
     scope: "org",
     call: async (user) => (await load("accounts/count-accounts-in-scope")).countAccountsInScope(user, { all: true }, 10),

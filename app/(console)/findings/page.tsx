@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import "../accounts/_components/console-controls.css";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth";
-import { findAccounts } from "@/lib/data/accounts/find-accounts";
+import { findAccountNames } from "@/lib/data/accounts/find-account-names";
+import { findScopeRegions } from "@/lib/data/accounts/find-scope-regions";
 import { countFindings, FINDINGS_COUNT_CAP } from "@/lib/data/findings/count-findings";
 import { findFindings, FINDINGS_PAGE_SIZE } from "@/lib/data/findings/find-findings";
 import { parseFindingFilters, type TFindingFilters } from "@/lib/data/findings/finding-filters";
@@ -31,12 +32,15 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
     throw error;
   }
   const { after, before } = filters;
-  const [page, total, accounts] = await Promise.all([
+  // Only the chosen accounts' names and the regions in scope: the page's size must not grow with the number of accounts.
+  const [page, total, names, regions] = await Promise.all([
     findFindings(user, filters, { ...(after ? { after } : {}), ...(before ? { before } : {}) }),
     countFindings(user, filters),
-    findAccounts(user),
+    findAccountNames(user, filters.account),
+    findScopeRegions(user),
   ]);
-  const regions = [...new Set(accounts.flatMap((account) => account.regions))].sort();
+  const nameOf = new Map(names.map((account) => [account.id, account.name]));
+  const chosenAccounts = filters.account.map((id) => ({ id, name: nameOf.get(id) ?? null }));
   const query = findingsQuery(filters);
   const now = new Date();
   // Bulk acceptance is for analysts and admins; the rows are the user's accounts already, and the action checks the scope again in its queries.
@@ -47,11 +51,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
     <div className="cp">
       <h1>Findings</h1>
       <section className="panel">
-        <FindingsFilters
-          filters={filters}
-          accounts={accounts.map((account) => ({ id: account.id, name: account.name }))}
-          regions={regions}
-        />
+        <FindingsFilters filters={filters} chosenAccounts={chosenAccounts} regions={regions} />
       </section>
       <section className="panel">
         <div className="toolbar">

@@ -3,6 +3,7 @@ import { SOURCE_DEFINITIONS } from "@/lib/aws/sources";
 import { FINDING_SOURCES, FINDING_STATUSES, SEVERITY_LABELS, type TFindingFilters } from "@/lib/data/findings/finding-filters";
 import { AutoSubmitForm } from "../../_components/auto-submit-form";
 import { findingsQuery } from "../_lib/findings-href";
+import { AccountPicker } from "./account-picker";
 
 function CheckGroup({
   legend,
@@ -38,15 +39,17 @@ const title = (label: string) => label.charAt(0) + label.slice(1).toLowerCase();
 
 /**
  * The filters live in the URL, so a filtered view can be bookmarked and shared; every
- * checkbox and select applies as soon as it changes, text fields on Enter.
+ * checkbox and select applies as soon as it changes, an account as it is added or removed,
+ * text fields on Enter.
  */
 export function FindingsFilters({
   filters,
-  accounts,
+  chosenAccounts,
   regions,
 }: {
   filters: TFindingFilters;
-  accounts: Array<{ id: string; name: string }>;
+  /** The accounts of the filter (name null when the id is not an account the user may see). */
+  chosenAccounts: Array<{ id: string; name: string | null }>;
   regions: string[];
 }) {
   return (
@@ -75,16 +78,7 @@ export function FindingsFilters({
         options={regions.map((region) => ({ value: region, label: region }))}
         selected={filters.region}
       />
-      <div>
-        <label htmlFor="f-account">Accounts (select several with Ctrl or Shift)</label>
-        <select id="f-account" name="account" multiple size={Math.min(6, Math.max(accounts.length, 2))} defaultValue={filters.account}>
-          {accounts.map((account) => (
-            <option key={account.id} value={account.id}>
-              {account.name} ({account.id})
-            </option>
-          ))}
-        </select>
-      </div>
+      <AccountPicker chosen={chosenAccounts} />
       <div>
         <label htmlFor="f-status">Status</label>
         <select id="f-status" name="status" defaultValue={filters.status}>

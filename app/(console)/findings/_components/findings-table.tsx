@@ -2,8 +2,9 @@ import Link from "next/link";
 import { sourceLabel } from "@/lib/aws/sources";
 import type { FindingRow } from "@/lib/data/findings/find-findings";
 import type { TFindingFilters } from "@/lib/data/findings/finding-filters";
-import { CopyButton } from "../../_components/copy-button";
 import { findingsQuery } from "../_lib/findings-href";
+import "./findings-table.css";
+import { FindingsTableBehaviour } from "./findings-table-behaviour";
 
 function formatTime(value: Date): string {
   return new Date(value).toISOString().replace("T", " ").slice(0, 16);
@@ -40,16 +41,25 @@ function SortHeader({ label, sort, filters }: { label: string; sort: TFindingFil
   );
 }
 
+/**
+ * A page of findings. Rows are plain server markup (no client component per row: links and
+ * copy buttons get their behaviour from one FindingsTableBehaviour per table) and carry only
+ * the test ids the e2e walks read, because each element and attribute is sent twice, in the
+ * HTML and in the RSC payload. `accountColumn={false}` leaves out the Account column where
+ * every row is the page's own account (the account page).
+ */
 export function FindingsTable({
   rows,
   filters,
   selectable,
   now,
+  accountColumn = true,
 }: {
   rows: FindingRow[];
   filters: TFindingFilters;
   selectable: boolean;
   now: Date;
+  accountColumn?: boolean;
 }) {
   if (rows.length === 0)
     return (
@@ -58,8 +68,9 @@ export function FindingsTable({
       </p>
     );
   const from = findingsQuery(filters);
+  const fromParam = from ? `?from=${encodeURIComponent(from)}` : "";
   return (
-    <div className="table-scroll">
+    <FindingsTableBehaviour>
       <table data-testid="findings-table">
         <thead>
           <tr>
@@ -70,7 +81,7 @@ export function FindingsTable({
             ) : null}
             <SortHeader label="Severity" sort="severity" filters={filters} />
             <SortHeader label="Finding" sort="title" filters={filters} />
-            <SortHeader label="Account" sort="account" filters={filters} />
+            {accountColumn ? <SortHeader label="Account" sort="account" filters={filters} /> : null}
             <SortHeader label="Region" sort="region" filters={filters} />
             <SortHeader label="Control" sort="control" filters={filters} />
             <SortHeader label="Resource" sort="resource" filters={filters} />
@@ -80,7 +91,7 @@ export function FindingsTable({
             <SortHeader label="Last seen (UTC)" sort="last_seen" filters={filters} />
           </tr>
         </thead>
-        <tbody>
+        <tbody className="findings-rows">
           {rows.map((row) => (
             <tr key={row.id} data-finding-id={row.id}>
               {selectable ? (
@@ -90,68 +101,61 @@ export function FindingsTable({
                     name="finding"
                     value={`${row.accountId}:${row.sourceId}`}
                     aria-label={`Select ${row.title} in ${row.accountName}`}
-                    data-testid="finding-select"
                   />
                 </td>
               ) : null}
-              <td className="nowrap">
+              <td className="sev">
                 <span className={SEVERITY_CLASS[row.severityLabel] ?? "muted"} data-testid="finding-severity">
                   {row.severityLabel}
                 </span>
-                <div className="muted small">{row.severity.toFixed(1)}</div>
+                <small>{row.severity.toFixed(1)}</small>
               </td>
               <td className="title">
-                <Link
-                  href={`/accounts/${row.accountId}/records/finding/${encodeURIComponent(row.sourceId)}${from ? `?from=${encodeURIComponent(from)}` : ""}`}
+                <a
+                  href={`/accounts/${row.accountId}/records/finding/${encodeURIComponent(row.sourceId)}${fromParam}`}
                   data-testid="finding-title"
                 >
                   {row.title}
-                </Link>
-                <div className="muted small">{row.type}</div>
-                {row.linkedGuardDutyId ? <div className="muted small">copy of a GuardDuty finding</div> : null}
+                </a>
+                <small>{row.type}</small>
+                {row.linkedGuardDutyId ? <small>copy of a GuardDuty finding</small> : null}
               </td>
+              {accountColumn ? (
+                <td className="acct">
+                  <a href={`/accounts/${row.accountId}`}>{row.accountName}</a>
+                  <small>{row.accountId}</small>
+                </td>
+              ) : null}
               <td>
-                <Link href={`/accounts/${row.accountId}`}>{row.accountName}</Link>
-                <div className="muted small" data-testid="finding-account">
-                  {row.accountId}
-                </div>
-              </td>
-              <td className="small nowrap">
                 {row.region}
-                <div className="muted">{sourceLabel(row.source)}</div>
+                <small>{sourceLabel(row.source)}</small>
               </td>
-              <td className="small" data-testid="finding-control">
-                {row.controlId ?? ""}
-              </td>
-              <td className="small resource">
-                {row.resourceType ? <div>{row.resourceType}</div> : null}
+              <td>{row.controlId ?? ""}</td>
+              <td className="resource">
+                {row.resourceType}
                 {row.resourceId ? (
-                  <div className="copyable">
+                  <span className="copyable">
                     <span className="mono" data-testid="finding-resource">
                       {row.resourceId}
                     </span>
-                    <CopyButton text={row.resourceId} label="resource id" />
-                  </div>
+                    <button type="button" data-copy aria-label="Copy resource id">
+                      <span aria-live="polite">Copy</span>
+                    </button>
+                  </span>
                 ) : null}
               </td>
-              <td className="small">
+              <td>
                 {row.status}
-                {row.workflowStatus ? <div className="muted">{row.workflowStatus}</div> : null}
-                {row.complianceStatus ? <div className="muted">{row.complianceStatus}</div> : null}
+                {row.workflowStatus ? <small>{row.workflowStatus}</small> : null}
+                {row.complianceStatus ? <small>{row.complianceStatus}</small> : null}
               </td>
-              <td className="small nowrap" data-testid="finding-first-seen">
-                {formatTime(row.firstSeenAt)}
-              </td>
-              <td className="small nowrap" data-testid="finding-age">
-                {formatAge(row.firstSeenAt, now)}
-              </td>
-              <td className="small nowrap" data-testid="finding-last-seen">
-                {formatTime(row.lastSeenAt)}
-              </td>
+              <td>{formatTime(row.firstSeenAt)}</td>
+              <td>{formatAge(row.firstSeenAt, now)}</td>
+              <td>{formatTime(row.lastSeenAt)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </FindingsTableBehaviour>
   );
 }
