@@ -48,6 +48,93 @@ test.describe("[FINDINGS]", () => {
     });
   }
 
+  test("[FINDINGS]: the account picker searches as typed, adds with the keyboard, applies at once, and lists no other account", async ({
+    page,
+    db,
+    signedIn: _,
+  }) => {
+    const findings = new FindingsPage(page);
+    const accounts = await db.query<{ id: string; name: string; n: number }>(
+      `SELECT a.id, a.name, (SELECT count(*)::int FROM findings f WHERE f.account_id = a.id AND ${DEFAULT_CONDITIONS}) AS n
+       FROM accounts a WHERE a.status <> 'data_only' ORDER BY a.name, a.id LIMIT 2`,
+    );
+    expect(accounts.rows).toHaveLength(2);
+    const [first, second] = accounts.rows as [(typeof accounts.rows)[0], (typeof accounts.rows)[0]];
+    await findings.goto();
+    const picker = page.getByTestId("filter-account");
+    const combobox = page.getByRole("combobox", { name: "Accounts" });
+    await expect(combobox).toHaveAttribute("aria-expanded", "false");
+    // The page carries no list of accounts: options exist only once something is asked for.
+    await expect(picker.getByRole("option")).toHaveCount(0);
+
+    // Type the whole id: one suggestion, active at once; Enter adds it and the filter applies.
+    await combobox.fill(first.id);
+    await expect(combobox).toHaveAttribute("aria-expanded", "true");
+    const options = page.getByRole("listbox", { name: "Matching accounts" }).getByRole("option");
+    await expect(options).toHaveCount(1);
+    await expect(options.first()).toContainText(first.name);
+    await expect(combobox).toHaveAttribute("aria-activedescendant", (await options.first().getAttribute("id"))!);
+    await combobox.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`[?&]account=${first.id}(&|$)`));
+    await expect(picker.getByRole("button", { name: `Remove ${first.name}` })).toBeVisible();
+    await expect.poll(() => findings.shownCount()).toBe(first.n);
+    await expect(combobox).toBeFocused();
+
+    // Escape closes the list without adding; arrows move the active option; Enter adds the second account.
+    await combobox.fill(second.name);
+    await expect(options.filter({ hasText: second.id })).toHaveCount(1);
+    await combobox.press("Escape");
+    await expect(combobox).toHaveAttribute("aria-expanded", "false");
+    expect(new URL(page.url()).searchParams.getAll("account")).toEqual([first.id]);
+    await combobox.press("ArrowDown");
+    await expect(combobox).toHaveAttribute("aria-expanded", "true");
+    await expect(options.filter({ hasText: second.id })).toHaveCount(1);
+    // The account already chosen is not offered again.
+    await expect(options.filter({ hasText: first.id })).toHaveCount(0);
+    const wanted = await options.filter({ hasText: second.id }).getAttribute("id");
+    for (let step = 0; step < 25 && (await combobox.getAttribute("aria-activedescendant")) !== wanted; step++)
+      await combobox.press("ArrowDown");
+    await expect(combobox).toHaveAttribute("aria-activedescendant", wanted!);
+    await combobox.press("Enter");
+    await expect(picker.getByRole("button", { name: `Remove ${second.name}` })).toBeVisible();
+    expect(new URL(page.url()).searchParams.getAll("account").sort()).toEqual([first.id, second.id].sort());
+    await expect.poll(() => findings.shownCount()).toBe(first.n + second.n);
+
+    // Removing a chip applies at once too.
+    await picker.getByRole("button", { name: `Remove ${first.name}` }).click();
+    await expect(page).toHaveURL(new RegExp(`[?&]account=${second.id}(&|$)`));
+    expect(new URL(page.url()).searchParams.getAll("account")).toEqual([second.id]);
+    await expect.poll(() => findings.shownCount()).toBe(second.n);
+
+    // The suggestions route: the session's accounts as JSON; a bad q is a 400 that says why.
+    const ok = await page.request.get(`/api/accounts/search?q=${encodeURIComponent(first.id)}`);
+    expect(ok.status()).toBe(200);
+    expect(await ok.json()).toEqual({ accounts: [expect.objectContaining({ id: first.id, name: first.name })] });
+    const bad = await page.request.get(`/api/accounts/search?q=${"x".repeat(101)}`);
+    expect(bad.status()).toBe(400);
+    expect(await bad.json()).toEqual({ error: "INVALID_INPUT", message: "q: must be at most 100 characters" });
+  });
+
+  test("[FINDINGS]: a row's copy button copies the full resource id (one handler for the table)", async ({
+    page,
+    context,
+    signedIn: _,
+  }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    const findings = new FindingsPage(page);
+    await findings.goto();
+    const row = findings
+      .rows()
+      .filter({ has: page.getByTestId("finding-resource") })
+      .first();
+    const resourceId = await row.getByTestId("finding-resource").innerText();
+    const button = row.getByRole("button", { name: "Copy resource id" });
+    await button.click();
+    await expect(button).toHaveText("Copied");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(resourceId);
+    await expect(button).toHaveText("Copy");
+  });
+
   test("[FINDINGS]: Security Hub copies of GuardDuty findings are hidden until asked for", async ({ page, db, signedIn: _ }) => {
     const findings = new FindingsPage(page);
     const counts = await db.query<{ without: number; with_copies: number }>(
