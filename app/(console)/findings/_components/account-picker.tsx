@@ -29,7 +29,7 @@ export function AccountPicker({ chosen }: { chosen: Array<{ id: string; name: st
   const [options, setOptions] = useState<Suggestion[]>([]);
   const [active, setActive] = useState(-1);
   const [message, setMessage] = useState("");
-  const [submitPending, setSubmitPending] = useState(false);
+  const [submits, setSubmits] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const requestRef = useRef<AbortController | null>(null);
 
@@ -39,12 +39,13 @@ export function AccountPicker({ chosen }: { chosen: Array<{ id: string; name: st
     inputRef.current?.focus();
   }, []);
 
-  // Submitted after React has rendered the chips' hidden inputs, so the form carries the new choice.
+  // Submitted after React has rendered the chips' hidden inputs, so the form carries the new choice; a counter, so a
+  // second change before the navigation remounts the form is submitted too.
   useEffect(() => {
-    if (!submitPending) return;
+    if (submits === 0) return;
     refocusAfterSubmit = true;
     inputRef.current?.form?.requestSubmit();
-  }, [submitPending]);
+  }, [submits]);
 
   useEffect(() => () => requestRef.current?.abort(), []);
 
@@ -89,12 +90,12 @@ export function AccountPicker({ chosen }: { chosen: Array<{ id: string; name: st
     close();
     setText("");
     setSelected((current) => [...current, { id: account.id, name: account.name }]);
-    setSubmitPending(true);
+    setSubmits((count) => count + 1);
   };
 
   const remove = (id: string) => {
     setSelected((current) => current.filter((account) => account.id !== id));
-    setSubmitPending(true);
+    setSubmits((count) => count + 1);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
