@@ -97,7 +97,8 @@ test.describe("[FINDINGS]", () => {
     await expect(combobox).toHaveAttribute("aria-activedescendant", wanted!);
     await combobox.press("Enter");
     await expect(picker.getByRole("button", { name: `Remove ${second.name}` })).toBeVisible();
-    expect(new URL(page.url()).searchParams.getAll("account").sort()).toEqual([first.id, second.id].sort());
+    // The chip shows before the navigation commits: wait for the URL.
+    await expect.poll(() => new URL(page.url()).searchParams.getAll("account").sort()).toEqual([first.id, second.id].sort());
     await expect.poll(() => findings.shownCount()).toBe(first.n + second.n);
 
     // Removing a chip applies at once too.
