@@ -198,7 +198,7 @@ async function AccountPageBody({
             </CollapsibleSection>
 
             <CollapsibleSection title="Score trend">
-              <ScoreTrendChart points={history} />
+              <ScoreTrendChart days={history.map((point) => [point.day, point.score, point.riskAdjustedScore, point.coverage])} />
             </CollapsibleSection>
           </div>
 

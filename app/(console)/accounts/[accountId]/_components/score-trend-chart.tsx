@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ScoreHistoryPoint } from "@/lib/data/scores/find-score-history";
@@ -15,7 +15,14 @@ const legendText = (value: string): ReactNode => <span style={{ color: "var(--te
  * from one copy of the points: rendered on the server, a table would travel a second time in
  * the page's RSC payload as an element tree (84 rows of four cells), beside the chart's props.
  */
-export function ScoreTrendChart({ points }: { points: ScoreHistoryPoint[] }) {
+/** One day: [day, score, risk-adjusted score, coverage], a tuple so 84 days travel without 84 copies of the field names. */
+export type ScoreTrendTuple = [day: string, score: number | null, riskAdjustedScore: number | null, coverage: number | null];
+
+export function ScoreTrendChart({ days }: { days: ScoreTrendTuple[] }) {
+  const points = useMemo(
+    () => days.map(([day, score, riskAdjustedScore, coverage]): ScoreHistoryPoint => ({ day, score, riskAdjustedScore, coverage })),
+    [days],
+  );
   return (
     <>
       <div

@@ -32,8 +32,7 @@ export function SecurityEventsTable({ accountId, events }: { accountId: string; 
             <td className="small">
               <span className="mono">{event.userArn ?? event.userType ?? "unknown"}</span>
               <div className="muted">
-                {event.sourceIp ?? ""}
-                {event.mfaUsed === false ? " · no MFA" : event.mfaUsed ? " · MFA" : ""}
+                {`${event.sourceIp ?? ""}${event.mfaUsed === false ? " · no MFA" : event.mfaUsed ? " · MFA" : ""}`}
               </div>
             </td>
             <td className="small">{event.region}</td>
