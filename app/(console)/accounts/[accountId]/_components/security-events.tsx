@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { SECURITY_EVENT_NAMES } from "@/lib/aws/normalise/security-events";
 import type { TEventFilters } from "@/lib/data/checklist/event-filters";
 import type { AccountSecurityEvent } from "@/lib/data/checklist/find-account-security-events";
 import { AutoSubmitForm } from "../../../_components/auto-submit-form";
+import { EventNameOptions } from "./event-name-options";
 import { SecurityEventsTable } from "./security-events-table";
 
 /** The timeline's URL query (other page parameters are kept by the caller through `base`). */
@@ -16,8 +16,6 @@ export function eventsQuery(filters: TEventFilters, overrides: Partial<TEventFil
   if (merged.ev_after) query.set("ev_after", merged.ev_after);
   return query.toString();
 }
-
-const EVENT_NAMES = [...new Set(SECURITY_EVENT_NAMES.map((entry) => entry.eventName))].sort();
 
 export function SecurityEvents({
   accountId,
@@ -46,12 +44,7 @@ export function SecurityEvents({
         <div>
           <label htmlFor="ev-name">Event</label>
           <select id="ev-name" name="ev_name" defaultValue={filters.ev_name ?? ""}>
-            <option value="">Any</option>
-            {EVENT_NAMES.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
+            <EventNameOptions />
           </select>
         </div>
         <div>
