@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { SessionUser } from "@/lib/auth";
 import { roundToTenth } from "@/lib/checklist/round-to-tenth";
 import type { AccountScore, Domain, DomainScore, ScoreSource } from "@/lib/checklist/types";
+import { findAccounts } from "@/lib/data/accounts/find-accounts";
 import { findAccountOverview } from "@/lib/data/overview/find-account-overview";
 import { findOrgScoreTrend } from "@/lib/data/overview/find-org-score-trend";
 import { saveAccountScore } from "@/lib/data/scores/save-account-score";
@@ -434,5 +435,18 @@ describe("account_latest_scores: the overview's row per account", () => {
     expect(overview).toEqual(await oracleOverview());
     const { rows } = await database.pool.query("SELECT account_id FROM account_latest_scores WHERE account_id = $1", [B3]);
     expect(rows).toEqual([]);
+  });
+
+  test("the accounts list's score and coverage equal the old LATERAL into the latest snapshot", async () => {
+    const { rows } = await database.pool.query<{ id: string; score: number | null; coverage: number | null }>(
+      `SELECT a.id, s.score, s.coverage FROM accounts a
+       LEFT JOIN LATERAL (SELECT score, coverage FROM score_snapshots WHERE account_id = a.id ORDER BY day DESC LIMIT 1) s ON true
+       ORDER BY a.name ASC, a.id ASC`,
+    );
+    const list = await findAccounts(ADMIN);
+    expect(list.map((row) => ({ id: row.id, score: row.score, coverage: row.coverage }))).toEqual(rows);
+    // B1's latest is now the snapshot 6 days ago: 100 x 12 / 20 = 60, coverage 20 / 40 = 50; B2 was never scored.
+    expect(list.find((row) => row.id === B1)).toMatchObject({ score: 60, coverage: 50 });
+    expect(list.find((row) => row.id === B2)).toMatchObject({ score: null, coverage: null });
   });
 });
