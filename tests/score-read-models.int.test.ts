@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth";
 import { roundToTenth } from "@/lib/checklist/round-to-tenth";
 import type { AccountScore, Domain, DomainScore, ScoreSource } from "@/lib/checklist/types";
 import { findAccounts } from "@/lib/data/accounts/find-accounts";
+import { registerAccounts } from "@/lib/data/accounts/register-accounts";
 import { findAccountOverview } from "@/lib/data/overview/find-account-overview";
 import { findOrgScoreTrend } from "@/lib/data/overview/find-org-score-trend";
 import { saveAccountScore } from "@/lib/data/scores/save-account-score";
@@ -253,9 +254,22 @@ describe("org_score_days: the org roll-up per day", () => {
   });
 
   test("registering an account known only from imported records counts its past days too", async () => {
-    await database.pool.query("UPDATE accounts SET status = 'pending', role_arn = 'arn:aws:iam::555555555555:role/Parapet' WHERE id = $1", [
-      IMPORTED,
-    ]);
+    // The CLI's registration (INSERT ... ON CONFLICT DO UPDATE) promotes it from data_only to pending.
+    await registerAccounts(
+      database.pool,
+      [
+        {
+          id: IMPORTED,
+          name: "imported",
+          roleArn: `arn:aws:iam::${IMPORTED}:role/Parapet`,
+          externalId: "ext-1234",
+          regions: ["us-east-1"],
+          tags: {},
+        },
+      ],
+      "test@example.com",
+    );
+    expect((await database.pool.query("SELECT status FROM accounts WHERE id = $1", [IMPORTED])).rows).toEqual([{ status: "pending" }]);
     // Its 7 of every weight join each of the days it has a snapshot (0, 1, 2, 8 days ago).
     expect(await rollUpOf(1)).toEqual({ earned: 52, adjusted: 58, withData: 127, applicable: 187, accounts: 5 });
     expect(await rollUpOf(3)).toEqual({ earned: 40, adjusted: 46, withData: 100, applicable: 130, accounts: 2 });
