@@ -12,7 +12,9 @@ import { slicePage } from "../_components/paging";
 import { AccountsTable } from "./_overview/accounts-table";
 import { DomainHeatmap, sortHeatmap } from "./_overview/domain-heatmap";
 import { OrgSummary } from "./_overview/org-summary";
-import { overviewHref, ZOverviewParams } from "./_overview/overview-params";
+import { isAppError } from "@/lib/errors";
+import { InvalidQuery } from "../_components/invalid-query";
+import { OVERVIEW_PAGE_SIZES, overviewHref, parseOverviewParams, type TOverviewParams } from "./_overview/overview-params";
 import { ScoreTrendChart } from "./_overview/score-trend-chart";
 import { SeverityChart } from "./_overview/severity-chart";
 import { ThreatsChart } from "./_overview/threats-chart";
@@ -31,7 +33,14 @@ function weekDelta(account: AccountOverviewRow): number | null {
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
-  const params = ZOverviewParams.parse(await searchParams);
+  let params: TOverviewParams;
+  try {
+    params = parseOverviewParams(await searchParams);
+  } catch (error) {
+    if (isAppError(error))
+      return <InvalidQuery title="Overview" message={error.message} resetHref="/" resetLabel="Open the overview without them" />;
+    throw error;
+  }
   const [accounts, trend, failing, threats] = await Promise.all([
     findAccountOverview(user),
     findOrgScoreTrend(user),
@@ -48,6 +57,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     .slice(0, WORST_LIMIT);
   // Both tables sort the whole (already fetched, small) set of rows and then cut one page:
   // what a page costs to render is bounded by the page size, not by the number of accounts.
+  // The default page size is 25 (see OVERVIEW_PAGE_SIZE); the reader can choose 10 to 100
+  // under either table, and the choice holds for both (one `size` in the URL).
   const heat = slicePage(sortHeatmap(accounts, { key: params.heat, dir: params.dir }), params.hpage, params.size);
   const table = slicePage(sortAccountsTable(accounts, params.sort, params.adir), params.apage, params.size);
   return (
@@ -104,6 +115,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             href={(page) => overviewHref(params, { hpage: page }, "heatmap")}
             label="Heat map pages"
             testId="heatmap-pager"
+            sizes={{
+              options: OVERVIEW_PAGE_SIZES,
+              current: params.size,
+              href: (size) => overviewHref(params, { size, hpage: 1, apage: 1 }, "heatmap"),
+            }}
           />
         ) : null}
       </section>
@@ -255,6 +271,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             href={(page) => overviewHref(params, { apage: page }, "accounts")}
             label="Accounts table pages"
             testId="accounts-pager"
+            sizes={{
+              options: OVERVIEW_PAGE_SIZES,
+              current: params.size,
+              href: (size) => overviewHref(params, { size, hpage: 1, apage: 1 }, "accounts"),
+            }}
           />
         ) : null}
       </section>

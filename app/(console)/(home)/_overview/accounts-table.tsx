@@ -42,7 +42,7 @@ export function AccountsTable({
       <tbody>
         {accounts.map((account) => (
           <tr key={account.id} data-account-id={account.id}>
-            <AccountNameCell id={account.id} name={account.name} sub={<span className="mono">{account.id}</span>} />
+            <AccountNameCell id={account.id} name={account.name} sub={account.id} isSubMono />
             <ScoreCell score={account.score} />
             <CoverageCell coverage={account.coverage}>
               <CoverageOrigin account={account} />

@@ -29,7 +29,8 @@ export function sortHeatmap(accounts: readonly AccountOverviewRow[], sort: Heatm
  * snapshot, and links to that domain's section of the account page. A table, so it reads
  * cell by cell with a screen reader and the colour is never the only signal. The cells are
  * plain anchors: nine per row as `next/link` client components (each prefetching when
- * visible) were most of the overview's server render at 500 accounts.
+ * visible) were most of the overview's server render at 500 accounts. The row header's
+ * look is a class, not an inline style object repeated in every row of the payload.
  */
 export function DomainHeatmap({
   accounts,
@@ -58,7 +59,7 @@ export function DomainHeatmap({
         <tbody>
           {accounts.map((account) => (
             <tr key={account.id} data-account-id={account.id}>
-              <th scope="row" style={{ textTransform: "none", letterSpacing: 0, fontSize: 14, color: "var(--text)" }}>
+              <th scope="row" className="heat-account">
                 <a href={`/accounts/${account.id}`}>{account.name}</a>
                 <div className="muted small">{account.id}</div>
               </th>
@@ -67,14 +68,14 @@ export function DomainHeatmap({
               </td>
               {DOMAINS.map((domain) => {
                 const cell = account.domains[domain];
+                // One text node per span (template strings): adjacent JSX text pieces are
+                // separate nodes, each an entry in the flight payload and a comment in the HTML.
                 return (
                   <td key={domain} className={heatClass(cell?.score)} data-domain={domain}>
-                    <a href={`/accounts/${account.id}#domain-${domain}`} data-testid="heat-cell">
-                      <span className="sr-only">
-                        {account.name}, {DOMAIN_TITLES[domain]}: score{" "}
-                      </span>
+                    <a href={`/accounts/${account.id}#domain-${domain}`}>
+                      <span className="sr-only">{`${account.name}, ${DOMAIN_TITLES[domain]}: score `}</span>
                       <span className="score">{formatScore(cell?.score)}</span>
-                      <span className="cov">{formatPercent(cell?.coverage)} cov.</span>
+                      <span className="cov">{`${formatPercent(cell?.coverage)} cov.`}</span>
                     </a>
                   </td>
                 );

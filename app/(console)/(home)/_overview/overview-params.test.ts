@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
 import { sortHeatmap } from "./domain-heatmap";
-import { overviewHref, ZOverviewParams } from "./overview-params";
+import { overviewHref, parseOverviewParams } from "./overview-params";
 import { sortAccountsTable } from "./sort-overview-accounts";
 
 function row(id: string, name: string, extra: Partial<AccountOverviewRow> = {}): AccountOverviewRow {
@@ -31,14 +31,22 @@ function row(id: string, name: string, extra: Partial<AccountOverviewRow> = {}):
   };
 }
 
-const parse = (query: string) => ZOverviewParams.parse(Object.fromEntries(new URLSearchParams(query)));
+const parse = (query: string) => parseOverviewParams(new URLSearchParams(query));
+const refusal = (query: string) => {
+  try {
+    parse(query);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return "accepted";
+};
 
 describe("overview URL state", () => {
-  it("defaults to worst score first, page 1, 50 rows, and falls back on bad values", () => {
-    const defaults = { heat: "score", dir: "asc", hpage: 1, sort: "score", adir: "asc", apage: 1, size: 50 };
+  it("defaults to worst score first, page 1, 25 rows", () => {
+    const defaults = { heat: "score", dir: "asc", hpage: 1, sort: "score", adir: "asc", apage: 1, size: 25 };
     expect(parse("")).toEqual(defaults);
-    expect(parse("heat=nope&dir=up&hpage=-1&sort=x&adir=1&apage=zero&size=0")).toEqual(defaults);
-    expect(parse("size=1000").size).toBe(100);
+    // Blank values (an emptied form field) are absent, not bad.
+    expect(parse("heat=&dir=&hpage=&size=")).toEqual(defaults);
     expect(parse("heat=logging_monitoring&dir=desc&hpage=2&sort=critical&adir=desc&apage=3&size=10")).toEqual({
       heat: "logging_monitoring",
       dir: "desc",
@@ -48,6 +56,23 @@ describe("overview URL state", () => {
       apage: 3,
       size: 10,
     });
+    // The first of repeated values counts.
+    expect(parse("size=10&size=oops").size).toBe(10);
+  });
+
+  it("refuses a bad value with a message naming the parameter, instead of showing another order or page", () => {
+    expect(refusal("heat=nope")).toBe(
+      "heat: must be one of name, score, identity_access, data_protection, network, logging_monitoring, os_patching, application_security, backup_resilience, compliance_governance",
+    );
+    expect(refusal("dir=up")).toBe("dir: must be one of asc, desc");
+    expect(refusal("hpage=-1")).toBe("hpage: must be a whole number of 1 or more");
+    expect(refusal("apage=zero")).toBe("apage: must be a whole number of 1 or more");
+    expect(refusal("hpage=1.5")).toBe("hpage: must be a whole number of 1 or more");
+    expect(refusal("size=0")).toBe("size: must be a whole number from 1 to 100");
+    expect(refusal("size=1000")).toBe("size: must be a whole number from 1 to 100");
+    expect(refusal("sort=x&adir=1")).toBe(
+      "sort: must be one of name, score, coverage, critical, high, medium, low, collected, collection; adir: must be one of asc, desc",
+    );
   });
 
   it("writes links that keep the other table's state, with a sort key always next to its direction", () => {

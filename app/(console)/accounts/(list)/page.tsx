@@ -42,7 +42,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   try {
     params = parseAccountListParams(await searchParams);
   } catch (error) {
-    if (isAppError(error)) return <InvalidQuery title="Accounts" message={error.message} resetHref="/accounts" />;
+    if (isAppError(error)) return <InvalidQuery title="Accounts" message={error.message} resetHref="/accounts" resetLabel="Open the accounts list without them" />;
     throw error;
   }
   const [accounts, overview] = await Promise.all([findAccounts(user), findAccountOverview(user)]);
