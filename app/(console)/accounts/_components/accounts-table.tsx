@@ -59,14 +59,14 @@ function SortHeader({
   );
 }
 
-/** The OU path's last OU, linked to the list filtered by it; the whole path in the title. */
+/** The OU path's last OU, linked to the list filtered by it; the whole path in the title. A plain anchor: one per row. */
 function OuLink({ ouPath }: { ouPath: string | null }) {
   if (!ouPath) return <span className="muted">not discovered</span>;
   const leaf = ouPath.split("/").at(-1) ?? ouPath;
   return (
-    <Link href={`/accounts?ou=${encodeURIComponent(leaf)}`} className="mono small nowrap" title={ouPath} data-testid="account-ou">
+    <a href={`/accounts?ou=${encodeURIComponent(leaf)}`} className="mono small nowrap" title={ouPath} data-testid="account-ou">
       {leaf}
-    </Link>
+    </a>
   );
 }
 
@@ -176,7 +176,7 @@ export function RecordsOnlyTable({ accounts }: { accounts: AccountListRow[] }) {
         {accounts.map((account) => (
           <tr key={account.id} data-account-id={account.id}>
             <td>
-              <Link href={`/accounts/${account.id}`}>{account.name}</Link>
+              <a href={`/accounts/${account.id}`}>{account.name}</a>
             </td>
             <td className="mono">{account.id}</td>
           </tr>
