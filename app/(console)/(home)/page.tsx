@@ -10,11 +10,21 @@ import { formatPercent, formatScore } from "../_components/format";
 import { Pager } from "../_components/pager";
 import { slicePage } from "../_components/paging";
 import { AccountsTable } from "./_overview/accounts-table";
-import { DomainHeatmap, sortHeatmap } from "./_overview/domain-heatmap";
+import { DomainHeatmap } from "./_overview/domain-heatmap";
+import { sortHeatmap, toHeatmapRow } from "./_overview/heatmap-rows";
+import { sortHrefs } from "./_overview/sort-hrefs";
 import { OrgSummary } from "./_overview/org-summary";
 import { isAppError } from "@/lib/errors";
 import { InvalidQuery } from "../_components/invalid-query";
-import { OVERVIEW_PAGE_SIZES, overviewHref, parseOverviewParams, type TOverviewParams } from "./_overview/overview-params";
+import { toOverviewTableRow } from "./_overview/overview-table-rows";
+import {
+  HEATMAP_SORTS,
+  OVERVIEW_PAGE_SIZES,
+  OVERVIEW_TABLE_SORTS,
+  overviewHref,
+  parseOverviewParams,
+  type TOverviewParams,
+} from "./_overview/overview-params";
 import { ScoreTrendChart } from "./_overview/score-trend-chart";
 import { SeverityChart } from "./_overview/severity-chart";
 import { ThreatsChart } from "./_overview/threats-chart";
@@ -105,9 +115,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           a heading to sort.
         </p>
         <DomainHeatmap
-          accounts={heat.rows}
+          accounts={heat.rows.map(toHeatmapRow)}
           sort={{ key: params.heat, dir: params.dir }}
-          sortHref={(heatKey, dir) => overviewHref(params, { heat: heatKey, dir, hpage: 1 }, "heatmap")}
+          sortHrefs={sortHrefs(HEATMAP_SORTS, { key: params.heat, dir: params.dir }, (heatKey, dir) =>
+            overviewHref(params, { heat: heatKey, dir, hpage: 1 }, "heatmap"),
+          )}
         />
         {accounts.length > 0 ? (
           <Pager
@@ -261,9 +273,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <a href="/accounts">accounts list</a>.
         </p>
         <AccountsTable
-          accounts={table.rows}
+          accounts={table.rows.map(toOverviewTableRow)}
           sort={{ key: params.sort, dir: params.adir }}
-          sortHref={(sortKey, adir) => overviewHref(params, { sort: sortKey, adir, apage: 1 }, "accounts")}
+          sortHrefs={sortHrefs(OVERVIEW_TABLE_SORTS, { key: params.sort, dir: params.adir }, (sortKey, adir) =>
+            overviewHref(params, { sort: sortKey, adir, apage: 1 }, "accounts"),
+          )}
         />
         {accounts.length > 0 ? (
           <Pager

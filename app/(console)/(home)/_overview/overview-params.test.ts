@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
-import { sortHeatmap } from "./domain-heatmap";
+import { sortHeatmap, toHeatmapRow } from "./heatmap-rows";
+import { sortHrefs } from "./sort-hrefs";
+import { toOverviewTableRow } from "./overview-table-rows";
 import { overviewHref, parseOverviewParams } from "./overview-params";
 import { sortAccountsTable } from "./sort-overview-accounts";
 
@@ -82,6 +84,55 @@ describe("overview URL state", () => {
     );
     expect(overviewHref(parse(""), {}, "accounts")).toBe("/#accounts");
     expect(overviewHref(parse(""), { hpage: 2 }, "heatmap")).toBe("/?hpage=2#heatmap");
+  });
+});
+
+describe("heat map rows", () => {
+  it("carries each domain's score and coverage in DOMAINS order, null where the snapshot has none", () => {
+    const heat = toHeatmapRow(
+      row("1", "bravo", {
+        score: 70,
+        domains: { identity_access: { score: 40, coverage: 100 }, network: { score: null, coverage: 0 } } as AccountOverviewRow["domains"],
+      }),
+    );
+    expect(heat).toEqual({
+      id: "1",
+      name: "bravo",
+      score: 70,
+      cells: [
+        [40, 100],
+        [null, null],
+        [null, 0],
+        [null, null],
+        [null, null],
+        [null, null],
+        [null, null],
+        [null, null],
+      ],
+    });
+  });
+
+  it("links each heading to the other direction when it is the current sort, ascending otherwise", () => {
+    const hrefs = sortHrefs(["name", "score", "network"], { key: "score", dir: "asc" }, (key, dir) => `${key}-${dir}`);
+    expect(hrefs).toEqual({ name: "name-asc", score: "score-desc", network: "network-asc" });
+    expect(sortHrefs(["score"], { key: "score", dir: "desc" }, (key, dir) => `${key}-${dir}`)).toEqual({ score: "score-asc" });
+  });
+});
+
+describe("overview accounts table rows", () => {
+  it("says the collection state worst first and keeps the evidence's age under the coverage", () => {
+    const ok = toOverviewTableRow(row("1", "a", { evidenceAsOf: new Date("2026-11-30T08:05:00Z"), staleSources: 2 }));
+    expect(ok).toMatchObject({ collected: "2026-12-01 10:00 UTC", collection: "ok", origin: "as of 2026-11-30 08:05 UTC · 2 stale" });
+    expect(toOverviewTableRow(row("2", "b", { status: "unreachable", failedSteps: 3, statusError: "AccessDenied" }))).toMatchObject({
+      collection: "unreachable",
+      error: "AccessDenied",
+    });
+    expect(toOverviewTableRow(row("3", "c", { failedSteps: 3 })).collection).toBe("failed");
+    expect(toOverviewTableRow(row("4", "d", { lastCollectedAt: null }))).toMatchObject({
+      collection: "pending",
+      collected: "never",
+      origin: null,
+    });
   });
 });
 
