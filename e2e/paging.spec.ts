@@ -59,7 +59,7 @@ test.describe("[PAGING]", () => {
     await page.goto("/");
     await expect(page.getByTestId("heatmap-pager-range")).toHaveText("Showing 1-12 of 12 accounts");
     await expect(page.getByTestId("accounts-pager-range")).toHaveText("Showing 1-12 of 12 accounts");
-    await expect(page.getByRole("navigation", { name: "Heat map pages" })).toHaveCount(0);
+    await expect(page.getByRole("navigation", { name: "Heat map pages", exact: true })).toHaveCount(0);
     expect(await rowIds(page, "heatmap")).toEqual(worstFirst);
     expect(await rowIds(page, "accounts-table")).toEqual(worstFirst);
     // The page size in force is shown (25 by default), and another can be chosen: it holds for both tables.
@@ -74,7 +74,7 @@ test.describe("[PAGING]", () => {
     );
 
     await page.goto("/?size=5");
-    const heatPager = page.getByRole("navigation", { name: "Heat map pages" });
+    const heatPager = page.getByRole("navigation", { name: "Heat map pages", exact: true });
     await expect(page.getByTestId("heatmap-pager-range")).toHaveText("Showing 1-5 of 12 accounts");
     expect(await rowIds(page, "heatmap")).toEqual(worstFirst.slice(0, 5));
     await expect(heatPager.getByRole("link", { name: "Page 1" })).toHaveAttribute("aria-current", "page");
@@ -94,7 +94,7 @@ test.describe("[PAGING]", () => {
     const byCritical = ascending(rows, (row) => row.critical);
     expect(await rowIds(page, "accounts-table")).toEqual(byCritical.slice(0, 5));
     expect(await rowIds(page, "heatmap")).toEqual(worstFirst.slice(10));
-    await page.getByRole("navigation", { name: "Accounts table pages" }).getByRole("link", { name: "Next" }).click();
+    await page.getByRole("navigation", { name: "Accounts table pages", exact: true }).getByRole("link", { name: "Next" }).click();
     await expect(page).toHaveURL(/apage=2/);
     await expect(page.getByTestId("accounts-pager-range")).toHaveText("Showing 6-10 of 12 accounts");
     expect(await rowIds(page, "accounts-table")).toEqual(byCritical.slice(5, 10));
@@ -128,7 +128,7 @@ test.describe("[PAGING]", () => {
       .map((row) => row.id);
 
     await page.goto("/accounts?sort=score&size=5");
-    const pager = page.getByRole("navigation", { name: "Accounts list pages" });
+    const pager = page.getByRole("navigation", { name: "Accounts list pages", exact: true });
     await expect(page.getByTestId("accounts-list-pager-range")).toHaveText("Showing 1-5 of 12 accounts");
     await expect(page.getByTestId("accounts-shown")).toHaveText("12");
     expect(await rowIds(page, "accounts-table")).toEqual(byScore.slice(0, 5));
