@@ -314,6 +314,8 @@ async function seed(pool: pg.Pool, sizes: Sizes, log: (line: string) => void): P
     [templates],
   );
   // 12 weeks of daily snapshots per account: the template's latest one, its score walking by day.
+  // The statement's triggers fill org_score_days and account_latest_scores, as the scoring
+  // transaction and the migration's backfill do (one recompute per touched day and account).
   await pool.query(
     `WITH counts AS (
        SELECT account_id,

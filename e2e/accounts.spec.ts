@@ -394,11 +394,14 @@ test.describe("[ACCOUNTS]", () => {
     await accounts.goto();
     const source = accounts.discovery.getByLabel("Management or delegated administrator account");
 
-    await source.selectOption(member.rows[0]!.id);
+    // The management account is suggested and filled in; any registered account's id can be entered.
+    await expect(source).toHaveValue(management.rows[0]!.id);
+    await expect(accounts.discovery).toContainText(`Likely: management (${management.rows[0]!.id})`);
+    await source.fill(member.rows[0]!.id);
     await accounts.discovery.getByRole("button", { name: "Discover accounts" }).click();
     await expect(accounts.discovery.getByTestId("discovery-result")).toContainText("AccessDeniedException", { timeout: 30_000 });
 
-    await source.selectOption(management.rows[0]!.id);
+    await source.fill(management.rows[0]!.id);
     await accounts.discovery.getByRole("button", { name: "Discover accounts" }).click();
     await expect(accounts.discovery.getByTestId("discovery-result")).toContainText(
       "12 accounts in the organisation, 0 not registered yet",
@@ -421,7 +424,7 @@ test.describe("[ACCOUNTS]", () => {
     await db.query("UPDATE accounts SET status = 'data_only' WHERE id = $1", [id]);
     try {
       await accounts.goto();
-      await accounts.discovery.getByLabel("Management or delegated administrator account").selectOption(management.rows[0]!.id);
+      await accounts.discovery.getByLabel("Management or delegated administrator account").fill(management.rows[0]!.id);
       await accounts.discovery.getByRole("button", { name: "Discover accounts" }).click();
       await expect(accounts.discovery.getByTestId("discovery-result")).toContainText("1 not registered yet", { timeout: 30_000 });
       const proposal = accounts.discovery.locator(`tr[data-proposal-id="${id}"]`);

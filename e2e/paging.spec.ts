@@ -59,12 +59,22 @@ test.describe("[PAGING]", () => {
     await page.goto("/");
     await expect(page.getByTestId("heatmap-pager-range")).toHaveText("Showing 1-12 of 12 accounts");
     await expect(page.getByTestId("accounts-pager-range")).toHaveText("Showing 1-12 of 12 accounts");
-    await expect(page.getByRole("navigation", { name: "Heat map pages" })).toHaveCount(0);
+    await expect(page.getByRole("navigation", { name: "Heat map pages", exact: true })).toHaveCount(0);
     expect(await rowIds(page, "heatmap")).toEqual(worstFirst);
     expect(await rowIds(page, "accounts-table")).toEqual(worstFirst);
+    // The page size in force is shown (25 by default), and another can be chosen: it holds for both tables.
+    const heatSizes = page.getByRole("navigation", { name: "Heat map pages: rows per page" });
+    await expect(heatSizes.locator('[aria-current="true"]')).toHaveText("25");
+    await heatSizes.getByRole("link", { name: "10", exact: true }).click();
+    await expect(page).toHaveURL(/\/\?size=10#heatmap$/);
+    await expect(page.getByTestId("heatmap-pager-range")).toHaveText("Showing 1-10 of 12 accounts");
+    await expect(page.getByTestId("accounts-pager-range")).toHaveText("Showing 1-10 of 12 accounts");
+    await expect(page.getByRole("navigation", { name: "Accounts table pages: rows per page" }).locator('[aria-current="true"]')).toHaveText(
+      "10",
+    );
 
     await page.goto("/?size=5");
-    const heatPager = page.getByRole("navigation", { name: "Heat map pages" });
+    const heatPager = page.getByRole("navigation", { name: "Heat map pages", exact: true });
     await expect(page.getByTestId("heatmap-pager-range")).toHaveText("Showing 1-5 of 12 accounts");
     expect(await rowIds(page, "heatmap")).toEqual(worstFirst.slice(0, 5));
     await expect(heatPager.getByRole("link", { name: "Page 1" })).toHaveAttribute("aria-current", "page");
@@ -84,7 +94,7 @@ test.describe("[PAGING]", () => {
     const byCritical = ascending(rows, (row) => row.critical);
     expect(await rowIds(page, "accounts-table")).toEqual(byCritical.slice(0, 5));
     expect(await rowIds(page, "heatmap")).toEqual(worstFirst.slice(10));
-    await page.getByRole("navigation", { name: "Accounts table pages" }).getByRole("link", { name: "Next" }).click();
+    await page.getByRole("navigation", { name: "Accounts table pages", exact: true }).getByRole("link", { name: "Next" }).click();
     await expect(page).toHaveURL(/apage=2/);
     await expect(page.getByTestId("accounts-pager-range")).toHaveText("Showing 6-10 of 12 accounts");
     expect(await rowIds(page, "accounts-table")).toEqual(byCritical.slice(5, 10));
@@ -94,9 +104,13 @@ test.describe("[PAGING]", () => {
         String(rows.find((row) => row.id === id)!.critical),
       );
 
-    // Bad or oversized paging values fall back to a valid page instead of an error.
+    // Malformed paging values are refused with a message naming each one (not quietly another page).
     await page.goto("/?hpage=99&size=0&apage=-1");
-    await expect(page.getByTestId("heatmap-pager-range")).toHaveText("Showing 1-12 of 12 accounts");
+    await expect(page.getByTestId("invalid-query")).toContainText(
+      "apage: must be a whole number of 1 or more; size: must be a whole number from 1 to 100",
+    );
+    await expect(page.getByRole("link", { name: "Open the overview without them" })).toHaveAttribute("href", "/");
+    // A page past the end is not malformed: it shows the last page.
     await page.goto("/?hpage=99&size=5");
     await expect(page.getByTestId("heatmap-pager-range")).toHaveText("Showing 11-12 of 12 accounts");
   });
@@ -114,7 +128,7 @@ test.describe("[PAGING]", () => {
       .map((row) => row.id);
 
     await page.goto("/accounts?sort=score&size=5");
-    const pager = page.getByRole("navigation", { name: "Accounts list pages" });
+    const pager = page.getByRole("navigation", { name: "Accounts list pages", exact: true });
     await expect(page.getByTestId("accounts-list-pager-range")).toHaveText("Showing 1-5 of 12 accounts");
     await expect(page.getByTestId("accounts-shown")).toHaveText("12");
     expect(await rowIds(page, "accounts-table")).toEqual(byScore.slice(0, 5));
@@ -141,9 +155,14 @@ test.describe("[PAGING]", () => {
     await expect(page).toHaveURL(/\/accounts\?sort=score&dir=desc&size=5$/);
     await expect(page.getByTestId("accounts-list-pager-range")).toHaveText("Showing 1-5 of 12 accounts");
 
-    // Default page size (100): everything on one page, no page links.
+    // Default page size (25): everything on one page, no page links; the size in force is shown and another can be chosen.
     await page.goto("/accounts");
     await expect(page.getByTestId("accounts-list-pager-range")).toHaveText("Showing 1-12 of 12 accounts");
     await expect(pager).toHaveCount(0);
+    const sizes = page.getByRole("navigation", { name: "Accounts list pages: rows per page" });
+    await expect(sizes.locator('[aria-current="true"]')).toHaveText("25");
+    await sizes.getByRole("link", { name: "10", exact: true }).click();
+    await expect(page).toHaveURL(/\/accounts\?size=10$/);
+    await expect(page.getByTestId("accounts-list-pager-range")).toHaveText("Showing 1-10 of 12 accounts");
   });
 });

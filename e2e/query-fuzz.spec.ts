@@ -124,7 +124,15 @@ const ACCOUNT_PAGE_PARAMS = {
   items: fc.oneof(fc.constant("failing"), anyValue),
 };
 /** Every other page that reads its URL: the overview's heat map order, the accounts list, risk acceptances, an item's evidence, a raw record's way back. */
-const OVERVIEW_PARAMS = { heat: fc.oneof(fc.constantFrom("name", "score", "identity"), anyValue), dir: FINDINGS_PARAMS.dir };
+const OVERVIEW_PARAMS = {
+  heat: fc.oneof(fc.constantFrom("name", "score", "identity", "identity_access"), anyValue),
+  dir: FINDINGS_PARAMS.dir,
+  hpage: fc.oneof(fc.integer({ min: -2, max: 5 }).map(String), anyValue),
+  sort: fc.oneof(fc.constantFrom("critical", "collection", "bogus"), anyValue),
+  adir: FINDINGS_PARAMS.dir,
+  apage: fc.oneof(fc.integer({ min: -2, max: 5 }).map(String), anyValue),
+  size: fc.oneof(fc.integer({ min: -1, max: 150 }).map(String), anyValue),
+};
 const ACCOUNTS_LIST_PARAMS = {
   q: anyValue,
   status: fc.oneof(fc.constantFrom("active", "pending", "unreachable", "disabled"), anyValue),
@@ -293,7 +301,7 @@ test.describe("[FUZZ]", () => {
     await expect(page.getByTestId("events-invalid-query")).toHaveCount(0);
   });
 
-  test("[FUZZ]: the accounts list, its CSV, risk acceptances and the item page name a bad parameter instead of showing everything", async ({
+  test("[FUZZ]: the overview, the accounts list, its CSV, risk acceptances and the item page name a bad parameter instead of showing everything", async ({
     page,
     db,
     signedIn: _,
@@ -304,6 +312,12 @@ test.describe("[FUZZ]", () => {
       [`${item}?group=colour`, /group: must be one of/, item],
       [`${item}?rpage=x`, /rpage: must be a page number from 0/, item],
       [`${item}?open=${encodeURIComponent("a\u0000")}`, /open: must not contain control characters/, item],
+      ["/?heat=colour", /heat: must be one of name, score, identity_access/, "/"],
+      ["/?dir=up", /dir: must be one of asc, desc/, "/"],
+      ["/?hpage=0", /hpage: must be a whole number of 1 or more/, "/"],
+      ["/?apage=two", /apage: must be a whole number of 1 or more/, "/"],
+      ["/?size=1000", /size: must be a whole number from 1 to 100/, "/"],
+      ["/?sort=worst&adir=1", /sort: must be one of name, score.*; adir: must be one of asc, desc/, "/"],
       ["/accounts?health=broken", /health: must be one of errors, stale, ok/, "/accounts"],
       [`/accounts?q=${encodeURIComponent("a\u0000")}`, /q: must not contain control characters/, "/accounts"],
       ["/risk-acceptances?state=expired", /state: must be active or ended/, "/risk-acceptances"],

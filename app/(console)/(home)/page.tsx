@@ -10,9 +10,21 @@ import { formatPercent, formatScore } from "../_components/format";
 import { Pager } from "../_components/pager";
 import { slicePage } from "../_components/paging";
 import { AccountsTable } from "./_overview/accounts-table";
-import { DomainHeatmap, sortHeatmap } from "./_overview/domain-heatmap";
+import { DomainHeatmap } from "./_overview/domain-heatmap";
+import { sortHeatmap, toHeatmapRow } from "./_overview/heatmap-rows";
+import { sortHrefs } from "./_overview/sort-hrefs";
 import { OrgSummary } from "./_overview/org-summary";
-import { overviewHref, ZOverviewParams } from "./_overview/overview-params";
+import { isAppError } from "@/lib/errors";
+import { InvalidQuery } from "../_components/invalid-query";
+import { toOverviewTableRow } from "./_overview/overview-table-rows";
+import {
+  HEATMAP_SORTS,
+  OVERVIEW_PAGE_SIZES,
+  OVERVIEW_TABLE_SORTS,
+  overviewHref,
+  parseOverviewParams,
+  type TOverviewParams,
+} from "./_overview/overview-params";
 import { ScoreTrendChart } from "./_overview/score-trend-chart";
 import { SeverityChart } from "./_overview/severity-chart";
 import { ThreatsChart } from "./_overview/threats-chart";
@@ -31,7 +43,14 @@ function weekDelta(account: AccountOverviewRow): number | null {
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
-  const params = ZOverviewParams.parse(await searchParams);
+  let params: TOverviewParams;
+  try {
+    params = parseOverviewParams(await searchParams);
+  } catch (error) {
+    if (isAppError(error))
+      return <InvalidQuery title="Overview" message={error.message} resetHref="/" resetLabel="Open the overview without them" />;
+    throw error;
+  }
   const [accounts, trend, failing, threats] = await Promise.all([
     findAccountOverview(user),
     findOrgScoreTrend(user),
@@ -48,6 +67,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     .slice(0, WORST_LIMIT);
   // Both tables sort the whole (already fetched, small) set of rows and then cut one page:
   // what a page costs to render is bounded by the page size, not by the number of accounts.
+  // The default page size is 25 (see OVERVIEW_PAGE_SIZE); the reader can choose 10 to 100
+  // under either table, and the choice holds for both (one `size` in the URL).
   const heat = slicePage(sortHeatmap(accounts, { key: params.heat, dir: params.dir }), params.hpage, params.size);
   const table = slicePage(sortAccountsTable(accounts, params.sort, params.adir), params.apage, params.size);
   return (
@@ -94,9 +115,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           a heading to sort.
         </p>
         <DomainHeatmap
-          accounts={heat.rows}
+          accounts={heat.rows.map(toHeatmapRow)}
           sort={{ key: params.heat, dir: params.dir }}
-          sortHref={(heatKey, dir) => overviewHref(params, { heat: heatKey, dir, hpage: 1 }, "heatmap")}
+          sortHrefs={sortHrefs(HEATMAP_SORTS, { key: params.heat, dir: params.dir }, (heatKey, dir) =>
+            overviewHref(params, { heat: heatKey, dir, hpage: 1 }, "heatmap"),
+          )}
         />
         {accounts.length > 0 ? (
           <Pager
@@ -104,6 +127,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             href={(page) => overviewHref(params, { hpage: page }, "heatmap")}
             label="Heat map pages"
             testId="heatmap-pager"
+            sizes={{
+              options: OVERVIEW_PAGE_SIZES,
+              current: params.size,
+              href: (size) => overviewHref(params, { size, hpage: 1, apage: 1 }, "heatmap"),
+            }}
           />
         ) : null}
       </section>
@@ -245,9 +273,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <a href="/accounts">accounts list</a>.
         </p>
         <AccountsTable
-          accounts={table.rows}
+          accounts={table.rows.map(toOverviewTableRow)}
           sort={{ key: params.sort, dir: params.adir }}
-          sortHref={(sortKey, adir) => overviewHref(params, { sort: sortKey, adir, apage: 1 }, "accounts")}
+          sortHrefs={sortHrefs(OVERVIEW_TABLE_SORTS, { key: params.sort, dir: params.adir }, (sortKey, adir) =>
+            overviewHref(params, { sort: sortKey, adir, apage: 1 }, "accounts"),
+          )}
         />
         {accounts.length > 0 ? (
           <Pager
@@ -255,6 +285,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             href={(page) => overviewHref(params, { apage: page }, "accounts")}
             label="Accounts table pages"
             testId="accounts-pager"
+            sizes={{
+              options: OVERVIEW_PAGE_SIZES,
+              current: params.size,
+              href: (size) => overviewHref(params, { size, hpage: 1, apage: 1 }, "accounts"),
+            }}
           />
         ) : null}
       </section>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatDelta, formatPercent, formatScore, scoreClass } from "./format";
 
@@ -7,14 +6,13 @@ import { formatDelta, formatPercent, formatScore, scoreClass } from "./format";
  * scores and movers, and the accounts list), so a score, a coverage or a change reads alike
  * on every page and the tests find them under the same test ids.
  */
-export function AccountNameCell({ id, name, sub }: { id: string; name: string; sub?: ReactNode }) {
+export function AccountNameCell({ id, name, sub, isSubMono = false }: { id: string; name: string; sub?: string; isSubMono?: boolean }) {
+  // A plain anchor, not `next/link`: these cells fill pages of 25-100 rows, and a client
+  // component per row is render time and flight payload for a link that is followed once.
   return (
     <td>
-      {/* No prefetch: these cells fill pages of 50-100 rows, and each prefetch is a server render of an account page. */}
-      <Link href={`/accounts/${id}`} prefetch={false}>
-        {name}
-      </Link>
-      {sub ? <div className="muted small">{sub}</div> : null}
+      <a href={`/accounts/${id}`}>{name}</a>
+      {sub ? <div className={isSubMono ? "muted small mono" : "muted small"}>{sub}</div> : null}
     </td>
   );
 }

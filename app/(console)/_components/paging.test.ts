@@ -28,17 +28,27 @@ describe("pagerPages", () => {
 });
 
 describe("page params", () => {
-  it("reads whole positive numbers and falls back on anything else", () => {
+  it("reads whole positive numbers, 1 when absent, and refuses anything else", () => {
     expect(zPageNumber.parse("4")).toBe(4);
     expect(zPageNumber.parse(["2", "3"])).toBe(2);
-    for (const bad of [undefined, "", "0", "-1", "x", "1.5", "1e9"]) expect(zPageNumber.parse(bad)).toBe(1);
+    expect(zPageNumber.parse(undefined)).toBe(1);
+    expect(zPageNumber.parse(" ")).toBe(1);
+    for (const bad of ["0", "-1", "x", "1.5", "1e9"]) {
+      const parsed = zPageNumber.safeParse(bad);
+      expect(parsed.success, bad).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toBe("must be a whole number of 1 or more");
+    }
   });
 
-  it("caps the page size", () => {
-    const size = zPageSize(50, 100);
+  it("reads a page size within its bounds and refuses one outside them", () => {
+    const size = zPageSize(25, 100);
     expect(size.parse("10")).toBe(10);
     expect(size.parse("100")).toBe(100);
-    expect(size.parse("101")).toBe(100);
-    for (const bad of [undefined, "0", "-5", "ten", "2.5"]) expect(size.parse(bad)).toBe(50);
+    expect(size.parse(undefined)).toBe(25);
+    for (const bad of ["101", "0", "-5", "ten", "2.5"]) {
+      const parsed = size.safeParse(bad);
+      expect(parsed.success, bad).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toBe("must be a whole number from 1 to 100");
+    }
   });
 });

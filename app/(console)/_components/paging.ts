@@ -1,26 +1,35 @@
 import { z } from "zod";
 
-const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const blank = (value: unknown) => {
+  const single = Array.isArray(value) ? value[0] : value;
+  return typeof single === "string" && single.trim() === "" ? undefined : single;
+};
 
-/** A 1-based page number from the URL; anything else (0, -1, "x", 1.5) is page 1 rather than an error page. */
-export const zPageNumber = z.preprocess(first, z.coerce.number().int().min(1).max(1_000_000).default(1)).catch(1);
+export const PAGE_NUMBER_MESSAGE = "must be a whole number of 1 or more";
 
 /**
- * Rows per page from the URL, capped: a page size is what bounds the server render, so a
- * request for more than `max` gets `max` (the whole set stays one click away in the CSV export).
+ * A 1-based page number from the URL, 1 when absent or blank. Anything else (0, -1, "x", 1.5)
+ * is refused with this message, not defaulted: a link to page 7 that quietly showed page 1
+ * would look like page 7.
+ */
+export const zPageNumber = z.preprocess(
+  blank,
+  z.coerce
+    .number({ error: PAGE_NUMBER_MESSAGE })
+    .int(PAGE_NUMBER_MESSAGE)
+    .min(1, PAGE_NUMBER_MESSAGE)
+    .max(1_000_000, PAGE_NUMBER_MESSAGE)
+    .default(1),
+);
+
+/**
+ * Rows per page from the URL, `defaultSize` when absent, refused outside 1..max: a page size
+ * is what bounds the server render, and a size that was quietly cut would make the pager's
+ * "Showing 1-100" contradict the link (the whole set stays one click away in the CSV export).
  */
 export function zPageSize(defaultSize: number, max: number) {
-  return z
-    .preprocess(
-      first,
-      z.coerce
-        .number()
-        .int()
-        .min(1)
-        .transform((size) => Math.min(size, max))
-        .default(defaultSize),
-    )
-    .catch(defaultSize);
+  const message = `must be a whole number from 1 to ${max}`;
+  return z.preprocess(blank, z.coerce.number({ error: message }).int(message).min(1, message).max(max, message).default(defaultSize));
 }
 
 export interface PageSlice<T> {

@@ -1,3 +1,5 @@
+"use client";
+
 import { UNMEASURABLE_DUTIES } from "@/lib/checklist/unmeasurable-duties";
 import { DOMAIN_TITLES } from "@/lib/checklist/types";
 
@@ -6,6 +8,9 @@ import { DOMAIN_TITLES } from "@/lib/checklist/types";
  * covered": each with why it cannot be measured and what evidence a team keeps instead.
  * `compact` (the account page) keeps the heading and the warning in view and folds the
  * table, which is the same for every account.
+ *
+ * A client component: the sixteen duties are the same text for every account, so they ship
+ * once in the cached script rather than again in every account page's RSC payload.
  */
 export function UnmeasurableDuties({ compact = false }: { compact?: boolean }) {
   const table = (

@@ -28,7 +28,15 @@ export default async function CollectionPage({ searchParams }: { searchParams: P
   try {
     params = parseRunFilters(await searchParams);
   } catch (error) {
-    if (isAppError(error)) return <InvalidQuery title="Collection" message={error.message} resetHref="/collection" />;
+    if (isAppError(error))
+      return (
+        <InvalidQuery
+          title="Collection"
+          message={error.message}
+          resetHref="/collection"
+          resetLabel="Open the collection page without them"
+        />
+      );
     throw error;
   }
   const scopeFilter = params.account ? { accountId: params.account } : {};

@@ -28,7 +28,8 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   try {
     filters = parseFindingFilters(await searchParams);
   } catch (error) {
-    if (isAppError(error)) return <InvalidQuery title="Findings" message={error.message} resetHref="/findings" />;
+    if (isAppError(error))
+      return <InvalidQuery title="Findings" message={error.message} resetHref="/findings" resetLabel="Open findings without them" />;
     throw error;
   }
   const { after, before } = filters;

@@ -38,7 +38,15 @@ export default async function RiskAcceptancesPage({
   try {
     params = parseQueryParams(ZParams, await searchParams);
   } catch (error) {
-    if (isAppError(error)) return <InvalidQuery title="Risk acceptances" message={error.message} resetHref="/risk-acceptances" />;
+    if (isAppError(error))
+      return (
+        <InvalidQuery
+          title="Risk acceptances"
+          message={error.message}
+          resetHref="/risk-acceptances"
+          resetLabel="Open risk acceptances without them"
+        />
+      );
     throw error;
   }
   const { rows, hasMore, total } = await findOrgRiskAcceptances(user, params);

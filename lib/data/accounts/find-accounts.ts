@@ -32,7 +32,9 @@ function toTags(value: unknown): Record<string, string> {
 
 /**
  * The accounts the user may see, with the latest score and the latest run, ordered by
- * name. ExternalIds are not returned: the list is shown to every role.
+ * name. ExternalIds are not returned: the list is shown to every role. The score is the
+ * latest snapshot's, read from its narrow read model (account_latest_scores) rather than a
+ * LATERAL into the wide snapshot rows.
  */
 export async function findAccounts(user: SessionUser): Promise<AccountListRow[]> {
   const rows = await getDb().$queryRaw<
@@ -56,9 +58,7 @@ export async function findAccounts(user: SessionUser): Promise<AccountListRow[]>
     SELECT a.id, a.name, a.owner, a.tags, a.ou_path, a.role_arn, a.regions, a.status, a.status_error, a.last_collected_at,
            s.score, s.coverage, r.status AS run_status, r.started_at AS run_started_at
     FROM accounts a
-    LEFT JOIN LATERAL (
-      SELECT score, coverage FROM score_snapshots WHERE account_id = a.id ORDER BY day DESC LIMIT 1
-    ) s ON true
+    LEFT JOIN account_latest_scores s ON s.account_id = a.id
     LEFT JOIN LATERAL (
       SELECT status, started_at FROM collection_runs WHERE account_id = a.id ORDER BY started_at DESC LIMIT 1
     ) r ON true

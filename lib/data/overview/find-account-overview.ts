@@ -44,10 +44,13 @@ export interface AccountOverviewRow {
 /**
  * One row per account the user may see: latest score and coverage, active findings by
  * severity, and the failures of its latest collection. Everything but the collection status
- * comes from the account's latest daily snapshot, which the scoring job writes in the
- * scoring transaction (the read model: one row per account, whatever the number of
- * findings); its finding counts are those of the moment it was scored, the collection's
- * last step. Security Hub copies of GuardDuty findings (linked_guardduty_id set) are not
+ * comes from account_latest_scores, the read model of each account's latest daily snapshot
+ * that a trigger keeps in the scoring transaction (migration 1765400000000): narrow columns,
+ * with the heat map cells, the imported-as-of time, the stale sources and last week's score
+ * precomputed, so a request reads one small row per account whatever the number of findings
+ * or days. Its finding counts are those of the moment it was scored, the collection's last
+ * step. The latest collection run and its failed steps change outside scoring, so they are
+ * read live. Security Hub copies of GuardDuty findings (linked_guardduty_id set) are not
  * counted: the GuardDuty record is. Accounts known only from imported records are listed
  * once they have been scored.
  */
@@ -66,37 +69,27 @@ export async function findAccountOverview(user: SessionUser): Promise<AccountOve
         week_ago_score: number | null;
         domains: Record<string, { score?: number | null; coverage?: number | null }> | null;
         evidence_as_of: Date | null;
-        imported_as_of: string | null;
+        imported_as_of: Date | null;
         stale_sources: number | null;
       }
     >
   >`
     SELECT a.id, a.name, a.status, a.status_error, a.last_collected_at,
-           s.score, s.risk_adjusted_score, s.coverage, s.day, s.domains, w.score AS week_ago_score, s.evidence_as_of,
-           (SELECT max(src->>'asOf') FROM jsonb_array_elements(s.sources) src WHERE src->>'origin' = 'imported' AND src->>'state' = 'ok') AS imported_as_of,
-           (SELECT count(*) FROM jsonb_array_elements(s.sources) src WHERE src->>'state' = 'stale')::int AS stale_sources,
+           s.score, s.risk_adjusted_score, s.coverage, s.day, s.domain_cells AS domains, s.week_ago_score, s.evidence_as_of,
+           s.imported_as_of, s.stale_sources,
            COALESCE(s.active_critical, 0)::int AS critical, COALESCE(s.active_high, 0)::int AS high,
            COALESCE(s.active_medium, 0)::int AS medium, COALESCE(s.active_low, 0)::int AS low,
            COALESCE(s.active_informational, 0)::int AS informational,
            COALESCE(r.failed_steps, 0)::int AS failed_steps, lr.status AS last_run_status
     FROM accounts a
-    LEFT JOIN LATERAL (
-      SELECT taken_at, score, risk_adjusted_score, coverage, day, domains, evidence_as_of, sources,
-             active_critical, active_high, active_medium, active_low, active_informational
-      FROM score_snapshots
-      WHERE account_id = a.id ORDER BY day DESC LIMIT 1
-    ) s ON true
-    LEFT JOIN LATERAL (
-      SELECT score FROM score_snapshots
-      WHERE account_id = a.id AND day <= s.day - 7 ORDER BY day DESC LIMIT 1
-    ) w ON true
+    LEFT JOIN account_latest_scores s ON s.account_id = a.id
     LEFT JOIN LATERAL (
       SELECT id, status FROM collection_runs WHERE account_id = a.id ORDER BY started_at DESC LIMIT 1
     ) lr ON true
     LEFT JOIN LATERAL (
       SELECT count(*) AS failed_steps FROM collection_steps WHERE run_id = lr.id AND status = 'failed'
     ) r ON true
-    WHERE (a.status <> 'data_only' OR s.taken_at IS NOT NULL) AND ${accountInScope(user.scope, "a.id")}
+    WHERE (a.status <> 'data_only' OR s.account_id IS NOT NULL) AND ${accountInScope(user.scope, "a.id")}
     ORDER BY s.score ASC NULLS FIRST, a.name ASC`;
   return rows.map((row) => ({
     id: row.id,
@@ -123,7 +116,7 @@ export async function findAccountOverview(user: SessionUser): Promise<AccountOve
       ]),
     ) as Partial<Record<Domain, DomainCell>>,
     evidenceAsOf: row.evidence_as_of,
-    importedAsOf: row.imported_as_of ? new Date(row.imported_as_of) : null,
+    importedAsOf: row.imported_as_of,
     staleSources: row.stale_sources ?? 0,
   }));
 }

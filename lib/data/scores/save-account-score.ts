@@ -9,7 +9,9 @@ import { withTransaction } from "@/lib/db";
  * transaction so the console never shows results and a score from different evaluations.
  * The snapshot also records the account's active finding counts by severity at that moment:
  * the overview's read model, so its cost grows with accounts, not with findings; and its
- * pooled weights, which the org trend sums per day.
+ * pooled weights, which the org trend sums per day. Triggers on score_snapshots (migration
+ * 1765400000000) refresh the read models the overview and the trend read, org_score_days
+ * and account_latest_scores, in this same transaction.
  */
 export async function saveAccountScore(pool: pg.Pool, score: AccountScore): Promise<void> {
   await withTransaction(async (client) => {

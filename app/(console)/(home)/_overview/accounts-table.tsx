@@ -1,26 +1,29 @@
-import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
-import { AccountNameCell, CoverageCell, ScoreCell, SeverityCountCell } from "../../_components/account-cells";
-import { formatTime } from "../../_components/format";
-import { SortHeader } from "../../_components/sort-header";
-import { CoverageOrigin } from "./coverage-origin";
-import type { TOverviewParams } from "./overview-params";
+"use client";
 
-export type AccountsTableSort = { key: TOverviewParams["sort"]; dir: "asc" | "desc" };
+import { AccountNameCell, CoverageCell, ScoreCell, SeverityCountCell } from "../../_components/account-cells";
+import { SortHeader } from "../../_components/sort-header";
+import type { OverviewTableRow, OverviewTableSortKey } from "./overview-table-rows";
+
+export type AccountsTableSort = { key: OverviewTableSortKey; dir: "asc" | "desc" };
 
 /**
  * One page of the accounts (sorted as a whole, then cut; see sortAccountsTable), each row
  * with its figures. Account names are plain anchors: one prefetching `next/link` per row
- * was render cost for no use (the accounts list is where one browses them all).
+ * was render cost for no use (the accounts list is where one browses them all). One client
+ * component for the table, given the rows' figures (see OverviewTableRow) and the sort links
+ * ready made, so the flight payload carries the figures, not the rendered rows.
  */
 export function AccountsTable({
   accounts,
   sort,
-  sortHref,
+  sortHrefs,
 }: {
-  accounts: AccountOverviewRow[];
+  accounts: OverviewTableRow[];
   sort: AccountsTableSort;
-  sortHref: (key: AccountsTableSort["key"], dir: "asc" | "desc") => string;
+  /** Each heading's link: the table sorted by it (the other direction when it is the current sort). */
+  sortHrefs: Record<OverviewTableSortKey, string>;
 }) {
+  const sortHref = (key: OverviewTableSortKey) => sortHrefs[key];
   if (accounts.length === 0) {
     return <p className="muted">No accounts yet. Register one with its role ARN and ExternalId (see README).</p>;
   }
@@ -42,28 +45,32 @@ export function AccountsTable({
       <tbody>
         {accounts.map((account) => (
           <tr key={account.id} data-account-id={account.id}>
-            <AccountNameCell id={account.id} name={account.name} sub={<span className="mono">{account.id}</span>} />
+            <AccountNameCell id={account.id} name={account.name} sub={account.id} isSubMono />
             <ScoreCell score={account.score} />
             <CoverageCell coverage={account.coverage}>
-              <CoverageOrigin account={account} />
+              {account.origin ? (
+                <div className="small muted" data-testid="coverage-origin">
+                  {account.origin}
+                </div>
+              ) : null}
             </CoverageCell>
             <SeverityCountCell severity="critical" count={account.critical} testId="count-critical" />
             <SeverityCountCell severity="high" count={account.high} testId="count-high" />
             <SeverityCountCell severity="medium" count={account.medium} testId="count-medium" />
             <SeverityCountCell severity="low" count={account.low} testId="count-low" />
-            <td>{formatTime(account.lastCollectedAt)}</td>
+            <td>{account.collected}</td>
             <td>
-              {account.status === "unreachable" ? (
+              {account.collection === "unreachable" ? (
                 <>
                   <span className="badge error">unreachable</span>
-                  <div className="error-text">{account.statusError}</div>
+                  <div className="error-text">{account.error}</div>
                 </>
-              ) : account.failedSteps > 0 ? (
+              ) : account.collection === "failed" ? (
                 <>
-                  <span className="badge error">{account.failedSteps} failed</span>
-                  <div className="error-text">{account.statusError}</div>
+                  <span className="badge error">{`${account.failedSteps} failed`}</span>
+                  <div className="error-text">{account.error}</div>
                 </>
-              ) : account.lastCollectedAt ? (
+              ) : account.collection === "ok" ? (
                 <span className="badge ok">ok</span>
               ) : (
                 <span className="badge">pending</span>

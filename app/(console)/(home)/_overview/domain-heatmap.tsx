@@ -1,27 +1,15 @@
-import { DOMAIN_TITLES, DOMAINS, type Domain } from "@/lib/checklist/types";
-import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
-import { sortOverviewAccounts } from "./sort-overview-accounts";
+"use client";
+
+import { DOMAIN_TITLES, DOMAINS } from "@/lib/checklist/types";
+import type { HeatmapRow, HeatmapSort, HeatmapSortKey } from "./heatmap-rows";
 import { formatPercent, formatScore } from "../../_components/format";
 import { SortHeader } from "../../_components/sort-header";
 
-export type HeatmapSort = { key: "name" | "score" | Domain; dir: "asc" | "desc" };
-
-function heatClass(score: number | null | undefined): string {
-  if (score === null || score === undefined) return "cell heat-none";
+function heatClass(score: number | null): string {
+  if (score === null) return "cell heat-none";
   if (score >= 80) return "cell heat-good";
   if (score >= 60) return "cell heat-fair";
   return "cell heat-poor";
-}
-
-function sortValue(account: AccountOverviewRow, key: HeatmapSort["key"]): string | number | null {
-  if (key === "name") return account.name.toLowerCase();
-  if (key === "score") return account.score;
-  return account.domains[key]?.score ?? null;
-}
-
-/** Sorted copy of the whole set; accounts without a figure go last whatever the direction (they have nothing to compare). */
-export function sortHeatmap(accounts: readonly AccountOverviewRow[], sort: HeatmapSort): AccountOverviewRow[] {
-  return sortOverviewAccounts(accounts, (account) => sortValue(account, sort.key), sort.dir);
 }
 
 /**
@@ -29,18 +17,23 @@ export function sortHeatmap(accounts: readonly AccountOverviewRow[], sort: Heatm
  * snapshot, and links to that domain's section of the account page. A table, so it reads
  * cell by cell with a screen reader and the colour is never the only signal. The cells are
  * plain anchors: nine per row as `next/link` client components (each prefetching when
- * visible) were most of the overview's server render at 500 accounts.
+ * visible) were most of the overview's server render at 500 accounts. The row header's
+ * look is a class, not an inline style object repeated in every row of the payload.
+ * One client component for the table, given the rows' figures (see HeatmapRow) and the
+ * sort links ready made: the flight payload carries the figures, not the rendered rows.
  */
 export function DomainHeatmap({
   accounts,
   sort,
-  sortHref,
+  sortHrefs,
 }: {
   /** One page of accounts, already sorted as a whole (see sortHeatmap) and cut. */
-  accounts: AccountOverviewRow[];
+  accounts: HeatmapRow[];
   sort: HeatmapSort;
-  sortHref: (key: HeatmapSort["key"], dir: "asc" | "desc") => string;
+  /** Each heading's link: the table sorted by it (the other direction when it is the current sort). */
+  sortHrefs: Record<HeatmapSortKey, string>;
 }) {
+  const sortHref = (key: HeatmapSortKey) => sortHrefs[key];
   if (accounts.length === 0) return <p className="muted">No accounts yet.</p>;
   return (
     <div className="heatmap-scroll">
@@ -58,23 +51,23 @@ export function DomainHeatmap({
         <tbody>
           {accounts.map((account) => (
             <tr key={account.id} data-account-id={account.id}>
-              <th scope="row" style={{ textTransform: "none", letterSpacing: 0, fontSize: 14, color: "var(--text)" }}>
+              <th scope="row" className="heat-account">
                 <a href={`/accounts/${account.id}`}>{account.name}</a>
                 <div className="muted small">{account.id}</div>
               </th>
               <td className="num score" data-testid="heat-score">
                 {formatScore(account.score)}
               </td>
-              {DOMAINS.map((domain) => {
-                const cell = account.domains[domain];
+              {DOMAINS.map((domain, index) => {
+                const [score, coverage] = account.cells[index] ?? [null, null];
+                // One text node per span (template strings): adjacent JSX text pieces are
+                // separate nodes, each a comment between them in the HTML.
                 return (
-                  <td key={domain} className={heatClass(cell?.score)} data-domain={domain}>
-                    <a href={`/accounts/${account.id}#domain-${domain}`} data-testid="heat-cell">
-                      <span className="sr-only">
-                        {account.name}, {DOMAIN_TITLES[domain]}: score{" "}
-                      </span>
-                      <span className="score">{formatScore(cell?.score)}</span>
-                      <span className="cov">{formatPercent(cell?.coverage)} cov.</span>
+                  <td key={domain} className={heatClass(score)} data-domain={domain}>
+                    <a href={`/accounts/${account.id}#domain-${domain}`}>
+                      <span className="sr-only">{`${account.name}, ${DOMAIN_TITLES[domain]}: score `}</span>
+                      <span className="score">{formatScore(score)}</span>
+                      <span className="cov">{`${formatPercent(coverage)} cov.`}</span>
                     </a>
                   </td>
                 );

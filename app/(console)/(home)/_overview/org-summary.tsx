@@ -30,7 +30,7 @@ export function OrgSummary({ accounts, trend }: { accounts: AccountOverviewRow[]
   const withErrors = accounts.filter(hasCollectionErrors).length;
   const stale = accounts.filter((account) => isStale(account)).length;
   return (
-    <div className="tiles" data-testid="org-summary">
+    <div className="tiles tiles-8" data-testid="org-summary">
       <Tile
         label="Org score"
         value={formatScore(score)}

@@ -1,32 +1,50 @@
 import { z } from "zod";
 import { DOMAINS } from "@/lib/checklist/types";
+import { parseQueryParams, type QueryParams } from "@/lib/schemas/query-params";
 import { zPageNumber, zPageSize } from "../../_components/paging";
 
-const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const dir = z.preprocess(first, z.enum(["asc", "desc"]).default("asc")).catch("asc");
+const blank = (value: unknown) => {
+  const single = Array.isArray(value) ? value[0] : value;
+  return typeof single === "string" && single.trim() === "" ? undefined : single;
+};
+const oneOf = (values: readonly string[]) => `must be one of ${values.join(", ")}`;
+const dir = z.preprocess(blank, z.enum(["asc", "desc"], { error: oneOf(["asc", "desc"]) }).default("asc"));
 
 export const HEATMAP_SORTS = ["name", "score", ...DOMAINS] as const;
 export const OVERVIEW_TABLE_SORTS = ["name", "score", "coverage", "critical", "high", "medium", "low", "collected", "collection"] as const;
 
-/** Rows per page of the overview's heat map and accounts table: bounded, so the page costs the same at 500 accounts as at 50. */
-export const OVERVIEW_PAGE_SIZE = 50;
+/**
+ * Rows per page of the overview's heat map and accounts table. 25, the default of the AWS
+ * consoles and most tools: the overview is a summary (worst first, the whole set on the
+ * accounts list), and its render and response grow with this number, not with the accounts.
+ * The choice (10, 25, 50, 100) is offered next to the pager and kept in the URL (`size`).
+ */
+export const OVERVIEW_PAGE_SIZE = 25;
 export const OVERVIEW_PAGE_SIZE_MAX = 100;
+export const OVERVIEW_PAGE_SIZES = [10, 25, 50, 100] as const;
 
 /**
  * The overview's URL state: the heat map's sort and page (`heat`, `dir`, `hpage`), the accounts
  * table's (`sort`, `adir`, `apage`), and one page size for both (`size`). Both default to
- * worst score first. Bad values fall back to the defaults (a bookmark never becomes an error page).
+ * worst score first. A bad value is refused with a message naming the parameter (see
+ * parseOverviewParams), as on the accounts list: a page that quietly showed another order or
+ * page than the link asks for would present it as the one asked for.
  */
 export const ZOverviewParams = z.object({
-  heat: z.preprocess(first, z.enum(HEATMAP_SORTS).default("score")).catch("score"),
+  heat: z.preprocess(blank, z.enum(HEATMAP_SORTS, { error: oneOf(HEATMAP_SORTS) }).default("score")),
   dir,
   hpage: zPageNumber,
-  sort: z.preprocess(first, z.enum(OVERVIEW_TABLE_SORTS).default("score")).catch("score"),
+  sort: z.preprocess(blank, z.enum(OVERVIEW_TABLE_SORTS, { error: oneOf(OVERVIEW_TABLE_SORTS) }).default("score")),
   adir: dir,
   apage: zPageNumber,
   size: zPageSize(OVERVIEW_PAGE_SIZE, OVERVIEW_PAGE_SIZE_MAX),
 });
 export type TOverviewParams = z.infer<typeof ZOverviewParams>;
+
+/** Reads the overview's parameters (first value wins); throws an INVALID_INPUT AppError naming each bad one. */
+export function parseOverviewParams(params: QueryParams): TOverviewParams {
+  return parseQueryParams(ZOverviewParams, params);
+}
 
 const DEFAULTS = ZOverviewParams.parse({});
 

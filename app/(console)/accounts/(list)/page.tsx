@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import "../_components/console-controls.css";
 import { requirePageUser } from "@/lib/auth";
 import { canManageAccounts } from "@/lib/auth/permissions";
-import { findAccounts, type AccountListRow } from "@/lib/data/accounts/find-accounts";
+import { findAccounts } from "@/lib/data/accounts/find-accounts";
 import { findAccountOverview } from "@/lib/data/overview/find-account-overview";
 import { AutoSubmitForm } from "../../_components/auto-submit-form";
 import { Pager } from "../../_components/pager";
@@ -11,11 +11,17 @@ import { Tile } from "../../_components/tile";
 import { AccountsTable, RecordsOnlyTable } from "../_components/accounts-table";
 import {
   ACCOUNT_PAGE_SIZE,
+  ACCOUNT_PAGE_SIZES,
   accountListQuery,
   buildAccountList,
+  DISCOVERY_CANDIDATES_MAX,
+  discoveryCandidates,
+  FILTER_CHOICES_MAX,
   filterAccountList,
+  limitChoices,
   ouChoices,
   parseAccountListParams,
+  tagChoices,
   type TAccountListParams,
 } from "../_lib/account-list";
 import { isAppError } from "@/lib/errors";
@@ -27,22 +33,16 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Accounts" };
 
-/** Accounts whose role can be used for discovery, the likely management accounts first. */
-function discoverySources(accounts: AccountListRow[]): Array<{ id: string; name: string }> {
-  const isLikelyManagement = (name: string) => /manage|master|payer|org|root/i.test(name);
-  return accounts
-    .filter((account) => account.roleArn && account.status !== "disabled")
-    .sort((a, b) => Number(isLikelyManagement(b.name)) - Number(isLikelyManagement(a.name)))
-    .map((account) => ({ id: account.id, name: account.name }));
-}
-
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
   let params: TAccountListParams;
   try {
     params = parseAccountListParams(await searchParams);
   } catch (error) {
-    if (isAppError(error)) return <InvalidQuery title="Accounts" message={error.message} resetHref="/accounts" />;
+    if (isAppError(error))
+      return (
+        <InvalidQuery title="Accounts" message={error.message} resetHref="/accounts" resetLabel="Open the accounts list without them" />
+      );
     throw error;
   }
   const [accounts, overview] = await Promise.all([findAccounts(user), findAccountOverview(user)]);
@@ -55,7 +55,14 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     const text = accountListQuery(params, { page: n });
     return `/accounts${text ? `?${text}` : ""}`;
   };
-  const tagChoices = [...new Set(list.flatMap((entry) => Object.entries(entry.tags).map(([key, value]) => `${key}=${value}`)))].sort();
+  // What the page carries grows with one page of rows, not with the accounts: bounded filter
+  // choices, suggested discovery sources rather than a select of every account.
+  const tags = limitChoices(tagChoices(list), (choice) => choice.tag, FILTER_CHOICES_MAX, params.tag);
+  const ous = limitChoices(ouChoices(list), (choice) => choice.ou, FILTER_CHOICES_MAX, params.ou);
+  const sizeHref = (size: number) => {
+    const text = accountListQuery({ ...params, size }, { page: 1 });
+    return `/accounts${text ? `?${text}` : ""}`;
+  };
   const canManage = canManageAccounts(user);
   const canOperate = user.role === "admin" || user.role === "analyst";
   const registered = accounts.filter((account) => account.status !== "data_only");
@@ -106,29 +113,41 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           </div>
           <div>
             <label htmlFor="a-tag">Tag</label>
-            <select id="a-tag" name="tag" defaultValue={params.tag ?? ""}>
+            <select id="a-tag" name="tag" defaultValue={params.tag ?? ""} aria-describedby={tags.hidden > 0 ? "a-tag-more" : undefined}>
               <option value="">Any</option>
-              {tagChoices.map((tag) => (
-                <option key={tag} value={tag}>
-                  {tag}
+              {/* A tag typed into the URL is kept as a choice so the select shows what filters. */}
+              {params.tag && !tags.shown.some((choice) => choice.tag === params.tag) ? (
+                <option value={params.tag}>{params.tag}</option>
+              ) : null}
+              {tags.shown.map((choice) => (
+                <option key={choice.tag} value={choice.tag}>
+                  {`${choice.tag} (${choice.count})`}
                 </option>
               ))}
             </select>
+            {tags.hidden > 0 ? (
+              <div id="a-tag-more" className="small muted">
+                {`The ${FILTER_CHOICES_MAX} most used; ${tags.hidden} more in the rows' tag links`}
+              </div>
+            ) : null}
           </div>
           <div>
             <label htmlFor="a-ou">OU</label>
-            <select id="a-ou" name="ou" defaultValue={params.ou ?? ""}>
+            <select id="a-ou" name="ou" defaultValue={params.ou ?? ""} aria-describedby={ous.hidden > 0 ? "a-ou-more" : undefined}>
               <option value="">Any</option>
               {/* A path typed into the URL is kept as a choice so the select shows what filters. */}
-              {params.ou && !ouChoices(list).some((choice) => choice.ou === params.ou) ? (
-                <option value={params.ou}>{params.ou}</option>
-              ) : null}
-              {ouChoices(list).map((choice) => (
+              {params.ou && !ous.shown.some((choice) => choice.ou === params.ou) ? <option value={params.ou}>{params.ou}</option> : null}
+              {ous.shown.map((choice) => (
                 <option key={choice.ou} value={choice.ou}>
-                  {choice.ou} ({choice.count})
+                  {`${choice.ou} (${choice.count})`}
                 </option>
               ))}
             </select>
+            {ous.hidden > 0 ? (
+              <div id="a-ou-more" className="small muted">
+                {`The ${FILTER_CHOICES_MAX} largest; ${ous.hidden} more in the rows' OU links`}
+              </div>
+            ) : null}
           </div>
           {params.sort !== "name" ? <input type="hidden" name="sort" value={params.sort} /> : null}
           {params.dir !== "asc" ? <input type="hidden" name="dir" value={params.dir} /> : null}
@@ -149,7 +168,15 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           </a>
         </div>
         <AccountsTable accounts={page.rows} params={params} canOperate={canOperate} canManage={canManage} />
-        {shown.length > 0 ? <Pager slice={page} href={pageHref} label="Accounts list pages" testId="accounts-list-pager" /> : null}
+        {shown.length > 0 ? (
+          <Pager
+            slice={page}
+            href={pageHref}
+            label="Accounts list pages"
+            testId="accounts-list-pager"
+            sizes={{ options: ACCOUNT_PAGE_SIZES, current: params.size, href: sizeHref }}
+          />
+        ) : null}
       </section>
       {recordsOnly.length > 0 ? (
         <section className="panel">
@@ -176,7 +203,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               Lists the organisation&apos;s accounts with organizations:ListAccounts through the role of a registered management or
               delegated administrator account, and proposes those not registered yet with a role of the same name.
             </p>
-            <DiscoverAccounts sources={discoverySources(registered)} defaultRegions={defaultRegions} />
+            <DiscoverAccounts candidates={discoveryCandidates(registered, DISCOVERY_CANDIDATES_MAX)} defaultRegions={defaultRegions} />
           </section>
         </>
       ) : null}

@@ -14,7 +14,6 @@ import { findFindings } from "@/lib/data/findings/find-findings";
 import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
 import { getAccountSettings } from "@/lib/data/accounts/get-account-settings";
 import { findSourceCursors } from "@/lib/data/runs/find-source-cursors";
-import { ChartDataTable } from "../../_components/chart-data-table";
 import { CollapsibleSection } from "../../_components/collapsible-section";
 import { ScrollToHash } from "../../_components/scroll-to-hash";
 import { Tile } from "../../_components/tile";
@@ -199,25 +198,7 @@ async function AccountPageBody({
             </CollapsibleSection>
 
             <CollapsibleSection title="Score trend">
-              <ScoreTrendChart
-                data={history.map((point) => ({
-                  day: point.day,
-                  Score: point.score,
-                  "Risk-adjusted": point.riskAdjustedScore,
-                  Coverage: point.coverage,
-                }))}
-              />
-              <ChartDataTable
-                caption="Score, risk-adjusted score and coverage by day"
-                testId="account-trend-data"
-                rows={history}
-                columns={[
-                  { label: "Day", value: (point) => point.day },
-                  { label: "Score", value: (point) => formatScore(point.score), numeric: true },
-                  { label: "Risk-adjusted", value: (point) => formatScore(point.riskAdjustedScore), numeric: true },
-                  { label: "Coverage", value: (point) => formatPercent(point.coverage), numeric: true },
-                ]}
-              />
+              <ScoreTrendChart days={history.map((point) => [point.day, point.score, point.riskAdjustedScore, point.coverage])} />
             </CollapsibleSection>
           </div>
 

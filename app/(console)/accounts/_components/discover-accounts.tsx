@@ -7,17 +7,22 @@ import { OnboardAccountForm } from "./onboard-account-form";
 /**
  * Discovery through organizations:ListAccounts from a registered management or delegated
  * administrator account: lists the organisation's accounts that are not registered yet,
- * each with a prefilled onboarding form (the admin adds the ExternalId).
+ * each with a prefilled onboarding form (the admin adds the ExternalId). The source is an
+ * account id field with a few suggestions (see discoveryCandidates), not a select of every
+ * registered account: at 500 accounts that select was most of the page.
  */
-export function DiscoverAccounts({ sources, defaultRegions }: { sources: Array<{ id: string; name: string }>; defaultRegions: string[] }) {
-  const [sourceId, setSourceId] = useState(sources[0]?.id ?? "");
+export function DiscoverAccounts({
+  candidates,
+  defaultRegions,
+}: {
+  candidates: Array<{ id: string; name: string }>;
+  defaultRegions: string[];
+}) {
+  const [sourceId, setSourceId] = useState(candidates[0]?.id ?? "");
   const [result, setResult] = useState<DiscoverAccountsResult | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [added, setAdded] = useState<Set<string>>(new Set());
   const [isPending, startTransition] = useTransition();
-
-  if (sources.length === 0)
-    return <p className="muted">Register the management (or delegated administrator) account first, then discover the rest from it.</p>;
 
   return (
     <div data-testid="discovery">
@@ -27,22 +32,37 @@ export function DiscoverAccounts({ sources, defaultRegions }: { sources: Array<{
           event.preventDefault();
           startTransition(async () => {
             setOpenId(null);
-            setResult(await discoverAccountsAction(sourceId));
+            setResult(await discoverAccountsAction(sourceId.trim()));
           });
         }}
       >
         <label htmlFor="discover-source">Management or delegated administrator account</label>
-        <select id="discover-source" value={sourceId} onChange={(event) => setSourceId(event.target.value)}>
-          {sources.map((source) => (
-            <option key={source.id} value={source.id}>
-              {source.name} ({source.id})
-            </option>
+        <input
+          id="discover-source"
+          value={sourceId}
+          onChange={(event) => setSourceId(event.target.value)}
+          inputMode="numeric"
+          pattern="\s*\d{12}\s*"
+          required
+          placeholder="12-digit account id"
+          list="discover-candidates"
+          aria-describedby="discover-hint"
+          autoComplete="off"
+        />
+        <datalist id="discover-candidates">
+          {candidates.map((candidate) => (
+            <option key={candidate.id} value={candidate.id} label={candidate.name} />
           ))}
-        </select>
+        </datalist>
         <button type="submit" disabled={isPending}>
           {isPending ? "Listing accounts..." : "Discover accounts"}
         </button>
       </form>
+      <p id="discover-hint" className="small muted">
+        {candidates.length > 0
+          ? `The id of a registered account whose role may call ListAccounts. Likely: ${candidates.map((candidate) => `${candidate.name} (${candidate.id})`).join(", ")}.`
+          : "The id of a registered account whose role may call ListAccounts (register the management or delegated administrator account first)."}
+      </p>
       {result ? (
         <p role="status" className={result.isOk ? "muted" : "error-text"} data-testid="discovery-result">
           {result.message}

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 import { TagsEditor } from "./tags-editor";
 
@@ -30,9 +29,9 @@ export function TagsCell({ accountId, tags, canEdit }: { accountId: string; tags
     <span className="small" data-testid="account-tags-cell">
       {entries.length === 0 ? <span className="muted">none</span> : null}
       {entries.map(([key, value]) => (
-        <Link key={key} href={`/accounts?tag=${encodeURIComponent(`${key}=${value}`)}`} className="badge" style={{ marginRight: 4 }}>
-          {key}={value}
-        </Link>
+        <a key={key} href={`/accounts?tag=${encodeURIComponent(`${key}=${value}`)}`} className="badge tag-link">
+          {`${key}=${value}`}
+        </a>
       ))}
       {canEdit ? (
         <button

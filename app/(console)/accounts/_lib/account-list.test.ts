@@ -4,8 +4,11 @@ import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overvi
 import {
   accountListQuery,
   buildAccountList,
+  discoveryCandidates,
   filterAccountList,
+  limitChoices,
   ouChoices,
+  tagChoices,
   parseAccountListParams,
   ZAccountListParams,
 } from "./account-list";
@@ -92,7 +95,7 @@ describe("accounts list", () => {
 
   it("keeps the URL short, and refuses malformed values with a message naming each parameter instead of listing every account", () => {
     const params = parseAccountListParams({});
-    expect(params).toEqual({ sort: "name", dir: "asc", page: 1, size: 100 });
+    expect(params).toEqual({ sort: "name", dir: "asc", page: 1, size: 25 });
     expect(accountListQuery(params)).toBe("");
     expect(accountListQuery(params, { sort: "score", dir: "desc" })).toBe("sort=score&dir=desc");
     expect(() => parseAccountListParams({ sort: "nope", dir: "sideways", health: "x", tag: "novalue", q: "a\u0000" })).toThrow(
@@ -156,5 +159,44 @@ describe("filterAccountList: by OU", () => {
       { ou: "ou-ab12-sand0001", count: 1 },
       { ou: TEAM, count: 1 },
     ]);
+  });
+});
+
+describe("accounts list: bounded choices", () => {
+  it("counts every tag, and keeps the most used ones in name order plus the current one", () => {
+    const list = buildAccountList(
+      [
+        account("111111111111", "a", { tags: { env: "prod", team: "x" } }),
+        account("222222222222", "b", { tags: { env: "prod" } }),
+        account("333333333333", "c", { tags: { env: "dev", team: "y" } }),
+      ],
+      [],
+      NOW,
+    );
+    const tags = tagChoices(list);
+    expect(tags).toEqual([
+      { tag: "env=dev", count: 1 },
+      { tag: "env=prod", count: 2 },
+      { tag: "team=x", count: 1 },
+      { tag: "team=y", count: 1 },
+    ]);
+    // Two kept: env=prod (2), then env=dev (ties by name); team=y comes back as the current filter.
+    expect(limitChoices(tags, (choice) => choice.tag, 2)).toEqual({ shown: [tags[0], tags[1]], hidden: 2 });
+    expect(limitChoices(tags, (choice) => choice.tag, 2, "team=y")).toEqual({ shown: [tags[0], tags[1], tags[3]], hidden: 1 });
+    expect(limitChoices(tags, (choice) => choice.tag, 30)).toEqual({ shown: tags, hidden: 0 });
+  });
+
+  it("suggests discovery sources by name or by sitting at the root, management-like names first, without disabled or role-less ones", () => {
+    const accounts = [
+      account("111111111111", "workload-1"),
+      account("222222222222", "security-tooling"),
+      account("333333333333", "Management"),
+      account("444444444444", "payer-old", { status: "disabled" }),
+      account("555555555555", "org-records", { roleArn: null, status: "data_only" }),
+      account("666666666666", "first", { ouPath: "r-ab12" }),
+      account("777777777777", "member", { ouPath: "r-ab12/ou-ab12-prod0001" }),
+    ];
+    expect(discoveryCandidates(accounts, 8).map((candidate) => candidate.id)).toEqual(["333333333333", "666666666666", "222222222222"]);
+    expect(discoveryCandidates(accounts, 1)).toEqual([{ id: "333333333333", name: "Management" }]);
   });
 });

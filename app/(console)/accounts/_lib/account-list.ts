@@ -30,9 +30,19 @@ export const ACCOUNT_SORTS = [
 ] as const;
 export const ACCOUNT_HEALTH = ["errors", "stale", "ok"] as const;
 
-/** Rows per page of the accounts list (server-side paging: the render is bounded by this, not by the accounts). */
-export const ACCOUNT_PAGE_SIZE = 100;
+/**
+ * Rows per page of the accounts list (server-side paging: the render is bounded by this, not
+ * by the accounts). 25, the default of the AWS consoles and most tools: each row carries its
+ * tags editor and actions, so the page's size and render grow with this number; 10 to 200 are
+ * offered next to the pager (`size` in the URL), and the CSV export has every account.
+ */
+export const ACCOUNT_PAGE_SIZE = 25;
 export const ACCOUNT_PAGE_SIZE_MAX = 200;
+export const ACCOUNT_PAGE_SIZES = [10, 25, 50, 100, 200] as const;
+/** At most this many choices in the tag and OU filters: the most used ones (the others are a link in their rows). */
+export const FILTER_CHOICES_MAX = 30;
+/** At most this many suggested discovery sources (any account id can be typed). */
+export const DISCOVERY_CANDIDATES_MAX = 8;
 const PAGE_MESSAGE = "must be a whole number of 1 or more";
 const SIZE_MESSAGE = `must be a whole number from 1 to ${ACCOUNT_PAGE_SIZE_MAX} (the CSV export has every account)`;
 
@@ -162,6 +172,55 @@ export function ouChoices(entries: AccountListEntry[]): Array<{ ou: string; coun
     }
   }
   return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([ou, count]) => ({ ou, count }));
+}
+
+/** Every `key=value` tag on the list, with the accounts carrying it. */
+export function tagChoices(entries: AccountListEntry[]): Array<{ tag: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const entry of entries) {
+    for (const [key, value] of Object.entries(entry.tags)) counts.set(`${key}=${value}`, (counts.get(`${key}=${value}`) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([tag, count]) => ({ tag, count }));
+}
+
+/**
+ * The `max` most used choices (ties by name), in name order, plus `current` when it is not
+ * among them, so a select shows what filters. A filter's options must not grow with the
+ * accounts (a tag per account would be 500 options, twice in the page: HTML and flight data);
+ * a rarer value is one click away as the link in its rows.
+ */
+export function limitChoices<T extends { count: number }>(
+  choices: T[],
+  name: (choice: T) => string,
+  max: number,
+  current?: string,
+): { shown: T[]; hidden: number } {
+  const kept = new Set(
+    [...choices]
+      .sort((a, b) => b.count - a.count || name(a).localeCompare(name(b)))
+      .slice(0, max)
+      .map(name),
+  );
+  const shown = choices.filter((choice) => kept.has(name(choice)) || name(choice) === current);
+  return { shown, hidden: choices.length - shown.length };
+}
+
+/**
+ * Registered accounts whose role discovery can likely use: the ones at an organisation's root
+ * (where the management account sits, once a discovery placed them) or named like a
+ * management or delegated-admin account, at most `max`. Suggestions only: any account id can
+ * be entered, so the form does not list every registered account.
+ */
+export function discoveryCandidates(accounts: AccountListRow[], max: number): Array<{ id: string; name: string }> {
+  const isLikely = (account: AccountListRow) =>
+    /^r-[0-9a-z]+$/.test(account.ouPath ?? "") || /manage|master|payer|org|root|admin|security|audit/i.test(account.name);
+  return accounts
+    .filter((account) => account.roleArn && account.status !== "disabled" && isLikely(account))
+    .sort(
+      (a, b) => Number(/manage|master|payer/i.test(b.name)) - Number(/manage|master|payer/i.test(a.name)) || a.name.localeCompare(b.name),
+    )
+    .slice(0, max)
+    .map((account) => ({ id: account.id, name: account.name }));
 }
 
 /** Filters and sorts; rows without a value for the sort column go last in either direction. */

@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { SECURITY_EVENT_NAMES } from "@/lib/aws/normalise/security-events";
 import type { TEventFilters } from "@/lib/data/checklist/event-filters";
 import type { AccountSecurityEvent } from "@/lib/data/checklist/find-account-security-events";
-import { recordHref } from "../../../_components/account-links";
 import { AutoSubmitForm } from "../../../_components/auto-submit-form";
-import { formatTime } from "../../../_components/format";
+import { EventNameOptions } from "./event-name-options";
+import { SecurityEventsTable } from "./security-events-table";
 
 /** The timeline's URL query (other page parameters are kept by the caller through `base`). */
 export function eventsQuery(filters: TEventFilters, overrides: Partial<TEventFilters> = {}): string {
@@ -17,8 +16,6 @@ export function eventsQuery(filters: TEventFilters, overrides: Partial<TEventFil
   if (merged.ev_after) query.set("ev_after", merged.ev_after);
   return query.toString();
 }
-
-const EVENT_NAMES = [...new Set(SECURITY_EVENT_NAMES.map((entry) => entry.eventName))].sort();
 
 export function SecurityEvents({
   accountId,
@@ -47,12 +44,7 @@ export function SecurityEvents({
         <div>
           <label htmlFor="ev-name">Event</label>
           <select id="ev-name" name="ev_name" defaultValue={filters.ev_name ?? ""}>
-            <option value="">Any</option>
-            {EVENT_NAMES.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
+            <EventNameOptions />
           </select>
         </div>
         <div>
@@ -87,45 +79,7 @@ export function SecurityEvents({
           No security-relevant CloudTrail events{current ? " match these filters" : " collected for this account"}.
         </p>
       ) : (
-        <table data-testid="security-events">
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Event</th>
-              <th scope="col">Who</th>
-              <th scope="col">Region</th>
-              <th scope="col">Result</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((event) => (
-              <tr key={event.eventId} data-event-id={event.eventId}>
-                <td className="small" style={{ whiteSpace: "nowrap" }}>
-                  {formatTime(event.eventTime)}
-                </td>
-                <td>
-                  <Link href={recordHref(accountId, "event", event.eventId)}>{event.eventName}</Link>
-                  <div className="small muted">{event.eventSource}</div>
-                </td>
-                <td className="small">
-                  <span className="mono">{event.userArn ?? event.userType ?? "unknown"}</span>
-                  <div className="muted">
-                    {event.sourceIp ?? ""}
-                    {event.mfaUsed === false ? " · no MFA" : event.mfaUsed ? " · MFA" : ""}
-                  </div>
-                </td>
-                <td className="small">{event.region}</td>
-                <td>
-                  {event.errorCode ? (
-                    <span className="badge status-fail">refused: {event.errorCode}</span>
-                  ) : (
-                    <span className="badge">succeeded</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SecurityEventsTable accountId={accountId} events={events} />
       )}
       <div className="pager" style={{ marginTop: 8 }}>
         {filters.ev_after ? (

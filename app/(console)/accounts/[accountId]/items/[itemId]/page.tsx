@@ -85,7 +85,12 @@ export default async function AccountItemPage({
   } catch (error) {
     if (!isAppError(error) || error.code !== "INVALID_INPUT") throw error;
     return (
-      <InvalidQuery title={`${itemId} ${definition.title}`} message={error.message} resetHref={`/accounts/${accountId}/items/${itemId}`} />
+      <InvalidQuery
+        title={`${itemId} ${definition.title}`}
+        message={error.message}
+        resetHref={`/accounts/${accountId}/items/${itemId}`}
+        resetLabel={`Open ${itemId} without them`}
+      />
     );
   }
   return (

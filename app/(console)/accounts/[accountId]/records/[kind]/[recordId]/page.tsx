@@ -1,15 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth";
+import { Suspense } from "react";
+import { requirePageUser, type SessionUser } from "@/lib/auth";
 import { isAccountId } from "@/lib/aws/account-id";
 import { findItemsCitingRecords } from "@/lib/data/checklist/find-items-citing-record";
 import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
 import { awsConsoleUrl } from "../../../../../findings/_lib/aws-console-url";
 import { findingsQuery } from "../../../../../findings/_lib/findings-href";
-import { EVIDENCE_RECORD_KINDS, type EvidenceRecordKind, getEvidenceRecord } from "@/lib/data/checklist/get-evidence-record";
+import {
+  EVIDENCE_RECORD_KINDS,
+  type EvidenceRecordKind,
+  getEvidenceRecord,
+  type RawEvidenceRecord,
+} from "@/lib/data/checklist/get-evidence-record";
 import { isAppError } from "@/lib/errors";
 import { hasControlCharacter } from "@/lib/schemas/has-control-character";
+import { RecordSkeleton } from "./_components/record-skeleton";
 
 export const dynamic = "force-dynamic";
 
@@ -39,6 +46,13 @@ function findingsBackQuery(from: string): string {
   }
 }
 
+/**
+ * One stored record (finding, CloudTrail event, trail) as normalised and as AWS returned it.
+ * The record's own look-up is the scope check and runs before anything is sent: an unknown
+ * record, one of an account outside the user's scope, or another account's record named under
+ * this one is a real 404 (a route-level loading.tsx would send 200 first). The items citing it
+ * and the page then stream in behind a skeleton.
+ */
 export default async function RawRecordPage({
   params,
   searchParams,
@@ -57,13 +71,33 @@ export default async function RawRecordPage({
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+  return (
+    <Suspense fallback={<RecordSkeleton />}>
+      <RecordPageBody user={user} accountId={accountId} id={id} record={record} from={typeof from === "string" ? from : null} />
+    </Suspense>
+  );
+}
+
+async function RecordPageBody({
+  user,
+  accountId,
+  id,
+  record,
+  from,
+}: {
+  user: SessionUser;
+  accountId: string;
+  id: string;
+  record: RawEvidenceRecord;
+  from: string | null;
+}) {
   const citing = await findItemsCitingRecords(user, [{ accountId, recordId: id }]);
   const field = (label: string) => record.fields.find((candidate) => candidate.label === label)?.value ?? null;
   const source = field("Source");
   const region = field("Region");
   const consoleUrl = record.kind === "finding" && source && region ? awsConsoleUrl({ source, sourceId: id, region }) : null;
   // The explorer passes its query along (`from`); it is re-parsed, so only valid filters come back into the link.
-  const backQuery = typeof from === "string" ? findingsBackQuery(from) : null;
+  const backQuery = from !== null ? findingsBackQuery(from) : null;
 
   return (
     <>
