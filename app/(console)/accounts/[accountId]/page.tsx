@@ -265,7 +265,7 @@ async function AccountPageBody({
           </Link>
           .
         </p>
-        <FindingsTable rows={findings.rows} filters={findingFilters} selectable={false} now={new Date()} />
+        <FindingsTable rows={findings.rows} filters={findingFilters} selectable={false} now={new Date()} accountColumn={false} />
       </CollapsibleSection>
 
       <CollapsibleSection id="events" title="CloudTrail security events">
