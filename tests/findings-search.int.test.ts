@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { SessionUser } from "@/lib/auth";
-import { countFindings, FINDINGS_COUNT_CAP } from "@/lib/data/findings/count-findings";
+import { countFindings, FINDINGS_COUNT_CAP, FINDINGS_TEXT_COUNT_CAP } from "@/lib/data/findings/count-findings";
 import { findFindings } from "@/lib/data/findings/find-findings";
 import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
@@ -130,6 +130,23 @@ describe("the explorer's bounded count", () => {
     expect(await countFindings(ADMIN, parseFindingFilters({ account: COUNT_ACCOUNT }))).toEqual({
       count: FINDINGS_COUNT_CAP,
       isCapped: true,
+    });
+  });
+
+  test(`stops at ${FINDINGS_TEXT_COUNT_CAP.toLocaleString("en-US")} with a text filter, which no index can count alone`, async () => {
+    // Every one of the 10,001 titles contains "counted"; "counted 1" matches 1, 10..19, 100..199, 1000..1999 and 10000, 10001 = 1,113.
+    expect(await countFindings(ADMIN, parseFindingFilters({ account: COUNT_ACCOUNT, q: "counted" }))).toEqual({
+      count: FINDINGS_TEXT_COUNT_CAP,
+      isCapped: true,
+    });
+    expect(await countFindings(ADMIN, parseFindingFilters({ account: COUNT_ACCOUNT, q: "counted 1" }))).toEqual({
+      count: FINDINGS_TEXT_COUNT_CAP,
+      isCapped: true,
+    });
+    // "counted 10" .. : 10, 100..109, 1000..1099, 10000, 10001 = 1 + 10 + 100 + 2 = 113.
+    expect(await countFindings(ADMIN, parseFindingFilters({ account: COUNT_ACCOUNT, q: "counted 10" }))).toEqual({
+      count: 113,
+      isCapped: false,
     });
   });
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { requirePageUser } from "@/lib/auth";
 import { findAccountNames } from "@/lib/data/accounts/find-account-names";
 import { findScopeRegions } from "@/lib/data/accounts/find-scope-regions";
-import { countFindings, FINDINGS_COUNT_CAP } from "@/lib/data/findings/count-findings";
+import { countFindings, findingsCountCap } from "@/lib/data/findings/count-findings";
 import { findFindings, FINDINGS_PAGE_SIZE } from "@/lib/data/findings/find-findings";
 import { parseFindingFilters, type TFindingFilters } from "@/lib/data/findings/finding-filters";
 import { canAcceptRisk } from "@/lib/auth/permissions";
@@ -63,7 +63,9 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
             </strong>{" "}
             <span className="muted">
               matching finding{total.count === 1 ? "" : "s"}
-              {total.isCapped ? ` (counting stops at ${FINDINGS_COUNT_CAP.toLocaleString("en-US")}; the export has them all)` : ""}
+              {total.isCapped
+                ? ` (counting stops at ${findingsCountCap(filters).toLocaleString("en-US")}${filters.q || filters.type ? " for a text search" : ""}; the export has them all)`
+                : ""}
               {page.rows.length > 0 ? `, ${FINDINGS_PAGE_SIZE} per page` : ""}
             </span>
           </div>
