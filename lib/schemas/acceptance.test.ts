@@ -35,6 +35,13 @@ describe("makeCreateAcceptanceSchema", () => {
     expect(schema.safeParse({ ...valid, reason: "x".repeat(1000) }).success).toBe(true);
   });
 
+  test("refuses a NUL in the reason and control characters in the owner, keeps line breaks in the reason", () => {
+    expect(schema.safeParse({ ...valid, reason: `${valid.reason}\u0000` }).success).toBe(false);
+    expect(schema.safeParse({ ...valid, owner: "plat\u0000form" }).success).toBe(false);
+    expect(schema.safeParse({ ...valid, owner: "plat\tform" }).success).toBe(false);
+    expect(schema.parse({ ...valid, reason: "Keys are vaulted,\nremoval planned" }).reason).toBe("Keys are vaulted,\nremoval planned");
+  });
+
   test("refuses an expiry in the past, today's past instant, or more than 365 days ahead", () => {
     expect(schema.safeParse({ ...valid, expiresAt: "2026-11-22" }).success).toBe(false);
     expect(schema.safeParse({ ...valid, expiresAt: "2026-11-23T11:00:00Z" }).success).toBe(false);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasControlCharacter } from "@/lib/schemas/has-control-character";
 import { ZAccountId } from "@/lib/aws/account-id";
 import { CHECKLIST_ITEMS } from "@/lib/checklist/items";
 
@@ -22,8 +23,19 @@ export function makeCreateAcceptanceSchema(now: Date) {
       .max(2048)
       .optional()
       .transform((value) => (value ? value : null)),
-    reason: z.string().trim().min(10, "give a reason of at least 10 characters").max(1000, "keep the reason under 1000 characters"),
-    owner: z.string().trim().min(2, "name who owns this risk").max(200),
+    reason: z
+      .string()
+      .trim()
+      .min(10, "give a reason of at least 10 characters")
+      .max(1000, "keep the reason under 1000 characters")
+      // Line breaks are fine in a reason; a NUL is not text (PostgreSQL refuses it, so the save would fail).
+      .refine((value) => !value.includes("\u0000"), "the reason must not contain a NUL character"),
+    owner: z
+      .string()
+      .trim()
+      .min(2, "name who owns this risk")
+      .max(200)
+      .refine((value) => !hasControlCharacter(value), "the owner must not contain control characters"),
     expiresAt: z
       .string()
       .trim()

@@ -82,6 +82,12 @@ describe("accounts list", () => {
     expect(list[2]).toMatchObject({ change: null, stale: true });
   });
 
+  it("refuses a tag filter with a control character (a NUL, found by the query fuzz test, made the export's audit insert fail)", () => {
+    expect(() => parseAccountListParams({ tag: "a\u0000=b" })).toThrow("tag: must not contain control characters");
+    expect(() => parseAccountListParams({ tag: "env=pro\nd" })).toThrow("tag: must not contain control characters");
+    expect(parseAccountListParams({ tag: "env=prod" }).tag).toBe("env=prod");
+  });
+
   it("filters by health, tag and text, and sorts with missing values last", () => {
     const parse = (query: string) => ZAccountListParams.parse(Object.fromEntries(new URLSearchParams(query)));
     expect(filterAccountList(list, parse("health=errors")).map((entry) => entry.name)).toEqual(["dev"]);

@@ -78,6 +78,8 @@ export const ZAccountListParams = z.object({
     z
       .string()
       .regex(/^[^=]{1,128}=.{0,256}$/, "a tag filter is key=value")
+      // AWS tags hold no control characters, and a NUL would fail the audited export's jsonb detail.
+      .refine((value) => !hasControlCharacter(value), "must not contain control characters")
       .optional(),
   ),
   /** An OU id or path prefix: the accounts in that OU or below it. */
