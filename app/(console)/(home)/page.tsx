@@ -12,7 +12,7 @@ import { slicePage } from "../_components/paging";
 import { AccountsTable } from "./_overview/accounts-table";
 import { DomainHeatmap } from "./_overview/domain-heatmap";
 import { sortHeatmap, toHeatmapRow } from "./_overview/heatmap-rows";
-import { sortHrefs } from "./_overview/sort-hrefs";
+import { sortHrefs } from "../_components/sort-hrefs";
 import { OrgSummary } from "./_overview/org-summary";
 import { isAppError } from "@/lib/errors";
 import { InvalidQuery } from "../_components/invalid-query";

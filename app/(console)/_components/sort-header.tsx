@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { nextSortDirection } from "./sort-hrefs";
 
 export type SortDirection = "asc" | "desc";
 
@@ -23,7 +24,7 @@ export function SortHeader<K extends string>({
   testId?: string;
 }) {
   const active = sort.key === sortKey;
-  const nextDir = active && sort.dir === "asc" ? "desc" : "asc";
+  const nextDir = nextSortDirection(sort, sortKey);
   return (
     <th scope="col" className={className} aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}>
       <Link className="sort" href={href(sortKey, nextDir)} scroll={false} prefetch={false} {...(testId ? { "data-testid": testId } : {})}>

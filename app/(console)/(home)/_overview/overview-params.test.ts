@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
 import { sortHeatmap, toHeatmapRow } from "./heatmap-rows";
-import { sortHrefs } from "./sort-hrefs";
+import { sortHrefs } from "../../_components/sort-hrefs";
 import { toOverviewTableRow } from "./overview-table-rows";
 import { overviewHref, parseOverviewParams } from "./overview-params";
 import { sortAccountsTable } from "./sort-overview-accounts";

@@ -1,5 +1,6 @@
 import type { AccountListRow } from "@/lib/data/accounts/find-accounts";
 import { formatTime } from "../../_components/format";
+import { sortHrefs } from "../../_components/sort-hrefs";
 import { ACCOUNT_SORTS, accountListQuery, type AccountListEntry, type TAccountListParams } from "../_lib/account-list";
 import { AccountsTableView, type AccountsTableRow } from "./accounts-table-view";
 
@@ -41,13 +42,11 @@ export function AccountsTable({
   /** Admins: edit settings and tags (tags decide tag scopes, so they are an access change). */
   canManage: boolean;
 }) {
-  const hrefs = Object.fromEntries(
-    ACCOUNT_SORTS.map((sort) => {
-      // A new order starts again at page 1 (page 3 of another order is not a continuation).
-      const query = accountListQuery(params, { sort, dir: params.sort === sort && params.dir === "asc" ? "desc" : "asc", page: 1 });
-      return [sort, `/accounts${query ? `?${query}` : ""}`];
-    }),
-  ) as Record<TAccountListParams["sort"], string>;
+  const hrefs = sortHrefs(ACCOUNT_SORTS, { key: params.sort, dir: params.dir }, (sort, dir) => {
+    // A new order starts again at page 1 (page 3 of another order is not a continuation).
+    const query = accountListQuery(params, { sort, dir, page: 1 });
+    return `/accounts${query ? `?${query}` : ""}`;
+  });
   return (
     <AccountsTableView
       accounts={accounts.map(toRow)}

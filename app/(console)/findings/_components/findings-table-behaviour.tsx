@@ -3,11 +3,11 @@
 import { useRouter } from "next/navigation";
 import type { MouseEvent, ReactNode } from "react";
 
-/** How long a copy button says "Copied" (the same as CopyButton). */
+/** How long a copy button says "Copied". */
 const COPIED_MS = 1500;
 
 /**
- * One client component per findings table instead of two or three per row (a CopyButton and
+ * One client component per findings table instead of two or three per row (a copy button and
  * next/link Links): rows are plain server markup, and this one click handler, delegated from
  * the table's wrapper, gives them their behaviour. A `button[data-copy]` copies the full text
  * of the `.mono` element beside it (the id is in the page once, not again as a prop) and says
