@@ -42,29 +42,31 @@ const ICU = Prisma.raw(`"und-x-icu"`);
  * and U+E000-U+FFFF); names and owners case-folded with ICU's root lower case, which is
  * String.prototype.toLowerCase's mapping (the database's libc C.UTF-8 lower() folds one
  * character at a time and misses the final sigma and İ). Critical and high are 0 without a
- * score, never missing. `l` is the `listed` row below.
+ * score, never missing. Over `accounts a` and `account_latest_scores s`.
  */
+const CHANGE = Prisma.sql`floor((s.score::text::float8 - s.week_ago_score::text::float8) * 10 + 0.5) / 10`;
 const SORT_KEYS: Record<AccountSort, Prisma.Sql> = {
-  name: Prisma.sql`lower(l.name COLLATE ${ICU}) COLLATE "C"`,
-  id: Prisma.sql`l.id COLLATE "C"`,
-  owner: Prisma.sql`lower(l.owner COLLATE ${ICU}) COLLATE "C"`,
-  ou: Prisma.sql`l.ou_path COLLATE "C"`,
-  score: Prisma.sql`l.score`,
-  change: Prisma.sql`l.change`,
-  coverage: Prisma.sql`l.coverage`,
-  critical: Prisma.sql`l.critical`,
-  high: Prisma.sql`l.high`,
-  freshness: Prisma.sql`l.last_collected_at`,
-  status: Prisma.sql`l.status COLLATE "C"`,
+  name: Prisma.sql`lower(a.name COLLATE ${ICU}) COLLATE "C"`,
+  id: Prisma.sql`a.id COLLATE "C"`,
+  owner: Prisma.sql`lower(a.owner COLLATE ${ICU}) COLLATE "C"`,
+  ou: Prisma.sql`a.ou_path COLLATE "C"`,
+  score: Prisma.sql`s.score`,
+  change: CHANGE,
+  coverage: Prisma.sql`s.coverage`,
+  critical: Prisma.sql`COALESCE(s.active_critical, 0)`,
+  high: Prisma.sql`COALESCE(s.active_high, 0)`,
+  freshness: Prisma.sql`a.last_collected_at`,
+  status: Prisma.sql`a.status COLLATE "C"`,
 };
+/** The text keys, compared by code point where the window orders them too (a CTE's column keeps its collation, said again for the reader). */
+const TEXT_SORTS: ReadonlySet<AccountSort> = new Set(["name", "id", "owner", "ou", "status"]);
 
 /** The latest collection run's status (the one the list shows), null before the first. */
 const latestRunStatus = Prisma.sql`(SELECT r.status FROM collection_runs r WHERE r.account_id = a.id ORDER BY r.started_at DESC, r.id DESC LIMIT 1)`;
 
-/** isStale's rule: not collected since `staleBefore` (or never), unless disabled or records-only. `alias` is an accounts row. */
-const isStaleSql = (alias: "a" | "n", staleBefore: string) =>
-  Prisma.sql`(${Prisma.raw(alias)}.status NOT IN ('disabled', 'data_only')
-    AND (${Prisma.raw(alias)}.last_collected_at IS NULL OR ${Prisma.raw(alias)}.last_collected_at < ${staleBefore}::timestamptz))`;
+/** isStale's rule on `accounts a`: not collected since `staleBefore` (or never), unless disabled or records-only. */
+const isStaleSql = (staleBefore: string) =>
+  Prisma.sql`(a.status NOT IN ('disabled', 'data_only') AND (a.last_collected_at IS NULL OR a.last_collected_at < ${staleBefore}::timestamptz))`;
 
 /**
  * The list's filters as SQL over `accounts a`, with the meaning they had in JS: `q` a
@@ -82,7 +84,7 @@ function filterConditions(query: AccountListQuery, staleBefore: string): Prisma.
   }
   if (query.status) conditions.push(Prisma.sql`a.status = ${query.status}`);
   if (query.health) {
-    const stale = isStaleSql("a", staleBefore);
+    const stale = isStaleSql(staleBefore);
     const errors = Prisma.sql`(a.status = 'unreachable' OR COALESCE(${latestRunStatus} IN ('failed', 'partial'), false))`;
     conditions.push(query.health === "errors" ? errors : query.health === "stale" ? stale : Prisma.sql`(NOT ${errors} AND NOT ${stale})`);
   }
@@ -129,7 +131,7 @@ export async function findAccountListPage(
 ): Promise<AccountListPage> {
   const size = Math.max(1, Math.floor(paging.size));
   const offset = (Math.max(1, Math.floor(paging.page)) - 1) * size;
-  const key = SORT_KEYS[query.sort];
+  const key = Prisma.sql`l.sort_key${Prisma.raw(TEXT_SORTS.has(query.sort) ? ` COLLATE "C"` : "")}`;
   const dir = Prisma.raw(query.dir === "desc" ? "DESC" : "ASC");
   // isStale's "more than STALE_AFTER_HOURS ago" at `now`, as one instant (timestamps are kept to the millisecond, as Dates are).
   const staleBefore = new Date(now.getTime() - STALE_AFTER_HOURS * 3_600_000).toISOString();
@@ -162,29 +164,30 @@ export async function findAccountListPage(
     }>
   >`
     WITH listed AS (
-      SELECT a.id, a.name, a.owner, a.tags, a.ou_path, a.role_arn, a.regions, a.status, a.status_error, a.last_collected_at,
-             s.score, s.coverage, s.week_ago_score,
-             COALESCE(s.active_critical, 0)::int AS critical, COALESCE(s.active_high, 0)::int AS high,
-             floor((s.score::text::float8 - s.week_ago_score::text::float8) * 10 + 0.5) / 10 AS change
+      SELECT a.id, a.name, ${SORT_KEYS[query.sort]} AS sort_key
       FROM accounts a
       LEFT JOIN account_latest_scores s ON s.account_id = a.id
       WHERE ${where}
     ), numbered AS (
-      SELECT l.*, count(*) OVER () AS total,
+      -- Only the ids and the keys are sorted; the page's rows are read whole below.
+      SELECT l.id, count(*) OVER () AS total,
              row_number() OVER (
-               ORDER BY (${key}) IS NULL, ${key} ${dir},
-                        CASE WHEN (${key}) IS NULL THEN l.name END COLLATE ${ICU}, CASE WHEN (${key}) IS NULL THEN l.name END,
-                        CASE WHEN (${key}) IS NULL THEN l.id END, l.id ${dir}
+               ORDER BY l.sort_key IS NULL, ${key} ${dir},
+                        CASE WHEN l.sort_key IS NULL THEN l.name END COLLATE ${ICU}, CASE WHEN l.sort_key IS NULL THEN l.name END,
+                        CASE WHEN l.sort_key IS NULL THEN l.id END, l.id ${dir}
              ) AS position
       FROM listed l
     )
-    SELECT n.id, n.name, n.owner, n.tags, n.ou_path, n.role_arn, n.regions, n.status, n.status_error, n.last_collected_at,
-           n.score, n.coverage, n.week_ago_score, n.change, n.critical, n.high, n.total,
+    SELECT a.id, a.name, a.owner, a.tags, a.ou_path, a.role_arn, a.regions, a.status, a.status_error, a.last_collected_at,
+           s.score, s.coverage, s.week_ago_score, ${CHANGE} AS change,
+           COALESCE(s.active_critical, 0)::int AS critical, COALESCE(s.active_high, 0)::int AS high, n.total,
            r.status AS run_status, r.started_at AS run_started_at,
-           ${isStaleSql("n", staleBefore)} AS stale
+           ${isStaleSql(staleBefore)} AS stale
     FROM numbered n
+    JOIN accounts a ON a.id = n.id
+    LEFT JOIN account_latest_scores s ON s.account_id = a.id
     LEFT JOIN LATERAL (
-      SELECT status, started_at FROM collection_runs WHERE account_id = n.id ORDER BY started_at DESC, id DESC LIMIT 1
+      SELECT status, started_at FROM collection_runs WHERE account_id = a.id ORDER BY started_at DESC, id DESC LIMIT 1
     ) r ON true
     WHERE n.position > LEAST(${offset}::bigint, (GREATEST(ceil(n.total::numeric / ${size}::int), 1) - 1)::bigint * ${size}::int)
       AND n.position <= LEAST(${offset}::bigint, (GREATEST(ceil(n.total::numeric / ${size}::int), 1) - 1)::bigint * ${size}::int) + ${size}::int
