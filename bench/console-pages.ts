@@ -471,14 +471,16 @@ function pageData(account: string): Record<string, (user: SessionUser) => Promis
   return {
     overview: (user) =>
       Promise.all([findAccountOverview(user), findOrgScoreTrend(user), findTopFailingItems(user), findNewThreatsByDay(user)]),
-    "accounts list": (user) => {
+    "accounts list": async (user) => {
       const params = parseAccountListParams({});
-      return Promise.all([
+      const [page, summary, candidates] = await Promise.all([
         findAccountListPage(user, params, { page: params.page, size: params.size }),
         findAccountListSummary(user, { tag: params.tag, ou: params.ou }, FILTER_CHOICES_MAX),
-        findRecordsOnlyAccounts(user, { page: params.rpage, size: RECORDS_ONLY_PAGE_SIZE }),
         findDiscoveryCandidates(user, DISCOVERY_CANDIDATES_MAX),
       ]);
+      const recordsOnly =
+        summary.recordsOnly > 0 ? await findRecordsOnlyAccounts(user, { page: params.rpage, size: RECORDS_ONLY_PAGE_SIZE }) : null;
+      return [page, summary, candidates, recordsOnly];
     },
     "account page": (user) =>
       Promise.all([

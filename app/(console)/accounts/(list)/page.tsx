@@ -45,12 +45,14 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const canOperate = user.role === "admin" || user.role === "analyst";
   // PostgreSQL filters, sorts and cuts the page and counts the rest: what the request reads
   // grows with the page (and bounded choices), not with the accounts. The export runs the same query.
-  const [page, summary, recordsOnly, candidates] = await Promise.all([
+  const [page, summary, candidates] = await Promise.all([
     findAccountListPage(user, params, { page: params.page, size: params.size }),
     findAccountListSummary(user, { tag: params.tag, ou: params.ou }, FILTER_CHOICES_MAX),
-    findRecordsOnlyAccounts(user, { page: params.rpage, size: RECORDS_ONLY_PAGE_SIZE }),
     canManage ? findDiscoveryCandidates(user, DISCOVERY_CANDIDATES_MAX) : Promise.resolve([]),
   ]);
+  // Most organisations have no records-only accounts: the summary's count saves their query (a statement is ~0.6 ms of CPU here).
+  const recordsOnly =
+    summary.recordsOnly > 0 ? await findRecordsOnlyAccounts(user, { page: params.rpage, size: RECORDS_ONLY_PAGE_SIZE }) : null;
   const query = accountListQuery(params, { page: 1, rpage: 1 });
   const listHref = (overrides: Partial<TAccountListParams>) => {
     const text = accountListQuery(params, overrides);
@@ -170,7 +172,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           />
         ) : null}
       </section>
-      {recordsOnly.total > 0 ? (
+      {recordsOnly && recordsOnly.total > 0 ? (
         <section className="panel" id="records-only">
           <h2>Known from imported records only</h2>
           <p className="muted">
