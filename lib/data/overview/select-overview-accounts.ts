@@ -9,9 +9,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * order the same set: every account in the scope that is registered, or known only from
  * imported records (data_only) once it has been scored; with the narrow columns of its
  * latest snapshot from account_latest_scores (migration 1765400000000), null before the
- * first score. The same set and columns as findAccountOverview, which collection, the
- * reports and the API read whole. PostgreSQL flattens the subquery, so what a read does not
- * select is not read.
+ * first score. The same set and columns as findAccountOverview, which the accounts list,
+ * its CSV export and the API read whole. PostgreSQL flattens the subquery, so what a read
+ * does not select is not read.
  */
 export function selectOverviewAccounts(scope: AccountScope): Prisma.Sql {
   return Prisma.sql`(
