@@ -35,6 +35,8 @@ export interface AccountListPage {
 export type AccountListQuery = Pick<TAccountListParams, "q" | "status" | "health" | "tag" | "ou" | "sort" | "dir">;
 
 const ICU = Prisma.raw(`"und-x-icu"`);
+/** ICU root, nondeterministic (migration 1765520000000): localeCompare's order, names it deems equal tie so the next key decides. */
+const LOCALE_COMPARE = Prisma.raw("locale_compare");
 
 /**
  * Each sort's key, compared as the list always compared them: text by UTF-16 code unit in
@@ -117,7 +119,8 @@ function toTags(value: unknown): Record<string, string> {
  *
  * The order is the one the list had when it sorted in JS: by the sort's key in `dir`, ties
  * by account id in the same direction; rows without a value last in either direction, among
- * themselves by name (localeCompare's ICU root collation), then by name and id as stored.
+ * themselves by name (localeCompare's order, the locale_compare collation), then by name and id as
+ * findAccounts listed them (the input order of the stable JS sort, for names localeCompare deemed equal).
  * The change is computed from the scores as the JS read them (a real's shortest text,
  * parsed as a double) and rounded like Math.round, so equal changes tie exactly as before.
  * `now` decides what is stale (passed in so tests can fix it). Records-only accounts are
@@ -173,7 +176,7 @@ export async function findAccountListPage(
       SELECT l.id, count(*) OVER () AS total,
              row_number() OVER (
                ORDER BY l.sort_key IS NULL, ${key} ${dir},
-                        CASE WHEN l.sort_key IS NULL THEN l.name END COLLATE ${ICU}, CASE WHEN l.sort_key IS NULL THEN l.name END,
+                        CASE WHEN l.sort_key IS NULL THEN l.name END COLLATE ${LOCALE_COMPARE}, CASE WHEN l.sort_key IS NULL THEN l.name END,
                         CASE WHEN l.sort_key IS NULL THEN l.id END, l.id ${dir}
              ) AS position
       FROM listed l

@@ -29,7 +29,8 @@ export interface AccountListSummary {
   ous: BoundedChoices;
 }
 
-const ICU = Prisma.raw(`"und-x-icu"`);
+/** ICU root, nondeterministic (migration 1765520000000): localeCompare's order; names it deems equal tie, and the next key decides. */
+const LOCALE_COMPARE = Prisma.raw("locale_compare");
 
 /** `[{name, count}]` from json_agg, as choices. */
 function toChoices(value: unknown): FilterChoice[] {
@@ -45,8 +46,8 @@ function toChoices(value: unknown): FilterChoice[] {
  * not vanish when chosen): every `key=value` text tag, and every OU on a path with the accounts
  * in it or below it. The `max` most used are kept (ties by name), shown in name order, plus
  * `current` when it is a choice but not among them, so the select shows what filters; a rarer
- * value is one click away as the link in its rows. Names compare by ICU's root collation, as
- * localeCompare did when the page counted them in JS, then by code point.
+ * value is one click away as the link in its rows. Names compare as localeCompare did when the page
+ * counted them in JS (the locale_compare collation), then by code point.
  */
 export async function findAccountListSummary(
   user: SessionUser,
@@ -82,11 +83,11 @@ export async function findAccountListSummary(
       GROUP BY 1
     ), tag_kept AS (
       SELECT name, count FROM (
-        SELECT name, count, row_number() OVER (ORDER BY count DESC, name COLLATE ${ICU}, name COLLATE "C") AS rank FROM tag_counts
+        SELECT name, count, row_number() OVER (ORDER BY count DESC, name COLLATE ${LOCALE_COMPARE}, name COLLATE "C") AS rank FROM tag_counts
       ) ranked WHERE rank <= ${max}::int OR name = ${current.tag ?? null}::text
     ), ou_kept AS (
       SELECT name, count FROM (
-        SELECT name, count, row_number() OVER (ORDER BY count DESC, name COLLATE ${ICU}, name COLLATE "C") AS rank FROM ou_counts
+        SELECT name, count, row_number() OVER (ORDER BY count DESC, name COLLATE ${LOCALE_COMPARE}, name COLLATE "C") AS rank FROM ou_counts
       ) ranked WHERE rank <= ${max}::int OR name = ${current.ou ?? null}::text
     )
     SELECT (SELECT count(*) FROM registered)::int AS registered,
@@ -95,9 +96,9 @@ export async function findAccountListSummary(
            (SELECT count(*) FROM scoped WHERE status = 'data_only')::int AS records_only,
            (SELECT regions FROM registered ORDER BY name, id LIMIT 1) AS first_regions,
            (SELECT count(*) FROM tag_counts)::int AS tag_total,
-           (SELECT json_agg(json_build_object('name', name, 'count', count) ORDER BY name COLLATE ${ICU}, name COLLATE "C") FROM tag_kept) AS tags,
+           (SELECT json_agg(json_build_object('name', name, 'count', count) ORDER BY name COLLATE ${LOCALE_COMPARE}, name COLLATE "C") FROM tag_kept) AS tags,
            (SELECT count(*) FROM ou_counts)::int AS ou_total,
-           (SELECT json_agg(json_build_object('name', name, 'count', count) ORDER BY name COLLATE ${ICU}, name COLLATE "C") FROM ou_kept) AS ous`;
+           (SELECT json_agg(json_build_object('name', name, 'count', count) ORDER BY name COLLATE ${LOCALE_COMPARE}, name COLLATE "C") FROM ou_kept) AS ous`;
   const tags = toChoices(row!.tags);
   const ous = toChoices(row!.ous);
   return {

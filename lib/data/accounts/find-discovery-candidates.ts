@@ -4,13 +4,14 @@ import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-const ICU = Prisma.raw(`"und-x-icu"`);
+/** ICU root, nondeterministic (migration 1765520000000): localeCompare's order; names it deems equal tie, and the next key decides. */
+const LOCALE_COMPARE = Prisma.raw("locale_compare");
 
 /**
  * Registered accounts whose role discovery can likely use: the ones at an organisation's root
  * (where the management account sits, once a discovery placed them) or named like a
  * management or delegated-admin account, with a role and not disabled; management-like names
- * first, then by name (ICU's root collation, as localeCompare), then as stored; at most
+ * first, then by name (as localeCompare: the locale_compare collation), then as stored; at most
  * `max`. Suggestions only: any account id can be entered, so the form does not list every
  * registered account. The patterns are ASCII, matched without regard to case as the JS /i
  * flag did.
@@ -21,6 +22,6 @@ export async function findDiscoveryCandidates(user: SessionUser, max: number): P
     WHERE a.status NOT IN ('data_only', 'disabled') AND a.role_arn IS NOT NULL AND a.role_arn <> ''
       AND (a.ou_path ~ '^r-[0-9a-z]+$' OR a.name ~* 'manage|master|payer|org|root|admin|security|audit')
       AND ${accountInScope(user.scope, "a.id")}
-    ORDER BY a.name ~* 'manage|master|payer' DESC, a.name COLLATE ${ICU}, a.name, a.id
+    ORDER BY a.name ~* 'manage|master|payer' DESC, a.name COLLATE ${LOCALE_COMPARE}, a.name, a.id
     LIMIT ${max}::int`;
 }
