@@ -24,7 +24,8 @@ interface SnapshotRow {
  * Snapshots keep a summary per item, not full results, so both are rebuilt with
  * rebuildSnapshotScore; the newer one is the evaluation checklist_results holds, so its
  * items get their stored reasons, missing sources and acceptances for the "why" column.
- * The headline before/after figures are the stored ones. A risk-adjusted change that kept
+ * The evidence lists (`refs`, most of the stored JSON) are left out in the query: a change's
+ * "why" never names them. The headline before/after figures are the stored ones. A risk-adjusted change that kept
  * the status (one more accepted finding on a still-partial item) is not visible in a summary.
  */
 export async function findScoreChanges(user: SessionUser, accountId: string): Promise<SnapshotDiff | null> {
@@ -36,7 +37,7 @@ export async function findScoreChanges(user: SessionUser, accountId: string): Pr
       WHERE account_id = ${accountId} AND ${accountInScope(user.scope, "account_id")}
       ORDER BY day DESC LIMIT 2`,
     db.$queryRaw<StoredItemRow[]>`
-      SELECT item_id, domain, status, passing, total, reason, evidence
+      SELECT item_id, domain, status, passing, total, reason, evidence - 'refs' AS evidence
       FROM checklist_results
       WHERE account_id = ${accountId} AND ${accountInScope(user.scope, "account_id")}`,
   ]);

@@ -57,7 +57,12 @@ export interface AccountScorecard {
   latestRun: LatestRun | null;
   /** The latest daily snapshot, as stored: the figures the overview and reports show. */
   snapshot: StoredSnapshot | null;
-  /** The latest evaluation rebuilt from checklist_results (items, evidence, acceptances); null before the first scoring. */
+  /**
+   * The latest evaluation rebuilt from checklist_results (statuses, reasons, missing sources,
+   * acceptances); null before the first scoring. The items' evidence lists are left out
+   * (`evidence` is empty): they are most of the stored JSON (about 4 KiB an item, thousands of
+   * refs an account), the page shows none of them, and the item page reads its own.
+   */
   score: AccountScore | null;
 }
 
@@ -119,7 +124,7 @@ export async function getAccountScorecard(user: SessionUser, accountId: string):
       WHERE account_id = ${accountId} AND ${accountInScope(user.scope, "account_id")}
       ORDER BY day DESC LIMIT 1`,
     db.$queryRaw<Array<StoredItemRow & { checklist_version: string; evaluated_at: Date }>>`
-      SELECT item_id, domain, status, passing, total, reason, evidence, checklist_version, evaluated_at
+      SELECT item_id, domain, status, passing, total, reason, evidence - 'refs' AS evidence, checklist_version, evaluated_at
       FROM checklist_results
       WHERE account_id = ${accountId} AND ${accountInScope(user.scope, "account_id")}`,
   ]);
