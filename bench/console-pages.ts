@@ -465,7 +465,7 @@ function pageData(account: string): Record<string, (user: SessionUser) => Promis
         findScoreChanges(user, account),
         findAccountSecurityEvents(user, account),
         findFindings(user, parseFindingFilters({ account }), { limit: 10 }),
-        findSourceCursors(user, { accountId: account, state: "all" }),
+        findSourceCursors(user, { accountId: account, state: "all" }, { counts: false }),
         findAccountAttemptSignals(user, account),
       ]),
     "item page (IAM-05)": (user) => Promise.all([getAccountItem(user, account, "IAM-05"), findRiskAcceptances(user, account, "IAM-05")]),

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { SessionUser } from "@/lib/auth";
 import { computeAccountScore } from "@/lib/checklist/compute-account-score";
+import { CHECKLIST_VERSION } from "@/lib/checklist/items";
 import { rankFixFirst } from "@/lib/checklist/rank-fix-first";
-import type { ItemResult } from "@/lib/checklist/types";
+import type { ItemResult, ScoreSource } from "@/lib/checklist/types";
+import { findSourceCursors } from "@/lib/data/runs/find-source-cursors";
 import { findScoreChanges } from "@/lib/data/scores/find-score-changes";
 import { getAccountScorecard } from "@/lib/data/scores/get-account-scorecard";
 import { saveAccountScore } from "@/lib/data/scores/save-account-score";
@@ -91,13 +93,46 @@ const TODAY_ITEMS: ItemResult[] = [
   },
 ];
 
+const EVIDENCE_AS_OF = new Date(today.getTime() - 3_600_000);
+const SOURCES: ScoreSource[] = [
+  { source: "cloudtrail", region: "us-east-1", state: "error", origin: "collected", asOf: null },
+  { source: "guardduty", region: "us-east-1", state: "ok", origin: "collected", asOf: EVIDENCE_AS_OF },
+];
+const RUN_STARTED = new Date(today.getTime() - 2 * 3_600_000);
+
 let database: TestDatabase;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   await database.pool.query(`INSERT INTO accounts (id, name, regions, status) VALUES ($1, 'one', '{us-east-1}', 'active')`, [ACCOUNT]);
   await saveAccountScore(database.pool, computeAccountScore(ACCOUNT, YESTERDAY_ITEMS, yesterday));
-  await saveAccountScore(database.pool, computeAccountScore(ACCOUNT, TODAY_ITEMS, today));
+  await saveAccountScore(
+    database.pool,
+    computeAccountScore(ACCOUNT, TODAY_ITEMS, today, undefined, { evidenceAsOf: EVIDENCE_AS_OF, sources: SOURCES }),
+  );
+  // Two runs: the older one succeeded; the latest failed in two steps (and one step was fine).
+  await database.pool.query(
+    `INSERT INTO collection_runs (account_id, status, started_at, finished_at) VALUES ($1, 'succeeded', $2::timestamptz - interval '1 day', $2::timestamptz - interval '1 day')`,
+    [ACCOUNT, RUN_STARTED],
+  );
+  const {
+    rows: [run],
+  } = await database.pool.query<{ id: string }>(
+    `INSERT INTO collection_runs (account_id, status, started_at, finished_at, error) VALUES ($1, 'partial', $2, $2::timestamptz + interval '5 minutes', 'two steps failed') RETURNING id::text`,
+    [ACCOUNT, RUN_STARTED],
+  );
+  await database.pool.query(
+    `INSERT INTO collection_steps (run_id, account_id, region, source, status, error_code, error) VALUES
+       ($1, $2, 'us-east-1', 'securityhub', 'failed', 'AccessDeniedException', 'not authorized'),
+       ($1, $2, 'eu-west-1', 'guardduty', 'disabled', NULL, NULL),
+       ($1, $2, 'us-east-1', 'cloudtrail', 'succeeded', NULL, NULL)`,
+    [run!.id, ACCOUNT],
+  );
+  await database.pool.query(
+    `INSERT INTO source_cursors (account_id, region, source, state, error_code, error) VALUES
+       ($1, 'us-east-1', 'cloudtrail', 'ok', NULL, NULL), ($1, 'us-east-1', 'securityhub', 'error', 'AccessDeniedException', 'not authorized')`,
+    [ACCOUNT],
+  );
 });
 
 afterAll(async () => {
@@ -168,6 +203,51 @@ describe("getAccountScorecard: the latest evaluation without its evidence lists"
     ]);
   });
 
+  test("the header, the latest run with its failed and disabled steps, and the snapshot's freshness", async () => {
+    const { account, latestRun, snapshot } = await getAccountScorecard(ADMIN, ACCOUNT);
+    expect(account).toEqual({
+      id: ACCOUNT,
+      name: "one",
+      owner: null,
+      status: "active",
+      statusError: null,
+      regions: ["us-east-1"],
+      lastCollectedAt: null,
+      tags: {},
+      ouPath: null,
+    });
+    expect(latestRun).toEqual({
+      status: "partial",
+      startedAt: RUN_STARTED,
+      finishedAt: new Date(RUN_STARTED.getTime() + 5 * 60_000),
+      error: "two steps failed",
+      // status, then region, then source: disabled before failed
+      problems: [
+        { region: "eu-west-1", source: "guardduty", status: "disabled", errorCode: null, error: null },
+        { region: "us-east-1", source: "securityhub", status: "failed", errorCode: "AccessDeniedException", error: "not authorized" },
+      ],
+    });
+    expect(snapshot?.takenAt).toEqual(today);
+    expect(snapshot?.checklistVersion).toBe(CHECKLIST_VERSION);
+    expect(snapshot?.evidenceAsOf).toEqual(EVIDENCE_AS_OF);
+    expect(snapshot?.sources).toEqual(SOURCES);
+    // identity_access: IAM-01 + IAM-05, with data 16 of 16, earned 7.5 -> 46.875 -> 46.9
+    expect(snapshot?.domains.identity_access?.score).toBe(46.9);
+    expect(snapshot?.domains.logging_monitoring?.coverage).toBe(0);
+  });
+
+  test("an account out of the user's scope is not found, like an unknown one", async () => {
+    const other: SessionUser = {
+      id: "2",
+      email: "viewer@example.com",
+      role: "viewer",
+      scope: { all: false, accountIds: ["999999999999"], tags: [], ouIds: [] },
+    };
+    await expect(getAccountScorecard(other, ACCOUNT)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getAccountScorecard(ADMIN, "999999999999")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await findScoreChanges(other, ACCOUNT)).toBeNull();
+  });
+
   test("fix first from it: only IAM-01 (IAM-05 is accepted, LOG-13 has no data), +100 x 10 x 1/4 / 16 = 15.625 -> 15.6", async () => {
     const { score } = await getAccountScorecard(ADMIN, ACCOUNT);
     expect(rankFixFirst(score!).map((entry) => [entry.itemId, entry.status, entry.uplift])).toEqual([["IAM-01", "partial", 15.6]]);
@@ -178,6 +258,10 @@ describe("findScoreChanges: the day's changes with the latest reasons, without e
   test("fixed, lost coverage (with its missing source) and accepted (with who and until when), biggest impact first", async () => {
     const diff = await findScoreChanges(ADMIN, ACCOUNT);
     expect(diff).not.toBeNull();
+    expect(diff!.from).toEqual(yesterday);
+    expect(diff!.to).toEqual(today);
+    expect(diff!.score.before).toBeCloseTo(38.5, 4);
+    expect(diff!.score.after).toBeCloseTo(46.9, 4);
     expect(diff!.score.delta).toBe(8.4); // 46.9 - 38.5
     expect(diff!.coverage.delta).toBe(-38.5); // 61.5 - 100
     expect(diff!.changes.map((change) => [change.itemId, change.kind, change.scoreImpact, change.reason])).toEqual([
@@ -187,5 +271,20 @@ describe("findScoreChanges: the day's changes with the latest reasons, without e
       ["LOG-13", "lost_coverage", -38.5, "Evidence lost: No trail was read. Missing: cloudtrail:us-east-1 (error: AccessDenied)."],
       ["IAM-05", "accepted", 0, "Risk accepted by lead@example.com until 2099-01-01T00:00:00.000Z: break-glass user."],
     ]);
+  });
+});
+
+describe("findSourceCursors without counts (the account page)", () => {
+  test("the same rows, errors first, and no counts query", async () => {
+    const withCounts = await findSourceCursors(ADMIN, { accountId: ACCOUNT, state: "all" });
+    const withoutCounts = await findSourceCursors(ADMIN, { accountId: ACCOUNT, state: "all" }, { counts: false });
+    expect(withCounts.counts).toEqual({ ok: 1, error: 1 });
+    expect(withoutCounts).not.toHaveProperty("counts");
+    expect(withoutCounts.rows).toEqual(withCounts.rows);
+    expect(withoutCounts.rows.map((row) => [row.source, row.state])).toEqual([
+      ["securityhub", "error"],
+      ["cloudtrail", "ok"],
+    ]);
+    expect(withoutCounts.isTruncated).toBe(false);
   });
 });

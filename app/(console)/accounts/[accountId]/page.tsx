@@ -115,7 +115,7 @@ async function AccountPageBody({
     findScoreChanges(user, accountId),
     eventFilters ? findAccountSecurityEvents(user, accountId, eventFilters) : null,
     findFindings(user, findingFilters, { limit: ACCOUNT_FINDINGS_LIMIT }),
-    findSourceCursors(user, { accountId, state: "all" }),
+    findSourceCursors(user, { accountId, state: "all" }, { counts: false }),
     findAccountAttemptSignals(user, accountId),
   ]).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
