@@ -341,8 +341,13 @@ async function seed(pool: pg.Pool, sizes: Sizes, log: (line: string) => void): P
      ON CONFLICT (account_id, day) DO NOTHING`,
     [templates, sizes.days],
   );
+  // The accounts' new threats by day, as their scoring transaction refreshes them (the copied
+  // accounts were not scored; account_item_statuses was filled by the copy's trigger).
+  await pool.query("SELECT refresh_account_threat_days(ARRAY(SELECT id::text FROM accounts))");
   await pool.query("VACUUM (ANALYZE) score_snapshots");
   await pool.query("VACUUM (ANALYZE) checklist_results");
+  await pool.query("VACUUM (ANALYZE) account_item_statuses");
+  await pool.query("VACUUM (ANALYZE) account_threat_days");
   timings.scoring = (performance.now() - started) / 1000;
   log(
     `  scored ${templates.length} accounts, copied to ${sizes.accounts - templates.length}, ${sizes.days} days of snapshots in ${timings.scoring.toFixed(1)} s`,

@@ -541,6 +541,8 @@ beforeAll(async () => {
      VALUES ('guardduty', 'cross-scope-outsider-threat', $1, 'us-east-1', 'Recon:EC2/PortProbe', 'outsider threat', 80, 'HIGH', 'active', now(), now(), now(), '{}'::jsonb)`,
     [outsider.id],
   );
+  // The overview's threats by day are those of the account's latest scoring (account_threat_days).
+  await scoreAccount(outsider.id, new Date());
   const records = await database.pool.query<{ value: string }>(
     `SELECT source_id AS value FROM findings WHERE account_id = $1
      UNION SELECT event_id FROM cloudtrail_events WHERE account_id = $1

@@ -11,7 +11,11 @@ import { withTransaction } from "@/lib/db";
  * the overview's read model, so its cost grows with accounts, not with findings; and its
  * pooled weights, which the org trend sums per day. Triggers on score_snapshots (migration
  * 1765400000000) refresh the read models the overview and the trend read, org_score_days
- * and account_latest_scores, in this same transaction.
+ * and account_latest_scores, and one on checklist_results refreshes account_item_statuses
+ * (the top failing items), in this same transaction. The account's new threats by day
+ * (account_threat_days) are refreshed here too, between the two (the account's advisory
+ * lock before the days' ones, the order every refresh takes them in), so the overview's
+ * threat chart is of the same moment as its finding counts.
  */
 export async function saveAccountScore(pool: pg.Pool, score: AccountScore): Promise<void> {
   await withTransaction(async (client) => {
@@ -51,6 +55,7 @@ export async function saveAccountScore(pool: pg.Pool, score: AccountScore): Prom
       score.accountId,
       items.map((item) => item.itemId),
     ]);
+    await client.query("SELECT refresh_account_threat_days(ARRAY[$1::text])", [score.accountId]);
     await client.query(
       `INSERT INTO score_snapshots (account_id, day, taken_at, score, risk_adjusted_score, coverage, domains, items, checklist_version,
                                    active_critical, active_high, active_medium, active_low, active_informational,
