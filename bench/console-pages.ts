@@ -25,7 +25,6 @@ import { findOrgScoreTrend } from "@/lib/data/overview/find-org-score-trend";
 import { findTopFailingItems } from "@/lib/data/overview/find-top-failing-items";
 import { findSourceCursors } from "@/lib/data/runs/find-source-cursors";
 import { findScoreChanges } from "@/lib/data/scores/find-score-changes";
-import { findScoreHistory } from "@/lib/data/scores/find-score-history";
 import { getAccountScorecard } from "@/lib/data/scores/get-account-scorecard";
 import { scoreAccount } from "@/lib/data/scores/score-account";
 import { closeDb } from "@/lib/db";
@@ -466,7 +465,6 @@ function pageData(account: string): Record<string, (user: SessionUser) => Promis
     "account page": (user) =>
       Promise.all([
         getAccountScorecard(user, account),
-        findScoreHistory(user, account),
         findScoreChanges(user, account),
         findAccountSecurityEvents(user, account),
         findFindings(user, parseFindingFilters({ account }), { limit: 10 }),

@@ -6,6 +6,7 @@ import { rankFixFirst } from "@/lib/checklist/rank-fix-first";
 import type { ItemResult, ScoreSource } from "@/lib/checklist/types";
 import { findSourceCursors } from "@/lib/data/runs/find-source-cursors";
 import { findScoreChanges } from "@/lib/data/scores/find-score-changes";
+import { findScoreHistory } from "@/lib/data/scores/find-score-history";
 import { getAccountScorecard } from "@/lib/data/scores/get-account-scorecard";
 import { saveAccountScore } from "@/lib/data/scores/save-account-score";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
@@ -234,6 +235,20 @@ describe("getAccountScorecard: the latest evaluation without its evidence lists"
     // identity_access: IAM-01 + IAM-05, with data 16 of 16, earned 7.5 -> 46.875 -> 46.9
     expect(snapshot?.domains.identity_access?.score).toBe(46.9);
     expect(snapshot?.domains.logging_monitoring?.coverage).toBe(0);
+  });
+
+  test("the trend: one point a day, oldest first, exactly findScoreHistory's numbers", async () => {
+    const { trend } = await getAccountScorecard(ADMIN, ACCOUNT);
+    expect(trend.map(([day]) => day)).toEqual([yesterday.toISOString().slice(0, 10), today.toISOString().slice(0, 10)]);
+    const [before, after] = trend;
+    expect(before![1]).toBeCloseTo(38.5, 4);
+    expect(before![3]).toBe(100);
+    expect(after![1]).toBeCloseTo(46.9, 4);
+    expect(after![2]).toBeCloseTo(84.4, 4);
+    expect(after![3]).toBeCloseTo(61.5, 4);
+    // The same float4 values as the separate read (both PostgreSQL's text for a real).
+    const history = await findScoreHistory(ADMIN, ACCOUNT);
+    expect(trend).toEqual(history.map((point) => [point.day, point.score, point.riskAdjustedScore, point.coverage]));
   });
 
   test("an account out of the user's scope is not found, like an unknown one", async () => {

@@ -64,7 +64,18 @@ export interface AccountScorecard {
    * refs an account), the page shows none of them, and the item page reads its own.
    */
   score: AccountScore | null;
+  /**
+   * One point per daily snapshot of the last 90 days, oldest first, as [day, score,
+   * risk-adjusted score, coverage]: findScoreHistory's points in the trend chart's shape.
+   */
+  trend: ScoreTrendPoint[];
 }
+
+/** yyyy-mm-dd (UTC day of the snapshot), score, risk-adjusted score, coverage. */
+export type ScoreTrendPoint = [day: string, score: number | null, riskAdjustedScore: number | null, coverage: number | null];
+
+/** Days of snapshots in `trend` (findScoreHistory's default). */
+const TREND_DAYS = 90;
 
 /** The latest run as the statement's json_build_object gives it (timestamps as ISO strings). */
 interface RunJson {
@@ -94,7 +105,7 @@ interface SnapshotJson {
  * user's scope is part of the WHERE, and the latest run, snapshot and results are read only
  * for the account row that passed it.
  *
- * One statement: the run, the snapshot and the results come back as JSON columns of the
+ * One statement: the run, the snapshot, the results and the trend come back as JSON columns of the
  * account's row, so a page view pays one round trip and one result mapping instead of four,
  * and 67 result rows cost one JSON.parse instead of a row each through the driver.
  */
@@ -115,6 +126,7 @@ export async function getAccountScorecard(user: SessionUser, accountId: string):
       results: StoredItemRow[] | null;
       checklist_version: string | null;
       evaluated_at: Date | null;
+      trend: ScoreTrendPoint[] | null;
     }>
   >`
     SELECT a.id, a.name, a.owner, a.status, a.status_error, a.regions, a.last_collected_at, a.tags, a.ou_path,
@@ -133,7 +145,10 @@ export async function getAccountScorecard(user: SessionUser, accountId: string):
                      'total', c.total, 'reason', c.reason, 'evidence', c.evidence - 'refs'))
             FROM checklist_results c WHERE c.account_id = a.id) AS results,
            (SELECT c.checklist_version FROM checklist_results c WHERE c.account_id = a.id LIMIT 1) AS checklist_version,
-           (SELECT max(c.evaluated_at) FROM checklist_results c WHERE c.account_id = a.id) AS evaluated_at
+           (SELECT max(c.evaluated_at) FROM checklist_results c WHERE c.account_id = a.id) AS evaluated_at,
+           (SELECT json_agg(json_build_array(h.day::text, h.score, h.risk_adjusted_score, h.coverage) ORDER BY h.day)
+            FROM score_snapshots h
+            WHERE h.account_id = a.id AND h.day > (now() AT TIME ZONE 'UTC')::date - ${TREND_DAYS}::int) AS trend
     FROM accounts a
     WHERE a.id = ${accountId} AND ${accountInScope(user.scope, "a.id")}`;
   const account = rows[0];
@@ -178,6 +193,7 @@ export async function getAccountScorecard(user: SessionUser, accountId: string):
       account.results && account.checklist_version !== null && account.evaluated_at !== null
         ? rebuildScore(accountId, account.results, account.evaluated_at, account.checklist_version)
         : null,
+    trend: account.trend ?? [],
   };
 }
 

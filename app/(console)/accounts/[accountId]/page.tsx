@@ -19,7 +19,6 @@ import { Tile } from "../../_components/tile";
 import { CursorsTable } from "../../collection/_components/cursors-table";
 import { FindingsTable } from "../../findings/_components/findings-table";
 import { findScoreChanges } from "@/lib/data/scores/find-score-changes";
-import { findScoreHistory } from "@/lib/data/scores/find-score-history";
 import { getAccountScorecard, type AccountScorecard } from "@/lib/data/scores/get-account-scorecard";
 import { isAppError } from "@/lib/errors";
 import { UnmeasurableDuties } from "../../_components/unmeasurable-duties";
@@ -112,8 +111,7 @@ async function AccountPageBody({
   }
   const failingOnly = query.items === "failing";
   const findingFilters = parseFindingFilters({ account: accountId });
-  const [history, changes, events, findings, cursors, signals] = await Promise.all([
-    findScoreHistory(user, accountId),
+  const [changes, events, findings, cursors, signals] = await Promise.all([
     findScoreChanges(user, accountId),
     eventFilters ? findAccountSecurityEvents(user, accountId, eventFilters) : null,
     findFindings(user, findingFilters, { limit: ACCOUNT_FINDINGS_LIMIT }),
@@ -200,7 +198,7 @@ async function AccountPageBody({
             </CollapsibleSection>
 
             <CollapsibleSection title="Score trend">
-              <ScoreTrendChart days={history.map((point) => [point.day, point.score, point.riskAdjustedScore, point.coverage])} />
+              <ScoreTrendChart days={scorecard.trend} />
             </CollapsibleSection>
           </div>
 
