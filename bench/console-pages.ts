@@ -20,9 +20,14 @@ import { countFindings } from "@/lib/data/findings/count-findings";
 import { findFindings } from "@/lib/data/findings/find-findings";
 import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
 import { findAccountOverview } from "@/lib/data/overview/find-account-overview";
+import { findBiggestMovers } from "@/lib/data/overview/find-biggest-movers";
+import { findHeatmapPage } from "@/lib/data/overview/find-heatmap-page";
+import { findLowestScores } from "@/lib/data/overview/find-lowest-scores";
 import { findNewThreatsByDay } from "@/lib/data/overview/find-new-threats-by-day";
 import { findOrgScoreTrend } from "@/lib/data/overview/find-org-score-trend";
+import { findOverviewAccountsPage } from "@/lib/data/overview/find-overview-accounts-page";
 import { findTopFailingItems } from "@/lib/data/overview/find-top-failing-items";
+import { getOverviewSummary } from "@/lib/data/overview/get-overview-summary";
 import { findSourceCursors } from "@/lib/data/runs/find-source-cursors";
 import { findScoreChanges } from "@/lib/data/scores/find-score-changes";
 import { getAccountScorecard } from "@/lib/data/scores/get-account-scorecard";
@@ -30,6 +35,7 @@ import { scoreAccount } from "@/lib/data/scores/score-account";
 import { closeDb } from "@/lib/db";
 import { childProcessEnv, setDatabaseUrl } from "@/lib/env";
 import { copyRows, copyTextValue } from "@/lib/ingest/copy-rows";
+import { STALE_AFTER_HOURS } from "@/app/(console)/_components/account-health";
 import { startBenchDatabase } from "./bench-database";
 import { loadAverage } from "./process-cpu";
 import { type BenchReport, formatMs, percentile } from "./report";
@@ -459,8 +465,18 @@ function pageData(account: string): Record<string, (user: SessionUser) => Promis
     ]);
   };
   return {
+    // `/` with no parameters: worst score first, page 1 of 25 in both tables (overview-params.ts's defaults).
     overview: (user) =>
-      Promise.all([findAccountOverview(user), findOrgScoreTrend(user), findTopFailingItems(user), findNewThreatsByDay(user)]),
+      Promise.all([
+        getOverviewSummary(user, { now: new Date(), staleAfterHours: STALE_AFTER_HOURS }),
+        findLowestScores(user, 5),
+        findBiggestMovers(user, 5),
+        findHeatmapPage(user, { key: "score", dir: "asc" }, { page: 1, size: 25 }),
+        findOverviewAccountsPage(user, { key: "score", dir: "asc" }, { page: 1, size: 25 }),
+        findOrgScoreTrend(user),
+        findTopFailingItems(user),
+        findNewThreatsByDay(user),
+      ]),
     "accounts list": (user) => Promise.all([findAccounts(user), findAccountOverview(user)]),
     "account page": (user) =>
       Promise.all([

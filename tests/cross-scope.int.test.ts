@@ -56,6 +56,8 @@ type Read =
   /** Scoped by a rule of its own (a report's scope lies within the user's); the named test checks it across scopes. */
   | { scope: "covered elsewhere"; reason: string };
 
+/** The overview tiles' "now" (what is stale): fixed, so every answer of the run is asked at the same instant. */
+const SUMMARY_NOW = new Date();
 const defaultFilters = parseFindingFilters({});
 const allFilters = parseFindingFilters({ status: "all", copies: "1", passed: "1" });
 
@@ -267,6 +269,41 @@ const READS: Record<string, Read> = {
     scope: "org",
     call: async (user) => (await load("overview/find-account-overview")).findAccountOverview(user),
   },
+  "overview/get-overview-summary#getOverviewSummary": {
+    scope: "org",
+    call: async (user) => (await load("overview/get-overview-summary")).getOverviewSummary(user, { now: SUMMARY_NOW, staleAfterHours: 24 }),
+  },
+  "overview/find-lowest-scores#findLowestScores": {
+    scope: "org",
+    call: async (user) => (await load("overview/find-lowest-scores")).findLowestScores(user, 100),
+  },
+  "overview/find-biggest-movers#findBiggestMovers": {
+    scope: "org",
+    // Movers need a snapshot a week old: the setup writes one per account (scores moved by 7).
+    call: async (user) => (await load("overview/find-biggest-movers")).findBiggestMovers(user, 100),
+  },
+  "overview/find-heatmap-page#findHeatmapPage": {
+    scope: "org",
+    call: async (user) => {
+      const { findHeatmapPage } = await load("overview/find-heatmap-page");
+      return {
+        all: await findHeatmapPage(user, { key: "score", dir: "asc" }, { page: 1, size: 100 }),
+        // A page of one past the first: the outsider must not push the scoped user's rows along either.
+        second: await findHeatmapPage(user, { key: "name", dir: "desc" }, { page: 2, size: 1 }),
+      };
+    },
+  },
+  "overview/find-overview-accounts-page#findOverviewAccountsPage": {
+    scope: "org",
+    call: async (user) => {
+      const { findOverviewAccountsPage } = await load("overview/find-overview-accounts-page");
+      return {
+        byCollection: await findOverviewAccountsPage(user, { key: "collection", dir: "asc" }, { page: 1, size: 100 }),
+        byCritical: await findOverviewAccountsPage(user, { key: "critical", dir: "desc" }, { page: 1, size: 100 }),
+        pastTheEnd: await findOverviewAccountsPage(user, { key: "name", dir: "asc" }, { page: 9, size: 1 }),
+      };
+    },
+  },
   "overview/find-new-threats-by-day#findNewThreatsByDay": {
     scope: "org",
     call: async (user) => (await load("overview/find-new-threats-by-day")).findNewThreatsByDay(user, 3650),
@@ -427,6 +464,18 @@ beforeAll(async () => {
   // Three days of snapshots: trends, histories and day-over-day changes have several points.
   const day = 86_400_000;
   for (const id of ids) for (const daysAgo of [2, 1, 0]) await scoreAccount(id, new Date(Date.now() - daysAgo * day));
+  // And a snapshot nine days back, the earliest one with its score moved by 7: "last week" for the overview's
+  // biggest movers, so that read has something to answer (the triggers refresh the read models as for a scoring).
+  await database.pool.query(
+    `INSERT INTO score_snapshots (account_id, day, taken_at, score, risk_adjusted_score, coverage, domains, items, checklist_version,
+                                  active_critical, active_high, active_medium, active_low, active_informational, earned_weight,
+                                  risk_adjusted_earned_weight, weight_with_data, weight_applicable, evidence_as_of, sources)
+     SELECT DISTINCT ON (account_id) account_id, day - 7, taken_at - interval '7 days',
+            CASE WHEN score >= 50 THEN score - 7 ELSE score + 7 END, risk_adjusted_score, coverage, domains, items, checklist_version,
+            active_critical, active_high, active_medium, active_low, active_informational, earned_weight,
+            risk_adjusted_earned_weight, weight_with_data, weight_applicable, evidence_as_of, sources
+     FROM score_snapshots ORDER BY account_id, day`,
+  );
 
   // The scoped user comes from a real users row, through the resolver sessions use.
   await createLocalUser(
@@ -653,8 +702,18 @@ describe("cross-scope: a user scoped to two accounts sees nothing of a third", (
     const accounts = answers.get("accounts/find-accounts#findAccounts")!.scoped as Array<{ id: string }>;
     expect(accounts.map((row) => row.id).sort()).toEqual([...ctx.inside].sort());
     const trend = answers.get("overview/find-org-score-trend#findOrgScoreTrend")!;
-    expect((trend.scoped as Array<{ accounts: number }>).map((point) => point.accounts)).toEqual([2, 2, 2]);
-    expect((trend.adminBefore as Array<{ accounts: number }>).map((point) => point.accounts)).toEqual([3, 3, 3]);
+    expect((trend.scoped as Array<{ accounts: number }>).map((point) => point.accounts)).toEqual([2, 2, 2, 2]);
+    expect((trend.adminBefore as Array<{ accounts: number }>).map((point) => point.accounts)).toEqual([3, 3, 3, 3]);
+    const summary = answers.get("overview/get-overview-summary#getOverviewSummary")!;
+    expect((summary.scoped as { accounts: number }).accounts).toBe(2);
+    expect((summary.adminBefore as { accounts: number }).accounts).toBe(3);
+    // Each account's score moved since the snapshot a week before its latest one (the setup's copy, moved by 7).
+    const movers = answers.get("overview/find-biggest-movers#findBiggestMovers")!;
+    expect((movers.scoped as Array<{ id: string }>).map((row) => row.id).sort()).toEqual([...ctx.inside].sort());
+    expect(movers.adminBefore as unknown[]).toHaveLength(3);
+    const heat = answers.get("overview/find-heatmap-page#findHeatmapPage")!;
+    expect((heat.scoped as { all: { total: number } }).all.total).toBe(2);
+    expect((heat.adminBefore as { all: { total: number } }).all.total).toBe(3);
     const domains = answers.get("scores/find-org-domain-scores#findOrgDomainScores")!;
     expect((domains.scoped as { accountCount: number }).accountCount).toBe(2);
     expect((domains.adminBefore as { accountCount: number }).accountCount).toBe(3);

@@ -1,17 +1,21 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth";
-import { findAccountOverview, type AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
+import { findBiggestMovers } from "@/lib/data/overview/find-biggest-movers";
+import { findHeatmapPage } from "@/lib/data/overview/find-heatmap-page";
+import { findLowestScores } from "@/lib/data/overview/find-lowest-scores";
 import { findNewThreatsByDay } from "@/lib/data/overview/find-new-threats-by-day";
 import { findOrgScoreTrend } from "@/lib/data/overview/find-org-score-trend";
+import { findOverviewAccountsPage } from "@/lib/data/overview/find-overview-accounts-page";
 import { findTopFailingItems } from "@/lib/data/overview/find-top-failing-items";
+import { getOverviewSummary } from "@/lib/data/overview/get-overview-summary";
+import { STALE_AFTER_HOURS } from "../_components/account-health";
 import { ChartDataTable } from "../_components/chart-data-table";
 import { AccountNameCell, CoverageCell, DeltaCell, ScoreCell } from "../_components/account-cells";
 import { formatPercent, formatScore } from "../_components/format";
 import { Pager } from "../_components/pager";
-import { slicePage } from "../_components/paging";
 import { AccountsTable } from "./_overview/accounts-table";
 import { DomainHeatmap } from "./_overview/domain-heatmap";
-import { sortHeatmap, toHeatmapRow } from "./_overview/heatmap-rows";
+import { toHeatmapRow } from "./_overview/heatmap-rows";
 import { sortHrefs } from "../_components/sort-hrefs";
 import { OrgSummary } from "./_overview/org-summary";
 import { isAppError } from "@/lib/errors";
@@ -28,18 +32,12 @@ import {
 import { ScoreTrendChart } from "./_overview/score-trend-chart";
 import { SeverityChart } from "./_overview/severity-chart";
 import { ThreatsChart } from "./_overview/threats-chart";
-import { sortAccountsTable } from "./_overview/sort-overview-accounts";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Overview" };
 
 const WORST_LIMIT = 5;
-
-/** Change since last week's snapshot, rounded as the scores are shown (one decimal). */
-function weekDelta(account: AccountOverviewRow): number | null {
-  return account.score === null || account.weekAgoScore === null ? null : Math.round((account.score - account.weekAgoScore) * 10) / 10;
-}
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
@@ -51,30 +49,25 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       return <InvalidQuery title="Overview" message={error.message} resetHref="/" resetLabel="Open the overview without them" />;
     throw error;
   }
-  const [accounts, trend, failing, threats] = await Promise.all([
-    findAccountOverview(user),
+  // Every figure is counted, sorted and cut in PostgreSQL: the page reads the tiles as one
+  // row, five accounts per short list and one page of each table (25 rows by default; the
+  // reader can choose 10 to 100 under either table, and the choice holds for both, one
+  // `size` in the URL), so what a request moves, maps and renders grows with what it shows,
+  // not with the number of accounts.
+  const [summary, worst, movers, heat, table, trend, failing, threats] = await Promise.all([
+    getOverviewSummary(user, { now: new Date(), staleAfterHours: STALE_AFTER_HOURS }),
+    findLowestScores(user, WORST_LIMIT),
+    findBiggestMovers(user, WORST_LIMIT),
+    findHeatmapPage(user, { key: params.heat, dir: params.dir }, { page: params.hpage, size: params.size }),
+    findOverviewAccountsPage(user, { key: params.sort, dir: params.adir }, { page: params.apage, size: params.size }),
     findOrgScoreTrend(user),
     findTopFailingItems(user),
     findNewThreatsByDay(user),
   ]);
-  const worst = accounts
-    .filter((account) => account.score !== null)
-    .sort((a, b) => a.score! - b.score! || a.name.localeCompare(b.name))
-    .slice(0, WORST_LIMIT);
-  const movers = accounts
-    .filter((account) => weekDelta(account) !== null && weekDelta(account) !== 0)
-    .sort((a, b) => Math.abs(weekDelta(b)!) - Math.abs(weekDelta(a)!) || a.name.localeCompare(b.name))
-    .slice(0, WORST_LIMIT);
-  // Both tables sort the whole (already fetched, small) set of rows and then cut one page:
-  // what a page costs to render is bounded by the page size, not by the number of accounts.
-  // The default page size is 25 (see OVERVIEW_PAGE_SIZE); the reader can choose 10 to 100
-  // under either table, and the choice holds for both (one `size` in the URL).
-  const heat = slicePage(sortHeatmap(accounts, { key: params.heat, dir: params.dir }), params.hpage, params.size);
-  const table = slicePage(sortAccountsTable(accounts, params.sort, params.adir), params.apage, params.size);
   return (
     <>
       <h1>Overview</h1>
-      <OrgSummary accounts={accounts} trend={trend} />
+      <OrgSummary summary={summary} trend={trend} />
       <div className="grid-2">
         <section className="panel" aria-labelledby="h-trend">
           <h2 id="h-trend">Org score and coverage by day</h2>
@@ -121,7 +114,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             overviewHref(params, { heat: heatKey, dir, hpage: 1 }, "heatmap"),
           )}
         />
-        {accounts.length > 0 ? (
+        {heat.total > 0 ? (
           <Pager
             slice={heat}
             href={(page) => overviewHref(params, { hpage: page }, "heatmap")}
@@ -163,7 +156,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                     <AccountNameCell id={account.id} name={account.name} />
                     <ScoreCell score={account.score} />
                     <CoverageCell coverage={account.coverage} />
-                    <DeltaCell delta={weekDelta(account)} />
+                    <DeltaCell delta={account.delta} />
                   </tr>
                 ))}
               </tbody>
@@ -198,7 +191,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                     <AccountNameCell id={account.id} name={account.name} />
                     <td className="num">{formatScore(account.weekAgoScore)}</td>
                     <td className="num">{formatScore(account.score)}</td>
-                    <DeltaCell delta={weekDelta(account)} testId="mover-change" />
+                    <DeltaCell delta={account.delta} testId="mover-change" />
                   </tr>
                 ))}
               </tbody>
@@ -279,7 +272,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             overviewHref(params, { sort: sortKey, adir, apage: 1 }, "accounts"),
           )}
         />
-        {accounts.length > 0 ? (
+        {table.total > 0 ? (
           <Pager
             slice={table}
             href={(page) => overviewHref(params, { apage: page }, "accounts")}

@@ -52,7 +52,9 @@ export interface AccountOverviewRow {
  * step. The latest collection run and its failed steps change outside scoring, so they are
  * read live. Security Hub copies of GuardDuty findings (linked_guardduty_id set) are not
  * counted: the GuardDuty record is. Accounts known only from imported records are listed
- * once they have been scored.
+ * once they have been scored. The overview page does not read this whole: it asks
+ * PostgreSQL for its tiles, short lists and one page of each table over the same set
+ * (select-overview-accounts.ts).
  */
 export async function findAccountOverview(user: SessionUser): Promise<AccountOverviewRow[]> {
   const rows = await getDb().$queryRaw<

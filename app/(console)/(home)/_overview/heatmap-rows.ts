@@ -1,9 +1,7 @@
-import { DOMAINS, type Domain } from "@/lib/checklist/types";
-import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
-import { sortOverviewAccounts } from "./sort-overview-accounts";
+import { DOMAINS } from "@/lib/checklist/types";
+import type { HeatmapAccount } from "@/lib/data/overview/find-heatmap-page";
 
-export type HeatmapSortKey = "name" | "score" | Domain;
-export type HeatmapSort = { key: HeatmapSortKey; dir: "asc" | "desc" };
+export type { HeatmapSort, HeatmapSortKey } from "@/lib/data/overview/overview-sorts";
 
 /**
  * One heat map row as the (client) table gets it: figures only, the domains' cells in
@@ -17,18 +15,7 @@ export interface HeatmapRow {
   cells: Array<[score: number | null, coverage: number | null]>;
 }
 
-function sortValue(account: AccountOverviewRow, key: HeatmapSortKey): string | number | null {
-  if (key === "name") return account.name.toLowerCase();
-  if (key === "score") return account.score;
-  return account.domains[key]?.score ?? null;
-}
-
-/** Sorted copy of the whole set; accounts without a figure go last whatever the direction (they have nothing to compare). */
-export function sortHeatmap(accounts: readonly AccountOverviewRow[], sort: HeatmapSort): AccountOverviewRow[] {
-  return sortOverviewAccounts(accounts, (account) => sortValue(account, sort.key), sort.dir);
-}
-
-export function toHeatmapRow(account: AccountOverviewRow): HeatmapRow {
+export function toHeatmapRow(account: HeatmapAccount): HeatmapRow {
   return {
     id: account.id,
     name: account.name,

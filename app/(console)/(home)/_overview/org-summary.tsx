@@ -1,6 +1,6 @@
-import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
 import type { OrgScorePoint } from "@/lib/data/overview/find-org-score-trend";
-import { hasCollectionErrors, isStale, STALE_AFTER_HOURS } from "../../_components/account-health";
+import type { OverviewSummary } from "@/lib/data/overview/get-overview-summary";
+import { STALE_AFTER_HOURS } from "../../_components/account-health";
 import { formatDelta, formatPercent, formatScore } from "../../_components/format";
 import { Tile } from "../../_components/tile";
 
@@ -19,16 +19,18 @@ function weekAgo(trend: OrgScorePoint[]): OrgScorePoint | null {
   return [...trend].reverse().find((point) => new Date(`${point.day}T00:00:00Z`).getTime() <= cutoff && point.score !== null) ?? null;
 }
 
-/** Org score = today's pooled roll-up of the account scores (see lib/checklist/roll-up-org-score.ts). */
-export function OrgSummary({ accounts, trend }: { accounts: AccountOverviewRow[]; trend: OrgScorePoint[] }) {
+/**
+ * Org score = today's pooled roll-up of the account scores (see lib/checklist/roll-up-org-score.ts);
+ * the other tiles are counted in SQL (getOverviewSummary) with the accounts list's health rules.
+ */
+export function OrgSummary({ summary, trend }: { summary: OverviewSummary; trend: OrgScorePoint[] }) {
   const orgScore = trend.at(-1) ?? null;
   const score = orgScore?.score ?? null;
   const riskAdjusted = orgScore?.riskAdjustedScore ?? null;
   const previous = weekAgo(trend);
   const delta = score !== null && previous?.score != null ? Math.round((score - previous.score) * 10) / 10 : null;
   const change = formatDelta(delta);
-  const withErrors = accounts.filter(hasCollectionErrors).length;
-  const stale = accounts.filter((account) => isStale(account)).length;
+  const { withErrors, stale } = summary;
   return (
     <div className="tiles tiles-8" data-testid="org-summary">
       <Tile
@@ -46,7 +48,7 @@ export function OrgSummary({ accounts, trend }: { accounts: AccountOverviewRow[]
           </>
         }
       />
-      <Tile label="Accounts" value={accounts.length} sub="registered" href="/accounts" testId="accounts-total" />
+      <Tile label="Accounts" value={summary.accounts} sub="registered" href="/accounts" testId="accounts-total" />
       <Tile
         label="Collection errors"
         value={withErrors}
@@ -68,7 +70,7 @@ export function OrgSummary({ accounts, trend }: { accounts: AccountOverviewRow[]
           key={key}
           label={label}
           valueClass={`sev-${key}`}
-          value={accounts.reduce((sum, account) => sum + account[key], 0)}
+          value={summary[key]}
           sub="active findings"
           href={`/findings?severity=${param}`}
           testId={`total-${key}`}

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
-import { sortHeatmap, toHeatmapRow } from "./heatmap-rows";
+import { toHeatmapRow } from "./heatmap-rows";
 import { sortHrefs } from "../../_components/sort-hrefs";
 import { toOverviewTableRow } from "./overview-table-rows";
 import { overviewHref, parseOverviewParams } from "./overview-params";
-import { sortAccountsTable } from "./sort-overview-accounts";
 
 function row(id: string, name: string, extra: Partial<AccountOverviewRow> = {}): AccountOverviewRow {
   return {
@@ -136,35 +135,5 @@ describe("overview accounts table rows", () => {
   });
 });
 
-describe("overview sorting", () => {
-  const accounts = [
-    row("1", "bravo", {
-      score: 70,
-      critical: 2,
-      domains: { logging_monitoring: { score: 40, coverage: 100 } } as AccountOverviewRow["domains"],
-    }),
-    row("2", "alpha", { score: 70, critical: 5 }),
-    row("3", "charlie", {
-      score: 20,
-      critical: 0,
-      domains: { logging_monitoring: { score: 90, coverage: 100 } } as AccountOverviewRow["domains"],
-    }),
-    row("4", "delta", { score: null, critical: 1, status: "unreachable", lastCollectedAt: null }),
-  ];
-  const ids = (rows: AccountOverviewRow[]) => rows.map((account) => account.id);
-
-  it("puts accounts without a figure last in both directions, ties by name", () => {
-    expect(ids(sortHeatmap(accounts, { key: "score", dir: "asc" }))).toEqual(["3", "2", "1", "4"]);
-    expect(ids(sortHeatmap(accounts, { key: "score", dir: "desc" }))).toEqual(["2", "1", "3", "4"]);
-    expect(ids(sortHeatmap(accounts, { key: "logging_monitoring", dir: "desc" }))).toEqual(["3", "1", "2", "4"]);
-    expect(ids(sortAccountsTable(accounts, "score", "asc"))).toEqual(["3", "2", "1", "4"]);
-    expect(ids(sortAccountsTable(accounts, "collected", "desc"))).toEqual(["2", "1", "3", "4"]);
-  });
-
-  it("sorts the accounts table by any of its columns", () => {
-    expect(ids(sortAccountsTable(accounts, "critical", "desc"))).toEqual(["2", "1", "4", "3"]);
-    expect(ids(sortAccountsTable(accounts, "name", "asc"))).toEqual(["2", "1", "3", "4"]);
-    // Collection: unreachable first ascending (worst first), then the collected ones by name.
-    expect(ids(sortAccountsTable(accounts, "collection", "asc"))).toEqual(["4", "2", "1", "3"]);
-  });
-});
+// The tables' orders (nulls last either way, ties by name then id, the collection rank) are
+// sorted and cut in SQL now: tests/overview-reads.int.test.ts keeps these cases and more.

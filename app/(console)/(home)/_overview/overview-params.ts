@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DOMAINS } from "@/lib/checklist/types";
+import { HEATMAP_SORTS, OVERVIEW_TABLE_SORTS } from "@/lib/data/overview/overview-sorts";
 import { parseQueryParams, type QueryParams } from "@/lib/schemas/query-params";
 import { zPageNumber, zPageSize } from "../../_components/paging";
 
@@ -10,8 +10,7 @@ const blank = (value: unknown) => {
 const oneOf = (values: readonly string[]) => `must be one of ${values.join(", ")}`;
 const dir = z.preprocess(blank, z.enum(["asc", "desc"], { error: oneOf(["asc", "desc"]) }).default("asc"));
 
-export const HEATMAP_SORTS = ["name", "score", ...DOMAINS] as const;
-export const OVERVIEW_TABLE_SORTS = ["name", "score", "coverage", "critical", "high", "medium", "low", "collected", "collection"] as const;
+export { HEATMAP_SORTS, OVERVIEW_TABLE_SORTS };
 
 /**
  * Rows per page of the overview's heat map and accounts table. 25, the default of the AWS

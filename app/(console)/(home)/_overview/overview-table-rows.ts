@@ -1,9 +1,8 @@
-import type { AccountOverviewRow } from "@/lib/data/overview/find-account-overview";
+import type { OverviewTableAccount } from "@/lib/data/overview/find-overview-accounts-page";
 import { formatTime } from "../../_components/format";
 import { describeCoverageOrigin } from "./coverage-origin";
-import type { TOverviewParams } from "./overview-params";
 
-export type OverviewTableSortKey = TOverviewParams["sort"];
+export type { OverviewTableSortKey } from "@/lib/data/overview/overview-sorts";
 
 /**
  * One row of the overview's accounts table as the (client) table gets it: the figures and
@@ -27,7 +26,7 @@ export interface OverviewTableRow {
   error: string | null;
 }
 
-export function toOverviewTableRow(account: AccountOverviewRow): OverviewTableRow {
+export function toOverviewTableRow(account: OverviewTableAccount): OverviewTableRow {
   return {
     id: account.id,
     name: account.name,
