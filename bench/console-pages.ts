@@ -38,7 +38,6 @@ import { findTopFailingItems } from "@/lib/data/overview/find-top-failing-items"
 import { getOverviewSummary } from "@/lib/data/overview/get-overview-summary";
 import { findSourceCursors } from "@/lib/data/runs/find-source-cursors";
 import { findScoreChanges } from "@/lib/data/scores/find-score-changes";
-import { findScoreHistory } from "@/lib/data/scores/find-score-history";
 import { getAccountScorecard } from "@/lib/data/scores/get-account-scorecard";
 import { scoreAccount } from "@/lib/data/scores/score-account";
 import { closeDb } from "@/lib/db";
@@ -500,11 +499,10 @@ function pageData(account: string): Record<string, (user: SessionUser) => Promis
     "account page": (user) =>
       Promise.all([
         getAccountScorecard(user, account),
-        findScoreHistory(user, account),
         findScoreChanges(user, account),
         findAccountSecurityEvents(user, account),
         findFindings(user, parseFindingFilters({ account }), { limit: 10 }),
-        findSourceCursors(user, { accountId: account, state: "all" }),
+        findSourceCursors(user, { accountId: account, state: "all" }, { counts: false }),
         findAccountAttemptSignals(user, account),
       ]),
     "item page (IAM-05)": (user) => Promise.all([getAccountItem(user, account, "IAM-05"), findRiskAcceptances(user, account, "IAM-05")]),

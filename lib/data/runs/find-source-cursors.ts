@@ -22,16 +22,32 @@ export interface SourceCursorRow {
   updatedAt: Date;
 }
 
+export interface SourceCursorsPage {
+  rows: SourceCursorRow[];
+  isTruncated: boolean;
+}
+
 /**
  * Incremental collection cursors (account x region x source) in the user's scope: where
  * the next collection starts, and the error that stopped the last one. Errors first, then
  * disabled sources, so a truncated list never hides a problem behind healthy rows; with the
- * number of cursors in each state (same scope, before the state filter).
+ * number of cursors in each state (same scope, before the state filter) unless the caller
+ * says `{ counts: false }` (the account page shows no counts: one statement fewer a view).
  */
 export async function findSourceCursors(
   user: SessionUser,
   filters: { accountId?: string; state: (typeof CURSOR_FILTERS)[number] },
-): Promise<{ rows: SourceCursorRow[]; isTruncated: boolean; counts: Record<string, number> }> {
+): Promise<SourceCursorsPage & { counts: Record<string, number> }>;
+export async function findSourceCursors(
+  user: SessionUser,
+  filters: { accountId?: string; state: (typeof CURSOR_FILTERS)[number] },
+  options: { counts: false },
+): Promise<SourceCursorsPage>;
+export async function findSourceCursors(
+  user: SessionUser,
+  filters: { accountId?: string; state: (typeof CURSOR_FILTERS)[number] },
+  options: { counts: boolean } = { counts: true },
+): Promise<SourceCursorsPage & { counts?: Record<string, number> }> {
   const scopeConditions: Prisma.Sql[] = [];
   scopeConditions.push(accountInScope(user.scope, "c.account_id"));
   if (filters.accountId) scopeConditions.push(Prisma.sql`c.account_id = ${filters.accountId}`);
@@ -59,13 +75,15 @@ export async function findSourceCursors(
     WHERE ${conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, " AND ")}
     ORDER BY CASE c.state WHEN 'error' THEN 0 WHEN 'disabled' THEN 1 ELSE 2 END, a.name, c.account_id, c.region, c.source
     LIMIT ${CURSORS_LIMIT + 1}`,
-    db.$queryRaw<Array<{ state: string; n: number }>>`
+    options.counts
+      ? db.$queryRaw<Array<{ state: string; n: number }>>`
     SELECT c.state, count(*)::int AS n FROM source_cursors c
     WHERE ${scopeConditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(scopeConditions, " AND ")}
-    GROUP BY c.state`,
+    GROUP BY c.state`
+      : null,
   ]);
   return {
-    counts: Object.fromEntries(counts.map((row) => [row.state, row.n])),
+    ...(counts ? { counts: Object.fromEntries(counts.map((row) => [row.state, row.n])) } : {}),
     rows: rows.slice(0, CURSORS_LIMIT).map((row) => ({
       accountId: row.account_id,
       accountName: row.account_name,

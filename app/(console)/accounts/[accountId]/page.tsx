@@ -12,7 +12,6 @@ import { parseEventFilters, type TEventFilters } from "@/lib/data/checklist/even
 import { findAccountSecurityEvents } from "@/lib/data/checklist/find-account-security-events";
 import { findFindings } from "@/lib/data/findings/find-findings";
 import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
-import { getAccountSettings } from "@/lib/data/accounts/get-account-settings";
 import { findSourceCursors } from "@/lib/data/runs/find-source-cursors";
 import { CollapsibleSection } from "../../_components/collapsible-section";
 import { ScrollToHash } from "../../_components/scroll-to-hash";
@@ -20,8 +19,7 @@ import { Tile } from "../../_components/tile";
 import { CursorsTable } from "../../collection/_components/cursors-table";
 import { FindingsTable } from "../../findings/_components/findings-table";
 import { findScoreChanges } from "@/lib/data/scores/find-score-changes";
-import { findScoreHistory } from "@/lib/data/scores/find-score-history";
-import { getAccountScorecard } from "@/lib/data/scores/get-account-scorecard";
+import { getAccountScorecard, type AccountScorecard } from "@/lib/data/scores/get-account-scorecard";
 import { isAppError } from "@/lib/errors";
 import { UnmeasurableDuties } from "../../_components/unmeasurable-duties";
 import type { SessionUser } from "@/lib/auth";
@@ -62,9 +60,10 @@ const SECTIONS = [
 ] as const;
 
 /**
- * The account drill-down. The one-row scope check runs before anything is sent, so an
- * unknown or out-of-scope account is a real 404; the page's queries then stream in behind a
- * skeleton of the page (a route-level loading.tsx would send 200 before the check could run).
+ * The account drill-down. The scorecard (one statement, scoped) is read before anything is
+ * sent, so an unknown or out-of-scope account is a real 404; the page's other queries then
+ * stream in behind a skeleton of the page (a route-level loading.tsx would send 200 before
+ * the check could run).
  */
 export default async function AccountPage({
   params,
@@ -76,27 +75,30 @@ export default async function AccountPage({
   const { accountId } = await params;
   if (!isAccountId(accountId)) notFound();
   const user = await requirePageUser();
-  await getAccountSettings(user, accountId).catch((error: unknown) => {
+  // The scorecard is the scope check (one statement, its WHERE carries the user's scope) and
+  // the page's first read, so checking costs no statement of its own.
+  const scorecard = await getAccountScorecard(user, accountId).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
   const query = await searchParams;
   return (
     <Suspense fallback={<AccountSkeleton />}>
-      <AccountPageBody user={user} accountId={accountId} query={query} />
+      <AccountPageBody user={user} scorecard={scorecard} query={query} />
     </Suspense>
   );
 }
 
 async function AccountPageBody({
   user,
-  accountId,
+  scorecard,
   query,
 }: {
   user: SessionUser;
-  accountId: string;
+  scorecard: AccountScorecard;
   query: Record<string, string | string[] | undefined>;
 }) {
+  const accountId = scorecard.account.id;
   // Bad timeline parameters (a hand-edited link, a crafted cursor) are named on the page, in the
   // timeline's place, with a way to clear them; the rest of the account is still shown.
   let eventFilters: TEventFilters | null = null;
@@ -109,13 +111,11 @@ async function AccountPageBody({
   }
   const failingOnly = query.items === "failing";
   const findingFilters = parseFindingFilters({ account: accountId });
-  const [scorecard, history, changes, events, findings, cursors, signals] = await Promise.all([
-    getAccountScorecard(user, accountId),
-    findScoreHistory(user, accountId),
+  const [changes, events, findings, cursors, signals] = await Promise.all([
     findScoreChanges(user, accountId),
     eventFilters ? findAccountSecurityEvents(user, accountId, eventFilters) : null,
     findFindings(user, findingFilters, { limit: ACCOUNT_FINDINGS_LIMIT }),
-    findSourceCursors(user, { accountId, state: "all" }),
+    findSourceCursors(user, { accountId, state: "all" }, { counts: false }),
     findAccountAttemptSignals(user, accountId),
   ]).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
@@ -198,7 +198,7 @@ async function AccountPageBody({
             </CollapsibleSection>
 
             <CollapsibleSection title="Score trend">
-              <ScoreTrendChart days={history.map((point) => [point.day, point.score, point.riskAdjustedScore, point.coverage])} />
+              <ScoreTrendChart days={scorecard.trend} />
             </CollapsibleSection>
           </div>
 
