@@ -10,7 +10,16 @@ import { SECURITY_EVENT_NAMES } from "@/lib/aws/normalise/security-events";
 import type { SessionUser } from "@/lib/auth";
 import { findRiskAcceptances } from "@/lib/data/acceptances/find-risk-acceptances";
 import { findAccountNames } from "@/lib/data/accounts/find-account-names";
-import { findAccounts } from "@/lib/data/accounts/find-accounts";
+import {
+  DISCOVERY_CANDIDATES_MAX,
+  FILTER_CHOICES_MAX,
+  parseAccountListParams,
+  RECORDS_ONLY_PAGE_SIZE,
+} from "@/lib/data/accounts/account-list-filters";
+import { findAccountListPage } from "@/lib/data/accounts/find-account-list-page";
+import { findAccountListSummary } from "@/lib/data/accounts/find-account-list-summary";
+import { findDiscoveryCandidates } from "@/lib/data/accounts/find-discovery-candidates";
+import { findRecordsOnlyAccounts } from "@/lib/data/accounts/find-records-only-accounts";
 import { findScopeRegions } from "@/lib/data/accounts/find-scope-regions";
 import { findAccountAttemptSignals } from "@/lib/data/checklist/find-account-attempt-signals";
 import { findAccountSecurityEvents } from "@/lib/data/checklist/find-account-security-events";
@@ -19,7 +28,6 @@ import { maintainEventPartitions } from "@/lib/data/events/maintain-event-partit
 import { countFindings } from "@/lib/data/findings/count-findings";
 import { findFindings } from "@/lib/data/findings/find-findings";
 import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
-import { findAccountOverview } from "@/lib/data/overview/find-account-overview";
 import { findBiggestMovers } from "@/lib/data/overview/find-biggest-movers";
 import { findHeatmapPage } from "@/lib/data/overview/find-heatmap-page";
 import { findLowestScores } from "@/lib/data/overview/find-lowest-scores";
@@ -477,7 +485,17 @@ function pageData(account: string): Record<string, (user: SessionUser) => Promis
         findTopFailingItems(user),
         findNewThreatsByDay(user),
       ]),
-    "accounts list": (user) => Promise.all([findAccounts(user), findAccountOverview(user)]),
+    "accounts list": async (user) => {
+      const params = parseAccountListParams({});
+      const [page, summary, candidates] = await Promise.all([
+        findAccountListPage(user, params, { page: params.page, size: params.size }),
+        findAccountListSummary(user, { tag: params.tag, ou: params.ou }, FILTER_CHOICES_MAX),
+        findDiscoveryCandidates(user, DISCOVERY_CANDIDATES_MAX),
+      ]);
+      const recordsOnly =
+        summary.recordsOnly > 0 ? await findRecordsOnlyAccounts(user, { page: params.rpage, size: RECORDS_ONLY_PAGE_SIZE }) : null;
+      return [page, summary, candidates, recordsOnly];
+    },
     "account page": (user) =>
       Promise.all([
         getAccountScorecard(user, account),

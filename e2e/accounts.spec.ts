@@ -424,6 +424,13 @@ test.describe("[ACCOUNTS]", () => {
     await db.query("UPDATE accounts SET status = 'data_only' WHERE id = $1", [id]);
     try {
       await accounts.goto();
+      // Listed as known from records only (its own pager), and no longer among the registered accounts.
+      await expect(page.getByTestId("records-only-table").locator(`tr[data-account-id="${id}"]`)).toBeVisible();
+      const recordsOnly = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM accounts WHERE status = 'data_only'")).rows[0]!.n;
+      await expect(page.getByTestId("records-only-pager-range")).toHaveText(
+        `Showing 1-${Math.min(recordsOnly, 25)} of ${recordsOnly} accounts`,
+      );
+      await expect(accounts.accountRow(id)).toHaveCount(0);
       await accounts.discovery.getByLabel("Management or delegated administrator account").fill(management.rows[0]!.id);
       await accounts.discovery.getByRole("button", { name: "Discover accounts" }).click();
       await expect(accounts.discovery.getByTestId("discovery-result")).toContainText("1 not registered yet", { timeout: 30_000 });

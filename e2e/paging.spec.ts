@@ -122,7 +122,7 @@ test.describe("[PAGING]", () => {
   }) => {
     const rows = await accountFigures(db);
     expect(rows).toHaveLength(12);
-    // The accounts list breaks score ties by id (see filterAccountList).
+    // The accounts list breaks score ties by id (see findAccountListPage).
     const byScore = [...rows]
       .sort((a, b) => (a.score === null ? 1 : b.score === null ? -1 : a.score - b.score || a.id.localeCompare(b.id)))
       .map((row) => row.id);
@@ -164,5 +164,33 @@ test.describe("[PAGING]", () => {
     await sizes.getByRole("link", { name: "10", exact: true }).click();
     await expect(page).toHaveURL(/\/accounts\?size=10$/);
     await expect(page.getByTestId("accounts-list-pager-range")).toHaveText("Showing 1-10 of 12 accounts");
+  });
+
+  test("[PAGING]: the accounts list's pages, walked one by one, are its CSV export's rows in the same order", async ({
+    page,
+    signedIn: _,
+  }) => {
+    // Sorts with ties and accounts without a value (change, owner), a filter, and a page past the end.
+    for (const query of ["sort=change&dir=desc", "sort=owner", "status=active&sort=coverage&dir=desc"]) {
+      const listed: Array<string | null> = [];
+      for (let n = 1; n <= 3; n++) {
+        await page.goto(`/accounts?${query}&size=5&page=${n}`);
+        listed.push(...(await rowIds(page, "accounts-table")));
+      }
+      const shown = Number(await page.getByTestId("accounts-shown").textContent());
+      expect(listed, query).toHaveLength(shown);
+      await page.goto(`/accounts?${query}&size=5&page=9`);
+      expect(await rowIds(page, "accounts-table"), `${query}: past the end is the last page`).toEqual(listed.slice(10));
+      const response = await page.request.get(`/api/accounts/export?${query}`);
+      expect(response.status()).toBe(200);
+      const lines = (await response.text())
+        .replace(/^\uFEFF/, "")
+        .split("\r\n")
+        .filter(Boolean);
+      expect(
+        lines.slice(1).map((line) => line.split(",")[0]),
+        query,
+      ).toEqual(listed);
+    }
   });
 });

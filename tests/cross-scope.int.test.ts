@@ -13,6 +13,7 @@ import { queueAccountCollection } from "@/lib/data/runs/queue-account-collection
 import { scoreAccount } from "@/lib/data/scores/score-account";
 import { createLocalUser } from "@/lib/data/users/create-local-user";
 import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { isAppError } from "@/lib/errors";
 import { startSimulator, type Simulator } from "@/sim/index";
 import { collectAll, registerSimAccounts, simRuntime } from "./support/collect-all";
@@ -77,6 +78,45 @@ const READS: Record<string, Read> = {
     call: (user, id, ctx) => findRiskAcceptancesOf(user, id, ctx),
   },
   "accounts/find-accounts#findAccounts": { scope: "org", call: async (user) => (await load("accounts/find-accounts")).findAccounts(user) },
+  "accounts/find-account-list-page#findAccountListPage": {
+    scope: "org",
+    // The list and its CSV: every sort's page, a text filter that names the outsider, and a page past the end.
+    call: async (user, ctx) => {
+      const { findAccountListPage } = await load("accounts/find-account-list-page");
+      const { parseAccountListParams } = await load("accounts/account-list-filters");
+      const at = new Date("2026-12-01T12:00:00Z");
+      const page = (query: string, paging = { page: 1, size: 200 }) =>
+        findAccountListPage(user, parseAccountListParams(new URLSearchParams(query)), paging, at);
+      return {
+        byName: await page(""),
+        byScore: await page("sort=score&dir=desc"),
+        byCritical: await page("sort=critical"),
+        outsiderId: await page(`q=${ctx.outside}`),
+        pastTheEnd: await page("sort=freshness", { page: 9, size: 1 }),
+      };
+    },
+  },
+  "accounts/find-account-list-summary#findAccountListSummary": {
+    scope: "org",
+    call: async (user) => (await load("accounts/find-account-list-summary")).findAccountListSummary(user, {}, 30),
+  },
+  "accounts/find-discovery-candidates#findDiscoveryCandidates": {
+    scope: "org",
+    // Only the outsider (the management account, at the root) is a likely source as the sim names them: for the read's
+    // span every account is named like a security account, so the two answer too; the names are put back after.
+    call: (user) =>
+      withAccountsChanged(Prisma.sql`name = name || '-security'`, async () =>
+        (await load("accounts/find-discovery-candidates")).findDiscoveryCandidates(user, 1000),
+      ),
+  },
+  "accounts/find-records-only-accounts#findRecordsOnlyAccounts": {
+    scope: "org",
+    // The simulated accounts are all registered: for the read's span they are known from records only, then registered again.
+    call: (user) =>
+      withAccountsChanged(Prisma.sql`status = 'data_only'`, async () =>
+        (await load("accounts/find-records-only-accounts")).findRecordsOnlyAccounts(user, { page: 1, size: 100 }),
+      ),
+  },
   "accounts/find-scope-choices#findScopeChoices": {
     scope: "org",
     call: async (user) => (await load("accounts/find-scope-choices")).findScopeChoices(user),
@@ -361,6 +401,18 @@ const READS: Record<string, Read> = {
     call: async (user, id) => (await load("scores/get-account-scorecard")).getAccountScorecard(user, id),
   },
 };
+
+/** Runs `read` with every account changed by `set`, then puts each account's name and status back as they were. */
+async function withAccountsChanged<T>(set: Prisma.Sql, read: () => Promise<T>): Promise<T> {
+  const before = await getDb().$queryRaw<Array<{ id: string; name: string; status: string }>>`SELECT id, name, status FROM accounts`;
+  await getDb().$executeRaw`UPDATE accounts SET ${set}`;
+  try {
+    return await read();
+  } finally {
+    for (const account of before)
+      await getDb().$executeRaw`UPDATE accounts SET name = ${account.name}, status = ${account.status} WHERE id = ${account.id}`;
+  }
+}
 
 async function findRiskAcceptancesOf(user: SessionUser, accountId: string, ctx: Ctx) {
   const { findRiskAcceptances } = await load("acceptances/find-risk-acceptances");

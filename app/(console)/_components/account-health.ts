@@ -1,8 +1,11 @@
+import { STALE_AFTER_HOURS } from "@/lib/data/accounts/account-list-filters";
+
 /**
  * The two health questions the overview tiles and the accounts list filters share, so a
- * tile's number is exactly the length of the list it links to.
+ * tile's number is exactly the length of the list it links to. The list applies them in SQL
+ * (findAccountListPage, with these rules and this constant); the overview here, over its rows.
  */
-export const STALE_AFTER_HOURS = 24;
+export { STALE_AFTER_HOURS };
 
 /** Not collected in the last STALE_AFTER_HOURS hours (or never). Disabled accounts are not expected to be fresh. */
 export function isStale(account: { status: string; lastCollectedAt: Date | null }, now: Date = new Date()): boolean {

@@ -1,4 +1,3 @@
-import type { AccountListRow } from "@/lib/data/accounts/find-accounts";
 import { formatTime } from "../../_components/format";
 import { sortHrefs } from "../../_components/sort-hrefs";
 import { ACCOUNT_SORTS, accountListQuery, type AccountListEntry, type TAccountListParams } from "../_lib/account-list";
@@ -27,7 +26,7 @@ function toRow(account: AccountListEntry): AccountsTableRow {
 }
 
 /**
- * One page of the registered accounts (filtered and sorted as a whole, then cut): the rows'
+ * One page of the registered accounts (filtered, sorted and cut in SQL by findAccountListPage): the rows'
  * fields and each column's sort link for the client table (see AccountsTableView).
  */
 export function AccountsTable({
@@ -57,8 +56,8 @@ export function AccountsTable({
   );
 }
 
-/** Accounts Parapet only knows from imported records: no role, so nothing to sort or operate. */
-export function RecordsOnlyTable({ accounts }: { accounts: AccountListRow[] }) {
+/** One page of the accounts Parapet only knows from imported records: no role, so nothing to sort or operate. */
+export function RecordsOnlyTable({ accounts }: { accounts: Array<{ id: string; name: string }> }) {
   return (
     <table data-testid="records-only-table">
       <thead>

@@ -8,7 +8,7 @@ import { OnboardAccountForm } from "./onboard-account-form";
  * Discovery through organizations:ListAccounts from a registered management or delegated
  * administrator account: lists the organisation's accounts that are not registered yet,
  * each with a prefilled onboarding form (the admin adds the ExternalId). The source is an
- * account id field with a few suggestions (see discoveryCandidates), not a select of every
+ * account id field with a few suggestions (see findDiscoveryCandidates), not a select of every
  * registered account: at 500 accounts that select was most of the page.
  */
 export function DiscoverAccounts({
