@@ -1,12 +1,20 @@
+import { ChartDataTableView } from "./chart-data-table-view";
+
 export interface ChartColumn<Row> {
   label: string;
   value: (row: Row) => string | number | null;
   numeric?: boolean;
 }
 
+/** One formatted cell of a chart's data table ("n/a" for a missing value). */
+export type ChartCell = string | number;
+
 /**
  * The numbers behind a chart, as a table: the chart's text alternative for screen readers
  * and for anyone who wants the exact values. Closed by default so the page stays short.
+ * The cells are formatted here (the columns' functions cannot cross to the client) and
+ * rendered by one client component; inside a client component (the account page's trend
+ * chart) this is plain client rendering.
  */
 export function ChartDataTable<Row>({
   caption,
@@ -19,35 +27,18 @@ export function ChartDataTable<Row>({
   columns: Array<ChartColumn<Row>>;
   testId?: string;
 }) {
+  const cells = rows.map((row) =>
+    columns.map((column) => {
+      const value = column.value(row);
+      return value === null ? "n/a" : value;
+    }),
+  );
   return (
-    <details className="chart-data" data-testid={testId}>
-      <summary>Show the data as a table</summary>
-      <table>
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column.label} scope="col" className={column.numeric ? "num" : undefined}>
-                {column.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => (
-            <tr key={index}>
-              {columns.map((column) => {
-                const value = column.value(row);
-                return (
-                  <td key={column.label} className={column.numeric ? "num" : undefined}>
-                    {value === null ? "n/a" : value}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </details>
+    <ChartDataTableView
+      caption={caption}
+      columns={columns.map((column) => ({ label: column.label, numeric: column.numeric }))}
+      cells={cells}
+      testId={testId}
+    />
   );
 }
