@@ -35,14 +35,22 @@ CREATE TABLE account_item_statuses (
   CONSTRAINT account_item_statuses_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE ON UPDATE CASCADE
 );
 
-CREATE FUNCTION refresh_account_item_statuses(ids text[]) RETURNS void LANGUAGE plpgsql VOLATILE AS $$
+-- The accounts' advisory locks, as refresh_account_latest_scores (migration 1765400000000)
+-- takes them: (1765401, hashtext(id)), in ascending id order.
+CREATE FUNCTION lock_account_read_models(ids text[]) RETURNS void LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
   locked text;
 BEGIN
-  IF cardinality(ids) IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
   FOR locked IN SELECT DISTINCT i FROM unnest(ids) AS i WHERE i IS NOT NULL ORDER BY i LOOP
     PERFORM pg_advisory_xact_lock(1765401, hashtext(locked));
   END LOOP;
+END;
+$$;
+
+CREATE FUNCTION refresh_account_item_statuses(ids text[]) RETURNS void LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+  IF cardinality(ids) IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
+  PERFORM lock_account_read_models(ids);
   DELETE FROM account_item_statuses WHERE account_id = ANY(ids);
   -- Only accounts that still exist: during an account's deletion the cascade removes its
   -- results first and this row with the account.
@@ -101,13 +109,9 @@ CREATE INDEX findings_guardduty_threats_account_id_first_seen_at_idx ON findings
   WHERE source = 'guardduty' AND severity_label IN ('CRITICAL', 'HIGH');
 
 CREATE FUNCTION refresh_account_threat_days(ids text[]) RETURNS void LANGUAGE plpgsql VOLATILE AS $$
-DECLARE
-  locked text;
 BEGIN
   IF cardinality(ids) IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
-  FOR locked IN SELECT DISTINCT i FROM unnest(ids) AS i WHERE i IS NOT NULL ORDER BY i LOOP
-    PERFORM pg_advisory_xact_lock(1765401, hashtext(locked));
-  END LOOP;
+  PERFORM lock_account_read_models(ids);
   DELETE FROM account_threat_days WHERE account_id = ANY(ids);
   INSERT INTO account_threat_days (account_id, day, critical, high)
   SELECT f.account_id, (f.first_seen_at AT TIME ZONE 'UTC')::date,
@@ -137,3 +141,4 @@ DROP TRIGGER checklist_results_item_statuses_insert ON checklist_results;
 DROP FUNCTION checklist_results_refresh_item_statuses();
 DROP FUNCTION refresh_account_item_statuses(text[]);
 DROP TABLE account_item_statuses;
+DROP FUNCTION lock_account_read_models(text[]);

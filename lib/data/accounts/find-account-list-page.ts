@@ -4,6 +4,7 @@ import { STALE_AFTER_HOURS, type AccountSort, type TAccountListParams } from "@/
 import type { AccountListRow } from "@/lib/data/accounts/find-accounts";
 import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb } from "@/lib/db";
+import { toAccountTags } from "@/lib/data/accounts/to-account-tags";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** A registered account as the accounts list shows it: settings, latest score, last week's, findings, health. */
@@ -104,12 +105,6 @@ function filterConditions(query: AccountListQuery, staleBefore: string): Prisma.
   return conditions;
 }
 
-/** Only string values survive: a tag is a key and a text value. */
-function toTags(value: unknown): Record<string, string> {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-}
-
 /**
  * One page of the registered accounts the user may see, filtered, sorted and cut in
  * PostgreSQL, with the number that pass the filters: the request reads `size` rows whatever
@@ -204,7 +199,7 @@ export async function findAccountListPage(
       id: row.id,
       name: row.name,
       owner: row.owner,
-      tags: toTags(row.tags),
+      tags: toAccountTags(row.tags),
       ouPath: row.ou_path,
       roleArn: row.role_arn,
       regions: row.regions,

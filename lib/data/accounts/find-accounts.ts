@@ -2,6 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth";
 import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb } from "@/lib/db";
+import { toAccountTags } from "@/lib/data/accounts/to-account-tags";
 
 export interface AccountListRow {
   id: string;
@@ -22,12 +23,6 @@ export interface AccountListRow {
   /** Status of the latest collection run (running | succeeded | partial | failed), null before the first. */
   lastRunStatus: string | null;
   lastRunStartedAt: Date | null;
-}
-
-/** Only string values survive: a tag is a key and a text value. */
-function toTags(value: unknown): Record<string, string> {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }
 
 /**
@@ -68,7 +63,7 @@ export async function findAccounts(user: SessionUser): Promise<AccountListRow[]>
     id: row.id,
     name: row.name,
     owner: row.owner,
-    tags: toTags(row.tags),
+    tags: toAccountTags(row.tags),
     ouPath: row.ou_path,
     roleArn: row.role_arn,
     regions: row.regions,
