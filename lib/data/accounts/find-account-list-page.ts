@@ -4,7 +4,7 @@ import { STALE_AFTER_HOURS, type AccountSort, type TAccountListParams } from "@/
 import type { AccountListRow } from "@/lib/data/accounts/find-accounts";
 import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb } from "@/lib/db";
-import { toAccountTags } from "@/lib/data/accounts/to-account-tags";
+import { toAccountListRow, type AccountListDbRow } from "@/lib/data/accounts/to-account-list-row";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** A registered account as the accounts list shows it: settings, latest score, last week's, findings, health. */
@@ -138,28 +138,16 @@ export async function findAccountListPage(
     " AND ",
   );
   const rows = await getDb().$queryRaw<
-    Array<{
-      id: string;
-      name: string;
-      owner: string | null;
-      tags: unknown;
-      ou_path: string | null;
-      role_arn: string | null;
-      regions: string[];
-      status: string;
-      status_error: string | null;
-      last_collected_at: Date | null;
-      score: number | null;
-      coverage: number | null;
-      week_ago_score: number | null;
-      change: number | null;
-      critical: number;
-      high: number;
-      run_status: string | null;
-      run_started_at: Date | null;
-      stale: boolean;
-      total: bigint;
-    }>
+    Array<
+      AccountListDbRow & {
+        week_ago_score: number | null;
+        change: number | null;
+        critical: number;
+        high: number;
+        stale: boolean;
+        total: bigint;
+      }
+    >
   >`
     WITH listed AS (
       SELECT a.id, a.name, ${SORT_KEYS[query.sort]} AS sort_key
@@ -196,20 +184,7 @@ export async function findAccountListPage(
   const start = (page - 1) * size;
   return {
     rows: rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      owner: row.owner,
-      tags: toAccountTags(row.tags),
-      ouPath: row.ou_path,
-      roleArn: row.role_arn,
-      regions: row.regions,
-      status: row.status,
-      statusError: row.status_error,
-      lastCollectedAt: row.last_collected_at,
-      score: row.score === null ? null : Number(row.score),
-      coverage: row.coverage === null ? null : Number(row.coverage),
-      lastRunStatus: row.run_status,
-      lastRunStartedAt: row.run_started_at,
+      ...toAccountListRow(row),
       weekAgoScore: row.week_ago_score === null ? null : Number(row.week_ago_score),
       change: row.change === null ? null : Number(row.change),
       critical: row.critical,

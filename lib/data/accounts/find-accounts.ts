@@ -2,7 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth";
 import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb } from "@/lib/db";
-import { toAccountTags } from "@/lib/data/accounts/to-account-tags";
+import { toAccountListRow, type AccountListDbRow } from "@/lib/data/accounts/to-account-list-row";
 
 export interface AccountListRow {
   id: string;
@@ -32,24 +32,7 @@ export interface AccountListRow {
  * LATERAL into the wide snapshot rows.
  */
 export async function findAccounts(user: SessionUser): Promise<AccountListRow[]> {
-  const rows = await getDb().$queryRaw<
-    Array<{
-      id: string;
-      name: string;
-      owner: string | null;
-      tags: unknown;
-      ou_path: string | null;
-      role_arn: string | null;
-      regions: string[];
-      status: string;
-      status_error: string | null;
-      last_collected_at: Date | null;
-      score: number | null;
-      coverage: number | null;
-      run_status: string | null;
-      run_started_at: Date | null;
-    }>
-  >`
+  const rows = await getDb().$queryRaw<AccountListDbRow[]>`
     SELECT a.id, a.name, a.owner, a.tags, a.ou_path, a.role_arn, a.regions, a.status, a.status_error, a.last_collected_at,
            s.score, s.coverage, r.status AS run_status, r.started_at AS run_started_at
     FROM accounts a
@@ -59,20 +42,5 @@ export async function findAccounts(user: SessionUser): Promise<AccountListRow[]>
     ) r ON true
     WHERE ${accountInScope(user.scope, "a.id")}
     ORDER BY a.name ASC, a.id ASC`;
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    owner: row.owner,
-    tags: toAccountTags(row.tags),
-    ouPath: row.ou_path,
-    roleArn: row.role_arn,
-    regions: row.regions,
-    status: row.status,
-    statusError: row.status_error,
-    lastCollectedAt: row.last_collected_at,
-    score: row.score === null ? null : Number(row.score),
-    coverage: row.coverage === null ? null : Number(row.coverage),
-    lastRunStatus: row.run_status,
-    lastRunStartedAt: row.run_started_at,
-  }));
+  return rows.map(toAccountListRow);
 }

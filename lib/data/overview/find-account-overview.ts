@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth";
 import type { Domain } from "@/lib/checklist/types";
 import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb } from "@/lib/db";
+import { toDomainCells } from "@/lib/data/overview/to-domain-cells";
 
 /** One cell of the accounts x domains heat map. */
 export interface DomainCell {
@@ -111,12 +112,7 @@ export async function findAccountOverview(user: SessionUser): Promise<AccountOve
     lastRunStatus: row.last_run_status,
     scoredDay: row.day ? row.day.toISOString().slice(0, 10) : null,
     weekAgoScore: row.week_ago_score === null ? null : Number(row.week_ago_score),
-    domains: Object.fromEntries(
-      Object.entries(row.domains ?? {}).map(([domain, figures]) => [
-        domain,
-        { score: figures.score ?? null, coverage: figures.coverage ?? null },
-      ]),
-    ) as Partial<Record<Domain, DomainCell>>,
+    domains: toDomainCells(row.domains),
     evidenceAsOf: row.evidence_as_of,
     importedAsOf: row.imported_as_of,
     staleSources: row.stale_sources ?? 0,

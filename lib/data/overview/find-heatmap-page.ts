@@ -1,7 +1,8 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth";
-import { DOMAINS, type Domain } from "@/lib/checklist/types";
+import { DOMAINS } from "@/lib/checklist/types";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { toDomainCells } from "./to-domain-cells";
 import { cutOverviewPage, type OverviewPage } from "./cut-overview-page";
 import type { AccountOverviewRow, DomainCell } from "./find-account-overview";
 import { NAME_SORT_VALUE, orderOverviewAccounts } from "./order-overview-accounts";
@@ -45,12 +46,7 @@ export async function findHeatmapPage(
       id: row.id,
       name: row.name,
       score: row.score,
-      domains: Object.fromEntries(
-        Object.entries(row.domain_cells ?? {}).map(([domain, figures]) => [
-          domain,
-          { score: figures.score ?? null, coverage: figures.coverage ?? null },
-        ]),
-      ) as Partial<Record<Domain, DomainCell>>,
+      domains: toDomainCells(row.domain_cells),
     })),
   };
 }
