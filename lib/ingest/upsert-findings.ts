@@ -96,8 +96,11 @@ export async function upsertFindings(client: pg.ClientBase, findings: Normalised
   );
   await copyRows(client, `findings_stage (${FINDINGS_COPY_COLUMNS})`, [Buffer.from(rows.map(findingCopyLine).join(""), "utf8")]);
   const result = await client.query<{ inserted: boolean }>(
+    // In key order: a delegated administrator's collection and a member's own one upsert the
+    // same findings at the same time, and two statements that lock the shared rows in
+    // different orders can deadlock (one of them then fails its step).
     `INSERT INTO findings (${FINDINGS_COPY_COLUMNS})
-     SELECT ${FINDINGS_COPY_COLUMNS} FROM findings_stage
+     SELECT ${FINDINGS_COPY_COLUMNS} FROM findings_stage ORDER BY source, source_id
      ON CONFLICT (source, source_id) DO UPDATE SET
        account_id = EXCLUDED.account_id, region = EXCLUDED.region, type = EXCLUDED.type, title = EXCLUDED.title,
        description = EXCLUDED.description, severity = EXCLUDED.severity, severity_label = EXCLUDED.severity_label,
