@@ -28,14 +28,10 @@ import { maintainEventPartitions } from "@/lib/data/events/maintain-event-partit
 import { countFindings } from "@/lib/data/findings/count-findings";
 import { findFindings } from "@/lib/data/findings/find-findings";
 import { parseFindingFilters } from "@/lib/data/findings/finding-filters";
-import { findBiggestMovers } from "@/lib/data/overview/find-biggest-movers";
-import { findHeatmapPage } from "@/lib/data/overview/find-heatmap-page";
-import { findLowestScores } from "@/lib/data/overview/find-lowest-scores";
 import { findNewThreatsByDay } from "@/lib/data/overview/find-new-threats-by-day";
+import { loadOverviewAccounts } from "@/lib/data/overview/load-overview-accounts";
 import { findOrgScoreTrend } from "@/lib/data/overview/find-org-score-trend";
-import { findOverviewAccountsPage } from "@/lib/data/overview/find-overview-accounts-page";
 import { findTopFailingItems } from "@/lib/data/overview/find-top-failing-items";
-import { getOverviewSummary } from "@/lib/data/overview/get-overview-summary";
 import { findSourceCursors } from "@/lib/data/runs/find-source-cursors";
 import { findScoreChanges } from "@/lib/data/scores/find-score-changes";
 import { getAccountScorecard } from "@/lib/data/scores/get-account-scorecard";
@@ -476,11 +472,14 @@ function pageData(account: string): Record<string, (user: SessionUser) => Promis
     // `/` with no parameters: worst score first, page 1 of 25 in both tables (overview-params.ts's defaults).
     overview: (user) =>
       Promise.all([
-        getOverviewSummary(user, { now: new Date(), staleAfterHours: STALE_AFTER_HOURS }),
-        findLowestScores(user, 5),
-        findBiggestMovers(user, 5),
-        findHeatmapPage(user, { key: "score", dir: "asc" }, { page: 1, size: 25 }),
-        findOverviewAccountsPage(user, { key: "score", dir: "asc" }, { page: 1, size: 25 }),
+        loadOverviewAccounts(user, {
+          now: new Date(),
+          staleAfterHours: STALE_AFTER_HOURS,
+          lowest: 5,
+          movers: 5,
+          heat: { sort: { key: "score", dir: "asc" }, page: 1, size: 25 },
+          table: { sort: { key: "score", dir: "asc" }, page: 1, size: 25 },
+        }),
         findOrgScoreTrend(user),
         findTopFailingItems(user),
         findNewThreatsByDay(user),

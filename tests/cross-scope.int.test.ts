@@ -309,38 +309,31 @@ const READS: Record<string, Read> = {
     scope: "org",
     call: async (user) => (await load("overview/find-account-overview")).findAccountOverview(user),
   },
-  "overview/get-overview-summary#getOverviewSummary": {
-    scope: "org",
-    call: async (user) => (await load("overview/get-overview-summary")).getOverviewSummary(user, { now: SUMMARY_NOW, staleAfterHours: 24 }),
-  },
-  "overview/find-lowest-scores#findLowestScores": {
-    scope: "org",
-    call: async (user) => (await load("overview/find-lowest-scores")).findLowestScores(user, 100),
-  },
-  "overview/find-biggest-movers#findBiggestMovers": {
+  "overview/load-overview-accounts#loadOverviewAccounts": {
     scope: "org",
     // Movers need a snapshot a week old: the setup writes one per account (scores moved by 7).
-    call: async (user) => (await load("overview/find-biggest-movers")).findBiggestMovers(user, 100),
-  },
-  "overview/find-heatmap-page#findHeatmapPage": {
-    scope: "org",
     call: async (user) => {
-      const { findHeatmapPage } = await load("overview/find-heatmap-page");
+      const { loadOverviewAccounts } = await load("overview/load-overview-accounts");
+      const query = { now: SUMMARY_NOW, staleAfterHours: 24, lowest: 100, movers: 100 };
       return {
-        all: await findHeatmapPage(user, { key: "score", dir: "asc" }, { page: 1, size: 100 }),
-        // A page of one past the first: the outsider must not push the scoped user's rows along either.
-        second: await findHeatmapPage(user, { key: "name", dir: "desc" }, { page: 2, size: 1 }),
-      };
-    },
-  },
-  "overview/find-overview-accounts-page#findOverviewAccountsPage": {
-    scope: "org",
-    call: async (user) => {
-      const { findOverviewAccountsPage } = await load("overview/find-overview-accounts-page");
-      return {
-        byCollection: await findOverviewAccountsPage(user, { key: "collection", dir: "asc" }, { page: 1, size: 100 }),
-        byCritical: await findOverviewAccountsPage(user, { key: "critical", dir: "desc" }, { page: 1, size: 100 }),
-        pastTheEnd: await findOverviewAccountsPage(user, { key: "name", dir: "asc" }, { page: 9, size: 1 }),
+        all: await loadOverviewAccounts(user, {
+          ...query,
+          heat: { sort: { key: "score", dir: "asc" }, page: 1, size: 100 },
+          table: { sort: { key: "collection", dir: "asc" }, page: 1, size: 100 },
+        }),
+        // Pages of one past the first: the outsider must not push the scoped user's rows along either.
+        cuts: await loadOverviewAccounts(user, {
+          ...query,
+          heat: { sort: { key: "name", dir: "desc" }, page: 2, size: 1 },
+          table: { sort: { key: "critical", dir: "desc" }, page: 2, size: 1 },
+        }),
+        pastTheEnd: (
+          await loadOverviewAccounts(user, {
+            ...query,
+            heat: { sort: { key: "name", dir: "asc" }, page: 9, size: 1 },
+            table: { sort: { key: "name", dir: "asc" }, page: 9, size: 1 },
+          })
+        ).table,
       };
     },
   },
@@ -756,16 +749,15 @@ describe("cross-scope: a user scoped to two accounts sees nothing of a third", (
     const trend = answers.get("overview/find-org-score-trend#findOrgScoreTrend")!;
     expect((trend.scoped as Array<{ accounts: number }>).map((point) => point.accounts)).toEqual([2, 2, 2, 2]);
     expect((trend.adminBefore as Array<{ accounts: number }>).map((point) => point.accounts)).toEqual([3, 3, 3, 3]);
-    const summary = answers.get("overview/get-overview-summary#getOverviewSummary")!;
-    expect((summary.scoped as { accounts: number }).accounts).toBe(2);
-    expect((summary.adminBefore as { accounts: number }).accounts).toBe(3);
+    type Overview = { all: { summary: { accounts: number }; movers: Array<{ id: string }>; heat: { total: number } } };
+    const overview = answers.get("overview/load-overview-accounts#loadOverviewAccounts")!;
+    expect((overview.scoped as Overview).all.summary.accounts).toBe(2);
+    expect((overview.adminBefore as Overview).all.summary.accounts).toBe(3);
     // Each account's score moved since the snapshot a week before its latest one (the setup's copy, moved by 7).
-    const movers = answers.get("overview/find-biggest-movers#findBiggestMovers")!;
-    expect((movers.scoped as Array<{ id: string }>).map((row) => row.id).sort()).toEqual([...ctx.inside].sort());
-    expect(movers.adminBefore as unknown[]).toHaveLength(3);
-    const heat = answers.get("overview/find-heatmap-page#findHeatmapPage")!;
-    expect((heat.scoped as { all: { total: number } }).all.total).toBe(2);
-    expect((heat.adminBefore as { all: { total: number } }).all.total).toBe(3);
+    expect((overview.scoped as Overview).all.movers.map((row) => row.id).sort()).toEqual([...ctx.inside].sort());
+    expect((overview.adminBefore as Overview).all.movers).toHaveLength(3);
+    expect((overview.scoped as Overview).all.heat.total).toBe(2);
+    expect((overview.adminBefore as Overview).all.heat.total).toBe(3);
     const domains = answers.get("scores/find-org-domain-scores#findOrgDomainScores")!;
     expect((domains.scoped as { accountCount: number }).accountCount).toBe(2);
     expect((domains.adminBefore as { accountCount: number }).accountCount).toBe(3);

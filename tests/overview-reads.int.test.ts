@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { SessionUser } from "@/lib/auth";
 import { NO_ACCOUNTS, type AccountScope } from "@/lib/auth/account-scope";
-import { findBiggestMovers } from "@/lib/data/overview/find-biggest-movers";
-import { findHeatmapPage } from "@/lib/data/overview/find-heatmap-page";
-import { findLowestScores } from "@/lib/data/overview/find-lowest-scores";
-import { findOverviewAccountsPage } from "@/lib/data/overview/find-overview-accounts-page";
-import { getOverviewSummary } from "@/lib/data/overview/get-overview-summary";
-import type { HeatmapSortKey, OverviewTableSortKey } from "@/lib/data/overview/overview-sorts";
+import { loadOverviewAccounts, type OverviewAccountsQuery } from "@/lib/data/overview/load-overview-accounts";
+import type { HeatmapSort, HeatmapSortKey, OverviewTableSort, OverviewTableSortKey } from "@/lib/data/overview/overview-sorts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
 /**
@@ -240,6 +236,28 @@ afterAll(async () => {
   await database?.drop();
 });
 
+/**
+ * loadOverviewAccounts reads the five parts in one statement; each helper asks it for one
+ * part (the others at the page's defaults) and returns that part, so each case below reads
+ * as the part it checks. "one statement" below checks that the parts do not disturb each other.
+ */
+const DEFAULTS: OverviewAccountsQuery = {
+  now: NOW,
+  staleAfterHours: 24,
+  lowest: 5,
+  movers: 5,
+  heat: { sort: { key: "score", dir: "asc" }, page: 1, size: 25 },
+  table: { sort: { key: "score", dir: "asc" }, page: 1, size: 25 },
+};
+const load = (who: SessionUser, query: Partial<OverviewAccountsQuery>) => loadOverviewAccounts(who, { ...DEFAULTS, ...query });
+const getOverviewSummary = async (who: SessionUser, options: { now: Date; staleAfterHours: number }) => (await load(who, options)).summary;
+const findLowestScores = async (who: SessionUser, limit = 5) => (await load(who, { lowest: limit })).lowest;
+const findBiggestMovers = async (who: SessionUser, limit = 5) => (await load(who, { movers: limit })).movers;
+const findHeatmapPage = async (who: SessionUser, sort: HeatmapSort, paging: { page: number; size: number }) =>
+  (await load(who, { heat: { sort, ...paging } })).heat;
+const findOverviewAccountsPage = async (who: SessionUser, sort: OverviewTableSort, paging: { page: number; size: number }) =>
+  (await load(who, { table: { sort, ...paging } })).table;
+
 const names = (page: { rows: Array<{ name: string }> }) => page.rows.map((row) => row.name);
 const ids = (page: { rows: Array<{ id: string }> }) => page.rows.map((row) => row.id);
 const everything = { page: 1, size: 100 };
@@ -467,6 +485,32 @@ describe("paging", () => {
         total: 0,
       });
     }
+  });
+});
+
+describe("one statement", () => {
+  test("each part of one call is what it is asked for alone: other sorts, pages and limits beside it change nothing", async () => {
+    const heat = { sort: { key: "name", dir: "desc" }, page: 2, size: 3 } as const;
+    const table = { sort: { key: "collection", dir: "asc" }, page: 3, size: 3 } as const;
+    for (const who of [ADMIN, GROUP_H, GROUP_M]) {
+      const options = { now: new Date(NOW.getTime() + HOUR), staleAfterHours: 24 };
+      const all = await loadOverviewAccounts(who, { ...options, lowest: 2, movers: 3, heat, table });
+      expect(all.summary).toEqual(await getOverviewSummary(who, options));
+      expect(all.lowest).toEqual(await findLowestScores(who, 2));
+      expect(all.movers).toEqual(await findBiggestMovers(who, 3));
+      expect(all.heat).toEqual(await findHeatmapPage(who, heat.sort, heat));
+      expect(all.table).toEqual(await findOverviewAccountsPage(who, table.sort, table));
+    }
+    // By hand for group H: names descending, rows 4-6; collection ascending, rows 7-8 (see H_ORDERS).
+    const h = await loadOverviewAccounts(GROUP_H, { ...DEFAULTS, heat, table });
+    expect(names(h.heat)).toEqual(["h-never", "h-imported", "h-fresh"]);
+    expect(names(h.table)).toEqual(["h-fresh", "h-running"]);
+    expect(h.summary.accounts).toBe(8);
+  });
+
+  test("a bad page or size is an error, not a page", async () => {
+    await expect(findHeatmapPage(ADMIN, { key: "name", dir: "asc" }, { page: 0, size: 25 })).rejects.toThrow(/bad page/);
+    await expect(findOverviewAccountsPage(ADMIN, { key: "name", dir: "asc" }, { page: 1, size: 2.5 })).rejects.toThrow(/bad page/);
   });
 });
 

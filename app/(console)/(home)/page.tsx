@@ -1,13 +1,9 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth";
-import { findBiggestMovers } from "@/lib/data/overview/find-biggest-movers";
-import { findHeatmapPage } from "@/lib/data/overview/find-heatmap-page";
-import { findLowestScores } from "@/lib/data/overview/find-lowest-scores";
 import { findNewThreatsByDay } from "@/lib/data/overview/find-new-threats-by-day";
+import { loadOverviewAccounts } from "@/lib/data/overview/load-overview-accounts";
 import { findOrgScoreTrend } from "@/lib/data/overview/find-org-score-trend";
-import { findOverviewAccountsPage } from "@/lib/data/overview/find-overview-accounts-page";
 import { findTopFailingItems } from "@/lib/data/overview/find-top-failing-items";
-import { getOverviewSummary } from "@/lib/data/overview/get-overview-summary";
 import { STALE_AFTER_HOURS } from "../_components/account-health";
 import { ChartDataTable } from "../_components/chart-data-table";
 import { AccountNameCell, CoverageCell, DeltaCell, ScoreCell } from "../_components/account-cells";
@@ -49,17 +45,20 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       return <InvalidQuery title="Overview" message={error.message} resetHref="/" resetLabel="Open the overview without them" />;
     throw error;
   }
-  // Every figure is counted, sorted and cut in PostgreSQL: the page reads the tiles as one
-  // row, five accounts per short list and one page of each table (25 rows by default; the
-  // reader can choose 10 to 100 under either table, and the choice holds for both, one
-  // `size` in the URL), so what a request moves, maps and renders grows with what it shows,
-  // not with the number of accounts.
-  const [summary, worst, movers, heat, table, trend, failing, threats] = await Promise.all([
-    getOverviewSummary(user, { now: new Date(), staleAfterHours: STALE_AFTER_HOURS }),
-    findLowestScores(user, WORST_LIMIT),
-    findBiggestMovers(user, WORST_LIMIT),
-    findHeatmapPage(user, { key: params.heat, dir: params.dir }, { page: params.hpage, size: params.size }),
-    findOverviewAccountsPage(user, { key: params.sort, dir: params.adir }, { page: params.apage, size: params.size }),
+  // Every figure is counted, sorted and cut in PostgreSQL: the page reads the tiles, five
+  // accounts per short list and one page of each table (25 rows by default; the reader can
+  // choose 10 to 100 under either table, and the choice holds for both, one `size` in the
+  // URL) in one statement over the accounts, so what a request moves, maps and renders grows
+  // with what it shows, not with the number of accounts.
+  const [{ summary, lowest: worst, movers, heat, table }, trend, failing, threats] = await Promise.all([
+    loadOverviewAccounts(user, {
+      now: new Date(),
+      staleAfterHours: STALE_AFTER_HOURS,
+      lowest: WORST_LIMIT,
+      movers: WORST_LIMIT,
+      heat: { sort: { key: params.heat, dir: params.dir }, page: params.hpage, size: params.size },
+      table: { sort: { key: params.sort, dir: params.adir }, page: params.apage, size: params.size },
+    }),
     findOrgScoreTrend(user),
     findTopFailingItems(user),
     findNewThreatsByDay(user),

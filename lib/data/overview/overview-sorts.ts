@@ -2,7 +2,7 @@ import { DOMAINS } from "@/lib/checklist/types";
 
 /**
  * The orders of the overview's two tables, the keys its URL accepts (`heat`, `sort`) and
- * its reads sort by in SQL (findHeatmapPage, findOverviewAccountsPage). Plain constants,
+ * its reads sort by in SQL (selectHeatmapPage, selectOverviewTablePage, in loadOverviewAccounts). Plain constants,
  * so the page's URL parsing imports them without the database.
  */
 export const HEATMAP_SORTS = ["name", "score", ...DOMAINS] as const;

@@ -2,8 +2,9 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
- * An account's change since last week's snapshot, over the subquery of
- * selectOverviewAccounts, as the page computed it in JavaScript:
+ * An account's change since last week's snapshot, over an account `o` with its latest
+ * snapshot's scores (selectOverviewAccounts computes it once per account), as the page
+ * computed it in JavaScript:
  * `Math.round((score - weekAgoScore) * 10) / 10`, null when either is missing. The scores
  * are `real`; JavaScript received them as the shortest decimal that reads back as the same
  * `real` (72.3, not 72.30000305175781), so that is what is subtracted here (`::text::float8`),

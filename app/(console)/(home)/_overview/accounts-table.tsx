@@ -7,7 +7,7 @@ import type { OverviewTableRow, OverviewTableSortKey } from "./overview-table-ro
 export type AccountsTableSort = { key: OverviewTableSortKey; dir: "asc" | "desc" };
 
 /**
- * One page of the accounts (sorted as a whole, then cut, in SQL; see findOverviewAccountsPage), each row
+ * One page of the accounts (sorted as a whole, then cut, in SQL; see selectOverviewTablePage), each row
  * with its figures. Account names are plain anchors: one prefetching `next/link` per row
  * was render cost for no use (the accounts list is where one browses them all). One client
  * component for the table, given the rows' figures (see OverviewTableRow) and the sort links

@@ -27,7 +27,7 @@ export function DomainHeatmap({
   sort,
   sortHrefs,
 }: {
-  /** One page of accounts, already sorted as a whole and cut in SQL (see findHeatmapPage). */
+  /** One page of accounts, already sorted as a whole and cut in SQL (see selectHeatmapPage). */
   accounts: HeatmapRow[];
   sort: HeatmapSort;
   /** Each heading's link: the table sorted by it (the other direction when it is the current sort). */

@@ -1,5 +1,5 @@
 import { DOMAINS } from "@/lib/checklist/types";
-import type { HeatmapAccount } from "@/lib/data/overview/find-heatmap-page";
+import type { HeatmapAccount } from "@/lib/data/overview/select-heatmap-page";
 
 export type { HeatmapSort, HeatmapSortKey } from "@/lib/data/overview/overview-sorts";
 

@@ -1,5 +1,5 @@
 import type { OrgScorePoint } from "@/lib/data/overview/find-org-score-trend";
-import type { OverviewSummary } from "@/lib/data/overview/get-overview-summary";
+import type { OverviewSummary } from "@/lib/data/overview/select-overview-tiles";
 import { STALE_AFTER_HOURS } from "../../_components/account-health";
 import { formatDelta, formatPercent, formatScore } from "../../_components/format";
 import { Tile } from "../../_components/tile";
@@ -21,7 +21,7 @@ function weekAgo(trend: OrgScorePoint[]): OrgScorePoint | null {
 
 /**
  * Org score = today's pooled roll-up of the account scores (see lib/checklist/roll-up-org-score.ts);
- * the other tiles are counted in SQL (getOverviewSummary) with the accounts list's health rules.
+ * the other tiles are counted in SQL (selectOverviewTiles) with the accounts list's health rules.
  */
 export function OrgSummary({ summary, trend }: { summary: OverviewSummary; trend: OrgScorePoint[] }) {
   const orgScore = trend.at(-1) ?? null;

@@ -1,4 +1,4 @@
-import type { OverviewTableAccount } from "@/lib/data/overview/find-overview-accounts-page";
+import type { OverviewTableAccount } from "@/lib/data/overview/select-overview-table-page";
 import { formatTime } from "../../_components/format";
 import { describeCoverageOrigin } from "./coverage-origin";
 
