@@ -10,6 +10,7 @@ const DEFAULT_CONDITIONS =
 /** The same, for a query where findings are `f`. */
 const F_DEFAULT_CONDITIONS =
   "f.status = 'active' AND f.linked_guardduty_id IS NULL AND (f.compliance_status IS NULL OR f.compliance_status <> 'PASSED')";
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const fixed = (value: number | null | undefined) => (value === null || value === undefined ? "n/a" : Number(value).toFixed(1));
 
 /** No serious or critical WCAG 2.1 A/AA violation on the page as it is now. */
@@ -127,11 +128,16 @@ test.describe("[CONSOLE]", () => {
       await expect(tr.getByTestId("heat-score")).toHaveText(fixed(row.score));
       for (const [domain, figures] of Object.entries(row.domains)) {
         const cell = tr.locator(`td[data-domain="${domain}"]`);
-        await expect(cell.locator(".score")).toHaveText(fixed(figures.score));
-        await expect(cell.locator(".cov")).toHaveText(
-          `${figures.coverage === null ? "n/a" : `${Number(figures.coverage).toFixed(0)}%`} cov.`,
+        // The cell shows the score, then the coverage on the next line (one text node the stylesheet breaks);
+        // its link's accessible name says whose cell it is, then what it shows.
+        const coverage = `${figures.coverage === null ? "n/a" : `${Number(figures.coverage).toFixed(0)}%`} cov.`;
+        const link = cell.getByRole("link");
+        expect(await link.evaluate((element) => element.textContent)).toBe(`${fixed(figures.score)}\n${coverage}`);
+        expect(await link.evaluate((element) => (element as HTMLElement).innerText.split("\n"))).toEqual([fixed(figures.score), coverage]);
+        await expect(link).toHaveAccessibleName(
+          new RegExp(`^${escapeRegExp(row.name)}, .+: score ${escapeRegExp(`${fixed(figures.score)} ${coverage}`)}$`),
         );
-        await expect(cell.getByRole("link")).toHaveAttribute("href", `/accounts/${row.id}#domain-${domain}`);
+        await expect(link).toHaveAttribute("href", `/accounts/${row.id}#domain-${domain}`);
       }
     }
 
