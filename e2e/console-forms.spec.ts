@@ -100,7 +100,7 @@ test.describe("[FORMS]", () => {
     await noJs.context().close();
 
     // With JavaScript nothing of this shows: the combobox posts no text, and the chip's remove is a button.
-    await findings.goto({ account: target.id });
+    await new FindingsPage(page).goto({ account: target.id });
     await expect(page.getByRole("combobox", { name: "Accounts" })).not.toHaveAttribute("name", /./);
     await expect(page.getByTestId("filter-account").getByRole("button", { name: `Remove ${target.name}` })).toBeVisible();
   });
@@ -160,6 +160,50 @@ test.describe("[FORMS]", () => {
       await expect(row.getByRole("button", { name: "Collect now" })).toBeVisible();
     });
   }
+
+  test("[FORMS]: OU pickers show the OU's name from discovery with its id (accounts filter, SSO and user scopes)", async ({
+    page,
+    db,
+    signedIn: _,
+  }) => {
+    // The demo's discovery stored the names of the OUs on the accounts' paths (the simulator's tree: Workloads, Prod, ...).
+    const named = await db.query<{ id: string; name: string; n: number }>(
+      `SELECT u.id, u.name, count(a.id)::int AS n FROM organizational_units u
+       JOIN accounts a ON a.status <> 'data_only' AND u.id = ANY(string_to_array(a.ou_path, '/'))
+       WHERE u.id LIKE 'ou-%' GROUP BY u.id, u.name ORDER BY u.name`,
+    );
+    expect(named.rows.length, "discovery named the OUs").toBeGreaterThanOrEqual(3);
+    expect(named.rows.map((row) => row.name)).toEqual(expect.arrayContaining(["Prod", "Workloads"]));
+
+    await page.goto("/accounts");
+    const options = await page.locator("#a-ou option").allInnerTexts();
+    for (const ou of named.rows) expect(options).toContain(`${ou.name} · ${ou.id} (${ou.n})`);
+    // Listed by name (Any first).
+    expect(options.slice(1)).toEqual([...options.slice(1)].sort((a, b) => a.localeCompare(b)));
+    const prod = named.rows.find((row) => row.name === "Prod")!;
+    await page.locator("#a-ou").selectOption(prod.id);
+    await expect.poll(() => queryOf(page).get("ou")).toBe(prod.id);
+    await expect(page.getByTestId("accounts-table").locator("tbody > tr")).toHaveCount(prod.n);
+
+    for (const [url, formName] of [
+      ["/settings/sso", "Map a group"],
+      ["/users", "Create user"],
+    ] as const) {
+      await page.goto(url);
+      const form = page.getByRole("form", { name: formName });
+      await form.getByRole("radio", { name: /Only accounts/ }).check();
+      // The typing suggestions name each OU; the chip shows the name, the id (what is stored) and the path.
+      const suggestions = await form
+        .locator("datalist option")
+        .evaluateAll((nodes) => nodes.map((node) => `${(node as HTMLOptionElement).value}|${node.textContent}`));
+      expect(suggestions.some((entry) => entry.startsWith(`${prod.id}|Prod · `))).toBe(true);
+      await form.getByLabel("OU id").fill(prod.id);
+      await form.getByRole("button", { name: "Add OU" }).click();
+      const chip = form.getByRole("list", { name: "Chosen OUs" }).getByRole("listitem");
+      await expect(chip).toHaveCount(1);
+      await expect(chip).toContainText(`Prod ${prod.id}`);
+    }
+  });
 
   test("[FORMS]: an admin edits an SSO mapping's role and scope from the keyboard; it is saved, audited and validated as adding is", async ({
     page,
