@@ -17,7 +17,11 @@ export const dynamic = "force-dynamic";
 
 /** `?edit=<mapping id>` opens that mapping's role and scope for editing (a link, so it works from the keyboard and can be shared). */
 const ZEditParam = z.preprocess(
-  (value) => (Array.isArray(value) ? value[0] : value),
+  // The first of repeated values; a blank one is no edit, like an absent one.
+  (value) => {
+    const first: unknown = Array.isArray(value) ? value[0] : value;
+    return typeof first === "string" && first.trim() === "" ? undefined : first;
+  },
   z
     .string()
     .regex(/^[1-9]\d{0,17}$/)
