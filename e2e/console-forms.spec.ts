@@ -263,7 +263,7 @@ test.describe("[FORMS]", () => {
       // A mapping removed meanwhile: the edit link says so, it does not bring the mapping back.
       await db.query("DELETE FROM sso_group_mappings WHERE id = $1", [id]);
       await page.goto(`/settings/sso?edit=${id}`);
-      await expect(page.getByRole("alert")).toContainText("No such mapping");
+      await expect(page.locator("#edit-mapping").getByRole("alert")).toContainText("No such mapping");
     } finally {
       await db.query("DELETE FROM sso_group_mappings WHERE id = $1", [id]);
     }
