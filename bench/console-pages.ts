@@ -357,6 +357,8 @@ async function seed(pool: pg.Pool, sizes: Sizes, log: (line: string) => void): P
   await pool.query("VACUUM (ANALYZE) checklist_results");
   await pool.query("VACUUM (ANALYZE) account_item_statuses");
   await pool.query("VACUUM (ANALYZE) account_threat_days");
+  await pool.query("VACUUM (ANALYZE) org_item_status_deltas");
+  await pool.query("VACUUM (ANALYZE) org_threat_day_deltas");
   timings.scoring = (performance.now() - started) / 1000;
   log(
     `  scored ${templates.length} accounts, copied to ${sizes.accounts - templates.length}, ${sizes.days} days of snapshots in ${timings.scoring.toFixed(1)} s`,

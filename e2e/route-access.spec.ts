@@ -291,6 +291,13 @@ const ACTIONS: Record<
     refusal: /only admins can edit single sign-on mappings/,
     written: rows("SELECT * FROM sso_group_mappings WHERE group_name = 'made-by-a-viewer'"),
   },
+  "app/(console)/settings/sso/actions.ts#updateSsoMappingAction": {
+    access: "admin",
+    page: "/settings/sso",
+    args: (ids) => [ids.mappingId, { form: { role: "admin", allAccounts: "on" } }],
+    refusal: /only admins can edit single sign-on mappings/,
+    written: rows("SELECT * FROM sso_group_mappings WHERE id = $1", (ids) => [ids.mappingId]),
+  },
   "app/(console)/settings/sso/actions.ts#deleteSsoMappingAction": {
     access: "admin",
     page: "/settings/sso",

@@ -13,6 +13,8 @@ import {
   DescribeOrganizationCommand,
   ListAccountsCommand,
   ListParentsCommand,
+  ListRootsCommand,
+  DescribeOrganizationalUnitCommand,
   ListTagsForResourceCommand,
   OrganizationsClient,
 } from "@aws-sdk/client-organizations";
@@ -143,6 +145,12 @@ describe.skipIf(!hasModels)("responses conform to the botocore output shapes", (
     }
     for (const resource of [account.id, sim.org.rootId, sim.org.organizationalUnits[0]!.id]) {
       expect(check(orgs, "ListTagsForResource", await org.send(new ListTagsForResourceCommand({ ResourceId: resource })))).toEqual([]);
+    }
+    expect(check(orgs, "ListRoots", await org.send(new ListRootsCommand({})))).toEqual([]);
+    for (const unit of sim.org.organizationalUnits) {
+      expect(
+        check(orgs, "DescribeOrganizationalUnit", await org.send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: unit.id }))),
+      ).toEqual([]);
     }
   });
 

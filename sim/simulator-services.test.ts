@@ -17,6 +17,8 @@ import {
   DescribeOrganizationCommand,
   ListAccountsCommand,
   ListParentsCommand,
+  ListRootsCommand,
+  DescribeOrganizationalUnitCommand,
   ListTagsForResourceCommand,
   OrganizationsClient,
   paginateListAccounts,
@@ -153,6 +155,37 @@ describe("organisation", () => {
     expect((await errorOf(client.send(new ListTagsForResourceCommand({ ResourceId: "000000000000" })))).name).toBe(
       "TargetNotFoundException",
     );
+  });
+  test("ListRoots and DescribeOrganizationalUnit name the root and each OU; unknown or malformed ids and members are refused", async () => {
+    const client = new OrganizationsClient(clientConfig(sim, region, sim.baseCredentials));
+    const { Roots } = await client.send(new ListRootsCommand({}));
+    expect(Roots?.map((root) => [root.Id, root.Name])).toEqual([[sim.org.rootId, "Root"]]);
+    for (const unit of sim.org.organizationalUnits) {
+      const { OrganizationalUnit } = await client.send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: unit.id }));
+      expect(OrganizationalUnit).toMatchObject({ Id: unit.id, Name: unit.name });
+    }
+    expect(sim.org.organizationalUnits.map((unit) => unit.name)).toEqual([
+      "Security",
+      "Infrastructure",
+      "Workloads",
+      "Prod",
+      "PCI",
+      "NonProd",
+      "Sandbox",
+    ]);
+    const unknown = `ou-${sim.org.rootId.slice(2)}-00000000`;
+    expect((await errorOf(client.send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: unknown })))).name).toBe(
+      "OrganizationalUnitNotFoundException",
+    );
+    expect((await errorOf(client.send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: "ou-1" })))).name).toBe(
+      "InvalidInputException",
+    );
+    const member = new OrganizationsClient(clientConfig(sim, region, await credsFor(sim.org.accounts[4]!)));
+    expect((await errorOf(member.send(new ListRootsCommand({})))).name).toBe("AccessDeniedException");
+    expect(
+      (await errorOf(member.send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: sim.org.organizationalUnits[0]!.id }))))
+        .name,
+    ).toBe("AccessDeniedException");
   });
 });
 

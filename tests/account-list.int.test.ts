@@ -6,6 +6,8 @@ import { findAccountListPage } from "@/lib/data/accounts/find-account-list-page"
 import { findAccountListSummary } from "@/lib/data/accounts/find-account-list-summary";
 import { findDiscoveryCandidates } from "@/lib/data/accounts/find-discovery-candidates";
 import { findRecordsOnlyAccounts } from "@/lib/data/accounts/find-records-only-accounts";
+import { findScopeChoices } from "@/lib/data/accounts/find-scope-choices";
+import { upsertOrganizationalUnits } from "@/lib/data/accounts/upsert-organizational-units";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
 /**
@@ -177,6 +179,49 @@ describe("accounts list: by OU", () => {
     // Two kept: PROD (2), then the sandbox OU (ties by name); the team OU comes back as the current filter.
     expect((await findAccountListSummary(ADMIN, {}, 2)).ous).toEqual({ shown: ous.shown.slice(0, 2), hidden: 1 });
     expect((await findAccountListSummary(ADMIN, { ou: TEAM }, 2)).ous).toEqual({ shown: ous.shown, hidden: 0 });
+  });
+
+  test("an OU's name from discovery labels its choice (filter and scope pickers), named ones by name, and only for OUs in scope", async () => {
+    expect(
+      await upsertOrganizationalUnits(
+        [
+          { id: PROD, name: "Prod" },
+          { id: TEAM, name: "Alpha team" },
+          { id: "r-ab12", name: "Root" },
+        ],
+        database.pool,
+      ),
+    ).toBe(3);
+    try {
+      // By name or, without one, by id (ICU order, case aside): "Alpha team" < "ou-ab12-sand0001" < "Prod".
+      expect((await findAccountListSummary(ADMIN, {}, 30)).ous).toEqual({
+        shown: [
+          { value: TEAM, count: 1, label: "Alpha team" },
+          { value: "ou-ab12-sand0001", count: 1 },
+          { value: PROD, count: 2, label: "Prod" },
+        ],
+        hidden: 0,
+      });
+      expect((await findScopeChoices(ADMIN)).ous).toEqual([
+        { id: "r-ab12", path: "r-ab12", accounts: 3, name: "Root" },
+        { id: PROD, path: `r-ab12 / ${PROD}`, accounts: 2, name: "Prod" },
+        { id: TEAM, path: `r-ab12 / ${PROD} / ${TEAM}`, accounts: 1, name: "Alpha team" },
+        { id: "ou-ab12-sand0001", path: "r-ab12 / ou-ab12-sand0001", accounts: 1 },
+      ]);
+      // A viewer of the sandbox account is told the names of its own path only.
+      expect((await findScopeChoices(scoped({ accountIds: ["333333333333"], tags: [], ouIds: [] }))).ous).toEqual([
+        { id: "r-ab12", path: "r-ab12", accounts: 1, name: "Root" },
+        { id: "ou-ab12-sand0001", path: "r-ab12 / ou-ab12-sand0001", accounts: 1 },
+      ]);
+      // A rename is one changed row; the same names again change nothing; a bad id or an empty name is refused.
+      expect(await upsertOrganizationalUnits([{ id: PROD, name: "Production" }], database.pool)).toBe(1);
+      expect(await upsertOrganizationalUnits([{ id: PROD, name: "Production" }], database.pool)).toBe(0);
+      await expect(upsertOrganizationalUnits([{ id: "ou-1", name: "x" }], database.pool)).rejects.toThrow(/root or OU id/);
+      await expect(upsertOrganizationalUnits([{ id: PROD, name: "" }], database.pool)).rejects.toThrow();
+      expect((await findAccountListSummary(ADMIN, {}, 30)).ous.shown.find((choice) => choice.value === PROD)?.label).toBe("Production");
+    } finally {
+      await database.pool.query("DELETE FROM organizational_units");
+    }
   });
 });
 

@@ -7,6 +7,8 @@ import { deleteSsoMapping } from "@/lib/data/sso/delete-sso-mapping";
 import { findSsoMappings } from "@/lib/data/sso/find-sso-mappings";
 import { saveSsoMapping } from "@/lib/data/sso/save-sso-mapping";
 import { signInSsoUser } from "@/lib/data/sso/sign-in-sso-user";
+import { updateSsoMapping } from "@/lib/data/sso/update-sso-mapping";
+import type { TUserAccess } from "@/lib/data/users/user-access";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
 /** Single sign-on users: group mappings, just-in-time creation, refusals, all audited. */
@@ -93,6 +95,90 @@ describe("single sign-on users", () => {
       { action: "sso-mapping.delete", target: "sec-dev" },
     ]);
   });
+  test("editing a mapping by id changes its role and scope, audits before and after, and refuses what adding refuses", async () => {
+    await saveSsoMapping(admin, { groupName: "edit-me", role: "viewer", scope: { allAccounts: false, accountIds: ["111111111111"] } });
+    const id = (await findSsoMappings(admin)).find((mapping) => mapping.groupName === "edit-me")!.id;
+    const analyst: SessionUser = { ...admin, id: "00000000-0000-4000-8000-000000000002", email: "analyst@example.com", role: "analyst" };
+    const analystEdit: TUserAccess = { role: "admin", scope: { allAccounts: true, accountIds: [] } };
+    await expect(updateSsoMapping(analyst, id, analystEdit)).rejects.toThrow(/only admins can edit single sign-on mappings/);
+    // The same schemas as adding: a bad OU id or account id is refused, and nothing changes.
+    await expect(
+      updateSsoMapping(admin, id, { role: "viewer", scope: { allAccounts: false, accountIds: [], ouIds: ["ou-1"] } }),
+    ).rejects.toThrow(/OU id/);
+    await expect(updateSsoMapping(admin, id, { role: "viewer", scope: { allAccounts: false, accountIds: ["12345"] } })).rejects.toThrow();
+    await expect(updateSsoMapping(admin, id, { role: "owner" as "admin", scope: { allAccounts: true, accountIds: [] } })).rejects.toThrow();
+    const before = await database.pool.query(
+      "SELECT role, all_accounts, account_scope, scope_tags, scope_ous FROM sso_group_mappings WHERE id = $1",
+      [id],
+    );
+    expect(before.rows).toEqual([{ role: "viewer", all_accounts: false, account_scope: ["111111111111"], scope_tags: [], scope_ous: [] }]);
+
+    const edited = await updateSsoMapping(admin, id, {
+      role: "analyst",
+      scope: {
+        allAccounts: false,
+        accountIds: ["222222222222", "111111111111"],
+        tags: [{ key: "team", value: "payments" }],
+        ouIds: ["ou-ab12-11111111"],
+      },
+    });
+    expect(edited).toEqual({ groupName: "edit-me", changed: true });
+    const after = await database.pool.query(
+      "SELECT group_name, role, all_accounts, account_scope, scope_tags, scope_ous, created_by FROM sso_group_mappings WHERE id = $1",
+      [id],
+    );
+    expect(after.rows).toEqual([
+      {
+        group_name: "edit-me",
+        role: "analyst",
+        all_accounts: false,
+        account_scope: ["111111111111", "222222222222"],
+        scope_tags: [{ key: "team", value: "payments" }],
+        scope_ous: ["ou-ab12-11111111"],
+        created_by: "admin@example.com",
+      },
+    ]);
+    const audited = await database.pool.query(
+      "SELECT actor_email, target, detail FROM audit_log WHERE action = 'sso-mapping.update' AND target = 'edit-me'",
+    );
+    expect(audited.rows).toEqual([
+      {
+        actor_email: "admin@example.com",
+        target: "edit-me",
+        detail: {
+          from: { role: "viewer", allAccounts: false, accountScope: ["111111111111"], scopeTags: [], scopeOus: [] },
+          to: {
+            role: "analyst",
+            allAccounts: false,
+            accountScope: ["111111111111", "222222222222"],
+            scopeTags: [{ key: "team", value: "payments" }],
+            scopeOus: ["ou-ab12-11111111"],
+          },
+        },
+      },
+    ]);
+    // The same access again (another order) changes nothing and writes no audit row.
+    expect(
+      await updateSsoMapping(admin, id, {
+        role: "analyst",
+        scope: {
+          allAccounts: false,
+          accountIds: ["111111111111", "222222222222"],
+          tags: [{ key: "team", value: "payments" }],
+          ouIds: ["ou-ab12-11111111"],
+        },
+      }),
+    ).toEqual({ groupName: "edit-me", changed: false });
+    expect((await database.pool.query("SELECT 1 FROM audit_log WHERE action = 'sso-mapping.update' AND target = 'edit-me'")).rowCount).toBe(
+      1,
+    );
+
+    // A mapping removed meanwhile is not brought back by an edit.
+    await deleteSsoMapping(admin, id);
+    await expect(updateSsoMapping(admin, id, analystEdit)).rejects.toThrow(/no such mapping/);
+    expect((await database.pool.query("SELECT 1 FROM sso_group_mappings WHERE group_name = 'edit-me'")).rowCount).toBe(0);
+  });
+
   test("tag- and OU-scoped groups: the user gets the union of each kind, and sees exactly the accounts they match", async () => {
     await database.pool.query(
       `INSERT INTO accounts (id, name, regions, status, tags, ou_path) VALUES

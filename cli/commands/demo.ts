@@ -10,6 +10,7 @@ import { generatePassword } from "@/lib/auth/password";
 import { registerSimAccounts } from "@/cli/register-sim-accounts";
 import { discoverAccounts } from "@/lib/aws/discover-accounts";
 import { updateAccountPlacements } from "@/lib/data/accounts/update-account-placements";
+import { upsertOrganizationalUnits } from "@/lib/data/accounts/upsert-organizational-units";
 import { ensureDefaultSchedule } from "@/lib/data/reports/ensure-default-schedule";
 import { hasScheduledReport } from "@/lib/data/reports/has-scheduled-report";
 import { countCollectedData } from "@/lib/data/runs/count-collected-data";
@@ -95,6 +96,7 @@ export async function runDemo(argv: string[]): Promise<number> {
     account.ouPath ? [{ id: account.id, ouPath: account.ouPath, tags: account.tags }] : [],
   );
   await updateAccountPlacements(placed, "parapet-demo", pool);
+  await upsertOrganizationalUnits(discovery.organizationalUnits, pool);
   // A collection mostly waits on CloudTrail's LookupEvents quota (2/s per account and
   // region, about 5 s per account), so the demo collects up to 12 accounts at once.
   const concurrency = Math.max(env.PARAPET_WORKER_CONCURRENCY, Math.min(env.PARAPET_DEMO_ACCOUNTS, 12));

@@ -50,6 +50,40 @@ describe("discoverAccounts", () => {
     expect(new Set(accounts.map((account) => account.ouPath)).size).toBeGreaterThanOrEqual(4);
   });
 
+  test("names the root and every OU on the accounts' paths (each OU once), and only those", async () => {
+    const { accounts, organizationalUnits, namesError } = await discoverAccounts(context(), {
+      accountId: management().id,
+      roleArn: management().roleArn,
+      externalId: management().externalId,
+    });
+    expect(namesError).toBeNull();
+    const onPaths = new Set(accounts.flatMap((account) => account.ouPath!.split("/").filter((id) => id.startsWith("ou-"))));
+    // Worked out from the simulator's own tree: the names it gave the OUs that hold an account (or an OU that does).
+    const expected = [
+      { id: sim.org.rootId, name: "Root" },
+      ...sim.org.organizationalUnits.filter((unit) => onPaths.has(unit.id)).map((unit) => ({ id: unit.id, name: unit.name })),
+    ].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(organizationalUnits).toEqual(expected);
+    expect(organizationalUnits.map((unit) => unit.name)).toEqual(expect.arrayContaining(["Root", "Prod", "Workloads"]));
+  });
+
+  test("a role that may not describe OUs still discovers paths and tags, without names, and says what to allow", async () => {
+    sim.setFaults([{ kind: "access-denied", service: "organizations", operation: "DescribeOrganizationalUnit" }]);
+    try {
+      const { accounts, placementError, organizationalUnits, namesError } = await discoverAccounts(context(), {
+        accountId: management().id,
+        roleArn: management().roleArn,
+        externalId: management().externalId,
+      });
+      expect(placementError).toBeNull();
+      expect(accounts.every((account) => account.ouPath !== null)).toBe(true);
+      expect(organizationalUnits).toEqual([]);
+      expect(namesError).toMatch(/^AccessDeniedException: .*organizations:DescribeOrganizationalUnit/);
+    } finally {
+      sim.clearFaults();
+    }
+  });
+
   test("a role allowed ListAccounts but not ListParents still discovers the accounts, and says what it could not read", async () => {
     sim.setFaults([{ kind: "access-denied", service: "organizations", operation: "ListParents" }]);
     try {

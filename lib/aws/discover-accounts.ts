@@ -1,5 +1,12 @@
 import "server-only";
-import { ListAccountsCommand, ListParentsCommand, ListTagsForResourceCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
+import {
+  DescribeOrganizationalUnitCommand,
+  ListAccountsCommand,
+  ListParentsCommand,
+  ListRootsCommand,
+  ListTagsForResourceCommand,
+  OrganizationsClient,
+} from "@aws-sdk/client-organizations";
 import { AssumedRoleCache, type RoleTarget } from "@/lib/aws/assume-role";
 import { clientConfig, type AwsContext } from "@/lib/aws/context";
 import { applyRateLimit, RateLimiter } from "@/lib/aws/rate-limits";
@@ -18,10 +25,23 @@ export interface OrganizationAccount {
   tags: Record<string, string>;
 }
 
+/** A root or OU on a discovered account's path, with the name Organizations gives it. */
+export interface OrganizationUnitName {
+  id: string;
+  name: string;
+}
+
 export interface OrganizationDiscovery {
   accounts: OrganizationAccount[];
   /** Why OU paths and tags are missing (e.g. organizations:ListParents not allowed), null when they are complete. */
   placementError: string | null;
+  /**
+   * The names of the roots and OUs on the accounts' paths (ListRoots, DescribeOrganizationalUnit),
+   * so pickers can show "Prod" rather than ou-ab12-34cd56ef; empty when the role may not ask.
+   */
+  organizationalUnits: OrganizationUnitName[];
+  /** Why the OU names are missing (e.g. organizations:DescribeOrganizationalUnit not allowed), null when they are complete. */
+  namesError: string | null;
 }
 
 /** API_FACTS: ListAccounts MaxResults is 1-20. */
@@ -109,8 +129,47 @@ async function placeAccounts(client: OrganizationsClient, accounts: Organization
 }
 
 /**
+ * The names of the roots (ListRoots) and of every OU on the accounts' paths
+ * (DescribeOrganizationalUnit, each OU once). A role without these permissions still
+ * discovers: the ids are shown where a name is missing, and the error says what to allow.
+ */
+async function nameUnits(
+  client: OrganizationsClient,
+  accounts: OrganizationAccount[],
+): Promise<{ units: OrganizationUnitName[]; error: string | null }> {
+  const unitIds = [
+    ...new Set(accounts.flatMap((account) => (account.ouPath ?? "").split("/").filter((id) => id.startsWith("ou-")))),
+  ].sort();
+  try {
+    const roots = await allPages(async (token) => {
+      const output = await client.send(new ListRootsCommand({ ...(token ? { NextToken: token } : {}) }));
+      return { items: output.Roots ?? [], nextToken: output.NextToken };
+    }, "ListRoots");
+    const units: OrganizationUnitName[] = roots.flatMap((root) => (root.Id && root.Name ? [{ id: root.Id, name: root.Name }] : []));
+    const queue = [...unitIds];
+    const work = async () => {
+      for (let unitId = queue.shift(); unitId; unitId = queue.shift()) {
+        const output = await client.send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: unitId }));
+        const name = output.OrganizationalUnit?.Name;
+        if (name) units.push({ id: unitId, name });
+      }
+    };
+    await Promise.all(Array.from({ length: PLACEMENT_CONCURRENCY }, work));
+    return { units: units.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), error: null };
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name !== "AccessDeniedException") throw error;
+    return {
+      units: [],
+      error: `${name}: ${(error as Error).message} (allow organizations:ListRoots and organizations:DescribeOrganizationalUnit for OU names)`,
+    };
+  }
+}
+
+/**
  * Every account of the organisation, through organizations:ListAccounts with the role of
- * a management or delegated-administrator account, with its OU path and tags. Pages until
+ * a management or delegated-administrator account, with its OU path and tags, and the
+ * names of the roots and OUs on those paths. Pages until
  * NextToken is absent: an empty page that carries a token is legal and means "keep going"
  * (API_FACTS). A role allowed ListAccounts but not ListParents / ListTagsForResource still
  * discovers the accounts; the placement error says what is missing.
@@ -151,7 +210,8 @@ export async function discoverAccounts(context: AwsContext, target: RoleTarget):
       if (!nextToken) {
         try {
           await placeAccounts(client, accounts);
-          return { accounts, placementError: null };
+          const names = await nameUnits(client, accounts);
+          return { accounts, placementError: null, organizationalUnits: names.units, namesError: names.error };
         } catch (error) {
           const name = (error as { name?: string }).name;
           if (name !== "AccessDeniedException") throw error;
@@ -162,6 +222,8 @@ export async function discoverAccounts(context: AwsContext, target: RoleTarget):
           return {
             accounts,
             placementError: `${name}: ${(error as Error).message} (allow organizations:ListParents and organizations:ListTagsForResource for OU paths and tags)`,
+            organizationalUnits: [],
+            namesError: null,
           };
         }
       }

@@ -102,6 +102,49 @@ export async function handleOrganizations(ctx: RequestContext): Promise<HandlerR
       const { items, nextToken } = page(all, offset, TAGS_PAGE_SIZE, fingerprint);
       return { kind: "json", body: nextToken ? { Tags: items, NextToken: nextToken } : { Tags: items } };
     }
+    case "ListRoots": {
+      requireManagementOrDelegatedAdmin(ctx);
+      const maxResults = readMaxResults(body);
+      const offset = decodeToken(
+        body.NextToken,
+        "roots",
+        () => new SimError("InvalidInputException", 400, "The NextToken value is not valid."),
+      );
+      const roots = [
+        {
+          Id: org.rootId,
+          Arn: `arn:aws:organizations::${mgmt}:root/${org.organizationId}/${org.rootId}`,
+          Name: "Root",
+          PolicyTypes: [{ Type: "SERVICE_CONTROL_POLICY", Status: "ENABLED" }],
+        },
+      ];
+      const { items, nextToken } = page(roots, offset, maxResults, "roots");
+      return { kind: "json", body: nextToken ? { Roots: items, NextToken: nextToken } : { Roots: items } };
+    }
+    case "DescribeOrganizationalUnit": {
+      requireManagementOrDelegatedAdmin(ctx);
+      const unitId = body.OrganizationalUnitId;
+      if (typeof unitId !== "string" || !OU_ID.test(unitId)) {
+        throw new SimError(
+          "InvalidInputException",
+          400,
+          "You provided a value that does not match the required pattern: OrganizationalUnitId.",
+        );
+      }
+      const unit = org.organizationalUnits.find((candidate) => candidate.id === unitId);
+      if (!unit)
+        throw new SimError(
+          "OrganizationalUnitNotFoundException",
+          400,
+          "We can't find an OU with the OrganizationalUnitId that you specified.",
+        );
+      return {
+        kind: "json",
+        body: {
+          OrganizationalUnit: { Id: unit.id, Arn: `arn:aws:organizations::${mgmt}:ou/${org.organizationId}/${unit.id}`, Name: unit.name },
+        },
+      };
+    }
     default:
       throw new SimError("UnknownOperationException", 400, `The simulator does not implement ${ctx.operation}.`);
   }
@@ -111,8 +154,10 @@ export async function handleOrganizations(ctx: RequestContext): Promise<HandlerR
 const CHILD_ID = /^(\d{12}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/;
 const TAGGABLE_ID = /^(r-[0-9a-z]{4,32}|\d{12}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/;
 const TAGS_PAGE_SIZE = 20;
+/** The model's OrganizationalUnitId pattern. */
+const OU_ID = /^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/;
 
-/** The model: ListAccounts, ListParents and ListTagsForResource answer only the management account or a delegated administrator. */
+/** The model: ListAccounts, ListParents, ListTagsForResource, ListRoots and DescribeOrganizationalUnit answer only the management account or a delegated administrator. */
 function requireManagementOrDelegatedAdmin(ctx: RequestContext): void {
   const { org } = ctx.state;
   if (ctx.principal.accountId !== org.managementAccountId && ctx.principal.accountId !== org.delegatedAdminAccountId) {

@@ -6,11 +6,23 @@ import { formatDelta, formatPercent, formatScore, scoreClass } from "./format";
  * scores and movers, and the accounts list), so a score, a coverage or a change reads alike
  * on every page and the tests find them under the same test ids.
  */
-export function AccountNameCell({ id, name, sub, isSubMono = false }: { id: string; name: string; sub?: string; isSubMono?: boolean }) {
+export function AccountNameCell({
+  id,
+  name,
+  sub,
+  isSubMono = false,
+  className,
+}: {
+  id: string;
+  name: string;
+  sub?: string;
+  isSubMono?: boolean;
+  className?: string;
+}) {
   // A plain anchor, not `next/link`: these cells fill pages of 25-100 rows, and a client
   // component per row is render time and flight payload for a link that is followed once.
   return (
-    <td>
+    <td className={className}>
       <a href={`/accounts/${id}`}>{name}</a>
       {sub ? <div className={isSubMono ? "muted small mono" : "muted small"}>{sub}</div> : null}
     </td>

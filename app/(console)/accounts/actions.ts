@@ -14,6 +14,7 @@ import { getAccountConnection } from "@/lib/data/accounts/get-account-connection
 import { isRoleInAccount, ZAccountInput } from "@/lib/data/accounts/register-accounts";
 import { updateAccount, type ChangedField } from "@/lib/data/accounts/update-account";
 import { updateAccountPlacements } from "@/lib/data/accounts/update-account-placements";
+import { upsertOrganizationalUnits } from "@/lib/data/accounts/upsert-organizational-units";
 import { updateAccountStatus } from "@/lib/data/accounts/update-account-status";
 import { createAuditEntry } from "@/lib/data/audit/create-audit-entry";
 import { queueAccountCollection } from "@/lib/data/runs/queue-account-collection";
@@ -306,6 +307,8 @@ export async function discoverAccountsAction(managementAccountId: string): Promi
       account.ouPath ? [{ id: account.id, ouPath: account.ouPath, tags: account.tags }] : [],
     );
     const placedCount = await updateAccountPlacements(placed, user.email);
+    // The roots' and OUs' names: labels for the OU filter and the scope pickers (ids stay what selects).
+    const namedCount = await upsertOrganizationalUnits(discovery.organizationalUnits);
     const registered = await findRegisteredAccountIds(
       user,
       organisation.map((account) => account.id),
@@ -333,14 +336,17 @@ export async function discoverAccountsAction(managementAccountId: string): Promi
         proposed: proposals.length,
         placementsUpdated: placedCount,
         placementError: discovery.placementError,
+        ouNamesUpdated: namedCount,
+        namesError: discovery.namesError,
       },
     });
-    if (placedCount > 0) revalidatePath("/accounts", "layout");
+    if (placedCount > 0 || namedCount > 0) revalidatePath("/accounts", "layout");
     return {
       isOk: true,
       message:
         `${organisation.length} accounts in the organisation, ${proposals.length} not registered yet.` +
-        (discovery.placementError ? ` OU paths and tags were not read: ${discovery.placementError}` : ""),
+        (discovery.placementError ? ` OU paths and tags were not read: ${discovery.placementError}` : "") +
+        (discovery.namesError ? ` OU names were not read (their ids are shown): ${discovery.namesError}` : ""),
       proposals,
       registeredCount: organisation.length - proposals.length,
     };

@@ -3,6 +3,7 @@ import "../accounts/_components/console-controls.css";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth";
 import { findAccountNames } from "@/lib/data/accounts/find-account-names";
+import { searchAccounts } from "@/lib/data/accounts/search-accounts";
 import { findScopeRegions } from "@/lib/data/accounts/find-scope-regions";
 import { countFindings, findingsCountCap } from "@/lib/data/findings/count-findings";
 import { findFindings, FINDINGS_PAGE_SIZE } from "@/lib/data/findings/find-findings";
@@ -10,6 +11,7 @@ import { parseFindingFilters, type TFindingFilters } from "@/lib/data/findings/f
 import { canAcceptRisk } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
 import { lastAllowedExpiry } from "@/lib/schemas/acceptance";
+import { parseFindingsAccountSearch } from "@/lib/schemas/account-search";
 import { InvalidQuery } from "../_components/invalid-query";
 import { BulkAcceptForm } from "./_components/bulk-accept-form";
 import { FindingsFilters } from "./_components/findings-filters";
@@ -25,8 +27,11 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser();
   let filters: TFindingFilters;
+  let accountQuery: string | null;
   try {
-    filters = parseFindingFilters(await searchParams);
+    const params = await searchParams;
+    filters = parseFindingFilters(params);
+    accountQuery = parseFindingsAccountSearch(params);
   } catch (error) {
     if (isAppError(error))
       return <InvalidQuery title="Findings" message={error.message} resetHref="/findings" resetLabel="Open findings without them" />;
@@ -34,11 +39,13 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   }
   const { after, before } = filters;
   // Only the chosen accounts' names and the regions in scope: the page's size must not grow with the number of accounts.
-  const [page, total, names, regions] = await Promise.all([
+  const [page, total, names, regions, accountMatches] = await Promise.all([
     findFindings(user, filters, { ...(after ? { after } : {}), ...(before ? { before } : {}) }),
     countFindings(user, filters),
     findAccountNames(user, filters.account),
     findScopeRegions(user),
+    // The picker's text submitted without JavaScript: at most 20 accounts, like its suggestions.
+    accountQuery ? searchAccounts(user, accountQuery) : Promise.resolve(null),
   ]);
   const nameOf = new Map(names.map((account) => [account.id, account.name]));
   const chosenAccounts = filters.account.map((id) => ({ id, name: nameOf.get(id) ?? null }));
@@ -52,7 +59,12 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
     <div className="cp">
       <h1>Findings</h1>
       <section className="panel">
-        <FindingsFilters filters={filters} chosenAccounts={chosenAccounts} regions={regions} />
+        <FindingsFilters
+          filters={filters}
+          chosenAccounts={chosenAccounts}
+          accountSearch={accountQuery && accountMatches ? { q: accountQuery, matches: accountMatches } : null}
+          regions={regions}
+        />
       </section>
       <section className="panel">
         <div className="toolbar">

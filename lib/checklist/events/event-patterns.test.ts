@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { normaliseCloudTrailEvent } from "@/lib/aws/normalise/normalise-cloudtrail-event";
 import { evaluateItem } from "../evaluate-item";
@@ -5,7 +6,7 @@ import type { SecurityEvent } from "../evidence";
 import { CHECKLIST_ITEMS } from "../items";
 import { makeEvidence, makeTrail } from "../test-factories";
 import { classifyEventOutcome } from "./classify-event-outcome";
-import { findAttemptSignals } from "./find-attempt-signals";
+import { findAttemptSignals, isAttemptCandidate } from "./find-attempt-signals";
 import { toSecurityEvent } from "./to-security-event";
 
 /**
@@ -363,5 +364,88 @@ describe("LOG-14 detection disabled", () => {
     expect(findAttemptSignals([attempt], NOW, 30).map((signal) => [signal.kind, signal.count, signal.eventIds])).toEqual([
       ["denied_detection_disabling", 1, [attempt.eventId]],
     ]);
+  });
+});
+
+describe("attempt candidates (what find-account-attempt-signals reads)", () => {
+  // Every event name any pattern judges, plus others, on every source any pattern judges,
+  // plus others: whenever a failed event yields a signal, the query's filter must keep it.
+  const NAMES = [
+    "ConsoleLogin",
+    "StopLogging",
+    "DeleteTrail",
+    "UpdateTrail",
+    "PutEventSelectors",
+    "DeleteEventDataStore",
+    "StopEventDataStoreIngestion",
+    "DisableKey",
+    "ScheduleKeyDeletion",
+    "DeleteDetector",
+    "UpdateDetector",
+    "DisableSecurityHub",
+    "BatchDisableStandards",
+    "UpdateStandardsControl",
+    "BatchUpdateStandardsControlAssociations",
+    "StopConfigurationRecorder",
+    "DeleteAnalyzer",
+    "DisassociateMembers",
+    "GetObject",
+    "CreateUser",
+  ];
+  const SOURCES = [
+    "signin.amazonaws.com",
+    "cloudtrail.amazonaws.com",
+    "kms.amazonaws.com",
+    "guardduty.amazonaws.com",
+    "securityhub.amazonaws.com",
+    "config.amazonaws.com",
+    "access-analyzer.amazonaws.com",
+    "s3.amazonaws.com",
+    "iam.amazonaws.com",
+    "ec2.amazonaws.com",
+  ];
+  const PARAMETERS = [
+    null,
+    { enable: false },
+    { isMultiRegionTrail: false },
+    { eventSelectors: [{ includeManagementEvents: false }] },
+    { keyId: "arn:aws:kms:us-east-1:111122223333:key/trail-key" },
+    { controlStatus: "DISABLED" },
+    { standardsControlAssociationUpdates: [{ associationStatus: "DISABLED" }] },
+  ];
+
+  test("every failed event that yields a signal is a candidate, and a non-candidate never yields one", () => {
+    const trails = [makeTrail({ kmsKeyId: "arn:aws:kms:us-east-1:111122223333:key/trail-key" })];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...NAMES),
+        fc.constantFrom(...SOURCES),
+        fc.constantFrom(iamUser, root, role),
+        fc.constantFrom(...PARAMETERS),
+        (eventName, eventSource, identity, requestParameters) => {
+          const failed = event({
+            userIdentity: identity,
+            eventSource,
+            eventName,
+            requestParameters,
+            ...(eventName === "ConsoleLogin"
+              ? { eventType: "AwsConsoleSignIn", errorMessage: "Failed authentication", responseElements: { ConsoleLogin: "Failure" } }
+              : denied),
+          });
+          const signals = findAttemptSignals([failed], NOW, 30, trails);
+          if (signals.length > 0) expect(isAttemptCandidate(failed)).toBe(true);
+          if (!isAttemptCandidate(failed)) expect(signals).toEqual([]);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("by hand: a denied S3 call by an IAM user is not a candidate; a denied StopLogging, a root call and a failed sign-in are", () => {
+    const s3 = event({ eventSource: "s3.amazonaws.com", eventName: "GetObject", ...denied });
+    const stop = event({ eventSource: "cloudtrail.amazonaws.com", eventName: "StopLogging", ...denied });
+    const rootCall = event({ userIdentity: root, eventSource: "iam.amazonaws.com", eventName: "CreateUser", ...denied });
+    expect([s3, stop, rootCall, signIn(iamUser, "Failure", "No")].map(isAttemptCandidate)).toEqual([false, true, true, true]);
+    expect(findAttemptSignals([s3], NOW, 30)).toEqual([]);
   });
 });

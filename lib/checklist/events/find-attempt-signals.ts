@@ -1,7 +1,7 @@
 import { compareText } from "../compare-text";
 import type { SecurityEvent, TrailInfo } from "../evidence";
 import { classifyEventOutcome } from "./classify-event-outcome";
-import { isRootUse, matchesRiskyEvent } from "./match-risky-event";
+import { isRootUse, matchesRiskyEvent, TAMPERING_EVENT_SOURCES } from "./match-risky-event";
 
 export type AttemptSignalKind =
   "failed_root_sign_in" | "failed_console_sign_in" | "denied_root_call" | "denied_logging_tampering" | "denied_detection_disabling";
@@ -17,6 +17,11 @@ export interface AttemptSignal {
   eventIds: string[];
   /** Distinct callers (ARN, else identity type), sorted. */
   actors: string[];
+  /**
+   * The events read were capped (find-account-attempt-signals reads at most a set number of
+   * the newest candidates): `count` is a lower bound, and the page says so.
+   */
+  atLeast?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -59,6 +64,16 @@ const SIGNALS: ReadonlyArray<{
     matches: (event, trails) => matchesRiskyEvent("detection_disabled", event, trails),
   },
 ];
+
+/**
+ * Whether an event can match any signal, judged on the columns a query can filter on: a
+ * sign-in, a root identity, or a call to a service whose tampering the signals judge. Every
+ * signal's `matches` implies it (a property test in event-patterns.test.ts checks this), so
+ * reading only these events loses no signal.
+ */
+export function isAttemptCandidate(event: Pick<SecurityEvent, "eventName" | "userType" | "eventSource">): boolean {
+  return event.eventName === "ConsoleLogin" || event.userType === "Root" || TAMPERING_EVENT_SOURCES.includes(event.eventSource);
+}
 
 /**
  * Failed and denied attempts at the acts the checklist's event items judge. They never fail

@@ -23,6 +23,18 @@ const ALWAYS_DISABLING: Record<string, readonly string[]> = {
   "access-analyzer.amazonaws.com": ["DeleteAnalyzer"],
 };
 
+/**
+ * The event sources whose calls matchesRiskyEvent can judge as logging tampering or
+ * detection disabling: any event of another source matches neither pattern. Lets a query
+ * read only the candidates (find-account-attempt-signals); a property test in
+ * event-patterns.test.ts holds it to the matcher.
+ */
+export const TAMPERING_EVENT_SOURCES: readonly string[] = [
+  "cloudtrail.amazonaws.com",
+  "kms.amazonaws.com",
+  ...Object.keys(ALWAYS_DISABLING).filter((source) => source !== "cloudtrail.amazonaws.com" && source !== "kms.amazonaws.com"),
+];
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

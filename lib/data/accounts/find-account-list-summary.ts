@@ -8,6 +8,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export interface FilterChoice {
   value: string;
   count: number;
+  /** An OU's name from Organizations discovery, when it is known (the select shows it, with the id). */
+  label?: string;
 }
 
 /** The `max` most used choices in name order, plus the current filter's when it is not among them, and how many are left out. */
@@ -32,9 +34,15 @@ export interface AccountListSummary {
 /** ICU root, nondeterministic (migration 1765520000000): localeCompare's order; names it deems equal tie, and the next key decides. */
 const LOCALE_COMPARE = Prisma.raw("locale_compare");
 
-/** `[{name, count}]` from json_agg, as choices. */
+/** `[{name, count, label?}]` from json_agg, as choices. */
 function toChoices(value: unknown): FilterChoice[] {
-  return Array.isArray(value) ? value.map((choice: { name: string; count: number }) => ({ value: choice.name, count: choice.count })) : [];
+  return Array.isArray(value)
+    ? value.map((choice: { name: string; count: number; label?: string | null }) => ({
+        value: choice.name,
+        count: choice.count,
+        ...(choice.label ? { label: choice.label } : {}),
+      }))
+    : [];
 }
 
 /**
@@ -47,7 +55,8 @@ function toChoices(value: unknown): FilterChoice[] {
  * in it or below it. The `max` most used are kept (ties by name), shown in name order, plus
  * `current` when it is a choice but not among them, so the select shows what filters; a rarer
  * value is one click away as the link in its rows. Names compare as localeCompare did when the page
- * counted them in JS (the locale_compare collation), then by code point.
+ * counted them in JS (the locale_compare collation), then by code point. An OU choice carries
+ * its name when discovery read it (organizational_units), and OUs are listed by name then id.
  */
 export async function findAccountListSummary(
   user: SessionUser,
@@ -98,7 +107,9 @@ export async function findAccountListSummary(
            (SELECT count(*) FROM tag_counts)::int AS tag_total,
            (SELECT json_agg(json_build_object('name', name, 'count', count) ORDER BY name COLLATE ${LOCALE_COMPARE}, name COLLATE "C") FROM tag_kept) AS tags,
            (SELECT count(*) FROM ou_counts)::int AS ou_total,
-           (SELECT json_agg(json_build_object('name', name, 'count', count) ORDER BY name COLLATE ${LOCALE_COMPARE}, name COLLATE "C") FROM ou_kept) AS ous`;
+           (SELECT json_agg(json_build_object('name', k.name, 'count', k.count, 'label', u.name)
+                            ORDER BY coalesce(u.name, k.name) COLLATE ${LOCALE_COMPARE}, k.name COLLATE "C")
+              FROM ou_kept k LEFT JOIN organizational_units u ON u.id = k.name) AS ous`;
   const tags = toChoices(row!.tags);
   const ous = toChoices(row!.ous);
   return {

@@ -9,8 +9,11 @@ export interface ScopeChoices {
   accounts: Array<{ id: string; name: string }>;
   /** Every tag (key and value) on an account, with how many accounts carry it. */
   tags: Array<{ key: string; value: string; accounts: number }>;
-  /** Every OU (or root) id on an account's OU path, with how many accounts are below it and the path to it. */
-  ous: Array<{ id: string; path: string; accounts: number }>;
+  /**
+   * Every OU (or root) id on an account's OU path, with how many accounts are below it, the
+   * path to it (ids) and its name when Organizations discovery read it.
+   */
+  ous: Array<{ id: string; path: string; accounts: number; name?: string }>;
 }
 
 const ZStoredTags = z.record(z.string(), z.unknown()).catch({});
@@ -18,8 +21,9 @@ const ZStoredTags = z.record(z.string(), z.unknown()).catch({});
 /**
  * What the role+scope form offers to pick from (users and SSO mappings, admins): the known
  * accounts with names, the tags that exist on accounts and the OU ids on their OU paths
- * (from Organizations discovery; accounts carry OU ids, not OU names, so the path is what
- * tells two OUs apart). Read within the reader's own scope, like every account read.
+ * (from Organizations discovery; accounts carry OU ids, so an OU's name, stored by discovery,
+ * is shown with its id and path, which tell two OUs of one name apart). Read within the
+ * reader's own scope, like every account read: only the OUs of accounts in scope are named.
  */
 export async function findScopeChoices(user: SessionUser): Promise<ScopeChoices> {
   const rows = await getDb().$queryRaw<Array<{ id: string; name: string; status: string; tags: unknown; ou_path: string | null }>>`
@@ -27,7 +31,7 @@ export async function findScopeChoices(user: SessionUser): Promise<ScopeChoices>
     WHERE ${accountInScope(user.scope, "a.id")}
     ORDER BY a.name, a.id`;
   const tags = new Map<string, { key: string; value: string; accounts: number }>();
-  const ous = new Map<string, { id: string; path: string; accounts: number }>();
+  const ous = new Map<string, { id: string; path: string; accounts: number; name?: string }>();
   for (const row of rows) {
     for (const [key, value] of Object.entries(ZStoredTags.parse(row.tags))) {
       if (typeof value !== "string") continue;
@@ -42,6 +46,15 @@ export async function findScopeChoices(user: SessionUser): Promise<ScopeChoices>
       ou.accounts += 1;
       ous.set(ouId, ou);
     });
+  }
+  // Names only of the OUs found above, on the paths of the reader's own accounts.
+  const names = ous.size
+    ? await getDb().$queryRaw<Array<{ id: string; name: string }>>`
+        SELECT id, name FROM organizational_units WHERE id = ANY(${[...ous.keys()]}::text[])`
+    : [];
+  for (const { id, name } of names) {
+    const ou = ous.get(id);
+    if (ou) ou.name = name;
   }
   return {
     accounts: rows.filter((row) => row.status !== "data_only").map((row) => ({ id: row.id, name: row.name })),

@@ -3,30 +3,71 @@ import { mapSecurityEventRow, SECURITY_EVENT_COLUMNS, type SecurityEventRow } fr
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth";
 import { accountInScope } from "@/lib/data/scope/account-in-scope";
-import { findAttemptSignals, type AttemptSignal } from "@/lib/checklist/events/find-attempt-signals";
+import { findAttemptSignals, type AttemptSignal, type AttemptSignalKind } from "@/lib/checklist/events/find-attempt-signals";
+import { TAMPERING_EVENT_SOURCES } from "@/lib/checklist/events/match-risky-event";
 import { getDb } from "@/lib/db";
 
 const WINDOW_DAYS = 30;
+/** The newest candidates read per group; a group that reaches it makes its signals' counts lower bounds ("at least"). */
+export const MAX_ATTEMPT_EVENTS = 2000;
+
+type CandidateGroup = "sign_in" | "root" | "service";
+
+/** The groups each signal's events come from (see the query's three branches). */
+const SIGNAL_GROUPS: Record<AttemptSignalKind, readonly CandidateGroup[]> = {
+  failed_root_sign_in: ["sign_in"],
+  failed_console_sign_in: ["sign_in"],
+  denied_root_call: ["root"],
+  denied_logging_tampering: ["root", "service"],
+  denied_detection_disabling: ["root", "service"],
+};
 
 /**
  * Failed and denied attempts at what the event items judge (root sign-ins, tampering with
  * CloudTrail, disabling detection), over the last 30 days: signals for the account page,
  * never a failed item. Only unsuccessful records are read (errorCode, errorMessage, or a
- * failed ConsoleLogin). Empty when the user may not see the account.
+ * failed ConsoleLogin), and of those only the candidates a signal can match
+ * (isAttemptCandidate), in three groups read separately, newest first, at most
+ * MAX_ATTEMPT_EVENTS each: sign-ins, other calls by root, and other calls to CloudTrail,
+ * KMS or a detection service. So an application's stream of AccessDenied errors costs no
+ * read at all, and a password-spraying flood of failed sign-ins cannot push a refused
+ * StopLogging out of what is read. A group that reaches its cap marks the counts of the
+ * signals drawn from it as lower bounds. Empty when the user may not see the account.
  */
 export async function findAccountAttemptSignals(user: SessionUser, accountId: string, now: Date = new Date()): Promise<AttemptSignal[]> {
   const since = new Date(now.getTime() - WINDOW_DAYS * 86_400_000);
-  const rows = await getDb().$queryRaw<Array<SecurityEventRow & { kms_key_ids: string[] | null }>>`
-    SELECT ${Prisma.raw(SECURITY_EVENT_COLUMNS)},
-           (SELECT array_agg(kms_key_id) FROM trails t WHERE t.account_id = e.account_id AND t.kms_key_id IS NOT NULL) AS kms_key_ids
-    FROM cloudtrail_events e
-    WHERE account_id = ${accountId} AND ${accountInScope(user.scope, "account_id")}
+  const failed = Prisma.sql`account_id = ${accountId} AND ${accountInScope(user.scope, "account_id")}
       AND event_time >= ${since}
-      AND (error_code IS NOT NULL OR raw ? 'errorMessage' OR raw->'responseElements'->>'ConsoleLogin' = 'Failure')
-    ORDER BY event_time DESC
-    LIMIT 5000`;
+      AND (error_code IS NOT NULL OR raw ? 'errorMessage' OR raw->'responseElements'->>'ConsoleLogin' = 'Failure')`;
+  const group = (name: CandidateGroup, condition: Prisma.Sql) => Prisma.sql`
+    (SELECT ${Prisma.raw(SECURITY_EVENT_COLUMNS)}, ${name}::text AS candidate_group
+     FROM cloudtrail_events e
+     WHERE ${failed} AND ${condition}
+     ORDER BY event_time DESC
+     LIMIT ${MAX_ATTEMPT_EVENTS})`;
+  const rows = await getDb().$queryRaw<Array<SecurityEventRow & { candidate_group: CandidateGroup }>>`
+    ${group("sign_in", Prisma.sql`event_name = 'ConsoleLogin'`)}
+    UNION ALL
+    ${group("root", Prisma.sql`event_name <> 'ConsoleLogin' AND user_type = 'Root'`)}
+    UNION ALL
+    ${group(
+      "service",
+      Prisma.sql`event_name <> 'ConsoleLogin' AND user_type IS DISTINCT FROM 'Root' AND event_source = ANY(${TAMPERING_EVENT_SOURCES as string[]}::text[])`,
+    )}`;
+  const capped = new Set(
+    (["sign_in", "root", "service"] as const).filter(
+      (name) => rows.filter((row) => row.candidate_group === name).length >= MAX_ATTEMPT_EVENTS,
+    ),
+  );
+  if (rows.length === 0) return [];
+  // A refused DisableKey or ScheduleKeyDeletion is tampering only on a trail's key: the
+  // trails' keys are read when there is such a call to judge.
+  const keys = rows.some((row) => row.event_source === "kms.amazonaws.com")
+    ? await getDb().$queryRaw<Array<{ kms_key_id: string }>>`
+        SELECT kms_key_id FROM trails WHERE account_id = ${accountId} AND kms_key_id IS NOT NULL`
+    : [];
   const events = rows.map(mapSecurityEventRow);
-  const trails = (rows[0]?.kms_key_ids ?? []).map((kmsKeyId) => ({
+  const trails = keys.map(({ kms_key_id: kmsKeyId }) => ({
     name: "",
     homeRegion: "",
     isMultiRegion: false,
@@ -35,5 +76,7 @@ export async function findAccountAttemptSignals(user: SessionUser, accountId: st
     kmsKeyId,
     cloudWatchLogsLogGroupArn: null,
   }));
-  return findAttemptSignals(events, now, WINDOW_DAYS, trails);
+  return findAttemptSignals(events, now, WINDOW_DAYS, trails).map((signal) =>
+    SIGNAL_GROUPS[signal.kind].some((name) => capped.has(name)) ? { ...signal, atLeast: true } : signal,
+  );
 }

@@ -131,9 +131,10 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               <option value="">Any</option>
               {/* A path typed into the URL is kept as a choice so the select shows what filters. */}
               {params.ou && !ous.shown.some((choice) => choice.value === params.ou) ? <option value={params.ou}>{params.ou}</option> : null}
+              {/* The OU's name when discovery read it, with its id (the filter's value) after it. */}
               {ous.shown.map((choice) => (
                 <option key={choice.value} value={choice.value}>
-                  {`${choice.value} (${choice.count})`}
+                  {choice.label ? `${choice.label} · ${choice.value} (${choice.count})` : `${choice.value} (${choice.count})`}
                 </option>
               ))}
             </select>

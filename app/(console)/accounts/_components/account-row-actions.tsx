@@ -43,6 +43,8 @@ export function AccountRowActions({
           <button
             type="button"
             disabled={isPending}
+            // Below 1800 px the row has room for "Test" only; the name stays the whole action.
+            aria-label="Test connection"
             onClick={() =>
               startTransition(async () => {
                 setResult(null);
@@ -50,12 +52,12 @@ export function AccountRowActions({
               })
             }
           >
-            Test connection
+            Test<span className="wide-only"> connection</span>
           </button>
         ) : null}
         {hasRole && !isDisabled ? (
-          <button type="button" disabled={isPending} onClick={() => run(() => collectNowAction(accountId))}>
-            Collect now
+          <button type="button" disabled={isPending} aria-label="Collect now" onClick={() => run(() => collectNowAction(accountId))}>
+            Collect<span className="wide-only"> now</span>
           </button>
         ) : null}
         {canManage && hasRole ? (

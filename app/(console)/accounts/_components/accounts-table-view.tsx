@@ -123,7 +123,7 @@ export function AccountsTableView({
     );
   return (
     <div className="table-scroll">
-      <table data-testid="accounts-table">
+      <table data-testid="accounts-table" className="accounts-list">
         <thead>
           <tr>
             <SortHeader label="Account" sort="name" sorting={sorting} />
@@ -135,7 +135,7 @@ export function AccountsTableView({
             <SortHeader label="Coverage" sort="coverage" sorting={sorting} numeric />
             <SortHeader label="Critical" sort="critical" sorting={sorting} numeric />
             <SortHeader label="High" sort="high" sorting={sorting} numeric />
-            <SortHeader label="Last collected" sort="freshness" sorting={sorting} />
+            <SortHeader label="Last collected (UTC)" sort="freshness" sorting={sorting} />
             <SortHeader label="Status" sort="status" sorting={sorting} />
             {canOperate ? <th scope="col">Actions</th> : null}
           </tr>
@@ -144,7 +144,7 @@ export function AccountsTableView({
           {accounts.map((account) => {
             return (
               <tr key={account.id} data-account-id={account.id}>
-                <AccountNameCell id={account.id} name={account.name} sub={account.regions} />
+                <AccountNameCell id={account.id} name={account.name} sub={account.regions} className="account-cell" />
                 <td className="nowrap">
                   <div className="mono" data-testid="account-id">
                     {account.id}
@@ -161,7 +161,8 @@ export function AccountsTableView({
                 <SeverityCountCell severity="critical" count={account.critical} testId="account-critical" />
                 <SeverityCountCell severity="high" count={account.high} testId="account-high" />
                 <td className="nowrap small">
-                  {account.collected}
+                  {/* UTC is in the header: the cell's " UTC" was the width a 1440 px row lacked. */}
+                  {account.collected.replace(/ UTC$/, "")}
                   {account.stale ? <div className="badge warn">stale</div> : null}
                 </td>
                 <td data-testid="account-status">

@@ -1,7 +1,7 @@
 "use client";
 
 import "./account-picker.css";
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 
 interface Suggestion {
   id: string;
@@ -13,6 +13,9 @@ interface Suggestion {
 let refocusAfterSubmit = false;
 
 const LISTBOX_ID = "f-account-listbox";
+const noSubscription = () => () => {};
+const isClient = () => true;
+const isServer = () => false;
 const optionId = (id: string) => `f-account-option-${id}`;
 
 /**
@@ -21,9 +24,24 @@ const optionId = (id: string) => `f-account-option-${id}`;
  * every account; the chosen accounts are chips with a remove button, each carrying a hidden
  * `account` input of the filter form. Adding or removing submits the form, like a checkbox,
  * so the URL stays `account=<id>` repeated.
+ *
+ * Without JavaScript (and until it has loaded) the same markup is a plain part of the GET
+ * form: the text box posts as `account_q`, and the page answers with the matching accounts
+ * as checkboxes (`search`) to tick and apply; each chip's remove control is a link to the
+ * filters without that account.
  */
-export function AccountPicker({ chosen }: { chosen: Array<{ id: string; name: string | null }> }) {
+export function AccountPicker({
+  chosen,
+  search: noScriptSearch,
+}: {
+  /** The chosen accounts, each with the URL of the filters without it (the remove link without JavaScript). */
+  chosen: Array<{ id: string; name: string | null; removeHref: string }>;
+  /** What `account_q` asked for and the accounts it matched (chosen ones left out), or null. */
+  search: { q: string; matches: Suggestion[] } | null;
+}) {
   const [selected, setSelected] = useState(chosen);
+  // False in the server's markup and while hydrating: what a browser without JavaScript keeps.
+  const isHydrated = useSyncExternalStore(noSubscription, isClient, isServer);
   const [text, setText] = useState("");
   const [open, setOpen] = useState(false);
   const [options, setOptions] = useState<Suggestion[]>([]);
@@ -89,7 +107,7 @@ export function AccountPicker({ chosen }: { chosen: Array<{ id: string; name: st
   const add = (account: Suggestion) => {
     close();
     setText("");
-    setSelected((current) => [...current, { id: account.id, name: account.name }]);
+    setSelected((current) => [...current, { id: account.id, name: account.name, removeHref: "" }]);
     setSubmits((count) => count + 1);
   };
 
@@ -131,9 +149,15 @@ export function AccountPicker({ chosen }: { chosen: Array<{ id: string; name: st
             <li key={account.id} data-testid="account-chip">
               {account.name ?? account.id} <span className="muted">{account.id}</span>
               <input type="hidden" name="account" value={account.id} />
-              <button type="button" aria-label={`Remove ${account.name ?? account.id}`} onClick={() => remove(account.id)}>
-                <span aria-hidden="true">×</span>
-              </button>
+              {isHydrated || !account.removeHref ? (
+                <button type="button" aria-label={`Remove ${account.name ?? account.id}`} onClick={() => remove(account.id)}>
+                  <span aria-hidden="true">×</span>
+                </button>
+              ) : (
+                <a href={account.removeHref} className="chip-remove" aria-label={`Remove ${account.name ?? account.id}`}>
+                  <span aria-hidden="true">×</span>
+                </a>
+              )}
             </li>
           ))}
         </ul>
@@ -141,6 +165,8 @@ export function AccountPicker({ chosen }: { chosen: Array<{ id: string; name: st
       <input
         ref={inputRef}
         id="f-account"
+        // Posted only without JavaScript (Enter submits the form): the page then lists the matches to tick.
+        name={isHydrated ? undefined : "account_q"}
         type="text"
         role="combobox"
         autoComplete="off"
@@ -179,6 +205,24 @@ export function AccountPicker({ chosen }: { chosen: Array<{ id: string; name: st
       <span id="f-account-status" className="sr-only" aria-live="polite">
         {open ? message : ""}
       </span>
+      {noScriptSearch ? (
+        <fieldset className="checks account-matches" data-testid="account-matches">
+          <legend>{`Accounts matching “${noScriptSearch.q}”`}</legend>
+          {noScriptSearch.matches.length === 0 ? (
+            <p className="small muted">No other account matches.</p>
+          ) : (
+            <>
+              {noScriptSearch.matches.map((account) => (
+                <label key={account.id}>
+                  <input type="checkbox" id={`f-account-match-${account.id}`} name="account" value={account.id} /> {account.name}{" "}
+                  <span className="muted">{account.id}</span>
+                </label>
+              ))}
+              <p className="small muted">Tick the accounts to add, then apply the filters.</p>
+            </>
+          )}
+        </fieldset>
+      ) : null}
     </div>
   );
 }

@@ -45,16 +45,23 @@ const title = (label: string) => label.charAt(0) + label.slice(1).toLowerCase();
 export function FindingsFilters({
   filters,
   chosenAccounts,
+  accountSearch,
   regions,
 }: {
   filters: TFindingFilters;
   /** The accounts of the filter (name null when the id is not an account the user may see). */
   chosenAccounts: Array<{ id: string; name: string | null }>;
+  /** The accounts matching `account_q` (the picker's text posted without JavaScript), or null. */
+  accountSearch: { q: string; matches: Array<{ id: string; name: string; owner: string | null }> } | null;
   regions: string[];
 }) {
+  const withoutAccount = (id: string) => {
+    const query = findingsQuery({ ...filters, account: filters.account.filter((other) => other !== id) });
+    return `/findings${query ? `?${query}` : ""}`;
+  };
   return (
     <AutoSubmitForm
-      key={findingsQuery(filters)}
+      key={`${findingsQuery(filters)}&${accountSearch?.q ?? ""}`}
       action="/findings"
       className="filters findings-filters"
       aria-label="Filter findings"
@@ -78,7 +85,14 @@ export function FindingsFilters({
         options={regions.map((region) => ({ value: region, label: region }))}
         selected={filters.region}
       />
-      <AccountPicker chosen={chosenAccounts} />
+      <AccountPicker
+        chosen={chosenAccounts.map((account) => ({ ...account, removeHref: withoutAccount(account.id) }))}
+        search={
+          accountSearch
+            ? { q: accountSearch.q, matches: accountSearch.matches.filter((account) => !filters.account.includes(account.id)) }
+            : null
+        }
+      />
       <div>
         <label htmlFor="f-status">Status</label>
         <select id="f-status" name="status" defaultValue={filters.status}>

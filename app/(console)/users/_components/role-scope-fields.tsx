@@ -24,7 +24,8 @@ export interface RoleScopeValue {
  * The one role+scope form part of the users console (create user, change a user's access)
  * and the SSO group mappings: role, then "all accounts" or any mix of account ids (picked
  * from the known accounts, with names), tags (key=value, picked from the tags on accounts
- * or typed) and OU ids (picked from the OU paths of accounts or typed). An account is in
+ * or typed) and OU ids (picked from the OU paths of accounts, by name where discovery read
+ * it, or typed). An account is in
  * scope when any of them matches. Under it, "matches N accounts now", computed on the server
  * through the same scope helper every query uses, with a warning when it matches none (an
  * empty console, never an error). Posts what app/(console)/users/_lib/read-access-form.ts
@@ -99,7 +100,7 @@ export function RoleScopeFields({
   }
   const valuesOfKey = choices.tags.filter((tag) => tag.key === tagKey.trim());
   const knownKeys = [...new Set(choices.tags.map((tag) => tag.key))];
-  const ouPath = (id: string) => choices.ous.find((ou) => ou.id === id)?.path;
+  const knownOu = (id: string) => choices.ous.find((ou) => ou.id === id);
   const fieldError = (name: string) =>
     errors?.[name] ? (
       <p className="field-error" id={`${idPrefix}-${name}-error`}>
@@ -284,7 +285,9 @@ export function RoleScopeFields({
             {ouIds.map((id) => (
               <li key={id}>
                 <input type="hidden" name="ouIds" value={id} disabled={isAll} />
-                <code>{id}</code> {ouPath(id) ? <span className="muted small">{ouPath(id)}</span> : null}{" "}
+                {/* The OU's name when discovery read it, its id (what is stored) and path as secondary text. */}
+                {knownOu(id)?.name ? <strong>{knownOu(id)!.name}</strong> : null} <code>{id}</code>{" "}
+                {knownOu(id)?.path ? <span className="muted small">{knownOu(id)!.path}</span> : null}{" "}
                 <button type="button" aria-label={`Remove OU ${id}`} onClick={() => setOuIds(ouIds.filter((other) => other !== id))}>
                   ×
                 </button>
@@ -318,7 +321,7 @@ export function RoleScopeFields({
           <datalist id={`${listId}-ous`}>
             {choices.ous.map((ou) => (
               <option key={ou.id} value={ou.id}>
-                {ou.path} ({ou.accounts} {ou.accounts === 1 ? "account" : "accounts"})
+                {`${ou.name ? `${ou.name} · ` : ""}${ou.path} (${ou.accounts} ${ou.accounts === 1 ? "account" : "accounts"})`}
               </option>
             ))}
           </datalist>

@@ -22,7 +22,7 @@ export function AttemptSignals({ accountId, signals }: { accountId: string; sign
               <strong>{signal.title}</strong>
               <div className="small muted">{signal.why}</div>
             </td>
-            <td className="num">{signal.count}</td>
+            <td className="num">{signal.atLeast ? `at least ${signal.count}` : signal.count}</td>
             <td>
               <a href={recordHref(accountId, "event", signal.eventIds[0]!)}>{formatTime(signal.latest)}</a>
             </td>
