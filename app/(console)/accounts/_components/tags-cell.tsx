@@ -53,14 +53,20 @@ export function TagsCell({ accountId, tags, canEdit }: { accountId: string; tags
           type="button"
           className={entries.length > SHOWN_WIDE ? "tags-more" : "tags-more narrow-only"}
           aria-expanded={isExpanded}
-          aria-label={isExpanded ? `Show fewer tags of account ${accountId}` : `Show all ${entries.length} tags of account ${accountId}`}
           data-testid="tags-more"
           onClick={() => setExpanded(!isExpanded)}
         >
+          {/* The name is the visible text with its context around it (WCAG 2.5.3, label in name:
+              a speech user says what they see), not an aria-label that leaves "+3" out. */}
           {isExpanded ? (
-            "fewer"
+            <>
+              <span className="sr-only">Show </span>
+              fewer
+              <span className="sr-only">{` tags of account ${accountId}`}</span>
+            </>
           ) : (
             <>
+              <span className="sr-only">{`Show all ${entries.length} tags of account ${accountId}: `}</span>
               <span className="count-narrow">+{entries.length - SHOWN_NARROW}</span>
               <span className="count-wide">+{entries.length - SHOWN_WIDE}</span>
             </>
