@@ -30,6 +30,8 @@ interface BenchOptions {
   reuseDir: string | null;
   explain: boolean;
   consoleSizes: Array<"full" | "small">;
+  /** `console`: passes of each page per size (the default in console-pages.ts when undefined). */
+  consolePasses: number | undefined;
 }
 
 function parseArgs(args: string[]): BenchOptions {
@@ -41,6 +43,7 @@ function parseArgs(args: string[]): BenchOptions {
     reuseDir: null,
     explain: false,
     consoleSizes: ["full", "small"],
+    consolePasses: undefined,
   };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
@@ -65,6 +68,10 @@ function parseArgs(args: string[]): BenchOptions {
     } else if (flag === "--reuse") {
       options.reuseDir = value();
       if (!options.reuseDir) throw new Error("--reuse needs a folder");
+    } else if (flag === "--passes") {
+      const passes = Number(value());
+      if (!Number.isInteger(passes) || passes < 1 || passes > 20) throw new Error("--passes must be an integer from 1 to 20");
+      options.consolePasses = passes;
     } else if (flag === "--explain") options.explain = true;
     else if (flag === "--size") {
       const names = value().split(",").filter(Boolean);
@@ -73,7 +80,7 @@ function parseArgs(args: string[]): BenchOptions {
       options.consoleSizes = names as Array<"full" | "small">;
     } else if (flag === "--help" || flag === "-h") {
       console.log(
-        "usage: npm run bench -- [--only upsert|sync|sim-start|report|sign-in-timing|console[,...]] [--quick] [--concurrency N] [--scale F] [--reuse DIR] [--explain] [--size full|small]",
+        "usage: npm run bench -- [--only upsert|sync|sim-start|report|sign-in-timing|console[,...]] [--quick] [--concurrency N] [--scale F] [--reuse DIR] [--explain] [--size full|small] [--passes N]",
       );
       process.exit(0);
     } else throw new Error(`unknown flag ${arg}`);
@@ -92,6 +99,7 @@ async function runBenchmark(name: BenchmarkName, options: BenchOptions, log: (li
       reuseDir: options.reuseDir,
       explain: options.explain,
       sizes: options.consoleSizes,
+      ...(options.consolePasses !== undefined ? { passes: options.consolePasses } : {}),
       log,
     });
   return benchSimStart({ isQuick: options.isQuick, log });
