@@ -89,6 +89,22 @@ export default async function AccountPage({
   );
 }
 
+/** This account page's URL with its other parameters kept (the timeline's filters, failing-only) and some set. */
+function withQuery(
+  accountId: string,
+  query: Record<string, string | string[] | undefined>,
+  set: Record<string, string>,
+  hash: string,
+): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (key in set || value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) params.append(key, one);
+  }
+  for (const [key, value] of Object.entries(set)) params.set(key, value);
+  return `/accounts/${accountId}?${params.toString()}#${hash}`;
+}
+
 async function AccountPageBody({
   user,
   scorecard,
@@ -217,7 +233,12 @@ async function AccountPageBody({
       <div className="grid-2">
         {snapshot && score ? (
           <CollapsibleSection id="changes" title="What changed since the previous snapshot">
-            <ScoreChanges accountId={account.id} diff={changes} />
+            <ScoreChanges
+              accountId={account.id}
+              diff={changes}
+              showAll={query.changes === "all"}
+              showAllHref={withQuery(account.id, query, { changes: "all" }, "changes")}
+            />
           </CollapsibleSection>
         ) : null}
         <CollapsibleSection id="attempts" title="Failed and refused attempts">

@@ -2,13 +2,27 @@ import type { SnapshotDiff } from "@/lib/checklist/diff-snapshots";
 import { CHECKLIST_ITEMS } from "@/lib/checklist/items";
 import { formatDelta, formatTime } from "../../../_components/format";
 import { ScoreChangesTable } from "./score-changes-table";
+import { pickShownChanges } from "./shown-changes";
 
-export function ScoreChanges({ accountId, diff }: { accountId: string; diff: SnapshotDiff | null }) {
+export function ScoreChanges({
+  accountId,
+  diff,
+  showAll,
+  showAllHref,
+}: {
+  accountId: string;
+  diff: SnapshotDiff | null;
+  /** Every moved item (`?changes=all`), not only the largest (see pickShownChanges). */
+  showAll: boolean;
+  /** This page with `changes=all`, its other parameters kept. */
+  showAllHref: string;
+}) {
   if (!diff) return <p className="muted">Only one snapshot so far: changes show from the second day of scoring.</p>;
   const titles = new Map(CHECKLIST_ITEMS.map((item) => [item.id, item.title]));
   const score = formatDelta(diff.score.delta);
   const adjusted = formatDelta(diff.riskAdjustedScore.delta);
   const coverage = formatDelta(diff.coverage.delta);
+  const { shown, hidden } = pickShownChanges(diff.changes, showAll);
   return (
     <div data-testid="score-changes">
       <p className="small muted">
@@ -21,7 +35,7 @@ export function ScoreChanges({ accountId, diff }: { accountId: string; diff: Sna
       ) : (
         <ScoreChangesTable
           accountId={accountId}
-          rows={diff.changes.map((change) => ({
+          rows={shown.map((change) => ({
             itemId: change.itemId,
             title: titles.get(change.itemId) ?? "",
             kind: change.kind,
@@ -30,6 +44,12 @@ export function ScoreChanges({ accountId, diff }: { accountId: string; diff: Sna
           }))}
         />
       )}
+      {hidden > 0 ? (
+        <p className="small" data-testid="more-changes">
+          {`The ${shown.length} largest of ${diff.changes.length} moved items. `}
+          <a href={showAllHref}>{`Show all ${diff.changes.length}`}</a>
+        </p>
+      ) : null}
     </div>
   );
 }
