@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { SessionUser } from "@/lib/auth";
-import type { AccountScore, Domain, DomainScore, ItemResult, ItemStatus } from "@/lib/checklist/types";
+import type { AccountScore, ItemStatus } from "@/lib/checklist/types";
 import { findNewThreatsByDay } from "@/lib/data/overview/find-new-threats-by-day";
 import { findTopFailingItems } from "@/lib/data/overview/find-top-failing-items";
 import { saveAccountScore } from "@/lib/data/scores/save-account-score";
+import { statusEvaluation } from "./support/status-evaluation";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 
 /**
@@ -35,36 +36,9 @@ const today = new Date(Math.floor(Date.now() / DAY) * DAY + 12 * 3_600_000); // 
 const daysAgo = (days: number) => new Date(today.getTime() - days * DAY);
 let database: TestDatabase;
 
-const EMPTY_DOMAIN: DomainScore = {
-  score: null,
-  riskAdjustedScore: null,
-  coverage: null,
-  weightApplicable: 0,
-  weightWithData: 0,
-  earnedWeight: 0,
-  riskAdjustedEarnedWeight: 0,
-};
-
-function item(itemId: string, status: ItemStatus): ItemResult {
-  return { itemId, domain: "identity_access", severity: "high", weight: 1, status, reason: "test", evidence: [], riskAdjusted: { status } };
-}
-
 /** An evaluation whose items have the given statuses (the score figures do not matter here). */
 function evaluation(accountId: string, statuses: Record<string, ItemStatus>, at = today): AccountScore {
-  return {
-    accountId,
-    score: null,
-    riskAdjustedScore: null,
-    coverage: null,
-    weightApplicable: 0,
-    weightWithData: 0,
-    earnedWeight: 0,
-    riskAdjustedEarnedWeight: 0,
-    domains: { identity_access: EMPTY_DOMAIN } as Record<Domain, DomainScore>,
-    items: Object.entries(statuses).map(([itemId, status]) => item(itemId, status)),
-    checklistVersion: "test",
-    evaluatedAt: at,
-  };
+  return statusEvaluation(accountId, statuses, at);
 }
 
 /** The read model, as sorted [account, item, status] triples. */
