@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import type pg from "pg";
@@ -388,12 +389,21 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startConsole(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+/** The console's worker count as scripts/console-server.js chooses it when not told: one per core, at most 4. */
+function defaultConsoleWorkers(): number {
+  return Math.min(availableParallelism(), 4);
+}
+
+/**
+ * The production console server, as `npm start` and the demo run it (scripts/console-server.js,
+ * a cluster of `workers` Next.js servers), on a free port.
+ */
+async function startConsole(databaseUrl: string, workers: number): Promise<{ url: string; child: ChildProcess }> {
   if (!existsSync(path.resolve(".next/BUILD_ID")))
     throw new Error("no console build: run `npm run build` first (the bench measures the production server)");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [path.resolve("scripts/console-server.js"), String(port), "127.0.0.1", String(workers)], {
     stdio: ["ignore", "ignore", "pipe"],
     env: childProcessEnv({
       NODE_ENV: "production",
@@ -556,6 +566,8 @@ export interface ConsoleBenchOptions {
   sizes: Array<"full" | "small">;
   /** Passes per page and size (DEFAULT_PASSES unless given). */
   passes?: number;
+  /** Console server processes (scripts/console-server.js's default, one per core up to 4, unless given). */
+  workers?: number;
   log: (line: string) => void;
 }
 
@@ -601,6 +613,7 @@ export async function benchConsolePages(options: ConsoleBenchOptions): Promise<B
   const loads: Record<string, string> = {};
   const seeding: Record<string, Record<string, number>> = {};
   const sizes = { small: sizesFor(0.01), full: sizesFor(options.scale) };
+  const workers = options.workers ?? defaultConsoleWorkers();
   for (const [name, size] of Object.entries(sizes)) {
     if (!options.sizes.includes(name as "full" | "small")) continue;
     log(
@@ -634,7 +647,7 @@ export async function benchConsolePages(options: ConsoleBenchOptions): Promise<B
         if (marker) await writeFile(marker, `${JSON.stringify({ size, timings: seeding[name] })}\n`);
       }
       await setStatementLogging(database.pool, options.explain);
-      server = await startConsole(database.url);
+      server = await startConsole(database.url, workers);
       const cookie = await signIn(server.url);
       const account = accountId(0);
       const pages: Record<string, string> = {
@@ -688,6 +701,7 @@ export async function benchConsolePages(options: ConsoleBenchOptions): Promise<B
     }
   }
   const lines: Array<[string, string]> = [
+    ["console server", `scripts/console-server.js, ${workers} worker process${workers === 1 ? "" : "es"} (--console-workers N)`],
     [
       "load average",
       Object.entries(loads)
@@ -730,6 +744,7 @@ export async function benchConsolePages(options: ConsoleBenchOptions): Promise<B
       requests: REQUESTS,
       passes: options.passes ?? DEFAULT_PASSES,
       connections: CONNECTIONS,
+      consoleWorkers: workers,
       serialRequests: SERIAL_REQUESTS,
     },
   };

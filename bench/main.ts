@@ -32,6 +32,8 @@ interface BenchOptions {
   consoleSizes: Array<"full" | "small">;
   /** `console`: passes of each page per size (the default in console-pages.ts when undefined). */
   consolePasses: number | undefined;
+  /** `console`: processes of the console server (scripts/console-server.js's default, one per core, when undefined). */
+  consoleWorkers: number | undefined;
 }
 
 function parseArgs(args: string[]): BenchOptions {
@@ -44,6 +46,7 @@ function parseArgs(args: string[]): BenchOptions {
     explain: false,
     consoleSizes: ["full", "small"],
     consolePasses: undefined,
+    consoleWorkers: undefined,
   };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
@@ -72,6 +75,10 @@ function parseArgs(args: string[]): BenchOptions {
       const passes = Number(value());
       if (!Number.isInteger(passes) || passes < 1 || passes > 20) throw new Error("--passes must be an integer from 1 to 20");
       options.consolePasses = passes;
+    } else if (flag === "--console-workers") {
+      const workers = Number(value());
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new Error("--console-workers must be an integer from 1 to 64");
+      options.consoleWorkers = workers;
     } else if (flag === "--explain") options.explain = true;
     else if (flag === "--size") {
       const names = value().split(",").filter(Boolean);
@@ -80,7 +87,7 @@ function parseArgs(args: string[]): BenchOptions {
       options.consoleSizes = names as Array<"full" | "small">;
     } else if (flag === "--help" || flag === "-h") {
       console.log(
-        "usage: npm run bench -- [--only upsert|sync|sim-start|report|sign-in-timing|console[,...]] [--quick] [--concurrency N] [--scale F] [--reuse DIR] [--explain] [--size full|small] [--passes N]",
+        "usage: npm run bench -- [--only upsert|sync|sim-start|report|sign-in-timing|console[,...]] [--quick] [--concurrency N] [--scale F] [--reuse DIR] [--explain] [--size full|small] [--passes N] [--console-workers N]",
       );
       process.exit(0);
     } else throw new Error(`unknown flag ${arg}`);
@@ -100,6 +107,7 @@ async function runBenchmark(name: BenchmarkName, options: BenchOptions, log: (li
       explain: options.explain,
       sizes: options.consoleSizes,
       ...(options.consolePasses !== undefined ? { passes: options.consolePasses } : {}),
+      ...(options.consoleWorkers !== undefined ? { workers: options.consoleWorkers } : {}),
       log,
     });
   return benchSimStart({ isQuick: options.isQuick, log });
