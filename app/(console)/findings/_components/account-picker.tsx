@@ -1,7 +1,8 @@
 "use client";
 
 import "./account-picker.css";
-import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useHydrated } from "../../_components/use-hydrated";
 
 interface Suggestion {
   id: string;
@@ -13,9 +14,6 @@ interface Suggestion {
 let refocusAfterSubmit = false;
 
 const LISTBOX_ID = "f-account-listbox";
-const noSubscription = () => () => {};
-const isClient = () => true;
-const isServer = () => false;
 const optionId = (id: string) => `f-account-option-${id}`;
 
 /**
@@ -41,7 +39,7 @@ export function AccountPicker({
 }) {
   const [selected, setSelected] = useState(chosen);
   // False in the server's markup and while hydrating: what a browser without JavaScript keeps.
-  const isHydrated = useSyncExternalStore(noSubscription, isClient, isServer);
+  const isHydrated = useHydrated();
   const [text, setText] = useState("");
   const [open, setOpen] = useState(false);
   const [options, setOptions] = useState<Suggestion[]>([]);

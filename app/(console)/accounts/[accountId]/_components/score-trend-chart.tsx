@@ -3,6 +3,7 @@
 import { useMemo, type ReactNode } from "react";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useHydrated } from "../../../_components/use-hydrated";
 import type { ScoreHistoryPoint } from "@/lib/data/scores/find-score-history";
 import { ChartDataTable } from "../../../_components/chart-data-table";
 import { formatPercent, formatScore } from "../../../_components/format";
@@ -19,6 +20,9 @@ const legendText = (value: string): ReactNode => <span style={{ color: "var(--te
 export type ScoreTrendTuple = [day: string, score: number | null, riskAdjustedScore: number | null, coverage: number | null];
 
 export function ScoreTrendChart({ days }: { days: ScoreTrendTuple[] }) {
+  // Drawn in the browser only: the server cannot measure the width (recharts renders an empty
+  // container there) but would still build the chart's store on every request.
+  const hydrated = useHydrated();
   const points = useMemo(
     () => days.map(([day, score, riskAdjustedScore, coverage]): ScoreHistoryPoint => ({ day, score, riskAdjustedScore, coverage })),
     [days],
@@ -31,36 +35,46 @@ export function ScoreTrendChart({ days }: { days: ScoreTrendTuple[] }) {
         role="figure"
         aria-label="Score, risk-adjusted score and coverage by day; the numbers are in the table below"
       >
-        <ResponsiveContainer>
-          <LineChart data={points} margin={{ top: 8, right: 16, left: 0, bottom: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="day" tick={{ fontSize: 11 }} />
-            <YAxis domain={[0, 100]} tick={{ fontSize: 11 }} />
-            <Tooltip />
-            <Legend verticalAlign="top" height={28} formatter={legendText} />
-            <Line
-              type="monotone"
-              dataKey="score"
-              name="Score"
-              stroke="#2458d6"
-              strokeWidth={2}
-              dot={{ r: 3 }}
-              isAnimationActive={false}
-              connectNulls
-            />
-            <Line
-              type="monotone"
-              dataKey="riskAdjustedScore"
-              name="Risk-adjusted"
-              stroke="#3841a8"
-              strokeDasharray="5 4"
-              dot={{ r: 2 }}
-              isAnimationActive={false}
-              connectNulls
-            />
-            <Line type="monotone" dataKey="coverage" name="Coverage" stroke="#9aa4b2" dot={false} isAnimationActive={false} connectNulls />
-          </LineChart>
-        </ResponsiveContainer>
+        {hydrated ? (
+          <ResponsiveContainer>
+            <LineChart data={points} margin={{ top: 8, right: 16, left: 0, bottom: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="day" tick={{ fontSize: 11 }} />
+              <YAxis domain={[0, 100]} tick={{ fontSize: 11 }} />
+              <Tooltip />
+              <Legend verticalAlign="top" height={28} formatter={legendText} />
+              <Line
+                type="monotone"
+                dataKey="score"
+                name="Score"
+                stroke="#2458d6"
+                strokeWidth={2}
+                dot={{ r: 3 }}
+                isAnimationActive={false}
+                connectNulls
+              />
+              <Line
+                type="monotone"
+                dataKey="riskAdjustedScore"
+                name="Risk-adjusted"
+                stroke="#3841a8"
+                strokeDasharray="5 4"
+                dot={{ r: 2 }}
+                isAnimationActive={false}
+                connectNulls
+              />
+              <Line
+                type="monotone"
+                dataKey="coverage"
+                name="Coverage"
+                stroke="#9aa4b2"
+                dot={false}
+                isAnimationActive={false}
+                connectNulls
+              />
+            </LineChart>
+          </ResponsiveContainer>
+        ) : null}
       </div>
       <ChartDataTable
         caption="Score, risk-adjusted score and coverage by day"
