@@ -269,4 +269,49 @@ test.describe("[FORMS]", () => {
       await db.query("DELETE FROM sso_group_mappings WHERE id = $1", [id]);
     }
   });
+
+  test("[FORMS]: without JavaScript an account's folded passing items and the unmeasured duties are a link away", async ({
+    page,
+    browser,
+    db,
+    signedIn: _,
+  }) => {
+    // The account with the most passing items, and its first domain (in checklist order) that has one.
+    const account = (
+      await db.query<{ account_id: string; n: number }>(
+        `SELECT c.account_id, count(*)::int AS n FROM checklist_results c JOIN accounts a ON a.id = c.account_id
+         WHERE a.status <> 'data_only' AND c.status IN ('pass', 'not_applicable')
+         GROUP BY c.account_id ORDER BY n DESC, c.account_id LIMIT 1`,
+      )
+    ).rows[0]!;
+    const settled = await db.query<{ item_id: string }>(
+      "SELECT item_id FROM checklist_results WHERE account_id = $1 AND status IN ('pass', 'not_applicable')",
+      [account.account_id],
+    );
+    const noJs = await withoutJavaScript(browser, page);
+    await noJs.goto(`/accounts/${account.account_id}`);
+    const fold = noJs.getByTestId("passing-items").first();
+    // Closed folds carry no rows: opening one (a native <details>) shows the way to them.
+    await expect(noJs.getByTestId("items-by-domain").getByTestId("item-row").filter({ hasText: settled.rows[0]!.item_id })).toHaveCount(0);
+    await fold.locator("summary").click();
+    const link = fold.getByTestId("passing-items-link");
+    await expect(link).toBeVisible();
+    await link.click();
+    await expect(noJs).toHaveURL(/[?&]items=all#domain-/);
+    const rows = noJs.getByTestId("items-by-domain").locator("tr[data-testid='item-row']");
+    const shownIds = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute("data-item-id")));
+    for (const { item_id } of settled.rows) expect(shownIds).toContain(item_id);
+    await expect(noJs.getByTestId("items-every")).toHaveAttribute("aria-current", "true");
+
+    // The unmeasured duties' fold links to the checklist page's table of them.
+    const duties = noJs.getByTestId("unmeasurable-duties-fold");
+    await duties.locator("summary").click();
+    await duties.getByRole("link", { name: "The list on the checklist page" }).click();
+    await expect(noJs).toHaveURL(/\/checklist#not-measured$/);
+    const heading = await noJs.locator("#not-measured h2").innerText();
+    const dutyCount = Number(heading.match(/(\d+) duties/)![1]);
+    expect(dutyCount).toBeGreaterThan(0);
+    await expect(noJs.locator("#not-measured tbody tr")).toHaveCount(dutyCount);
+    await noJs.context().close();
+  });
 });

@@ -468,6 +468,16 @@ test.describe("[CONSOLE]", () => {
     const count = (...names: string[]) => statuses.rows.filter((row) => names.includes(row.status)).reduce((sum, row) => sum + row.n, 0);
     const visibleRows = page.getByTestId("items-by-domain").locator("tr[data-testid='item-row']:visible");
     await expect(visibleRows).toHaveCount(count("fail", "partial", "no_data"));
+    // A fold's rows are drawn when it opens; "Every item" opens them all.
+    const folds = page.getByTestId("passing-items");
+    const firstFold = folds.first();
+    const foldSize = Number((await firstFold.locator("summary").innerText()).match(/^(\d+) /)![1]);
+    await firstFold.locator("summary").click();
+    await expect(visibleRows).toHaveCount(count("fail", "partial", "no_data") + foldSize);
+    await page.getByTestId("items-every").click();
+    await expect(page).toHaveURL(/items=all/);
+    await expect(visibleRows).toHaveCount(count("fail", "partial", "no_data", "pass", "not_applicable"));
+    await expect(page.getByTestId("passing-items-link")).toHaveCount(0);
     await page.getByTestId("items-failing-only").click();
     await expect(page).toHaveURL(/items=failing/);
     await expect(visibleRows).toHaveCount(count("fail", "partial"));

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { UNMEASURABLE_DUTIES } from "@/lib/checklist/unmeasurable-duties";
 import { DOMAIN_TITLES } from "@/lib/checklist/types";
 
@@ -10,9 +11,13 @@ import { DOMAIN_TITLES } from "@/lib/checklist/types";
  * table, which is the same for every account.
  *
  * A client component: the sixteen duties are the same text for every account, so they ship
- * once in the cached script rather than again in every account page's RSC payload.
+ * once in the cached script rather than again in every account page's RSC payload. Folded
+ * (compact), the table is drawn only once the reader opens it, so the server does not render
+ * 8 KiB of rows nobody opened into every account page; a browser without JavaScript opens it
+ * to a link to the checklist page's copy.
  */
 export function UnmeasurableDuties({ compact = false }: { compact?: boolean }) {
+  const [opened, setOpened] = useState(false);
   const table = (
     <table>
       <thead>
@@ -38,18 +43,24 @@ export function UnmeasurableDuties({ compact = false }: { compact?: boolean }) {
     </table>
   );
   return (
-    <section className="panel" data-testid="unmeasurable-duties">
+    <section className="panel" data-testid="unmeasurable-duties" id={compact ? undefined : "not-measured"}>
       <h2>Not measured: {UNMEASURABLE_DUTIES.length} duties the score cannot see</h2>
       <p className="small muted">
         These customer duties cannot be decided from GuardDuty, Security Hub or CloudTrail, so they are not in the score
         {compact ? " of this account" : ""}. A high score does not mean they are done; keep the evidence listed for your auditor.
       </p>
       {compact ? (
-        <details>
+        <details onToggle={(event) => setOpened(event.currentTarget.open)} data-testid="unmeasurable-duties-fold">
           <summary className="small">
             The {UNMEASURABLE_DUTIES.length} duties, why each cannot be measured, and the evidence to keep
           </summary>
-          {table}
+          {opened ? (
+            table
+          ) : (
+            <p className="small">
+              <a href="/checklist#not-measured">The list on the checklist page</a>
+            </p>
+          )}
         </details>
       ) : (
         table

@@ -32,6 +32,7 @@ import { DomainsTable } from "./_components/domains-table";
 import { FixFirstList } from "./_components/fix-first-list";
 import { formatPercent, formatScore, formatTime, scoreClass } from "../../_components/format";
 import { ItemsByDomain } from "./_components/items-by-domain";
+import type { ItemsView } from "./_components/items-by-domain-view";
 import { ScoreChanges } from "./_components/score-changes";
 import { ScoreTrendChart } from "./_components/score-trend-chart";
 import { SecurityEvents } from "./_components/security-events";
@@ -89,11 +90,14 @@ export default async function AccountPage({
   );
 }
 
-/** This account page's URL with its other parameters kept (the timeline's filters, failing-only) and some set. */
+/**
+ * This account page's URL with its other parameters kept (the timeline's filters, the items
+ * view, the changes list) and some set, or removed where `set` gives null.
+ */
 function withQuery(
   accountId: string,
   query: Record<string, string | string[] | undefined>,
-  set: Record<string, string>,
+  set: Record<string, string | null>,
   hash: string,
 ): string {
   const params = new URLSearchParams();
@@ -101,9 +105,17 @@ function withQuery(
     if (key in set || value === undefined) continue;
     for (const one of Array.isArray(value) ? value : [value]) params.append(key, one);
   }
-  for (const [key, value] of Object.entries(set)) params.set(key, value);
-  return `/accounts/${accountId}?${params.toString()}#${hash}`;
+  for (const [key, value] of Object.entries(set)) if (value !== null) params.set(key, value);
+  const search = params.toString();
+  return `/accounts/${accountId}${search ? `?${search}` : ""}#${hash}`;
 }
+
+/** The items section's views: the toolbar's links, and `items` values in the URL. */
+const ITEM_VIEWS: Array<{ view: ItemsView; label: string; testId: string }> = [
+  { view: "default", label: "Needing work, passing folded", testId: "items-all" },
+  { view: "failing", label: "Failing only", testId: "items-failing-only" },
+  { view: "all", label: "Every item", testId: "items-every" },
+];
 
 async function AccountPageBody({
   user,
@@ -125,7 +137,7 @@ async function AccountPageBody({
     if (!isAppError(error) || error.code !== "INVALID_INPUT") throw error;
     eventsError = error.message;
   }
-  const failingOnly = query.items === "failing";
+  const itemsView: ItemsView = query.items === "failing" ? "failing" : query.items === "all" ? "all" : "default";
   const findingFilters = parseFindingFilters({ account: accountId });
   const [changes, events, findings, cursors, signals] = await Promise.all([
     findScoreChanges(user, accountId),
@@ -255,25 +267,26 @@ async function AccountPageBody({
                 Passing and not applicable items are folded under each domain.
               </p>
               <div className="pager" role="group" aria-label="Which items">
-                <Link
-                  href={`/accounts/${account.id}#items`}
-                  className="button secondary"
-                  aria-current={failingOnly ? undefined : "true"}
-                  data-testid="items-all"
-                >
-                  Needing work, passing folded
-                </Link>
-                <Link
-                  href={`/accounts/${account.id}?items=failing#items`}
-                  className="button secondary"
-                  aria-current={failingOnly ? "true" : undefined}
-                  data-testid="items-failing-only"
-                >
-                  Failing only
-                </Link>
+                {ITEM_VIEWS.map(({ view, label, testId }) => (
+                  <Link
+                    key={view}
+                    href={withQuery(account.id, query, { items: view === "default" ? null : view }, "items")}
+                    className="button secondary"
+                    aria-current={itemsView === view ? "true" : undefined}
+                    data-testid={testId}
+                  >
+                    {label}
+                  </Link>
+                ))}
               </div>
             </div>
-            <ItemsByDomain accountId={account.id} items={score.items} domains={score.domains} failingOnly={failingOnly} />
+            <ItemsByDomain
+              accountId={account.id}
+              items={score.items}
+              domains={score.domains}
+              view={itemsView}
+              allHref={(domain) => withQuery(account.id, query, { items: "all" }, `domain-${domain}`)}
+            />
           </CollapsibleSection>
         </>
       ) : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import type { ItemStatus, Severity } from "@/lib/checklist/types";
 import { itemHref } from "../../../_components/account-links";
 import { ClampedText } from "../../../_components/clamped-text";
@@ -34,21 +35,32 @@ export interface DomainBlockData {
   hiddenNoData: number;
 }
 
+/** Which items the page shows: the default (passing folded), failing only, or every item with the folds open. */
+export type ItemsView = "default" | "failing" | "all";
+
 /**
  * The checklist items of an account, drawn from plain row data (see ItemsByDomain). Item
  * links are plain anchors: a row per item of next/link costs a client component each for a
  * prefetch nobody needs from a 60-row list. Adjacent text is one template string, so the
  * HTML needs no <!-- --> separator between the parts.
+ *
+ * The folded rows are drawn only when their fold opens (SettledRows): most accounts pass most
+ * items, and rendering rows nobody opened into every page view is most of this section's
+ * server time. `allHref(domain)` is the same page with every fold open (`view` "all"), where a
+ * browser without JavaScript lands from a fold.
  */
 export function ItemsByDomainView({
   accountId,
   blocks,
-  failingOnly,
+  view,
+  allHref,
 }: {
   accountId: string;
   blocks: DomainBlockData[];
-  failingOnly: boolean;
+  view: ItemsView;
+  allHref: Record<string, string>;
 }) {
+  const failingOnly = view === "failing";
   return (
     <div data-testid="items-by-domain">
       {blocks.map((block) => (
@@ -66,14 +78,44 @@ export function ItemsByDomainView({
             <p className="small muted">{block.hiddenNoData} item(s) without data hidden (&quot;failing only&quot;).</p>
           ) : null}
           {block.settled.length > 0 ? (
-            <details className="settled" data-testid="passing-items">
-              <summary>{`${block.settled.length} passing or not applicable item${block.settled.length === 1 ? "" : "s"}`}</summary>
-              <ItemRows accountId={accountId} rows={block.settled} />
-            </details>
+            <SettledRows accountId={accountId} rows={block.settled} initiallyOpen={view === "all"} allHref={allHref[block.domain] ?? ""} />
           ) : null}
         </div>
       ))}
     </div>
+  );
+}
+
+/**
+ * A domain's passing and not applicable items in a closed fold whose rows are drawn when it
+ * opens. Without JavaScript (and before hydration) the open fold holds a link to the page with
+ * every fold open instead, so nothing is out of reach.
+ */
+function SettledRows({
+  accountId,
+  rows,
+  initiallyOpen,
+  allHref,
+}: {
+  accountId: string;
+  rows: ItemRowData[];
+  initiallyOpen: boolean;
+  allHref: string;
+}) {
+  const [open, setOpen] = useState(initiallyOpen);
+  return (
+    <details className="settled" data-testid="passing-items" open={initiallyOpen} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{`${rows.length} passing or not applicable item${rows.length === 1 ? "" : "s"}`}</summary>
+      {open ? (
+        <ItemRows accountId={accountId} rows={rows} />
+      ) : (
+        <p className="small">
+          <a href={allHref} data-testid="passing-items-link">
+            Show the {rows.length} item{rows.length === 1 ? "" : "s"}
+          </a>
+        </p>
+      )}
+    </details>
   );
 }
 

@@ -2,7 +2,7 @@ import { CHECKLIST_ITEMS } from "@/lib/checklist/items";
 import { computeItemCredit } from "@/lib/checklist/compute-item-credit";
 import { DOMAIN_TITLES, DOMAINS, type Domain, type DomainScore, type ItemResult } from "@/lib/checklist/types";
 import { formatTime } from "../../../_components/format";
-import { ItemsByDomainView, type ItemRowData, type DomainBlockData } from "./items-by-domain-view";
+import { ItemsByDomainView, type ItemRowData, type DomainBlockData, type ItemsView } from "./items-by-domain-view";
 
 /** True when the risk-adjusted view credits the item more than the raw one (an acceptance is in force). */
 function isAccepted(item: ItemResult): boolean {
@@ -16,7 +16,7 @@ const SETTLED = new Set(["pass", "not_applicable"]);
 /**
  * Items per domain. Passing and not-applicable items are folded into a closed list under
  * each domain, so the page shows what needs work; `failingOnly` also drops items without
- * data (and says how many were left out). The rows go to one client component as plain
+ * data (and says how many were left out), and "all" opens every fold. The rows go to one client component as plain
  * data (only what a row shows: not the evidence lists), so the page's RSC payload carries
  * each item once as a few fields instead of as a tree of cells beside the same HTML.
  */
@@ -24,13 +24,17 @@ export function ItemsByDomain({
   accountId,
   items,
   domains,
-  failingOnly = false,
+  view = "default",
+  allHref,
 }: {
   accountId: string;
   items: ItemResult[];
   domains: Record<Domain, DomainScore>;
-  failingOnly?: boolean;
+  view?: ItemsView;
+  /** The page with every fold open, landing on one domain. */
+  allHref: (domain: Domain) => string;
 }) {
+  const failingOnly = view === "failing";
   const titles = new Map(CHECKLIST_ITEMS.map((item) => [item.id, item.title]));
   const row = (item: ItemResult): ItemRowData => ({
     id: item.itemId,
@@ -65,5 +69,6 @@ export function ItemsByDomain({
       hiddenNoData: failingOnly ? domainItems.filter((item) => item.status === "no_data").length : 0,
     });
   }
-  return <ItemsByDomainView accountId={accountId} blocks={blocks} failingOnly={failingOnly} />;
+  const allHrefs = Object.fromEntries(blocks.map((block) => [block.domain, allHref(block.domain as Domain)]));
+  return <ItemsByDomainView accountId={accountId} blocks={blocks} view={view} allHref={allHrefs} />;
 }
