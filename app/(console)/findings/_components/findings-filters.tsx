@@ -95,9 +95,10 @@ export function FindingsFilters({
       />
       <div>
         <label htmlFor="f-status">Status</label>
-        <select id="f-status" name="status" defaultValue={filters.status}>
+        {/* The default status submits nothing, as the page's own links leave it out (findingsQuery). */}
+        <select id="f-status" name="status" defaultValue={filters.status === "active" ? "" : filters.status}>
           {FINDING_STATUSES.map((status) => (
-            <option key={status} value={status}>
+            <option key={status} value={status === "active" ? "" : status}>
               {status}
             </option>
           ))}

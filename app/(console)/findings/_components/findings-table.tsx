@@ -1,10 +1,9 @@
-import Link from "next/link";
 import { sourceLabel } from "@/lib/aws/sources";
 import type { FindingRow } from "@/lib/data/findings/find-findings";
 import type { TFindingFilters } from "@/lib/data/findings/finding-filters";
 import { findingsQuery } from "../_lib/findings-href";
 import "./findings-table.css";
-import { FindingsTableBehaviour } from "./findings-table-behaviour";
+import { FindingsTableView, type FindingsTableColumn, type FindingsTableRow } from "./findings-table-view";
 
 function formatTime(value: Date): string {
   return new Date(value).toISOString().replace("T", " ").slice(0, 16);
@@ -25,27 +24,32 @@ const SEVERITY_CLASS: Record<string, string> = {
   LOW: "sev-low",
 };
 
-function SortHeader({ label, sort, filters }: { label: string; sort: TFindingFilters["sort"]; filters: TFindingFilters }) {
-  const active = filters.sort === sort;
-  // A new column starts with its natural direction: biggest/newest first for numbers and times, A-Z for text.
-  const naturalDir = sort === "severity" || sort === "last_seen" || sort === "first_seen" ? "desc" : "asc";
-  const dir = active ? (filters.dir === "desc" ? "asc" : "desc") : naturalDir;
-  const query = findingsQuery({ ...filters, sort, dir });
-  return (
-    <th scope="col" aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link className="sort" href={`/findings${query ? `?${query}` : ""}`} data-testid={`sort-${sort}`}>
-        {label}
-        {active ? (filters.dir === "asc" ? " ▲" : " ▼") : ""}
-      </Link>
-    </th>
-  );
+/** The sortable columns, each with the link that sorts by it: a new column starts with its natural direction (biggest/newest first for numbers and times, A-Z for text). */
+const COLUMNS: Array<{ label: string; sort: TFindingFilters["sort"] }> = [
+  { label: "Severity", sort: "severity" },
+  { label: "Finding", sort: "title" },
+  { label: "Account", sort: "account" },
+  { label: "Region", sort: "region" },
+  { label: "Control", sort: "control" },
+  { label: "Resource", sort: "resource" },
+  { label: "Status", sort: "status" },
+  { label: "First seen (UTC)", sort: "first_seen" },
+  { label: "Last seen (UTC)", sort: "last_seen" },
+];
+
+function columnsFor(filters: TFindingFilters): FindingsTableColumn[] {
+  return COLUMNS.map(({ label, sort }) => {
+    const active = filters.sort === sort;
+    const naturalDir = sort === "severity" || sort === "last_seen" || sort === "first_seen" ? "desc" : "asc";
+    const dir = active ? (filters.dir === "desc" ? "asc" : "desc") : naturalDir;
+    const query = findingsQuery({ ...filters, sort, dir });
+    return { label, sort, href: `/findings${query ? `?${query}` : ""}`, ...(active ? { dir: filters.dir } : {}) };
+  });
 }
 
 /**
- * A page of findings. Rows are plain server markup (no client component per row: links and
- * copy buttons get their behaviour from one FindingsTableBehaviour per table) and carry only
- * the test ids the e2e walks read, because each element and attribute is sent twice, in the
- * HTML and in the RSC payload. `accountColumn={false}` leaves out the Account column where
+ * A page of findings: the rows formatted here, on the server, and drawn by one client
+ * component (FindingsTableView). `accountColumn={false}` leaves out the Account column where
  * every row is the page's own account (the account page).
  */
 export function FindingsTable({
@@ -69,93 +73,30 @@ export function FindingsTable({
     );
   const from = findingsQuery(filters);
   const fromParam = from ? `?from=${encodeURIComponent(from)}` : "";
-  return (
-    <FindingsTableBehaviour>
-      <table data-testid="findings-table">
-        <thead>
-          <tr>
-            {selectable ? (
-              <th scope="col">
-                <span className="sr-only">Select</span>
-              </th>
-            ) : null}
-            <SortHeader label="Severity" sort="severity" filters={filters} />
-            <SortHeader label="Finding" sort="title" filters={filters} />
-            {accountColumn ? <SortHeader label="Account" sort="account" filters={filters} /> : null}
-            <SortHeader label="Region" sort="region" filters={filters} />
-            <SortHeader label="Control" sort="control" filters={filters} />
-            <SortHeader label="Resource" sort="resource" filters={filters} />
-            <SortHeader label="Status" sort="status" filters={filters} />
-            <SortHeader label="First seen (UTC)" sort="first_seen" filters={filters} />
-            <th scope="col">Age</th>
-            <SortHeader label="Last seen (UTC)" sort="last_seen" filters={filters} />
-          </tr>
-        </thead>
-        <tbody className="findings-rows">
-          {rows.map((row) => (
-            <tr key={row.id} data-finding-id={row.id}>
-              {selectable ? (
-                <td>
-                  <input
-                    type="checkbox"
-                    name="finding"
-                    value={`${row.accountId}:${row.sourceId}`}
-                    aria-label={`Select ${row.title} in ${row.accountName}`}
-                  />
-                </td>
-              ) : null}
-              <td className="sev">
-                <span className={SEVERITY_CLASS[row.severityLabel] ?? "muted"} data-testid="finding-severity">
-                  {row.severityLabel}
-                </span>
-                <small>{row.severity.toFixed(1)}</small>
-              </td>
-              <td className="title">
-                <a
-                  href={`/accounts/${row.accountId}/records/finding/${encodeURIComponent(row.sourceId)}${fromParam}`}
-                  data-testid="finding-title"
-                >
-                  {row.title}
-                </a>
-                <small>{row.type}</small>
-                {row.linkedGuardDutyId ? <small>copy of a GuardDuty finding</small> : null}
-              </td>
-              {accountColumn ? (
-                <td className="acct">
-                  <a href={`/accounts/${row.accountId}`}>{row.accountName}</a>
-                  <small>{row.accountId}</small>
-                </td>
-              ) : null}
-              <td>
-                {row.region}
-                <small>{sourceLabel(row.source)}</small>
-              </td>
-              <td>{row.controlId ?? ""}</td>
-              <td className="resource">
-                {row.resourceType}
-                {row.resourceId ? (
-                  <span className="copyable">
-                    <span className="mono" data-testid="finding-resource">
-                      {row.resourceId}
-                    </span>
-                    <button type="button" data-copy aria-label="Copy resource id">
-                      <span aria-live="polite">Copy</span>
-                    </button>
-                  </span>
-                ) : null}
-              </td>
-              <td>
-                {row.status}
-                {row.workflowStatus ? <small>{row.workflowStatus}</small> : null}
-                {row.complianceStatus ? <small>{row.complianceStatus}</small> : null}
-              </td>
-              <td>{formatTime(row.firstSeenAt)}</td>
-              <td>{formatAge(row.firstSeenAt, now)}</td>
-              <td>{formatTime(row.lastSeenAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </FindingsTableBehaviour>
-  );
+  const tableRows = rows.map((row): FindingsTableRow => ({
+    id: String(row.id),
+    selectValue: `${row.accountId}:${row.sourceId}`,
+    selectLabel: `Select ${row.title} in ${row.accountName}`,
+    severityLabel: row.severityLabel,
+    severityClass: SEVERITY_CLASS[row.severityLabel] ?? "muted",
+    severity: row.severity.toFixed(1),
+    href: `/accounts/${row.accountId}/records/finding/${encodeURIComponent(row.sourceId)}${fromParam}`,
+    title: row.title,
+    type: row.type,
+    isGuardDutyCopy: Boolean(row.linkedGuardDutyId),
+    accountId: row.accountId,
+    accountName: row.accountName,
+    region: row.region,
+    source: sourceLabel(row.source),
+    controlId: row.controlId ?? "",
+    resourceType: row.resourceType,
+    resourceId: row.resourceId || null,
+    status: row.status,
+    workflowStatus: row.workflowStatus || null,
+    complianceStatus: row.complianceStatus || null,
+    firstSeen: formatTime(row.firstSeenAt),
+    age: formatAge(row.firstSeenAt, now),
+    lastSeen: formatTime(row.lastSeenAt),
+  }));
+  return <FindingsTableView rows={tableRows} columns={columnsFor(filters)} selectable={selectable} accountColumn={accountColumn} />;
 }
