@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
-import { availableParallelism } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import type pg from "pg";
@@ -389,11 +388,6 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The console's worker count as scripts/console-server.js chooses it when not told: one per core, at most 4. */
-function defaultConsoleWorkers(): number {
-  return Math.min(availableParallelism(), 4);
-}
-
 /**
  * The production console server, as `npm start` and the demo run it (scripts/console-server.js,
  * a cluster of `workers` Next.js servers), on a free port.
@@ -566,7 +560,7 @@ export interface ConsoleBenchOptions {
   sizes: Array<"full" | "small">;
   /** Passes per page and size (DEFAULT_PASSES unless given). */
   passes?: number;
-  /** Console server processes (scripts/console-server.js's default, one per core up to 4, unless given). */
+  /** Console server processes (1, scripts/console-server.js's default, unless given). */
   workers?: number;
   log: (line: string) => void;
 }
@@ -613,7 +607,8 @@ export async function benchConsolePages(options: ConsoleBenchOptions): Promise<B
   const loads: Record<string, string> = {};
   const seeding: Record<string, Record<string, number>> = {};
   const sizes = { small: sizesFor(0.01), full: sizesFor(options.scale) };
-  const workers = options.workers ?? defaultConsoleWorkers();
+  // scripts/console-server.js's own default: one process.
+  const workers = options.workers ?? 1;
   for (const [name, size] of Object.entries(sizes)) {
     if (!options.sizes.includes(name as "full" | "small")) continue;
     log(

@@ -32,7 +32,7 @@ interface BenchOptions {
   consoleSizes: Array<"full" | "small">;
   /** `console`: passes of each page per size (the default in console-pages.ts when undefined). */
   consolePasses: number | undefined;
-  /** `console`: processes of the console server (scripts/console-server.js's default, one per core, when undefined). */
+  /** `console`: processes of the console server (1, scripts/console-server.js's default, when undefined). */
   consoleWorkers: number | undefined;
 }
 

@@ -8,22 +8,23 @@
  *    came from. Here the socket's peer address is always appended as the right-most hop, as
  *    a proxy would, and lib/http/client-ip.ts believes hops to its left only through
  *    PARAPET_TRUSTED_PROXIES.
- * 2. Every core. A Node.js process renders one page at a time on one core; on a 2-core
- *    machine one `next start` leaves the other core to PostgreSQL and idle while requests
- *    queue behind each other (an account page is ~40 ms of render). The server runs as a
- *    node:cluster of workers sharing the port (one per core by default, at most 4), each a
- *    full Next.js server: every request is independent of the process that serves it (the
- *    session, the sign-in throttle and everything else live in PostgreSQL), so any worker can
- *    answer any request. A worker that dies is replaced; the primary only accepts connections
- *    and hands them out.
+ * 2. Every core, when asked. A Node.js process renders one page at a time on one core, so
+ *    under concurrent use one process leaves the other cores to PostgreSQL or idle while
+ *    requests queue behind each other. With PARAPET_CONSOLE_WORKERS=N the server runs as a
+ *    node:cluster of N workers sharing the port, each a full Next.js server (about 450 MB
+ *    resident at 500 accounts): every request is independent of the process that serves it
+ *    (the session, the sign-in throttle and everything else live in PostgreSQL), so any
+ *    worker can answer any request. A worker that dies is replaced; the primary only accepts
+ *    connections and hands them out. One process is the default: on the bench's 2 cores two
+ *    workers lowered the median under 4 concurrent requests by about a fifth but not the
+ *    95th percentile, which the shared cores' scheduling made noisier, for twice the memory.
  *
  * Usage: node scripts/console-server.js <port> <host> [workers]
- * The worker count is the third argument, else PARAPET_CONSOLE_WORKERS, else the number of
- * cores (at most 4); 1 runs a single process without the cluster.
+ * The worker count is the third argument, else PARAPET_CONSOLE_WORKERS, else 1 (a single
+ * process, no cluster).
  */
 const cluster = require("node:cluster");
 const http = require("node:http");
-const os = require("node:os");
 const path = require("node:path");
 
 const port = Number(process.argv[2] ?? 3000);
@@ -32,7 +33,7 @@ const hostname = process.argv[3] ?? "127.0.0.1";
 /** @returns {number} */
 function workerCount() {
   const given = process.argv[4] ?? process.env.PARAPET_CONSOLE_WORKERS;
-  if (given === undefined || given === "") return Math.min(os.availableParallelism(), 4);
+  if (given === undefined || given === "") return 1;
   const count = Number(given);
   if (!Number.isInteger(count) || count < 1 || count > 64) {
     console.error(`console workers must be a whole number from 1 to 64, not "${given}"`);
