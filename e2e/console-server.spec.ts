@@ -4,7 +4,7 @@ import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { expect, test } from "./fixtures";
-import { ADMIN_EMAIL, ADMIN_PASSWORD, STATE_FILE } from "./global-setup";
+import { ADMIN_EMAIL, ADMIN_PASSWORD, STATE_FILE, freePort } from "./global-setup";
 
 /**
  * The console server as `npm start` and the demo run it (scripts/console-server.js), started
@@ -17,17 +17,6 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, STATE_FILE } from "./global-setup";
 
 const root = path.resolve(__dirname, "..");
 const { databaseUrl } = JSON.parse(readFileSync(STATE_FILE, "utf8")) as { databaseUrl: string };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 interface Started {
   child: ChildProcess;

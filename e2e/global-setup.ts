@@ -15,7 +15,8 @@ export const STATE_FILE = path.join(os.tmpdir(), "parapet-e2e-state.json");
 export const ADMIN_EMAIL = "e2e-admin@parapet.local";
 export const ADMIN_PASSWORD = "e2e-password-not-secret";
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now (the e2e specs that start a server of their own use it too). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);

@@ -73,7 +73,6 @@ async function serve() {
 /** Starts the workers, replaces one that dies (not faster than once a second), and stops them all on SIGTERM/SIGINT. */
 function runPrimary(count) {
   let stopping = false;
-  let listening = 0;
   let lastFork = 0;
   const fork = () => {
     lastFork = Date.now();
@@ -83,8 +82,8 @@ function runPrimary(count) {
   const started = new Set();
   cluster.on("listening", (worker) => {
     started.add(worker.id);
-    listening += 1;
-    if (listening === count) console.log(`console listening on http://${hostname}:${port} (${count} workers)`);
+    // Once, when the first `count` have started (a replacement makes the set larger).
+    if (started.size === count) console.log(`console listening on http://${hostname}:${port} (${count} workers)`);
   });
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {

@@ -21,13 +21,7 @@ function item(itemId: string, status: ItemStatus): ItemResult {
 export function statusEvaluation(accountId: string, statuses: Record<string, ItemStatus>, evaluatedAt: Date): AccountScore {
   return {
     accountId,
-    score: null,
-    riskAdjustedScore: null,
-    coverage: null,
-    weightApplicable: 0,
-    weightWithData: 0,
-    earnedWeight: 0,
-    riskAdjustedEarnedWeight: 0,
+    ...EMPTY_DOMAIN,
     domains: { identity_access: EMPTY_DOMAIN } as Record<Domain, DomainScore>,
     items: Object.entries(statuses).map(([itemId, status]) => item(itemId, status)),
     checklistVersion: "test",
