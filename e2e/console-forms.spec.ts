@@ -298,9 +298,11 @@ test.describe("[FORMS]", () => {
     await expect(link).toBeVisible();
     await link.click();
     await expect(noJs).toHaveURL(/[?&]items=all#domain-/);
+    // The page streams in after the navigation commits: wait until every passing item's row has arrived.
     const rows = noJs.getByTestId("items-by-domain").locator("tr[data-testid='item-row']");
-    const shownIds = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute("data-item-id")));
-    for (const { item_id } of settled.rows) expect(shownIds).toContain(item_id);
+    await expect
+      .poll(() => rows.evaluateAll((elements) => elements.map((element) => element.getAttribute("data-item-id"))))
+      .toEqual(expect.arrayContaining(settled.rows.map((row) => row.item_id)));
     await expect(noJs.getByTestId("items-every")).toHaveAttribute("aria-current", "true");
 
     // The unmeasured duties' fold links to the checklist page's table of them.
