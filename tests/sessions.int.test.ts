@@ -123,6 +123,35 @@ describe("sessions end server-side", () => {
     expect(await resolveSessionUser({ sub: userId })).toBeNull();
   });
 
+  test("the session's user carries the role and the account scope stored now, re-read on every request", async () => {
+    const token = await signIn();
+    expect((await resolveSessionUser(token))?.scope).toEqual({ all: false, accountIds: [], tags: [], ouIds: [] });
+    await database.pool.query(
+      `UPDATE users SET account_scope = '{111111111111,222222222222}', scope_tags = '[{"key":"team","value":"payments"}]',
+                        scope_ous = '{ou-ab12-cdefgh34}' WHERE id = $1`,
+      [userId],
+    );
+    expect(await resolveSessionUser(token)).toEqual({
+      id: userId,
+      email: "analyst@example.com",
+      role: "analyst",
+      scope: {
+        all: false,
+        accountIds: ["111111111111", "222222222222"],
+        tags: [{ key: "team", value: "payments" }],
+        ouIds: ["ou-ab12-cdefgh34"],
+      },
+      sessionId: token.sid,
+    });
+    // A role change takes effect on the next request of the same session.
+    await database.pool.query("UPDATE users SET role = 'admin' WHERE id = $1", [userId]);
+    expect(await resolveSessionUser(token)).toMatchObject({ role: "admin", scope: { all: true } });
+    await database.pool.query(
+      "UPDATE users SET role = 'analyst', account_scope = '{}', scope_tags = '[]', scope_ous = '{}' WHERE id = $1",
+      [userId],
+    );
+  });
+
   test("only admins end another user's sessions", async () => {
     const token = await signIn();
     const analyst = (await resolveSessionUser(token)) as SessionUser;
