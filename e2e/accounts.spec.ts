@@ -465,13 +465,21 @@ test.describe("[COLLECTION]", () => {
       await expect(table.locator(`tr[data-account-id="${row.id}"]`).getByTestId("run-status")).toHaveText(row.status);
     }
     await expect(page.getByTestId("runs-table")).toBeVisible();
+    // Each long list is a page counted in SQL; the tile counts every listed account, not the page's rows.
+    await expect(page.getByTestId("latest-runs-pager-range")).toHaveText(
+      `Showing 1-${latest.rows.length} of ${latest.rows.length} accounts`,
+    );
+    const failing = latest.rows.filter((row) => row.status === "failed" || row.status === "partial").length;
+    await expect(page.getByTestId("failing-accounts")).toHaveText(String(failing));
     const cursors = await db.query<{ state: string; n: number }>(
       "SELECT state, count(*)::int AS n FROM source_cursors GROUP BY state ORDER BY state",
     );
     for (const row of cursors.rows) await expect(page.getByTestId("cursor-counts")).toContainText(`${row.n} ${row.state}`);
     await page.screenshot({ path: "test-results/screens/collection.png", fullPage: true });
     await page.goto("/collection?cursor=all");
-    await expect(page.getByTestId("cursors-table").locator("tbody tr")).toHaveCount(cursors.rows.reduce((sum, row) => sum + row.n, 0));
+    const cursorTotal = cursors.rows.reduce((sum, row) => sum + row.n, 0);
+    await expect(page.getByTestId("cursors-table").locator("tbody tr")).toHaveCount(Math.min(cursorTotal, 100));
+    await expect(page.getByTestId("cursors-pager-range")).toHaveText(`Showing 1-${Math.min(cursorTotal, 100)} of ${cursorTotal} cursors`);
 
     const account = await db.query<{ id: string }>("SELECT id FROM accounts WHERE name = 'management'");
     const id = account.rows[0]!.id;

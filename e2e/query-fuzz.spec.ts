@@ -113,6 +113,8 @@ const COLLECTION_PARAMS = {
   status: fc.oneof(fc.constantFrom("running", "failed"), anyValue),
   cursor: fc.oneof(fc.constantFrom("problems", "all", "error"), anyValue),
   after: fc.oneof(cursor, anyValue),
+  lpage: fc.oneof(fc.constantFrom("1", "2", "99", "0", "-1", "1.5"), anyValue),
+  cpage: fc.oneof(fc.constantFrom("1", "3", "0", "x"), anyValue),
 };
 /** The account page's CloudTrail timeline (`ev_*`, lib/data/checklist/event-filters.ts) and its failing-items switch. */
 const ACCOUNT_PAGE_PARAMS = {

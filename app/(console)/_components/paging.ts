@@ -5,22 +5,8 @@ const blank = (value: unknown) => {
   return typeof single === "string" && single.trim() === "" ? undefined : single;
 };
 
-export const PAGE_NUMBER_MESSAGE = "must be a whole number of 1 or more";
-
-/**
- * A 1-based page number from the URL, 1 when absent or blank. Anything else (0, -1, "x", 1.5)
- * is refused with this message, not defaulted: a link to page 7 that quietly showed page 1
- * would look like page 7.
- */
-export const zPageNumber = z.preprocess(
-  blank,
-  z.coerce
-    .number({ error: PAGE_NUMBER_MESSAGE })
-    .int(PAGE_NUMBER_MESSAGE)
-    .min(1, PAGE_NUMBER_MESSAGE)
-    .max(1_000_000, PAGE_NUMBER_MESSAGE)
-    .default(1),
-);
+// The 1-based page number parameter lives in lib so lib's URL parsers (the collection page's) share it.
+export { PAGE_NUMBER_MESSAGE, zPageNumber } from "@/lib/schemas/page-number-param";
 
 /**
  * Rows per page from the URL, `defaultSize` when absent, refused outside 1..max: a page size

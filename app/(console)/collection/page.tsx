@@ -9,6 +9,7 @@ import { findSourceCursors } from "@/lib/data/runs/find-source-cursors";
 import { CURSOR_FILTERS, parseRunFilters, RUN_STATUSES, type TRunFilters } from "@/lib/data/runs/run-filters";
 import { isAppError } from "@/lib/errors";
 import { InvalidQuery } from "../_components/invalid-query";
+import { Pager } from "../_components/pager";
 import { CursorsTable } from "./_components/cursors-table";
 import { LatestRuns } from "./_components/latest-runs";
 import { RunsTable } from "./_components/runs-table";
@@ -40,28 +41,36 @@ export default async function CollectionPage({ searchParams }: { searchParams: P
     throw error;
   }
   const scopeFilter = params.account ? { accountId: params.account } : {};
+  // Both long lists are counted and cut in PostgreSQL: at 500 accounts the latest runs alone
+  // were 500 rows of 12 step tiles (a 1 MB page); each is a page now, in the URL.
   const [latest, runs, cursors, accounts] = await Promise.all([
-    findLatestRuns(user, scopeFilter),
+    findLatestRuns(user, { ...scopeFilter, page: params.lpage }),
     findRuns(user, {
       ...scopeFilter,
       ...(params.status ? { status: params.status } : {}),
       ...(params.after ? { after: params.after } : {}),
     }),
-    findSourceCursors(user, { ...scopeFilter, state: params.cursor }),
+    findSourceCursors(user, { ...scopeFilter, state: params.cursor }, { page: params.cpage }),
     findAccounts(user),
   ]);
-  const failing = latest.filter((run) => run.status === "failed" || run.status === "partial").length;
-  const running = latest.filter((run) => run.status === "running").length;
-  const never = latest.filter((run) => run.status === null).length;
+  const { failing, running, never } = latest;
   const cursorErrors = cursors.counts.error ?? 0;
   const base = { account: params.account, status: params.status, cursor: params.cursor === "problems" ? undefined : params.cursor };
+  // The page as it is (filters, the runs' cursor and both pages), with some set: each list's
+  // pager keeps the other lists where they are.
+  const current = {
+    ...base,
+    after: params.after,
+    lpage: params.lpage > 1 ? String(params.lpage) : undefined,
+    cpage: params.cpage > 1 ? String(params.cpage) : undefined,
+  };
   return (
     <div className="cp">
       <h1>Collection</h1>
       <div className="tiles">
         <div className="tile">
           <div className="label">Accounts</div>
-          <div className="value">{latest.length}</div>
+          <div className="value">{latest.total}</div>
           <div className="sub">{never} never collected</div>
         </div>
         <div className="tile">
@@ -126,21 +135,30 @@ export default async function CollectionPage({ searchParams }: { searchParams: P
           </Link>
         </form>
       </section>
-      <section className="panel">
+      <section className="panel" id="latest">
         <h2>Latest run per account</h2>
-        <LatestRuns runs={latest} />
+        <p className="small muted">Failed and partial runs first, then by account name.</p>
+        <LatestRuns runs={latest.rows} />
+        {latest.total > 0 ? (
+          <Pager
+            slice={latest}
+            href={(page) => `${href({ ...current, lpage: page > 1 ? String(page) : undefined })}#latest`}
+            label="Latest runs pages"
+            testId="latest-runs-pager"
+          />
+        ) : null}
       </section>
       <section className="panel">
         <div className="toolbar">
           <h2>Recent runs</h2>
           <div className="pager">
             {params.after ? (
-              <Link href={href(base)} className="button">
+              <Link href={href({ ...current, after: undefined })} className="button">
                 Newest
               </Link>
             ) : null}
             {runs.nextCursor ? (
-              <Link href={href({ ...base, after: runs.nextCursor })} className="button" rel="next">
+              <Link href={href({ ...current, after: runs.nextCursor })} className="button" rel="next">
                 Older
               </Link>
             ) : (
@@ -150,7 +168,7 @@ export default async function CollectionPage({ searchParams }: { searchParams: P
         </div>
         <RunsTable rows={runs.rows} />
       </section>
-      <section className="panel">
+      <section className="panel" id="cursors">
         <h2>Source cursors</h2>
         <p className="muted" data-testid="cursor-counts">
           {Object.entries(cursors.counts)
@@ -163,10 +181,16 @@ export default async function CollectionPage({ searchParams }: { searchParams: P
             </>
           ) : null}
         </p>
-        {cursors.isTruncated ? (
-          <p className="muted">Showing the first {cursors.rows.length}: filter by account or state to see the rest.</p>
-        ) : null}
         <CursorsTable rows={cursors.rows} />
+        {cursors.total > 0 ? (
+          <Pager
+            slice={cursors}
+            href={(page) => `${href({ ...current, cpage: page > 1 ? String(page) : undefined })}#cursors`}
+            label="Source cursor pages"
+            testId="cursors-pager"
+            unit="cursors"
+          />
+        ) : null}
       </section>
     </div>
   );

@@ -33,14 +33,42 @@ export interface LatestRunRow {
   steps: RunStepRow[];
 }
 
+/** Accounts per page of the collection page's "Latest run per account" (`lpage` in the URL). */
+export const LATEST_RUNS_PAGE_SIZE = 25;
+
+/** One page of latest runs, with the figures the page's tiles show over every listed account. */
+export interface LatestRunsPage {
+  rows: LatestRunRow[];
+  /** The page shown: a page past the last one shows the last one. */
+  page: number;
+  pages: number;
+  /** 1-based positions of the first and last row shown (0 and 0 when there are none). */
+  from: number;
+  to: number;
+  /** Accounts listed (every page). */
+  total: number;
+  /** Of those: latest run failed or partial, running now, never collected. */
+  failing: number;
+  running: number;
+  never: number;
+}
+
 /**
- * Collection health: for every account in the user's scope (except those known only from
- * records), its latest run with every region x source step of that run.
+ * Collection health: the accounts in the user's scope (except those known only from
+ * records), failing ones first, then by name, each with its latest run and every region x
+ * source step of that run. Sorted, counted and cut in PostgreSQL, so a request renders one
+ * page (its steps read for that page's runs only) whatever the number of accounts: at 500
+ * accounts the whole list was 500 rows of 12 step tiles, a 1 MB page.
  */
-export async function findLatestRuns(user: SessionUser, options: { accountId?: string } = {}): Promise<LatestRunRow[]> {
+export async function findLatestRuns(
+  user: SessionUser,
+  options: { accountId?: string; page?: number; size?: number } = {},
+): Promise<LatestRunsPage> {
   const conditions = [Prisma.sql`a.status <> 'data_only'`];
   conditions.push(accountInScope(user.scope, "a.id"));
   if (options.accountId) conditions.push(Prisma.sql`a.id = ${options.accountId}`);
+  const size = Math.max(1, Math.floor(options.size ?? LATEST_RUNS_PAGE_SIZE));
+  const offset = (Math.max(1, Math.floor(options.page ?? 1)) - 1) * size;
   const db = getDb();
   const runs = await db.$queryRaw<
     Array<{
@@ -54,17 +82,34 @@ export async function findLatestRuns(user: SessionUser, options: { accountId?: s
       started_at: Date | null;
       finished_at: Date | null;
       error: string | null;
+      total: number;
+      failing: number;
+      running: number;
+      never: number;
     }>
   >`
-    SELECT a.id AS account_id, a.name AS account_name, a.status AS account_status, a.regions,
-           r.id::text AS run_id, r.status, r.trigger, r.started_at, r.finished_at, r.error
-    FROM accounts a
-    LEFT JOIN LATERAL (
-      SELECT id, status, trigger, started_at, finished_at, error FROM collection_runs
-      WHERE account_id = a.id ORDER BY started_at DESC LIMIT 1
-    ) r ON true
-    WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY (r.status IN ('failed', 'partial')) DESC NULLS LAST, a.name ASC, a.id ASC`;
+    WITH listed AS (
+      SELECT a.id AS account_id, a.name AS account_name, a.status AS account_status, a.regions,
+             r.id::text AS run_id, r.status, r.trigger, r.started_at, r.finished_at, r.error
+      FROM accounts a
+      LEFT JOIN LATERAL (
+        SELECT id, status, trigger, started_at, finished_at, error FROM collection_runs
+        WHERE account_id = a.id ORDER BY started_at DESC LIMIT 1
+      ) r ON true
+      WHERE ${Prisma.join(conditions, " AND ")}
+    ), numbered AS (
+      SELECT l.*,
+             row_number() OVER (ORDER BY (l.status IN ('failed', 'partial')) DESC NULLS LAST, l.account_name ASC, l.account_id ASC) AS position,
+             count(*) OVER ()::int AS total,
+             (count(*) FILTER (WHERE l.status IN ('failed', 'partial')) OVER ())::int AS failing,
+             (count(*) FILTER (WHERE l.status = 'running') OVER ())::int AS running,
+             (count(*) FILTER (WHERE l.status IS NULL) OVER ())::int AS never
+      FROM listed l
+    )
+    SELECT * FROM numbered n
+    WHERE n.position > LEAST(${offset}::bigint, (GREATEST(ceil(n.total::numeric / ${size}::int), 1) - 1)::bigint * ${size}::int)
+      AND n.position <= LEAST(${offset}::bigint, (GREATEST(ceil(n.total::numeric / ${size}::int), 1) - 1)::bigint * ${size}::int) + ${size}::int
+    ORDER BY n.position`;
   const runIds = runs.flatMap((run) => (run.run_id ? [BigInt(run.run_id)] : []));
   const steps =
     runIds.length === 0
@@ -93,17 +138,32 @@ export async function findLatestRuns(user: SessionUser, options: { accountId?: s
     list.push(step);
     stepsByRun.set(key, list);
   }
-  return runs.map((run) => ({
-    accountId: run.account_id,
-    accountName: run.account_name,
-    accountStatus: run.account_status,
-    regions: run.regions,
-    runId: run.run_id,
-    status: run.status,
-    trigger: run.trigger,
-    startedAt: run.started_at,
-    finishedAt: run.finished_at,
-    error: run.error,
-    steps: run.run_id ? (stepsByRun.get(run.run_id) ?? []) : [],
-  }));
+  const first = runs[0];
+  const total = first?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / size));
+  const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages);
+  const start = (page - 1) * size;
+  return {
+    rows: runs.map((run) => ({
+      accountId: run.account_id,
+      accountName: run.account_name,
+      accountStatus: run.account_status,
+      regions: run.regions,
+      runId: run.run_id,
+      status: run.status,
+      trigger: run.trigger,
+      startedAt: run.started_at,
+      finishedAt: run.finished_at,
+      error: run.error,
+      steps: run.run_id ? (stepsByRun.get(run.run_id) ?? []) : [],
+    })),
+    page,
+    pages,
+    from: runs.length > 0 ? start + 1 : 0,
+    to: start + runs.length,
+    total,
+    failing: first?.failing ?? 0,
+    running: first?.running ?? 0,
+    never: first?.never ?? 0,
+  };
 }

@@ -7,8 +7,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CURSOR_FILTERS } from "@/lib/data/runs/run-filters";
 
 export { CURSOR_FILTERS, CURSOR_STATES } from "@/lib/data/runs/run-filters";
-/** Enough for every cursor of ~80 accounts with 2 regions; narrow by account or state beyond that. */
-export const CURSORS_LIMIT = 500;
+/** Cursors per page (`cpage` on the collection page): 8 accounts' worth at 4 regions x 3 sources; one account's all fit. */
+export const CURSORS_PAGE_SIZE = 100;
 
 export interface SourceCursorRow {
   accountId: string;
@@ -24,30 +24,42 @@ export interface SourceCursorRow {
 
 export interface SourceCursorsPage {
   rows: SourceCursorRow[];
-  isTruncated: boolean;
+  /** The page shown: a page past the last one shows the last one. */
+  page: number;
+  pages: number;
+  /** 1-based positions of the first and last row shown (0 and 0 when there are none). */
+  from: number;
+  to: number;
+  /** Cursors that pass the filters (every page). */
+  total: number;
 }
 
 /**
  * Incremental collection cursors (account x region x source) in the user's scope: where
  * the next collection starts, and the error that stopped the last one. Errors first, then
- * disabled sources, so a truncated list never hides a problem behind healthy rows; with the
+ * disabled sources, so the first page never hides a problem behind healthy rows; one page of
+ * `size` (sorted, counted and cut in PostgreSQL); with the
  * number of cursors in each state (same scope, before the state filter) unless the caller
  * says `{ counts: false }` (the account page shows no counts: one statement fewer a view).
  */
 export async function findSourceCursors(
   user: SessionUser,
   filters: { accountId?: string; state: (typeof CURSOR_FILTERS)[number] },
+  options?: { counts?: true; page?: number; size?: number },
 ): Promise<SourceCursorsPage & { counts: Record<string, number> }>;
 export async function findSourceCursors(
   user: SessionUser,
   filters: { accountId?: string; state: (typeof CURSOR_FILTERS)[number] },
-  options: { counts: false },
+  options: { counts: false; page?: number; size?: number },
 ): Promise<SourceCursorsPage>;
 export async function findSourceCursors(
   user: SessionUser,
   filters: { accountId?: string; state: (typeof CURSOR_FILTERS)[number] },
-  options: { counts: boolean } = { counts: true },
+  options: { counts?: boolean; page?: number; size?: number } = {},
 ): Promise<SourceCursorsPage & { counts?: Record<string, number> }> {
+  const withCounts = options.counts !== false;
+  const size = Math.max(1, Math.floor(options.size ?? CURSORS_PAGE_SIZE));
+  const offset = (Math.max(1, Math.floor(options.page ?? 1)) - 1) * size;
   const scopeConditions: Prisma.Sql[] = [];
   scopeConditions.push(accountInScope(user.scope, "c.account_id"));
   if (filters.accountId) scopeConditions.push(Prisma.sql`c.account_id = ${filters.accountId}`);
@@ -67,24 +79,36 @@ export async function findSourceCursors(
         error_code: string | null;
         error: string | null;
         updated_at: Date;
+        total: number;
       }>
     >`
-    SELECT c.account_id, a.name AS account_name, c.region, c.source, c.position, c.state, c.error_code, c.error, c.updated_at
-    FROM source_cursors c
-    JOIN accounts a ON a.id = c.account_id
-    WHERE ${conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, " AND ")}
-    ORDER BY CASE c.state WHEN 'error' THEN 0 WHEN 'disabled' THEN 1 ELSE 2 END, a.name, c.account_id, c.region, c.source
-    LIMIT ${CURSORS_LIMIT + 1}`,
-    options.counts
+    SELECT * FROM (
+      SELECT c.account_id, a.name AS account_name, c.region, c.source, c.position, c.state, c.error_code, c.error, c.updated_at,
+             count(*) OVER ()::int AS total,
+             row_number() OVER (
+               ORDER BY CASE c.state WHEN 'error' THEN 0 WHEN 'disabled' THEN 1 ELSE 2 END, a.name, c.account_id, c.region, c.source
+             ) AS position_in_list
+      FROM source_cursors c
+      JOIN accounts a ON a.id = c.account_id
+      WHERE ${conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, " AND ")}
+    ) n
+    WHERE n.position_in_list > LEAST(${offset}::bigint, (GREATEST(ceil(n.total::numeric / ${size}::int), 1) - 1)::bigint * ${size}::int)
+      AND n.position_in_list <= LEAST(${offset}::bigint, (GREATEST(ceil(n.total::numeric / ${size}::int), 1) - 1)::bigint * ${size}::int) + ${size}::int
+    ORDER BY n.position_in_list`,
+    withCounts
       ? db.$queryRaw<Array<{ state: string; n: number }>>`
     SELECT c.state, count(*)::int AS n FROM source_cursors c
     WHERE ${scopeConditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(scopeConditions, " AND ")}
     GROUP BY c.state`
       : null,
   ]);
+  const total = rows[0]?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / size));
+  const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages);
+  const start = (page - 1) * size;
   return {
     ...(counts ? { counts: Object.fromEntries(counts.map((row) => [row.state, row.n])) } : {}),
-    rows: rows.slice(0, CURSORS_LIMIT).map((row) => ({
+    rows: rows.map((row) => ({
       accountId: row.account_id,
       accountName: row.account_name,
       region: row.region,
@@ -95,6 +119,10 @@ export async function findSourceCursors(
       error: row.error,
       updatedAt: row.updated_at,
     })),
-    isTruncated: rows.length > CURSORS_LIMIT,
+    page,
+    pages,
+    from: rows.length > 0 ? start + 1 : 0,
+    to: start + rows.length,
+    total,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZAccountId } from "@/lib/aws/account-id";
 import { decodeRunCursor } from "@/lib/data/runs/runs-cursor";
+import { zPageNumber } from "@/lib/schemas/page-number-param";
 import { parseQueryParams, type QueryParams } from "@/lib/schemas/query-params";
 
 /** Run statuses and cursor-state filters of the collection page (kept here so this parser needs no database module). */
@@ -24,6 +25,10 @@ export const ZRunFilters = z.object({
       .refine((value) => decodeRunCursor(value) !== null, "is not a page cursor of this list (start again from the newest runs)")
       .optional(),
   ),
+  /** The page of "Latest run per account" (past the last one shows the last one). */
+  lpage: zPageNumber,
+  /** The page of "Source cursors" (past the last one shows the last one). */
+  cpage: zPageNumber,
 });
 export type TRunFilters = z.infer<typeof ZRunFilters>;
 

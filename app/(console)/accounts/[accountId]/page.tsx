@@ -330,6 +330,12 @@ async function AccountPageBody({
           <Link href={`/collection?account=${account.id}`}>collection page</Link>.
         </p>
         <CursorsTable rows={cursors.rows} />
+        {cursors.total > cursors.rows.length ? (
+          <p className="small muted">
+            {`The first ${cursors.rows.length} of ${cursors.total}; `}
+            <Link href={`/collection?account=${account.id}&cursor=all#cursors`}>every cursor is on the collection page</Link>.
+          </p>
+        ) : null}
       </CollapsibleSection>
 
       <UnmeasurableDuties compact />
