@@ -506,7 +506,13 @@ test.describe("[COLLECTION]", () => {
       .toBe(before.rows[0]!.n + 1);
     const audit = await db.query("SELECT 1 FROM audit_log WHERE action = 'account.collect' AND target = $1", [id]);
     expect(audit.rowCount).toBeGreaterThan(0);
-    await page.goto(`/collection?account=${id}`);
+    // The account filter: a row's link fills it in; the field names the account it holds.
+    await page.goto("/collection");
+    await page.getByTestId("latest-runs").locator(`tr[data-account-id="${id}"]`).getByRole("link", { name: "runs and cursors" }).click();
+    await expect(page).toHaveURL(new RegExp(`/collection\\?account=${id}$`));
+    await expect(page.getByLabel("Account id")).toHaveValue(id);
+    await expect(page.getByTestId("collection-account-hint")).toContainText("management");
+    await expect(page.getByTestId("latest-runs").locator("tbody tr")).toHaveCount(1);
     await expect(page.getByTestId("runs-table").locator("tbody tr").first()).toContainText("manual");
   });
 });

@@ -1,8 +1,15 @@
+"use client";
+
 import type { SourceCursorRow } from "@/lib/data/runs/find-source-cursors";
 import { formatTime } from "../../_components/format";
 
 const STATE_BADGE: Record<string, string> = { ok: "badge ok", error: "badge error", disabled: "badge muted-badge" };
 
+/**
+ * Source cursors (account x region x source): where the next collection starts and the last
+ * error. A client component given the rows as data, so the RSC payload carries the rows' fields
+ * once instead of a tree of cells beside the same HTML (the collection page and the account page).
+ */
 export function CursorsTable({ rows }: { rows: SourceCursorRow[] }) {
   if (rows.length === 0) return <p className="muted">No cursors match.</p>;
   return (

@@ -22,6 +22,10 @@ export function LatestRuns({ runs }: { runs: LatestRunRow[] }) {
             <td>
               <Link href={`/accounts/${run.accountId}`}>{run.accountName}</Link>
               <div className="muted small">{run.accountId}</div>
+              {/* A plain anchor: one per row, and the filter is the URL. */}
+              <a className="small" href={`/collection?account=${run.accountId}`}>
+                runs and cursors
+              </a>
               {run.accountStatus === "disabled" ? <span className="badge muted-badge">disabled</span> : null}
             </td>
             <td className="nowrap">
