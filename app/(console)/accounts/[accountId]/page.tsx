@@ -222,7 +222,7 @@ async function AccountPageBody({
 
           <div className="grid-2">
             <CollapsibleSection title="Evidence behind the coverage" testId="evidence-freshness-section">
-              <EvidenceFreshness snapshot={snapshot} />
+              <EvidenceFreshness sources={snapshot.sources} evidenceAsOf={snapshot.evidenceAsOf} />
             </CollapsibleSection>
 
             <CollapsibleSection title="Score trend">

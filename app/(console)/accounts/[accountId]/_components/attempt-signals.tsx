@@ -1,8 +1,14 @@
+"use client";
+
 import type { AttemptSignal } from "@/lib/checklist/events/find-attempt-signals";
 import { recordHref } from "../../../_components/account-links";
 import { formatTime } from "../../../_components/format";
 
-/** Failed and denied attempts: worth an analyst's look, but no checklist item fails because of them. */
+/**
+ * Failed and denied attempts: worth an analyst's look, but no checklist item fails because of
+ * them. A client component given the signals as data (a few short fields and at most 20 event
+ * ids each), so the RSC payload does not carry the rendered rows beside their HTML.
+ */
 export function AttemptSignals({ accountId, signals }: { accountId: string; signals: AttemptSignal[] }) {
   if (signals.length === 0) return <p className="small muted">No failed or refused attempts in the last 30 days.</p>;
   return (

@@ -1,7 +1,10 @@
+"use client";
+
 import { DOMAIN_TITLES, DOMAINS, type DomainScore } from "@/lib/checklist/types";
 import type { Domain } from "@/lib/checklist/types";
 import { formatPercent, formatScore, scoreClass } from "../../../_components/format";
 
+/** The eight domains' figures; a client component given the figures, not the rendered rows (see AttemptSignals). */
 export function DomainsTable({ domains }: { domains: Partial<Record<Domain, DomainScore>> }) {
   return (
     <table data-testid="domains-table">

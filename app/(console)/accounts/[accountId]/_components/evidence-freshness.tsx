@@ -1,3 +1,5 @@
+"use client";
+
 import type { StoredSnapshot } from "@/lib/data/scores/get-account-scorecard";
 import { formatTime } from "../../../_components/format";
 
@@ -7,17 +9,18 @@ const SOURCE_LABELS: Record<string, string> = { guardduty: "GuardDuty", security
  * "Evidence as of" and, per source and region, where the score's evidence came from:
  * collected (last read), imported as of the newest imported record, stale (older than the
  * age limit: counted as missing), failed or never read. Shown beside the coverage figure.
+ * A client component given the snapshot's sources and its "as of" only (not the snapshot), so
+ * the RSC payload carries those fields rather than the rendered rows beside their HTML.
  */
-export function EvidenceFreshness({ snapshot }: { snapshot: StoredSnapshot }) {
-  const sources = snapshot.sources;
+export function EvidenceFreshness({ sources, evidenceAsOf }: Pick<StoredSnapshot, "sources" | "evidenceAsOf">) {
   if (sources.length === 0) {
     return <p className="small muted">Evidence as of: not recorded for this snapshot (taken before freshness was kept).</p>;
   }
   return (
     <div data-testid="evidence-freshness">
       <p className="small">
-        Evidence as of <strong data-testid="evidence-as-of">{snapshot.evidenceAsOf ? formatTime(snapshot.evidenceAsOf) : "unknown"}</strong>{" "}
-        (the oldest read the score used).
+        Evidence as of <strong data-testid="evidence-as-of">{evidenceAsOf ? formatTime(evidenceAsOf) : "unknown"}</strong> (the oldest read
+        the score used).
       </p>
       <table className="small">
         <thead>
