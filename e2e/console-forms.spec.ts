@@ -314,6 +314,26 @@ test.describe("[FORMS]", () => {
     const dutyCount = Number(heading.match(/(\d+) duties/)![1]);
     expect(dutyCount).toBeGreaterThan(0);
     await expect(noJs.locator("#not-measured tbody tr")).toHaveCount(dutyCount);
+
+    // A chart's data table, likewise: the opened fold links to the page with every chart's table drawn open.
+    await noJs.goto(`/accounts/${account.account_id}`);
+    const trend = noJs.getByTestId("account-trend-data");
+    await expect(trend.locator("tbody tr")).toHaveCount(0);
+    await trend.locator("summary").click();
+    await trend.getByTestId("chart-data-link").click();
+    await expect(noJs).toHaveURL(/[?&]tables=open#score$/);
+    const days = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM score_snapshots WHERE account_id = $1 AND day > (now() AT TIME ZONE 'UTC')::date - 90",
+      [account.account_id],
+    );
+    await expect.poll(() => noJs.getByTestId("account-trend-data").locator("tbody tr").count()).toBe(days.rows[0]!.n);
+    await noJs.goto("/");
+    const threats = noJs.getByTestId("threats-data");
+    await threats.locator("summary").click();
+    await threats.getByTestId("chart-data-link").click();
+    await expect(noJs).toHaveURL(/\/\?tables=open#h-threats$/);
+    await expect(noJs.getByTestId("threats-data").locator("tbody tr")).toHaveCount(14);
+    await expect(noJs.getByTestId("org-trend-data")).toHaveAttribute("open", "");
     await noJs.context().close();
   });
 });

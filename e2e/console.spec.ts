@@ -173,7 +173,10 @@ test.describe("[CONSOLE]", () => {
        FROM findings WHERE source = 'guardduty' AND account_id IN (SELECT id FROM accounts WHERE status <> 'data_only') AND first_seen_at >= ((now() AT TIME ZONE 'UTC')::date - 13)::timestamp AT TIME ZONE 'UTC'`,
     );
     const table = page.getByTestId("threats-data");
+    // Closed, the fold holds no rows; they are drawn when it opens.
+    await expect(table.locator("tbody tr")).toHaveCount(0);
     await table.locator("summary").click();
+    await expect(table.locator("tbody tr")).toHaveCount(14);
     const cells = await table
       .locator("tbody tr")
       .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((cell) => cell.textContent ?? "")));

@@ -71,8 +71,11 @@ async function signIn(browser: Browser, email: string): Promise<Page> {
 
 /** The rows of a chart's data table (closed <details>, so read as text content, not as visible text). */
 async function chartRows(page: Page, testId: string): Promise<string[][]> {
-  return page
-    .getByTestId(testId)
+  // The rows are drawn when the fold opens.
+  const fold = page.getByTestId(testId);
+  if (!(await fold.evaluate((element) => (element as HTMLDetailsElement).open))) await fold.locator("summary").click();
+  await expect(fold.locator("table")).toBeVisible();
+  return fold
     .locator("tbody tr")
     .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td,th")].map((cell) => (cell.textContent ?? "").trim())));
 }

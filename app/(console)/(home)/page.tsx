@@ -38,8 +38,15 @@ const WORST_LIMIT = 5;
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
   let params: TOverviewParams;
+  const query = await searchParams;
+  // Every chart's data table drawn open, rows and all: where the opened fold links without JavaScript.
+  const tablesOpen = query.tables === "open";
+  const tablesHref = (hash: string) => {
+    const [path, anchor] = overviewHref(params, {}, hash).split("#");
+    return `${path}${path!.includes("?") ? "&" : "?"}tables=open#${anchor}`;
+  };
   try {
-    params = parseOverviewParams(await searchParams);
+    params = parseOverviewParams(query);
   } catch (error) {
     if (isAppError(error))
       return <InvalidQuery title="Overview" message={error.message} resetHref="/" resetLabel="Open the overview without them" />;
@@ -74,6 +81,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <ChartDataTable
             caption="Org score and coverage by day"
             testId="org-trend-data"
+            initiallyOpen={tablesOpen}
+            openHref={tablesHref("h-trend")}
             rows={trend}
             columns={[
               { label: "Day", value: (point) => point.day },
@@ -90,6 +99,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <ChartDataTable
             caption="New critical and high GuardDuty findings by day"
             testId="threats-data"
+            initiallyOpen={tablesOpen}
+            openHref={tablesHref("h-threats")}
             rows={threats}
             columns={[
               { label: "Day", value: (day) => day.day },

@@ -21,11 +21,16 @@ export function ChartDataTable<Row>({
   rows,
   columns,
   testId,
+  initiallyOpen,
+  openHref,
 }: {
   caption: string;
   rows: Row[];
   columns: Array<ChartColumn<Row>>;
   testId?: string;
+  /** See ChartDataTableView: drawn open, and the link the opened fold shows without JavaScript. */
+  initiallyOpen?: boolean;
+  openHref: string;
 }) {
   const cells = rows.map((row) =>
     columns.map((column) => {
@@ -39,6 +44,8 @@ export function ChartDataTable<Row>({
       columns={columns.map((column) => ({ label: column.label, numeric: column.numeric }))}
       cells={cells}
       testId={testId}
+      initiallyOpen={initiallyOpen}
+      openHref={openHref}
     />
   );
 }

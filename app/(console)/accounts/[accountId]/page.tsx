@@ -226,7 +226,11 @@ async function AccountPageBody({
             </CollapsibleSection>
 
             <CollapsibleSection title="Score trend">
-              <ScoreTrendChart days={scorecard.trend} />
+              <ScoreTrendChart
+                days={scorecard.trend}
+                tablesOpen={query.tables === "open"}
+                tablesHref={withQuery(account.id, query, { tables: "open" }, "score")}
+              />
             </CollapsibleSection>
           </div>
 

@@ -19,7 +19,16 @@ const legendText = (value: string): ReactNode => <span style={{ color: "var(--te
 /** One day: [day, score, risk-adjusted score, coverage], a tuple so 84 days travel without 84 copies of the field names. */
 export type ScoreTrendTuple = [day: string, score: number | null, riskAdjustedScore: number | null, coverage: number | null];
 
-export function ScoreTrendChart({ days }: { days: ScoreTrendTuple[] }) {
+export function ScoreTrendChart({
+  days,
+  tablesOpen,
+  tablesHref,
+}: {
+  days: ScoreTrendTuple[];
+  /** The data table drawn open (`tables=open`), and the link to that page (see ChartDataTableView). */
+  tablesOpen: boolean;
+  tablesHref: string;
+}) {
   // Drawn in the browser only: the server cannot measure the width (recharts renders an empty
   // container there) but would still build the chart's store on every request.
   const hydrated = useHydrated();
@@ -79,6 +88,8 @@ export function ScoreTrendChart({ days }: { days: ScoreTrendTuple[] }) {
       <ChartDataTable
         caption="Score, risk-adjusted score and coverage by day"
         testId="account-trend-data"
+        initiallyOpen={tablesOpen}
+        openHref={tablesHref}
         rows={points}
         columns={[
           { label: "Day", value: (point) => point.day },
