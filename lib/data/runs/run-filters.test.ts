@@ -5,18 +5,28 @@ import { encodeRunCursor } from "@/lib/data/runs/runs-cursor";
 const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
 describe("parseRunFilters", () => {
-  test("defaults to cursors with problems, any status, the newest runs", () => {
-    expect(parseRunFilters({})).toEqual({ cursor: "problems" });
+  test("defaults to cursors with problems, any status, the newest runs, the first page of each list", () => {
+    expect(parseRunFilters({})).toEqual({ cursor: "problems", lpage: 1, cpage: 1 });
   });
 
   test("reads every parameter, and the cursor the runs list writes", () => {
     const after = encodeRunCursor({ id: "7", startedAt: new Date("2026-11-30T09:00:00.000Z") });
-    expect(parseRunFilters({ account: "123456789012", status: "failed", cursor: "all", after })).toEqual({
+    expect(parseRunFilters({ account: "123456789012", status: "failed", cursor: "all", after, lpage: "3", cpage: "2" })).toEqual({
       account: "123456789012",
       status: "failed",
       cursor: "all",
       after,
+      lpage: 3,
+      cpage: 2,
     });
+  });
+
+  test("refuses a page that is not a whole number of 1 or more, naming the list's parameter", () => {
+    for (const page of ["0", "-1", "1.5", "x"]) {
+      expect(() => parseRunFilters({ lpage: page }), page).toThrow("lpage: must be a whole number of 1 or more");
+      expect(() => parseRunFilters({ cpage: page }), page).toThrow("cpage: must be a whole number of 1 or more");
+    }
+    expect(parseRunFilters({ lpage: "", cpage: " " })).toMatchObject({ lpage: 1, cpage: 1 });
   });
 
   test("refuses bad values with a message naming each parameter", () => {
