@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zPageNumber } from "@/lib/schemas/page-number-param";
 import { hasControlCharacter } from "@/lib/schemas/has-control-character";
 import { parseQueryParams, type QueryParams } from "@/lib/schemas/query-params";
 
@@ -35,7 +36,6 @@ export const RECORDS_ONLY_PAGE_SIZE = 25;
 export const FILTER_CHOICES_MAX = 30;
 /** At most this many suggested discovery sources (any account id can be typed). */
 export const DISCOVERY_CANDIDATES_MAX = 8;
-const PAGE_MESSAGE = "must be a whole number of 1 or more";
 const SIZE_MESSAGE = `must be a whole number from 1 to ${ACCOUNT_PAGE_SIZE_MAX} (the CSV export has every account)`;
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
@@ -46,10 +46,6 @@ const blank = (value: unknown) => {
 
 const oneOf = (values: readonly string[]) => `must be one of ${values.join(", ")}`;
 const ACCOUNT_STATUSES = ["pending", "active", "unreachable", "disabled"] as const;
-const pageNumber = z.preprocess(
-  blank,
-  z.coerce.number({ error: PAGE_MESSAGE }).int(PAGE_MESSAGE).min(1, PAGE_MESSAGE).max(1_000_000, PAGE_MESSAGE).default(1),
-);
 
 /**
  * The accounts list's filters and sort, as they appear in the URL (and the CSV export's URL).
@@ -94,7 +90,7 @@ export const ZAccountListParams = z.object({
   sort: z.preprocess(blank, z.enum(ACCOUNT_SORTS, { error: oneOf(ACCOUNT_SORTS) }).default("name")),
   dir: z.preprocess(blank, z.enum(["asc", "desc"], { error: oneOf(["asc", "desc"]) }).default("asc")),
   /** The page shown (past the last one shows the last one); the CSV export ignores it and exports the whole filtered set. */
-  page: pageNumber,
+  page: zPageNumber,
   /** Rows per page, capped: the page size is what bounds the render. */
   size: z.preprocess(
     blank,
@@ -106,7 +102,7 @@ export const ZAccountListParams = z.object({
       .default(ACCOUNT_PAGE_SIZE),
   ),
   /** The page of "Known from imported records only" (its own pager; past the last one shows the last one). */
-  rpage: pageNumber,
+  rpage: zPageNumber,
 });
 export type TAccountListParams = z.infer<typeof ZAccountListParams>;
 

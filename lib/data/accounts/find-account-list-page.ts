@@ -6,6 +6,7 @@ import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb } from "@/lib/db";
 import { toAccountListRow, type AccountListDbRow } from "@/lib/data/accounts/to-account-list-row";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { numberedPageSlice, onNumberedPage, type NumberedPageSlice } from "@/lib/data/numbered-page";
 
 /** A registered account as the accounts list shows it: settings, latest score, last week's, findings, health. */
 export interface AccountListEntry extends AccountListRow {
@@ -21,16 +22,8 @@ export interface AccountListEntry extends AccountListRow {
 }
 
 /** One page of the filtered, sorted list: the shape of the console's PageSlice. */
-export interface AccountListPage {
+export interface AccountListPage extends NumberedPageSlice {
   rows: AccountListEntry[];
-  /** The page shown: a page past the last one shows the last one. */
-  page: number;
-  pages: number;
-  /** 1-based positions of the first and last row shown (0 and 0 when there are none). */
-  from: number;
-  to: number;
-  /** Accounts that pass the filters (every page). */
-  total: number;
 }
 
 export type AccountListQuery = Pick<TAccountListParams, "q" | "status" | "health" | "tag" | "ou" | "sort" | "dir">;
@@ -127,8 +120,6 @@ export async function findAccountListPage(
   paging: { page: number; size: number },
   now: Date = new Date(),
 ): Promise<AccountListPage> {
-  const size = Math.max(1, Math.floor(paging.size));
-  const offset = (Math.max(1, Math.floor(paging.page)) - 1) * size;
   const key = Prisma.sql`l.sort_key${Prisma.raw(TEXT_SORTS.has(query.sort) ? ` COLLATE "C"` : "")}`;
   const dir = Prisma.raw(query.dir === "desc" ? "DESC" : "ASC");
   // isStale's "more than STALE_AFTER_HOURS ago" at `now`, as one instant (timestamps are kept to the millisecond, as Dates are).
@@ -175,13 +166,8 @@ export async function findAccountListPage(
     LEFT JOIN LATERAL (
       SELECT status, started_at FROM collection_runs WHERE account_id = a.id ORDER BY started_at DESC, id DESC LIMIT 1
     ) r ON true
-    WHERE n.position > LEAST(${offset}::bigint, (GREATEST(ceil(n.total::numeric / ${size}::int), 1) - 1)::bigint * ${size}::int)
-      AND n.position <= LEAST(${offset}::bigint, (GREATEST(ceil(n.total::numeric / ${size}::int), 1) - 1)::bigint * ${size}::int) + ${size}::int
+    WHERE ${onNumberedPage(Prisma.sql`n.position`, Prisma.sql`n.total`, paging)}
     ORDER BY n.position`;
-  const total = rows.length > 0 ? Number(rows[0]!.total) : 0;
-  const pages = Math.max(1, Math.ceil(total / size));
-  const page = Math.min(Math.max(1, Math.floor(paging.page)), pages);
-  const start = (page - 1) * size;
   return {
     rows: rows.map((row) => ({
       ...toAccountListRow(row),
@@ -192,10 +178,6 @@ export async function findAccountListPage(
       stale: row.stale,
       errors: row.status === "unreachable" || row.run_status === "failed" || row.run_status === "partial",
     })),
-    page,
-    pages,
-    from: rows.length > 0 ? start + 1 : 0,
-    to: start + rows.length,
-    total,
+    ...numberedPageSlice(rows.length > 0 ? Number(rows[0]!.total) : 0, rows.length, paging),
   };
 }

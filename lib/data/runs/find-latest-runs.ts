@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth";
 import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { numberedPageSlice, onNumberedPage, type NumberedPageSlice } from "@/lib/data/numbered-page";
 
 export interface RunStepRow {
   region: string;
@@ -37,17 +38,9 @@ export interface LatestRunRow {
 export const LATEST_RUNS_PAGE_SIZE = 25;
 
 /** One page of latest runs, with the figures the page's tiles show over every listed account. */
-export interface LatestRunsPage {
+export interface LatestRunsPage extends NumberedPageSlice {
   rows: LatestRunRow[];
-  /** The page shown: a page past the last one shows the last one. */
-  page: number;
-  pages: number;
-  /** 1-based positions of the first and last row shown (0 and 0 when there are none). */
-  from: number;
-  to: number;
-  /** Accounts listed (every page). */
-  total: number;
-  /** Of those: latest run failed or partial, running now, never collected. */
+  /** Of the accounts listed (every page): latest run failed or partial, running now, never collected. */
   failing: number;
   running: number;
   never: number;
@@ -67,8 +60,7 @@ export async function findLatestRuns(
   const conditions = [Prisma.sql`a.status <> 'data_only'`];
   conditions.push(accountInScope(user.scope, "a.id"));
   if (options.accountId) conditions.push(Prisma.sql`a.id = ${options.accountId}`);
-  const size = Math.max(1, Math.floor(options.size ?? LATEST_RUNS_PAGE_SIZE));
-  const offset = (Math.max(1, Math.floor(options.page ?? 1)) - 1) * size;
+  const paging = { page: options.page ?? 1, size: options.size ?? LATEST_RUNS_PAGE_SIZE };
   const db = getDb();
   const runs = await db.$queryRaw<
     Array<{
@@ -107,8 +99,7 @@ export async function findLatestRuns(
       FROM listed l
     )
     SELECT * FROM numbered n
-    WHERE n.position > LEAST(${offset}::bigint, (GREATEST(ceil(n.total::numeric / ${size}::int), 1) - 1)::bigint * ${size}::int)
-      AND n.position <= LEAST(${offset}::bigint, (GREATEST(ceil(n.total::numeric / ${size}::int), 1) - 1)::bigint * ${size}::int) + ${size}::int
+    WHERE ${onNumberedPage(Prisma.sql`n.position`, Prisma.sql`n.total`, paging)}
     ORDER BY n.position`;
   const runIds = runs.flatMap((run) => (run.run_id ? [BigInt(run.run_id)] : []));
   const steps =
@@ -139,10 +130,6 @@ export async function findLatestRuns(
     stepsByRun.set(key, list);
   }
   const first = runs[0];
-  const total = first?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / size));
-  const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages);
-  const start = (page - 1) * size;
   return {
     rows: runs.map((run) => ({
       accountId: run.account_id,
@@ -157,11 +144,7 @@ export async function findLatestRuns(
       error: run.error,
       steps: run.run_id ? (stepsByRun.get(run.run_id) ?? []) : [],
     })),
-    page,
-    pages,
-    from: runs.length > 0 ? start + 1 : 0,
-    to: start + runs.length,
-    total,
+    ...numberedPageSlice(first?.total ?? 0, runs.length, paging),
     failing: first?.failing ?? 0,
     running: first?.running ?? 0,
     never: first?.never ?? 0,

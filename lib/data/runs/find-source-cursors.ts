@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth";
 import { accountInScope } from "@/lib/data/scope/account-in-scope";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { numberedPageSlice, onNumberedPage, type NumberedPageSlice } from "@/lib/data/numbered-page";
 
 import type { CURSOR_FILTERS } from "@/lib/data/runs/run-filters";
 
@@ -22,16 +23,8 @@ export interface SourceCursorRow {
   updatedAt: Date;
 }
 
-export interface SourceCursorsPage {
+export interface SourceCursorsPage extends NumberedPageSlice {
   rows: SourceCursorRow[];
-  /** The page shown: a page past the last one shows the last one. */
-  page: number;
-  pages: number;
-  /** 1-based positions of the first and last row shown (0 and 0 when there are none). */
-  from: number;
-  to: number;
-  /** Cursors that pass the filters (every page). */
-  total: number;
 }
 
 /**
@@ -58,8 +51,7 @@ export async function findSourceCursors(
   options: { counts?: boolean; page?: number; size?: number } = {},
 ): Promise<SourceCursorsPage & { counts?: Record<string, number> }> {
   const withCounts = options.counts !== false;
-  const size = Math.max(1, Math.floor(options.size ?? CURSORS_PAGE_SIZE));
-  const offset = (Math.max(1, Math.floor(options.page ?? 1)) - 1) * size;
+  const paging = { page: options.page ?? 1, size: options.size ?? CURSORS_PAGE_SIZE };
   const scopeConditions: Prisma.Sql[] = [];
   scopeConditions.push(accountInScope(user.scope, "c.account_id"));
   if (filters.accountId) scopeConditions.push(Prisma.sql`c.account_id = ${filters.accountId}`);
@@ -92,8 +84,7 @@ export async function findSourceCursors(
       JOIN accounts a ON a.id = c.account_id
       WHERE ${conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, " AND ")}
     ) n
-    WHERE n.position_in_list > LEAST(${offset}::bigint, (GREATEST(ceil(n.total::numeric / ${size}::int), 1) - 1)::bigint * ${size}::int)
-      AND n.position_in_list <= LEAST(${offset}::bigint, (GREATEST(ceil(n.total::numeric / ${size}::int), 1) - 1)::bigint * ${size}::int) + ${size}::int
+    WHERE ${onNumberedPage(Prisma.sql`n.position_in_list`, Prisma.sql`n.total`, paging)}
     ORDER BY n.position_in_list`,
     withCounts
       ? db.$queryRaw<Array<{ state: string; n: number }>>`
@@ -102,10 +93,6 @@ export async function findSourceCursors(
     GROUP BY c.state`
       : null,
   ]);
-  const total = rows[0]?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / size));
-  const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages);
-  const start = (page - 1) * size;
   return {
     ...(counts ? { counts: Object.fromEntries(counts.map((row) => [row.state, row.n])) } : {}),
     rows: rows.map((row) => ({
@@ -119,10 +106,6 @@ export async function findSourceCursors(
       error: row.error,
       updatedAt: row.updated_at,
     })),
-    page,
-    pages,
-    from: rows.length > 0 ? start + 1 : 0,
-    to: start + rows.length,
-    total,
+    ...numberedPageSlice(rows[0]?.total ?? 0, rows.length, paging),
   };
 }
