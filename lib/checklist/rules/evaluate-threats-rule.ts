@@ -77,7 +77,7 @@ export function evaluateThreatsRule(rule: ThreatsRule, evidence: AccountEvidence
         !rule.resourceTypePrefixes ||
         (threat.resourceType !== null && rule.resourceTypePrefixes.some((prefix) => threat.resourceType?.startsWith(prefix))),
     )
-    .sort((a, b) => b.severity - a.severity || compareText(a.findingId, b.findingId));
+    .sort((a, b) => b.severity - a.severity || compareText(a.findingId, b.findingId) || compareText(a.source, b.source));
 
   const scope = `active ${rule.minSeverity}+ ${rule.source === "any" ? "" : `${rule.source} `}findings${rule.olderThanDays === undefined ? "" : ` older than ${rule.olderThanDays} days`}`;
   const regionNote = missingSources.length > 0 ? ` (${missingSources.length} source regions not collected)` : "";
