@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { getEnv } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { statementName } from "@/lib/pg/statement-name";
 
 /**
  * One PrismaClient and one pg Pool per process, kept on globalThis so that Next.js hot
@@ -25,7 +26,12 @@ function connect() {
   // pool drops it and the next query reconnects; the query in flight fails and its job retries.
   pool.on("error", (error) => console.error(`parapet: database connection lost: ${error.message}`));
   pool.on("connect", (client) => client.on("error", () => {}));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // The adapter hands the name to node-postgres as the query's `name`, where undefined means
+  // unnamed (its type says string only).
+  const prepared = getEnv().PARAPET_PG_PREPARED_STATEMENTS === "on";
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool, prepared ? { statementNameGenerator: statementName as (query: { sql: string }) => string } : {}),
+  });
   globalForDb.parapetDb = { prisma, pool, url };
   return globalForDb.parapetDb;
 }

@@ -90,6 +90,8 @@ const ZEnv = z.object({
     .regex(/^(\S+\s+){4}\S+$/, "must be a 5-field cron expression, e.g. '*/30 * * * *'")
     .default("*/30 * * * *"),
   PARAPET_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Reads as named (prepared) statements, lib/pg/statement-name.ts; "off" behind a PgBouncer in transaction mode older than 1.21. */
+  PARAPET_PG_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
   /** Prefix of the AssumeRole session name (CloudTrail shows it in the member accounts). */
   PARAPET_ROLE_SESSION_NAME: z
     .string()
