@@ -42,7 +42,8 @@ const LOCALE_COMPARE = Prisma.raw("locale_compare");
  */
 const CHANGE = Prisma.sql`floor((s.score::text::float8 - s.week_ago_score::text::float8) * 10 + 0.5) / 10`;
 const SORT_KEYS: Record<AccountSort, Prisma.Sql> = {
-  name: Prisma.sql`lower(a.name COLLATE ${ICU}) COLLATE "C"`,
+  // lower(a.name COLLATE ICU), kept by a trigger (migration 1765800000000).
+  name: Prisma.sql`a.name_sort_key COLLATE "C"`,
   id: Prisma.sql`a.id COLLATE "C"`,
   owner: Prisma.sql`lower(a.owner COLLATE ${ICU}) COLLATE "C"`,
   ou: Prisma.sql`a.ou_path COLLATE "C"`,
@@ -75,7 +76,7 @@ function filterConditions(query: AccountListQuery, staleBefore: string): Prisma.
   const conditions: Prisma.Sql[] = [];
   if (query.q) {
     const q = query.q.toLowerCase();
-    conditions.push(Prisma.sql`(strpos(lower(a.name COLLATE ${ICU}), ${q}::text) > 0 OR strpos(a.id, ${q}::text) > 0
+    conditions.push(Prisma.sql`(strpos(a.name_sort_key, ${q}::text) > 0 OR strpos(a.id, ${q}::text) > 0
       OR strpos(lower(COALESCE(a.owner, '') COLLATE ${ICU}), ${q}::text) > 0)`);
   }
   if (query.status) conditions.push(Prisma.sql`a.status = ${query.status}`);
