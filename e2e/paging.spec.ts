@@ -55,22 +55,25 @@ test.describe("[PAGING]", () => {
     expect(rows).toHaveLength(12);
     const worstFirst = ascending(rows, (row) => row.score);
 
-    // Default page size: all 12 on one page, no page links.
+    // Default page size (10): the 10 worst of 12, with page links.
     await page.goto("/");
+    await expect(page.getByTestId("heatmap-pager-range")).toHaveText("Showing 1-10 of 12 accounts");
+    await expect(page.getByTestId("accounts-pager-range")).toHaveText("Showing 1-10 of 12 accounts");
+    await expect(page.getByRole("navigation", { name: "Heat map pages", exact: true }).getByRole("link", { name: "Page 2" })).toBeVisible();
+    expect(await rowIds(page, "heatmap")).toEqual(worstFirst.slice(0, 10));
+    expect(await rowIds(page, "accounts-table")).toEqual(worstFirst.slice(0, 10));
+    // The page size in force is shown, and another can be chosen: it holds for both tables.
+    const heatSizes = page.getByRole("navigation", { name: "Heat map pages: rows per page" });
+    await expect(heatSizes.locator('[aria-current="true"]')).toHaveText("10");
+    await heatSizes.getByRole("link", { name: "25", exact: true }).click();
+    await expect(page).toHaveURL(/\/\?size=25#heatmap$/);
     await expect(page.getByTestId("heatmap-pager-range")).toHaveText("Showing 1-12 of 12 accounts");
     await expect(page.getByTestId("accounts-pager-range")).toHaveText("Showing 1-12 of 12 accounts");
     await expect(page.getByRole("navigation", { name: "Heat map pages", exact: true })).toHaveCount(0);
     expect(await rowIds(page, "heatmap")).toEqual(worstFirst);
     expect(await rowIds(page, "accounts-table")).toEqual(worstFirst);
-    // The page size in force is shown (25 by default), and another can be chosen: it holds for both tables.
-    const heatSizes = page.getByRole("navigation", { name: "Heat map pages: rows per page" });
-    await expect(heatSizes.locator('[aria-current="true"]')).toHaveText("25");
-    await heatSizes.getByRole("link", { name: "10", exact: true }).click();
-    await expect(page).toHaveURL(/\/\?size=10#heatmap$/);
-    await expect(page.getByTestId("heatmap-pager-range")).toHaveText("Showing 1-10 of 12 accounts");
-    await expect(page.getByTestId("accounts-pager-range")).toHaveText("Showing 1-10 of 12 accounts");
     await expect(page.getByRole("navigation", { name: "Accounts table pages: rows per page" }).locator('[aria-current="true"]')).toHaveText(
-      "10",
+      "25",
     );
 
     await page.goto("/?size=5");

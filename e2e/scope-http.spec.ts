@@ -117,8 +117,8 @@ async function checkScope(db: pg.Client, page: Page, request: APIRequestContext,
   const expected = await expectedFor(db, scoped);
 
   // Overview: the accounts, the tiles and both chart tables.
-  await page.goto("/");
   const overview = new OverviewPage(page);
+  await overview.goto();
   const shown = await overview.table
     .locator("tr[data-account-id]")
     .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-account-id")!));

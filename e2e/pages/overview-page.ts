@@ -7,8 +7,9 @@ export class OverviewPage {
     this.table = page.getByTestId("accounts-table");
   }
 
+  /** The overview with 25 rows a table (10 by default), so the suites' 12 accounts are on one page. */
   async goto() {
-    await this.page.goto("/");
+    await this.page.goto("/?size=25");
   }
 
   accountRow(accountId: string): Locator {

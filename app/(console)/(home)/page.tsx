@@ -53,7 +53,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     throw error;
   }
   // Every figure is counted, sorted and cut in PostgreSQL: the page reads the tiles, five
-  // accounts per short list and one page of each table (25 rows by default; the reader can
+  // accounts per short list and one page of each table (10 rows by default; the reader can
   // choose 10 to 100 under either table, and the choice holds for both, one `size` in the
   // URL) in one statement over the accounts, so what a request moves, maps and renders grows
   // with what it shows, not with the number of accounts.

@@ -43,22 +43,22 @@ const refusal = (query: string) => {
 };
 
 describe("overview URL state", () => {
-  it("defaults to worst score first, page 1, 25 rows", () => {
-    const defaults = { heat: "score", dir: "asc", hpage: 1, sort: "score", adir: "asc", apage: 1, size: 25 };
+  it("defaults to worst score first, page 1, 10 rows", () => {
+    const defaults = { heat: "score", dir: "asc", hpage: 1, sort: "score", adir: "asc", apage: 1, size: 10 };
     expect(parse("")).toEqual(defaults);
     // Blank values (an emptied form field) are absent, not bad.
     expect(parse("heat=&dir=&hpage=&size=")).toEqual(defaults);
-    expect(parse("heat=logging_monitoring&dir=desc&hpage=2&sort=critical&adir=desc&apage=3&size=10")).toEqual({
+    expect(parse("heat=logging_monitoring&dir=desc&hpage=2&sort=critical&adir=desc&apage=3&size=25")).toEqual({
       heat: "logging_monitoring",
       dir: "desc",
       hpage: 2,
       sort: "critical",
       adir: "desc",
       apage: 3,
-      size: 10,
+      size: 25,
     });
     // The first of repeated values counts.
-    expect(parse("size=10&size=oops").size).toBe(10);
+    expect(parse("size=25&size=oops").size).toBe(25);
   });
 
   it("refuses a bad value with a message naming the parameter, instead of showing another order or page", () => {
@@ -77,9 +77,9 @@ describe("overview URL state", () => {
   });
 
   it("writes links that keep the other table's state, with a sort key always next to its direction", () => {
-    const params = parse("sort=critical&adir=desc&apage=2&size=10");
+    const params = parse("sort=critical&adir=desc&apage=2&size=25");
     expect(overviewHref(params, { heat: "logging_monitoring", dir: "asc", hpage: 1 }, "heatmap")).toBe(
-      "/?heat=logging_monitoring&dir=asc&sort=critical&adir=desc&apage=2&size=10#heatmap",
+      "/?heat=logging_monitoring&dir=asc&sort=critical&adir=desc&apage=2&size=25#heatmap",
     );
     expect(overviewHref(parse(""), {}, "accounts")).toBe("/#accounts");
     expect(overviewHref(parse(""), { hpage: 2 }, "heatmap")).toBe("/?hpage=2#heatmap");
