@@ -639,7 +639,7 @@ async function measureSerial(url: string, cookie: string): Promise<{ p50: number
 export async function benchConsolePages(options: ConsoleBenchOptions): Promise<BenchReport> {
   const { log } = options;
   const results: Record<string, Record<string, PageTimes>> = {};
-  const loads: Record<string, string> = {};
+  let loadBeforeMeasuring: string | undefined;
   const seeding: Record<string, Record<string, number>> = {};
   /** The full size's ROW_VARIANTS, by path. */
   const rowVariants: Record<string, PageTimes> = {};
@@ -648,8 +648,8 @@ export async function benchConsolePages(options: ConsoleBenchOptions): Promise<B
   const workers = options.workers ?? 1;
   // Both sizes are started side by side and measured in turn, page by page, in every pass:
   // one size's numbers were taken minutes after the other's, and this machine's speed moved
-  // in between (round 9: a page's p95 rose by a fifth over one run's full-size passes, and the
-  // 5-row pages measured last came out slower than the 25-row pages before them). Taken in
+  // in between (round 9: a page's p95 rose by a sixth over one run's full-size passes, and the
+  // 5-row pages measured last came out slower than the default pages before them). Taken in
   // turn, the two p95s a ratio divides come from the same minute. The idle size's server and
   // database cost nothing while the other is measured.
   const started: Array<{
@@ -710,8 +710,8 @@ export async function benchConsolePages(options: ConsoleBenchOptions): Promise<B
     }
     const urlOf = (entry: (typeof started)[number], pagePath: string) => `${entry.server!.url}${pagePath}`;
     const full = started.find((entry) => entry.name === "full");
-    loads.measuring = loadAverage();
-    log(`  load average before measuring: ${loads.measuring}`);
+    loadBeforeMeasuring = loadAverage();
+    log(`  load average before measuring: ${loadBeforeMeasuring}`);
     const passes = options.passes ?? DEFAULT_PASSES;
     for (const entry of started)
       for (const pagePath of [...Object.values(pages), ...(entry.name === "full" ? ROW_VARIANTS.map((variant) => variant.path) : [])])
@@ -771,7 +771,7 @@ export async function benchConsolePages(options: ConsoleBenchOptions): Promise<B
   }
   const lines: Array<[string, string]> = [
     ["console server", `scripts/console-server.js, ${workers} worker process${workers === 1 ? "" : "es"} (--console-workers N)`],
-    ["load average before measuring", loads.measuring ?? "n/a"],
+    ["load average before measuring", loadBeforeMeasuring ?? "n/a"],
     [
       "full size",
       `${sizes.full.accounts} accounts, ${sizes.full.findings.toLocaleString("en-US")} findings, ${sizes.full.events.toLocaleString("en-US")} events${options.scale === 1 ? "" : ` (scale ${options.scale} of the issue's full size)`}`,
@@ -812,7 +812,7 @@ export async function benchConsolePages(options: ConsoleBenchOptions): Promise<B
       sizes,
       seeding,
       results,
-      loads,
+      loadBeforeMeasuring,
       requests: REQUESTS,
       passes: options.passes ?? DEFAULT_PASSES,
       connections: CONNECTIONS,
